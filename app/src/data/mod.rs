@@ -1,0 +1,82 @@
+//! The data layer (server only): plain async functions over a `SqlitePool`. No HTTP,
+//! no Leptos here, so every query is testable on a temporary SQLite file.
+
+pub mod generate;
+pub mod menus;
+pub mod sections;
+pub mod seed;
+pub mod stories;
+pub mod write;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Errors of the data layer. Callers map them to translated messages; details are logged.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("invalid data: {0}")]
+    Invalid(String),
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Result type of every data-layer function.
+pub type DataResult<T> = Result<T, DataError>;
+
+/// SQL condition for "visible to readers now" on `story_translations t`.
+pub(crate) const PUBLISHED: &str =
+    "t.status = 'published' AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+/// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
+/// keys enforced, and applies pending migrations. The one way the app gets a pool.
+pub async fn connect(url: &str) -> DataResult<SqlitePool> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    if let Some(parent) = options.get_filename().parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("../migrations").run(&pool).await?;
+    Ok(pool)
+}
+
+#[cfg(test)]
+pub(crate) mod test_db {
+    //! A fresh, migrated database in a temporary directory for each test.
+    use super::*;
+
+    /// Keeps the temp dir alive as long as the pool.
+    pub struct TestDb {
+        pub pool: SqlitePool,
+        pub _dir: tempfile::TempDir,
+    }
+
+    pub async fn empty() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let pool = connect(&url).await.expect("connect");
+        TestDb { pool, _dir: dir }
+    }
+
+    pub async fn with_demo() -> TestDb {
+        let db = empty().await;
+        let media = db._dir.path().join("media");
+        seed::seed_demo(&db.pool, &media).await.expect("seed");
+        db
+    }
+}

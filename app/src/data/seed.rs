@@ -1,0 +1,365 @@
+//! Demo content: the sections, menus, static pages and articles of `demo/content.toml`,
+//! with generated cover illustrations. Loaded on start when the database is empty, and
+//! idempotent (keys identify everything), so it can run again safely.
+
+use super::write::{self, NewStory, NewTranslation, SectionName};
+use super::{DataError, DataResult};
+use crate::i18n::Lang;
+use serde::Deserialize;
+use sqlx::{SqliteConnection, SqlitePool};
+use std::collections::HashMap;
+use std::path::Path;
+
+const CONTENT: &str = include_str!("../../demo/content.toml");
+const PAGES: &str = include_str!("../../demo/pages.toml");
+
+#[derive(Deserialize)]
+struct Content {
+    #[serde(default)]
+    section: Vec<SectionDef>,
+    #[serde(default)]
+    story: Vec<StoryDef>,
+    #[serde(default)]
+    menu: Vec<MenuDef>,
+}
+
+#[derive(Deserialize)]
+struct SectionDef {
+    key: String,
+    #[serde(default)]
+    parent: Option<String>,
+    fr: [String; 2],
+    ar: [String; 2],
+    en: [String; 2],
+    #[serde(default)]
+    description: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct StoryDef {
+    key: String,
+    #[serde(default = "article")]
+    kind: String,
+    #[serde(default)]
+    section: Option<String>,
+    date: String,
+    #[serde(default)]
+    cover: Option<usize>,
+    #[serde(default)]
+    featured: bool,
+    fr: Option<Version>,
+    ar: Option<Version>,
+    en: Option<Version>,
+}
+
+fn article() -> String {
+    "article".into()
+}
+
+#[derive(Deserialize)]
+struct Version {
+    title: String,
+    #[serde(default)]
+    slug: Option<String>,
+    #[serde(default)]
+    summary: String,
+    body: String,
+    #[serde(default)]
+    signature: String,
+    #[serde(default)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+struct MenuDef {
+    menu: String,
+    target: String,
+    #[serde(default, rename = "ref")]
+    reference: Option<String>,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    label: HashMap<String, String>,
+    #[serde(default)]
+    children: Vec<MenuDef>,
+}
+
+/// Whether the database holds no stories yet (then the server seeds the demo).
+pub async fn is_empty(pool: &SqlitePool) -> DataResult<bool> {
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories").fetch_one(pool).await?;
+    Ok(count == 0)
+}
+
+/// Loads the whole demo into the database and writes cover images under `media_dir`.
+/// Returns the number of stories created by this run.
+pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize> {
+    let parse = |text: &str, name: &str| {
+        toml::from_str::<Content>(text).map_err(|e| DataError::Invalid(format!("{name}: {e}")))
+    };
+    let mut content = parse(CONTENT, "content.toml")?;
+    let pages = parse(PAGES, "pages.toml")?;
+    content.story.extend(pages.story);
+    content.menu.extend(pages.menu);
+
+    let covers = write_covers(media_dir)?;
+    let mut tx = pool.begin().await?;
+    let mut cover_ids = Vec::with_capacity(covers.len());
+    for cover in &covers {
+        let alts: Vec<(Lang, &str)> = Lang::ALL.iter().map(|&l| (l, cover.alt(l))).collect();
+        let bytes = cover.svg.len() as i64;
+        cover_ids.push(write::upsert_image(&mut tx, &cover.path, "image/svg+xml", (1200, 675), bytes, &alts).await?);
+    }
+
+    let mut sections: HashMap<String, i64> = HashMap::new();
+    for (position, def) in content.section.iter().enumerate() {
+        let parent = def.parent.as_ref().and_then(|p| sections.get(p)).copied();
+        let names = [(Lang::Fr, &def.fr), (Lang::Ar, &def.ar), (Lang::En, &def.en)].map(|(lang, [name, slug])| {
+            SectionName {
+                lang,
+                name,
+                slug,
+                description: def.description.get(lang.code()).map(String::as_str).unwrap_or(""),
+            }
+        });
+        let id = write::upsert_section(&mut tx, &def.key, parent, position as i64, &names).await?;
+        sections.insert(def.key.clone(), id);
+    }
+
+    let mut created = 0;
+    let mut stories: HashMap<String, i64> = HashMap::new();
+    for def in &content.story {
+        let section_id = match &def.section {
+            Some(key) => Some(*sections.get(key).ok_or_else(|| DataError::Invalid(format!("unknown section {key}")))?),
+            None => None,
+        };
+        let cover = def.cover.map(|i| cover_ids[i % cover_ids.len()]);
+        let versions = [(Lang::Fr, &def.fr), (Lang::Ar, &def.ar), (Lang::En, &def.en)];
+        let slugs: Vec<(Lang, &Version, String)> = versions
+            .iter()
+            .filter_map(|(lang, v)| v.as_ref().map(|v| (*lang, v, v.slug.clone().unwrap_or_else(|| write::slugify(&v.title)))))
+            .collect();
+        let bodies: Vec<String> = slugs.iter().map(|(_, v, _)| paragraphs_to_html(&v.body)).collect();
+        let translations: Vec<NewTranslation> = slugs
+            .iter()
+            .zip(&bodies)
+            .map(|((lang, v, slug), body)| NewTranslation {
+                lang: *lang,
+                slug,
+                title: &v.title,
+                summary: &v.summary,
+                body_html: body,
+                signature: &v.signature,
+                source: &v.source,
+                status: "published",
+                published_at: Some(&def.date),
+                cover_media_id: cover,
+            })
+            .collect();
+        let story = NewStory { kind: &def.kind, section_id, featured: def.featured, source_key: Some(&def.key) };
+        let (id, new) = write::insert_story(&mut tx, &story, &translations).await?;
+        created += usize::from(new);
+        stories.insert(def.key.clone(), id);
+    }
+
+    let has_menu: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items").fetch_one(&mut *tx).await?;
+    if has_menu == 0 {
+        for (position, def) in content.menu.iter().enumerate() {
+            insert_menu(&mut tx, def, None, position as i64, &sections, &stories).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+async fn insert_menu(
+    conn: &mut SqliteConnection,
+    def: &MenuDef,
+    parent: Option<i64>,
+    position: i64,
+    sections: &HashMap<String, i64>,
+    stories: &HashMap<String, i64>,
+) -> DataResult<()> {
+    let lookup = |map: &HashMap<String, i64>| def.reference.as_ref().and_then(|r| map.get(r)).copied();
+    let (section_id, story_id) = match def.target.as_str() {
+        "section" => (lookup(sections), None),
+        "story" => (None, lookup(stories)),
+        _ => (None, None),
+    };
+    if def.reference.is_some() && section_id.is_none() && story_id.is_none() {
+        return Err(DataError::Invalid(format!("menu points at unknown {:?}", def.reference)));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO menu_items (menu, parent_id, position, target, section_id, story_id, path)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&def.menu)
+    .bind(parent)
+    .bind(position)
+    .bind(&def.target)
+    .bind(section_id)
+    .bind(story_id)
+    .bind(&def.path)
+    .fetch_one(&mut *conn)
+    .await?;
+    for (lang, label) in &def.label {
+        sqlx::query("INSERT INTO menu_item_labels (menu_item_id, lang, label) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(lang)
+            .bind(label)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for (child_position, child) in def.children.iter().enumerate() {
+        Box::pin(insert_menu(conn, child, Some(id), child_position as i64, sections, stories)).await?;
+    }
+    Ok(())
+}
+
+/// Turns the demo's light markup into HTML: blank lines separate paragraphs, `> ` starts
+/// a quotation, `## ` a sub-heading. Text is escaped; the result is sanitised on insert.
+pub fn paragraphs_to_html(text: &str) -> String {
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            if let Some(q) = p.strip_prefix("> ") {
+                format!("<blockquote><p>{}</p></blockquote>", escape(q))
+            } else if let Some(h) = p.strip_prefix("## ") {
+                format!("<h2>{}</h2>", escape(h))
+            } else {
+                format!("<p>{}</p>", escape(p).replace('\n', " "))
+            }
+        })
+        .collect()
+}
+
+/// A generated cover illustration: an abstract pattern in the institution's colours.
+pub struct Cover {
+    pub path: String,
+    pub svg: String,
+    motif: usize,
+}
+
+const PALETTES: [(&str, &str, &str); 6] = [
+    ("#0b5d4b", "#1f8a70", "#f2c14e"),
+    ("#7a1f2b", "#b23a48", "#f4d58d"),
+    ("#17324d", "#2e5c8a", "#e9c46a"),
+    ("#3d2c5b", "#6b4c9a", "#f2a65a"),
+    ("#7c4a03", "#c27c0e", "#f6e7c1"),
+    ("#24414e", "#3f7d8c", "#e76f51"),
+];
+const MOTIF_ALT: [[&str; 3]; 2] = [
+    ["Illustration : motif géométrique inspiré du zellige", "رسم توضيحي: زخرفة هندسية مستوحاة من الزليج", "Illustration: geometric pattern inspired by zellige tiles"],
+    ["Illustration : vagues stylisées entre deux rives", "رسم توضيحي: أمواج منمقة بين ضفتين", "Illustration: stylised waves between two shores"],
+];
+
+impl Cover {
+    /// Alt text of this cover in `lang`.
+    pub fn alt(&self, lang: Lang) -> &'static str {
+        let idx = match lang {
+            Lang::Fr => 0,
+            Lang::Ar => 1,
+            Lang::En => 2,
+        };
+        MOTIF_ALT[self.motif][idx]
+    }
+}
+
+/// The demo's twelve covers (SVG, 1200×675), written under `media_dir/demo/`.
+pub fn write_covers(media_dir: &Path) -> DataResult<Vec<Cover>> {
+    let dir = media_dir.join("demo");
+    std::fs::create_dir_all(&dir)?;
+    let covers: Vec<Cover> = (0..12).map(cover_svg).collect();
+    for cover in &covers {
+        let file = media_dir.join(&cover.path);
+        if std::fs::read_to_string(&file).ok().as_deref() != Some(cover.svg.as_str()) {
+            std::fs::write(&file, &cover.svg)?;
+        }
+    }
+    Ok(covers)
+}
+
+fn cover_svg(index: usize) -> Cover {
+    let (dark, mid, accent) = PALETTES[index % PALETTES.len()];
+    let motif = index % 2;
+    let shapes: String = if motif == 0 {
+        (0..6)
+            .flat_map(|row| (0..10).map(move |col| (row, col)))
+            .map(|(row, col)| {
+                let (x, y) = (col * 130 + (row % 2) * 65, row * 130 + 20);
+                let fill = if (row + col + index) % 3 == 0 { accent } else { mid };
+                format!(r#"<path d="M{x} {y}l50 50-50 50-50-50z" fill="{fill}" opacity=".85"/>"#)
+            })
+            .collect()
+    } else {
+        (0..7)
+            .map(|i| {
+                let y = 120 + i * 80;
+                let fill = if i % 3 == index % 3 { accent } else { mid };
+                format!(
+                    r#"<path d="M0 {y}q150-70 300 0t300 0 300 0 300 0v80H0z" fill="{fill}" opacity="{:.2}"/>"#,
+                    0.35 + i as f32 * 0.08
+                )
+            })
+            .collect()
+    };
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675"><rect width="1200" height="675" fill="{dark}"/>{shapes}</svg>"#
+    );
+    Cover { path: format!("demo/cover-{index:02}.svg"), svg, motif }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::test_db;
+
+    #[tokio::test]
+    async fn demo_is_rich_and_idempotent() {
+        let db = test_db::with_demo().await;
+        let pool = &db.pool;
+        let articles: i64 = sqlx::query_scalar("SELECT count(*) FROM stories WHERE kind = 'article'")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(articles >= 60, "{articles} articles");
+        let trilingual: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM (SELECT story_id FROM story_translations WHERE kind = 'article'
+             GROUP BY story_id HAVING count(DISTINCT lang) = 3)",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert!(trilingual * 3 >= articles, "{trilingual} of {articles} in three languages");
+        let years: i64 = sqlx::query_scalar("SELECT count(DISTINCT substr(published_at, 1, 4)) FROM story_translations")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(years >= 5, "{years} years");
+        let vowelled: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM story_translations WHERE lang = 'ar' AND (body_html LIKE '%َ%' OR body_html LIKE '%ُ%')",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert!(vowelled >= 2, "Arabic with diacritics: {vowelled}");
+        let empty_sections: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM sections s WHERE NOT EXISTS (
+               SELECT 1 FROM story_translations t WHERE t.section_id = s.id)
+             AND NOT EXISTS (SELECT 1 FROM sections c WHERE c.parent_id = s.id)",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert_eq!(empty_sections, 0, "every leaf section has stories");
+        let again = seed_demo(pool, &db._dir.path().join("media")).await.unwrap();
+        assert_eq!(again, 0, "second run creates nothing");
+    }
+
+    #[test]
+    fn light_markup_becomes_escaped_html() {
+        let html = paragraphs_to_html("Un <b>texte</b>\nsuite\n\n> « Citation »\n\n## Titre");
+        assert_eq!(html, "<p>Un &lt;b&gt;texte&lt;/b&gt; suite</p><blockquote><p>« Citation »</p></blockquote><h2>Titre</h2>");
+    }
+}

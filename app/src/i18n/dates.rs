@@ -1,0 +1,72 @@
+//! Dates as readers of each edition expect them ("19 avril 2015", "19 أبريل 2015",
+//! "19 April 2015"). Our own small function: no date library in the WASM bundle.
+
+use super::Lang;
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+];
+// Month names as the Moroccan press writes them.
+const MONTHS_AR: [&str; 12] = [
+    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
+    "نونبر", "دجنبر",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// Formats the date part of a stored ISO-8601 timestamp (`2015-04-19T08:00:00Z`) for
+/// `lang`. A value that is not a date is shown as it is rather than hidden.
+pub fn format_date(lang: Lang, iso: &str) -> String {
+    let Some((year, month, day)) = parse_ymd(iso) else {
+        return iso.to_owned();
+    };
+    let months = match lang {
+        Lang::Fr => &MONTHS_FR,
+        Lang::Ar => &MONTHS_AR,
+        Lang::En => &MONTHS_EN,
+    };
+    let month_name = months[(month - 1) as usize];
+    match (lang, day) {
+        (Lang::Fr, 1) => format!("1er {month_name} {year}"),
+        _ => format!("{day} {month_name} {year}"),
+    }
+}
+
+/// The year of a stored timestamp, for archives and copyright lines.
+pub fn year_of(iso: &str) -> Option<i32> {
+    parse_ymd(iso).map(|(y, _, _)| y)
+}
+
+fn parse_ymd(iso: &str) -> Option<(i32, u32, u32)> {
+    let date = iso.get(0..10)?;
+    let mut parts = date.split('-');
+    let year = parts.next()?.parse::<i32>().ok()?;
+    let month = parts.next()?.parse::<u32>().ok()?;
+    let day = parts.next()?.parse::<u32>().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        let iso = "2015-04-19T08:00:00Z";
+        assert_eq!(format_date(Lang::Fr, iso), "19 avril 2015");
+        assert_eq!(format_date(Lang::Ar, iso), "19 أبريل 2015");
+        assert_eq!(format_date(Lang::En, iso), "19 April 2015");
+        assert_eq!(format_date(Lang::Fr, "2017-01-01T00:00:00Z"), "1er janvier 2017");
+        assert_eq!(format_date(Lang::Ar, "2020-08-03"), "3 غشت 2020");
+    }
+
+    #[test]
+    fn malformed_dates_are_shown_verbatim() {
+        assert_eq!(format_date(Lang::En, "soon"), "soon");
+        assert_eq!(format_date(Lang::En, "2015-13-01"), "2015-13-01");
+        assert_eq!(year_of("2015-04-19"), Some(2015));
+    }
+}

@@ -1,0 +1,140 @@
+//! Languages of the portal and everything that differs between them: codes, text
+//! direction, UI strings and date formats. Strings live in typed tables
+//! (`strings.rs`), so a string missing in one language fails to compile.
+
+mod dates;
+mod strings;
+
+pub use dates::{format_date, year_of};
+pub use strings::Strings;
+
+use serde::{Deserialize, Serialize};
+
+/// One edition of the site. Every URL starts with its code (`/fr/`, `/ar/`, `/en/`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French, the default edition.
+    #[default]
+    Fr,
+    /// Arabic, written right to left.
+    Ar,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// All editions in menu order, for switchers, hreflang and loops over languages.
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::Ar, Lang::En];
+
+    /// The code used in URLs, `lang` attributes and the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a URL segment or stored code; anything else is not an edition.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Text direction for `<html dir>`: Arabic pages are mirrored.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The language's own name, as shown in the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::Ar => "العربية",
+            Lang::En => "English",
+        }
+    }
+
+    /// The UI strings of this edition.
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Fr => &strings::FR,
+            Lang::Ar => &strings::AR,
+            Lang::En => &strings::EN,
+        }
+    }
+
+    /// Picks the best edition from an `Accept-Language` header value, honouring q-values.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").map(str::to_owned))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let primary = tag.split('-').next().unwrap_or("");
+            if let Some(lang) = Lang::from_code(primary) {
+                if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+                    best = Some((quality, lang));
+                }
+            }
+        }
+        best.map(|(_, lang)| lang)
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Percent-encodes one URL path segment (Arabic slugs stay valid links).
+pub fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Builds the path of a page of the site in one edition, e.g. `/ar/article/<slug>`.
+pub fn path(lang: Lang, kind: &str, slug: &str) -> String {
+    format!("/{}/{}/{}", lang.code(), kind, encode_segment(slug))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_highest_quality_known_language() {
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,fr;q=0.8"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("de-DE,ar-MA;q=0.7,fr;q=0.9"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("ar"), Some(Lang::Ar));
+        assert_eq!(Lang::from_accept_language("de, es;q=0.5"), None);
+        assert_eq!(Lang::from_accept_language(""), None);
+        assert_eq!(Lang::from_accept_language("fr;q=0"), None);
+    }
+
+    #[test]
+    fn arabic_slugs_are_percent_encoded() {
+        assert_eq!(path(Lang::Fr, "article", "l-ue-soutient"), "/fr/article/l-ue-soutient");
+        assert_eq!(path(Lang::Ar, "article", "مرحبا"), "/ar/article/%D9%85%D8%B1%D8%AD%D8%A8%D8%A7");
+    }
+}

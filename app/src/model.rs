@@ -1,0 +1,110 @@
+//! Data shapes that travel from the server to the page (SSR and hydration alike).
+//! Plain serialisable structs: the data layer fills them, the views only read them.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// A picture with the size it is stored at, so the page reserves its space.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// URL path under `/media/`.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// A link to a section in one language (menus, breadcrumbs, labels on cards).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionLink {
+    pub name: String,
+    pub slug: String,
+}
+
+/// What a list shows of an article: enough for a card, nothing more.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub published_at: String,
+    pub section: Option<SectionLink>,
+    pub cover: Option<Image>,
+}
+
+/// One entry of a breadcrumb trail; the last one (current page) has no link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Crumb {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+/// Where the language switcher sends a reader from the current page, per language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alternate {
+    pub lang: Lang,
+    pub href: String,
+    /// False when the page has no version in `lang` and the link is a fallback.
+    pub exact: bool,
+}
+
+/// A menu entry with its sub-entries (two levels in the header, groups in the footer).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MenuItem {
+    pub label: String,
+    pub href: Option<String>,
+    pub children: Vec<MenuItem>,
+}
+
+/// Header and footer menus of one edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Navigation {
+    pub main: Vec<MenuItem>,
+    pub footer: Vec<MenuItem>,
+    /// Current year, for the copyright line (from the server clock).
+    pub year: i32,
+}
+
+/// A main section with its newest stories, for the home page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionBlock {
+    pub section: SectionLink,
+    pub stories: Vec<StoryCard>,
+}
+
+/// Everything the home page of an edition shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomePage {
+    pub featured: Option<StoryCard>,
+    pub latest: Vec<StoryCard>,
+    pub blocks: Vec<SectionBlock>,
+}
+
+/// One page of a section's listing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionPage {
+    pub section: SectionLink,
+    pub description: String,
+    pub breadcrumb: Vec<Crumb>,
+    pub children: Vec<SectionLink>,
+    pub stories: Vec<StoryCard>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u32,
+}
+
+/// A full article (or static page) in one language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    pub card: StoryCard,
+    pub body_html: String,
+    pub signature: String,
+    pub source: String,
+    pub updated_at: String,
+    pub breadcrumb: Vec<Crumb>,
+    pub related: Vec<StoryCard>,
+    pub latest: Vec<StoryCard>,
+}
+
+/// Number of stories per page of a section listing.
+pub const PAGE_SIZE: u32 = 12;

@@ -1,0 +1,9 @@
+//! Browser entry point: hydrates the server-rendered HTML so that navigation
+//! afterwards happens in the page, without full reloads.
+
+/// Called by the JS glue that cargo-leptos generates once the WASM is loaded.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}
