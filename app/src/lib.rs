@@ -1,10 +1,63 @@
 //! ccme-portal application: components, pages and server functions shared by the
 //! server (SSR) and the browser (hydration).
 
+pub mod api;
+pub mod components;
 pub mod i18n;
 pub mod model;
+pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod data;
 
-pub fn App() {}
+use components::layout::Layout;
+use components::status::NotFound;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+use pages::article::{ArticlePage, StaticPage};
+use pages::home::HomePage;
+use pages::section::SectionPage;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d4b"/>
+                <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: every route of the public site. Each route renders fully on the
+/// server before the response is sent (`SsrMode::Async`), so pages are complete without
+/// JavaScript and titles/descriptions come from the data.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/section/:slug") view=SectionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/page/:slug") view=StaticPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,1 +1,113 @@
-fn main(){}
+//! ccme-portal server binary.
+//!
+//! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
+//! `server generate N` adds N synthetic articles for benchmarks. All use DATABASE_URL.
+
+mod config;
+mod web;
+
+use config::Config;
+use leptos::prelude::*;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: server [serve | seed | generate <count>]";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let config = Config::from_env();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] | ["serve"] => serve(config).await,
+        ["seed"] => seed(&config).await.map(|n| println!("demo content: {n} stories created")),
+        ["generate", count] => match count.parse::<u32>() {
+            Ok(count) => generate(&config, count).await,
+            Err(_) => Err(format!("not a number: {count}\n{USAGE}")),
+        },
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
+    app::data::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
+}
+
+async fn seed(config: &Config) -> Result<usize, String> {
+    let pool = open_pool(config).await?;
+    app::data::seed::seed_demo(&pool, &config.media_dir)
+        .await
+        .map_err(|e| format!("seeding failed: {e}"))
+}
+
+async fn generate(config: &Config, count: u32) -> Result<(), String> {
+    let pool = open_pool(config).await?;
+    if app::data::seed::is_empty(&pool).await.map_err(|e| e.to_string())? {
+        app::data::seed::seed_demo(&pool, &config.media_dir).await.map_err(|e| e.to_string())?;
+    }
+    let started = std::time::Instant::now();
+    let created = app::data::generate::generate_articles(&pool, count)
+        .await
+        .map_err(|e| format!("generation failed: {e}"))?;
+    println!("{created} articles generated in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let leptos_config = if std::path::Path::new("Leptos.toml").exists() {
+        get_configuration(Some("Leptos.toml"))
+    } else {
+        get_configuration(None)
+    }
+    .map_err(|e| format!("Leptos configuration: {e}"))?;
+    let options = leptos_config.leptos_options;
+    let addr = options.site_addr;
+
+    let pool = open_pool(&config).await?;
+    if config.seed_demo && app::data::seed::is_empty(&pool).await.map_err(|e| e.to_string())? {
+        let created = app::data::seed::seed_demo(&pool, &config.media_dir)
+            .await
+            .map_err(|e| format!("seeding failed: {e}"))?;
+        tracing::info!(created, "database was empty: demo content loaded");
+    }
+
+    let app = web::router(options, pool, &config);
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("listening on http://{addr} (public URL {})", config.site_url);
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

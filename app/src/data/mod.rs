@@ -1,8 +1,10 @@
 //! The data layer (server only): plain async functions over a `SqlitePool`. No HTTP,
 //! no Leptos here, so every query is testable on a temporary SQLite file.
 
+pub mod alternates;
 pub mod generate;
 pub mod menus;
+pub mod pages;
 pub mod sections;
 pub mod seed;
 pub mod stories;

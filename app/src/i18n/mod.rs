@@ -113,6 +113,26 @@ pub fn encode_segment(segment: &str) -> String {
     out
 }
 
+/// Decodes a percent-encoded URL segment; invalid sequences are kept as they are.
+pub fn decode_segment(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Builds the path of a page of the site in one edition, e.g. `/ar/article/<slug>`.
 pub fn path(lang: Lang, kind: &str, slug: &str) -> String {
     format!("/{}/{}/{}", lang.code(), kind, encode_segment(slug))
@@ -136,5 +156,8 @@ mod tests {
     fn arabic_slugs_are_percent_encoded() {
         assert_eq!(path(Lang::Fr, "article", "l-ue-soutient"), "/fr/article/l-ue-soutient");
         assert_eq!(path(Lang::Ar, "article", "مرحبا"), "/ar/article/%D9%85%D8%B1%D8%AD%D8%A8%D8%A7");
+        assert_eq!(decode_segment("%D9%85%D8%B1%D8%AD%D8%A8%D8%A7"), "مرحبا");
+        assert_eq!(decode_segment("100%"), "100%");
+        assert_eq!(decode_segment("a%2"), "a%2");
     }
 }

@@ -1,0 +1,22 @@
+//! Server functions: thin wrappers that check input, call `data/` and map errors to a
+//! message the page can show. Called directly during SSR, over HTTP after hydration.
+
+pub mod navigation;
+pub mod stories;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server_only {
+    use leptos::prelude::*;
+    use sqlx::SqlitePool;
+
+    /// The pool the server put in context for this request.
+    pub fn pool() -> Result<SqlitePool, ServerFnError> {
+        use_context::<SqlitePool>().ok_or_else(|| ServerFnError::new("database unavailable"))
+    }
+
+    /// Logs the real error and gives the reader a neutral one (no SQL in pages).
+    pub fn internal(err: crate::data::DataError) -> ServerFnError {
+        tracing::error!(%err, "data layer error");
+        ServerFnError::new("internal error")
+    }
+}

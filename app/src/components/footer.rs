@@ -1,0 +1,72 @@
+//! Site footer: subscription blocks, link groups, contact details, social links and the
+//! copyright line, all in the reader's language.
+
+use crate::components::header::SocialLinks;
+use crate::components::layout::{use_lang, NavResource};
+use leptos::prelude::*;
+
+/// Public contact details of the institution.
+pub const CONTACT_EMAIL: &str = "contact@ccme.org.ma";
+/// Phone number as dialled from abroad.
+pub const CONTACT_PHONE: &str = "+212 5 37 56 71 71";
+
+/// The footer of every page.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let nav = expect_context::<NavResource>().0;
+    let mailto = move |subject: &str| format!("mailto:{CONTACT_EMAIL}?subject={}", crate::i18n::encode_segment(subject));
+
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-subscribe">
+                <section>
+                    <h2>{move || t().newsletter_title}</h2>
+                    <p>{move || t().newsletter_text}</p>
+                    <a class="button" href=move || mailto(t().newsletter_title)>{move || t().subscribe_by_email}</a>
+                </section>
+                <section>
+                    <h2>{move || t().press_review_title}</h2>
+                    <p>{move || t().press_review_text}</p>
+                    <a class="button" href=move || mailto(t().press_review_title)>{move || t().subscribe_by_email}</a>
+                </section>
+            </div>
+            <div class="container footer-groups">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let groups = nav.await.map(|n| n.footer).unwrap_or_default();
+                        groups.into_iter().map(|group| view! {
+                            <section class="footer-group">
+                                <h2>{group.label}</h2>
+                                <ul>
+                                    {group.children.into_iter().map(|item| view! {
+                                        <li><a href=item.href.unwrap_or_default()>{item.label}</a></li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        }).collect_view()
+                    })}
+                </Transition>
+                <section class="footer-group footer-contact">
+                    <h2>{move || t().contact_title}</h2>
+                    <address>
+                        <p>{move || t().address}</p>
+                        <p><a href=format!("mailto:{CONTACT_EMAIL}")>{CONTACT_EMAIL}</a></p>
+                        <p><a href=format!("tel:{}", CONTACT_PHONE.replace(' ', "")) dir="ltr">{CONTACT_PHONE}</a></p>
+                    </address>
+                    <SocialLinks/>
+                </section>
+            </div>
+            <div class="container footer-bottom">
+                <p>
+                    "© "
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move { nav.await.map(|n| n.year).unwrap_or(2026) })}
+                    </Transition>
+                    " — "{move || t().rights}
+                </p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,157 @@
+//! Site header: brand, social links, language switcher and the two-level main menu,
+//! which collapses behind a toggle on phones (a plain jump link without JavaScript).
+
+use crate::api::navigation::{get_alternates, home_alternates};
+use crate::components::icons::{Icon, IconKind};
+use crate::components::layout::{use_lang, NavResource, SOCIAL_LINKS};
+use crate::model::{Alternate, MenuItem};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The header of every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let location = use_location();
+    let (open, set_open) = signal(false);
+    // A new page closes the phone menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        set_open.set(false);
+    });
+    let toggle = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        set_open.update(|o| *o = !*o);
+    };
+
+    view! {
+        <header class="site-header">
+            <div class="topbar">
+                <div class="container topbar-inner">
+                    <SocialLinks/>
+                    <LanguageSwitcher/>
+                </div>
+            </div>
+            <div class="container masthead">
+                <a class="brand" href=move || format!("/{}/", lang.get().code())>
+                    <span class="brand-mark" aria-hidden="true">"CCME"</span>
+                    <span class="brand-text">
+                        <span class="brand-name">{move || t().site_name}</span>
+                        <span class="brand-tagline">{move || t().tagline}</span>
+                    </span>
+                </a>
+                <a
+                    class="menu-toggle"
+                    href="#site-nav"
+                    aria-controls="site-nav"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=toggle
+                >
+                    <Icon kind=IconKind::Menu/>
+                    <span>{move || t().open_menu}</span>
+                </a>
+            </div>
+            <nav id="site-nav" class="site-nav" class:open=open aria-label=move || t().main_menu>
+                <div class="container">
+                    <a class="menu-close" href="#" on:click=toggle>
+                        <Icon kind=IconKind::Close/>
+                        <span>{move || t().close_menu}</span>
+                    </a>
+                    <MainMenu/>
+                </div>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn MainMenu() -> impl IntoView {
+    let nav = expect_context::<NavResource>().0;
+    view! {
+        <Transition fallback=|| view! { <ul class="menu"></ul> }>
+            {move || Suspend::new(async move {
+                let items = nav.await.map(|n| n.main).unwrap_or_default();
+                view! { <ul class="menu">{items.into_iter().map(menu_entry).collect_view()}</ul> }
+            })}
+        </Transition>
+    }
+}
+
+fn menu_link(item: &MenuItem) -> AnyView {
+    match &item.href {
+        Some(href) => view! { <a href=href.clone()>{item.label.clone()}</a> }.into_any(),
+        None => view! { <span>{item.label.clone()}</span> }.into_any(),
+    }
+}
+
+fn menu_entry(item: MenuItem) -> impl IntoView {
+    let has_children = !item.children.is_empty();
+    view! {
+        <li class:has-sub=has_children>
+            {menu_link(&item)}
+            {has_children.then(|| view! {
+                <ul class="submenu">
+                    {item.children.iter().map(|c| view! { <li>{menu_link(c)}</li> }).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}
+
+/// Links to the institution's social accounts.
+#[component]
+pub fn SocialLinks() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ul class="social" aria-label=move || lang.get().t().follow_us>
+            {SOCIAL_LINKS.iter().map(|(name, href, icon)| view! {
+                <li>
+                    <a href=*href rel="noopener" target="_blank" aria-label=*name title=*name>
+                        <Icon kind=*icon/>
+                    </a>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Français · العربية · English, each leading to this page in that language (or the
+/// nearest page that exists there).
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let alternates = Resource::new(move || location.pathname.get(), get_alternates);
+    let links = move |list: Vec<Alternate>| {
+        list.into_iter()
+            .map(|alt| {
+                let current = alt.lang == lang.get_untracked();
+                view! {
+                    <li>
+                        <a
+                            href=alt.href
+                            hreflang=alt.lang.code()
+                            lang=alt.lang.code()
+                            aria-current=current.then_some("true")
+                            class:untranslated=!alt.exact
+                            data-lang=alt.lang.code()
+                        >
+                            {alt.lang.native_name()}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="lang-switch" aria-label=move || lang.get().t().languages>
+            <Transition fallback=move || view! { <ul>{links(home_alternates())}</ul> }>
+                {move || Suspend::new(async move {
+                    let list = alternates.await.unwrap_or_else(|_| home_alternates());
+                    view! { <ul>{links(list)}</ul> }
+                })}
+            </Transition>
+        </nav>
+    }
+}

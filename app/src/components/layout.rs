@@ -1,0 +1,68 @@
+//! The frame around every page: language from the URL, `<html lang dir>`, header,
+//! main content and footer. Menus are loaded once per language and shared.
+
+use crate::api::navigation::get_navigation;
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::i18n::Lang;
+use crate::model::Navigation;
+use leptos::prelude::*;
+use leptos_meta::{Html, Meta};
+use leptos_router::hooks::use_location;
+
+/// The edition being read, from the first URL segment; `known` is false when that
+/// segment is not a language (the page is then a 404 in French).
+#[derive(Clone, Copy)]
+pub struct CurrentLang {
+    pub lang: Memo<Lang>,
+    pub known: Memo<bool>,
+}
+
+/// The current edition, for any component under the layout.
+pub fn use_lang() -> Memo<Lang> {
+    expect_context::<CurrentLang>().lang
+}
+
+/// Whether the URL names a real edition.
+pub fn use_lang_known() -> Memo<bool> {
+    expect_context::<CurrentLang>().known
+}
+
+/// The menus of the current edition, shared by header and footer.
+#[derive(Clone, Copy)]
+pub struct NavResource(pub Resource<Result<Navigation, ServerFnError>>);
+
+/// Social accounts of the institution, linked from header and footer.
+pub const SOCIAL_LINKS: [(&str, &str, crate::components::icons::IconKind); 5] = {
+    use crate::components::icons::IconKind::*;
+    [
+        ("Facebook", "https://www.facebook.com/CCMEMaroc", Facebook),
+        ("X (Twitter)", "https://x.com/ccme_maroc", X),
+        ("Instagram", "https://www.instagram.com/ccme_maroc/", Instagram),
+        ("YouTube", "https://www.youtube.com/@ccmemaroc", YouTube),
+        ("LinkedIn", "https://www.linkedin.com/company/ccme-maroc/", LinkedIn),
+    ]
+};
+
+/// Wraps the routed pages with header and footer in the reader's language.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let location = use_location();
+    let first_segment = move || {
+        location.pathname.with(|p| p.trim_start_matches('/').split('/').next().unwrap_or("").to_owned())
+    };
+    let lang = Memo::new(move |_| Lang::from_code(&first_segment()).unwrap_or_default());
+    let known = Memo::new(move |_| Lang::from_code(&first_segment()).is_some());
+    provide_context(CurrentLang { lang, known });
+    let nav = Resource::new(move || lang.get(), get_navigation);
+    provide_context(NavResource(nav));
+
+    view! {
+        <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
+        <Meta name="description" content=move || lang.get().t().tagline/>
+        <a class="skip-link" href="#content">{move || lang.get().t().skip_to_content}</a>
+        <Header/>
+        <main id="content" tabindex="-1">{children()}</main>
+        <Footer/>
+    }
+}

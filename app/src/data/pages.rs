@@ -1,0 +1,72 @@
+//! Assembles what each page shows from the queries in `stories` and `sections`.
+
+use super::{sections, stories, DataResult};
+use crate::i18n::{path, Lang};
+use crate::model::{ArticlePage, Crumb, HomePage, SectionPage, PAGE_SIZE};
+use sqlx::SqlitePool;
+
+/// Featured story, latest news and a block per main section.
+pub async fn home(pool: &SqlitePool, lang: Lang) -> DataResult<HomePage> {
+    let featured = stories::featured(pool, lang).await?;
+    let skip = featured.as_ref().map(|f| f.slug.as_str());
+    let latest = stories::latest(pool, lang, 6, skip).await?;
+    let blocks = sections::home_blocks(pool, lang, 4).await?;
+    Ok(HomePage { featured, latest, blocks })
+}
+
+fn home_crumb(lang: Lang) -> Crumb {
+    Crumb { label: lang.t().home.to_owned(), href: Some(format!("/{}/", lang.code())) }
+}
+
+/// One page of a section listing, or `None` for an unknown slug.
+pub async fn section(pool: &SqlitePool, lang: Lang, slug: &str, page: u32) -> DataResult<Option<SectionPage>> {
+    let Some(row) = sections::by_slug(pool, lang, slug).await? else {
+        return Ok(None);
+    };
+    let trail = sections::ancestry(pool, lang, row.id).await?;
+    let mut breadcrumb = vec![home_crumb(lang)];
+    breadcrumb.extend(trail.iter().map(|s| Crumb {
+        label: s.name.clone(),
+        href: (s.slug != row.slug).then(|| path(lang, "section", &s.slug)),
+    }));
+    let children = sections::children(pool, lang, row.id).await?;
+    let (stories, total) = sections::listing(pool, lang, row.id, page, PAGE_SIZE).await?;
+    Ok(Some(SectionPage {
+        section: row.link(),
+        description: row.description,
+        breadcrumb,
+        children,
+        stories,
+        page,
+        total_pages: total.div_ceil(PAGE_SIZE).max(1),
+        total,
+    }))
+}
+
+/// A full article or static page with breadcrumb, related posts and latest news.
+pub async fn story(pool: &SqlitePool, lang: Lang, slug: &str, page_kind: bool) -> DataResult<Option<ArticlePage>> {
+    let Some(row) = stories::by_slug(pool, lang, slug, page_kind).await? else {
+        return Ok(None);
+    };
+    let (card, rest) = row.into_card();
+    let mut breadcrumb = vec![home_crumb(lang)];
+    let mut related = Vec::new();
+    if let Some(section_id) = rest.section_id {
+        for s in sections::ancestry(pool, lang, section_id).await? {
+            breadcrumb.push(Crumb { href: Some(path(lang, "section", &s.slug)), label: s.name });
+        }
+        related = stories::related(pool, lang, section_id, &card.published_at, slug, 6).await?;
+    }
+    breadcrumb.push(Crumb { label: card.title.clone(), href: None });
+    let latest = if page_kind { Vec::new() } else { stories::latest(pool, lang, 4, Some(slug)).await? };
+    Ok(Some(ArticlePage {
+        card,
+        body_html: rest.body_html,
+        signature: rest.signature,
+        source: rest.source,
+        updated_at: rest.updated_at,
+        breadcrumb,
+        related,
+        latest,
+    }))
+}

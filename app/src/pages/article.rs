@@ -1,0 +1,104 @@
+//! `/{lang}/article/{slug}` and `/{lang}/page/{slug}`: one story in full, with
+//! breadcrumb, date, signature and source, related posts and latest news.
+
+use crate::api::stories::get_story;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::cards::{CardList, CardStyle, Cover, DateLine};
+use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::status::{LoadError, Loading, NotFound};
+use crate::i18n::path;
+use crate::model::ArticlePage as Article;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// An article page.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    view! { <StoryPage page_kind=false/> }
+}
+
+/// A static page (Qui sommes-nous, Mentions légales, Contact…).
+#[component]
+pub fn StaticPage() -> impl IntoView {
+    view! { <StoryPage page_kind=true/> }
+}
+
+#[component]
+fn StoryPage(page_kind: bool) -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
+        move |(lang, slug)| get_story(lang, slug, page_kind),
+    );
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        view! {
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(_) => view! { <div class="container"><LoadError/></div> }.into_any(),
+                        Ok(None) => view! { <NotFound/> }.into_any(),
+                        Ok(Some(article)) => view! { <StoryView article page_kind/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.get_untracked().t();
+    let card = article.card;
+    let description = if card.summary.is_empty() { card.title.clone() } else { card.summary.clone() };
+    view! {
+        <Title text=format!("{} — {}", card.title, t.site_name)/>
+        <Meta name="description" content=description/>
+        <div class="container article-layout">
+            <article class="article" class:static-page=page_kind>
+                <Breadcrumb crumbs=article.breadcrumb/>
+                <header class="article-head">
+                    {card.section.clone().map(|s| view! {
+                        <a class="card-section" href=path(lang.get_untracked(), "section", &s.slug)>{s.name}</a>
+                    })}
+                    <h1>{card.title.clone()}</h1>
+                    {(!page_kind).then(|| view! { <p class="article-date"><DateLine iso=card.published_at.clone()/></p> })}
+                    {(!page_kind && !card.summary.is_empty()).then(|| view! { <p class="lede">{card.summary.clone()}</p> })}
+                </header>
+                {(!page_kind).then(|| view! {
+                    // The share bar (its own issue) goes here, under the title as on the current site.
+                    <div class="share-bar" id="share" aria-label=t.share></div>
+                })}
+                {card.cover.clone().filter(|_| !page_kind).map(|image| view! {
+                    <figure class="article-cover"><Cover image eager=true/></figure>
+                })}
+                <div class="article-body" inner_html=article.body_html></div>
+                {(!article.signature.is_empty()).then(|| view! { <p class="signature">{article.signature.clone()}</p> })}
+                {(!article.source.is_empty()).then(|| view! {
+                    <p class="source">{t.source}" "<strong>{article.source.clone()}</strong></p>
+                })}
+            </article>
+            {(!page_kind).then(|| view! {
+                <aside class="article-aside">
+                    {(!article.related.is_empty()).then(|| view! {
+                        <section class="related">
+                            <h2 class="block-title">{t.related_posts}</h2>
+                            <CardList cards=article.related style=CardStyle::Compact class="card-list card-list-compact"/>
+                        </section>
+                    })}
+                    <section class="latest">
+                        <h2 class="block-title">{t.our_latest_news}</h2>
+                        <CardList cards=article.latest style=CardStyle::Thumb class="card-list card-list-thumbs"/>
+                    </section>
+                </aside>
+            })}
+        </div>
+    }
+}

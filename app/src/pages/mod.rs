@@ -1,0 +1,27 @@
+//! One module per route, after Leptos's hackernews example.
+
+pub mod article;
+pub mod home;
+pub mod section;
+
+use crate::components::layout::use_lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The "not available in your language" notice, shown when the language switcher had
+/// to fall back to this page (`?notice=untranslated`).
+#[component]
+pub fn UntranslatedNotice(#[prop(default = false)] home: bool) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    move || {
+        let t = lang.get().t();
+        (query.read().get("notice").as_deref() == Some("untranslated")).then(|| {
+            view! {
+                <p class="notice" role="status">
+                    {if home { t.untranslated_page } else { t.untranslated_article }}
+                </p>
+            }
+        })
+    }
+}

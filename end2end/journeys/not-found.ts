@@ -1,0 +1,34 @@
+// Unknown addresses give a real, translated 404 page.
+import { expect, test } from '@playwright/test';
+import { WORDS, expectEdition, open } from './support';
+
+export function notFoundJourney() {
+  const cases = [
+    ['/fr/article/cet-article-n-existe-pas', 'fr'],
+    ['/ar/section/لا-يوجد', 'ar'],
+    ['/en/no/such/page', 'en'],
+    ['/xx/', 'fr'],
+    ['/fr/page/qui-sommes-nous-%ZZ', 'fr'],
+  ] as const;
+  for (const [path, lang] of cases) {
+    test(`404 in ${lang} for ${path}`, async ({ page }, info) => {
+      const response = await open(page, info, path);
+      expect(response?.status()).toBe(404);
+      await expectEdition(page, lang);
+      await expect(page.locator('h1')).toHaveText(WORDS[lang].notFound);
+      await expect(page.locator('.not-found a.button')).toHaveAttribute('href', `/${lang}/`);
+      await expect(page.locator('.site-nav .menu > li').first()).toBeVisible({ visible: false });
+    });
+  }
+
+  test('/ sends the reader to their language', async ({ browser }, info) => {
+    const context = await browser.newContext({ locale: 'ar-MA', javaScriptEnabled: !info.project.name.endsWith('mobile') });
+    const page = await context.newPage();
+    await page.goto(info.project.use.baseURL + '/');
+    await expect(page).toHaveURL(/\/ar\/$/);
+    await page.goto(info.project.use.baseURL + '/en/');
+    await page.goto(info.project.use.baseURL + '/');
+    await expect(page).toHaveURL(/\/en\/$/, { timeout: 10_000 });
+    await context.close();
+  });
+}

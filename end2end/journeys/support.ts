@@ -1,0 +1,56 @@
+// Helpers shared by the journeys: open a page the way the current project runs it
+// (server HTML only, or waiting for hydration) and check the edition's basics.
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Whether this project runs with JavaScript (the `*-hydrate` projects). */
+export function hydrated(info: TestInfo): boolean {
+  return info.project.name.endsWith('-hydrate');
+}
+
+/** Opens `path` and, with JavaScript on, waits until the app has hydrated. */
+export async function open(page: Page, info: TestInfo, path: string) {
+  const response = await page.goto(path);
+  if (hydrated(info)) {
+    await page.waitForSelector('html[data-hydrated="true"]');
+  }
+  return response;
+}
+
+/** Marks the current document so that a later check can tell a full reload happened. */
+export async function markDocument(page: Page, info: TestInfo) {
+  if (hydrated(info)) {
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  }
+}
+
+/** With JavaScript on, navigation must have stayed in the same document. */
+export async function expectSameDocument(page: Page, info: TestInfo) {
+  if (hydrated(info)) {
+    const same = await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+    expect(same, 'navigation happened without a full page reload').toBe(true);
+  }
+}
+
+/** The page is in `lang` with the right direction. */
+export async function expectEdition(page: Page, lang: 'fr' | 'ar' | 'en') {
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+}
+
+/** The phone menu must be opened before its links can be used. */
+export async function openMenuIfCollapsed(page: Page) {
+  const toggle = page.locator('.menu-toggle');
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await expect(page.locator('#site-nav .menu')).toBeVisible();
+  }
+}
+
+export const LANGS = ['fr', 'ar', 'en'] as const;
+
+/** UI words the tests look for, per edition. */
+export const WORDS = {
+  fr: { related: 'Articles liés', latest: 'Nos dernières actualités', notFound: 'Page introuvable', home: 'Accueil' },
+  ar: { related: 'مقالات ذات صلة', latest: 'آخر أخبارنا', notFound: 'الصفحة غير موجودة', home: 'الرئيسية' },
+  en: { related: 'Related posts', latest: 'Our latest news', notFound: 'Page not found', home: 'Home' },
+} as const;

@@ -1,0 +1,58 @@
+// Browser tests: Debian chromium driven by Playwright (never a downloaded browser).
+// Each journey runs four ways: desktop and phone sizes, with JavaScript off (`x.spec.ts`,
+// the server's HTML alone) and on (`x.hydrate.spec.ts`, after hydration).
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+    ],
+  },
+};
+const desktop = { ...chromium, viewport: { width: 1280, height: 900 } };
+const phone = {
+  ...chromium,
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices['Pixel 7'].userAgent,
+};
+const serverHtmlOnly = { javaScriptEnabled: false };
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'retain-on-failure' },
+  projects: [
+    { name: 'desktop', testDir: './tests/desktop', testIgnore: /\.hydrate\.spec\.ts$/, use: { ...desktop, ...serverHtmlOnly } },
+    { name: 'desktop-hydrate', testDir: './tests/desktop', testMatch: /\.hydrate\.spec\.ts$/, use: desktop },
+    { name: 'mobile', testDir: './tests/mobile', testIgnore: /\.hydrate\.spec\.ts$/, use: { ...phone, ...serverHtmlOnly } },
+    { name: 'mobile-hydrate', testDir: './tests/mobile', testMatch: /\.hydrate\.spec\.ts$/, use: phone },
+  ],
+  // A fresh demo database for every run, served by the release binary.
+  webServer: {
+    command: 'rm -rf target/e2e && exec target/release/server',
+    cwd: '..',
+    url: `http://127.0.0.1:${PORT}/fr/`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    env: {
+      DATABASE_URL: 'sqlite://target/e2e/site.db',
+      MEDIA_DIR: 'target/e2e/media',
+      LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
+      SITE_URL: `http://127.0.0.1:${PORT}`,
+      RUST_LOG: 'warn',
+    },
+  },
+});

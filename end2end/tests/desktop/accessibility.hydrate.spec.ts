@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { accessibilityJourney } from '../../journeys/accessibility';
+
+accessibilityJourney();

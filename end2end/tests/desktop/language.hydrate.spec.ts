@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { languageJourney } from '../../journeys/language';
+
+languageJourney();

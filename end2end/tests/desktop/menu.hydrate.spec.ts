@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { menuJourney } from '../../journeys/menu';
+
+menuJourney();

@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { notFoundJourney } from '../../journeys/not-found';
+
+notFoundJourney();

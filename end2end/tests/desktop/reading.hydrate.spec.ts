@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { readingJourney } from '../../journeys/reading';
+
+readingJourney();

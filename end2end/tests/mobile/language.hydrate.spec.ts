@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { languageJourney } from '../../journeys/language';
+
+languageJourney();

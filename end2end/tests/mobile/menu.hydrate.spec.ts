@@ -1,0 +1,4 @@
+// phone, JavaScript on: after hydration.
+import { phoneMenuJourney } from '../../journeys/menu';
+
+phoneMenuJourney();

@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { notFoundJourney } from '../../journeys/not-found';
+
+notFoundJourney();

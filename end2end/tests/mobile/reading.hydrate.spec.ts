@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { readingJourney } from '../../journeys/reading';
+
+readingJourney();

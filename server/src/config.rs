@@ -1,0 +1,30 @@
+//! Server settings from the environment (documented in the README). Leptos's own
+//! settings come from `Leptos.toml` with `LEPTOS_*` overrides.
+
+use std::path::PathBuf;
+
+/// Everything the server needs besides Leptos options.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// sqlx-style SQLite URL, e.g. `sqlite://data/site.db`.
+    pub database_url: String,
+    /// Folder of uploaded and generated media, served at `/media/`.
+    pub media_dir: PathBuf,
+    /// Public base URL of the site (canonical links, feeds, emails).
+    pub site_url: String,
+    /// Load the demo content when the database has no stories.
+    pub seed_demo: bool,
+}
+
+impl Config {
+    /// Reads the settings, with defaults that run the demo site locally.
+    pub fn from_env() -> Config {
+        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
+        Config {
+            database_url: var("DATABASE_URL", "sqlite://data/site.db"),
+            media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
+            site_url: var("SITE_URL", "http://127.0.0.1:3000").trim_end_matches('/').to_owned(),
+            seed_demo: !matches!(var("SEED_DEMO", "true").as_str(), "false" | "0" | "no"),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! HTTP wiring: the Leptos app, static files, media, the `/` language redirect and the
+//! layers every response goes through (compression, security and cache headers).
+
+use crate::config::Config;
+use app::i18n::Lang;
+use app::{shell, App};
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::SqlitePool;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+const LANG_COOKIE: &str = "lang";
+
+/// Builds the whole site's router.
+pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Router {
+    let routes = generate_route_list(App);
+    let site_root = options.site_root.to_string();
+    let pkg_dir = format!("{site_root}/{}", options.site_pkg_dir);
+    let provide_pool = move || provide_context(pool.clone());
+    let app_shell = {
+        let options = options.clone();
+        move || shell(options.clone())
+    };
+
+    let immutable = SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    let day = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    let static_files = Router::new()
+        .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
+        .nest_service("/media", tower::ServiceBuilder::new().layer(day.clone()).service(ServeDir::new(&config.media_dir)))
+        .route_service("/favicon.svg", tower::ServiceBuilder::new().layer(day).service(ServeFile::new(format!("{site_root}/favicon.svg"))));
+
+    Router::new()
+        .route("/", get(choose_language))
+        .leptos_routes_with_context(&options, routes, provide_pool.clone(), app_shell.clone())
+        .merge(static_files)
+        // Any other address: the app's translated 404 page, fully rendered on the server.
+        .fallback(leptos_axum::render_app_async_with_context(provide_pool, app_shell))
+        .layer(middleware::from_fn(remember_language))
+        .layer(CompressionLayer::new())
+        .layer(middleware::map_response(add_security_headers))
+        .with_state(options)
+}
+
+/// `/` sends the reader to their edition: the `lang` cookie (last edition read), then
+/// the browser's `Accept-Language`, else French.
+async fn choose_language(headers: HeaderMap) -> Redirect {
+    let from_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .and_then(|(_, value)| Lang::from_code(value));
+    let from_header = || {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    };
+    let lang = from_cookie.or_else(from_header).unwrap_or_default();
+    Redirect::to(&format!("/{}/", lang.code()))
+}
+
+/// Remembers the edition of each page read in the `lang` cookie, for the next visit to `/`.
+async fn remember_language(request: Request, next: Next) -> Response {
+    let lang = request
+        .uri()
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Lang::from_code);
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if let (Some(lang), true, true) = (lang, is_html, response.status() == StatusCode::OK) {
+        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Strict default headers on every response.
+const SECURITY_HEADERS: [(&str, &str); 5] = [
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
+    (
+        "content-security-policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+         script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; \
+         frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+    ),
+];
+
+async fn add_security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
+    }
+    response
+}
