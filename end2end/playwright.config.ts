@@ -42,7 +42,7 @@ export default defineConfig({
   ],
   // A fresh demo database for every run, served by the release binary.
   webServer: {
-    command: 'rm -rf target/e2e && exec target/release/server',
+    command: `rm -rf target/e2e && exec ${process.env.E2E_SERVER ?? 'target/release/server'}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/fr/`,
     timeout: 60_000,

@@ -17,7 +17,9 @@ export function notFoundJourney() {
       await expectEdition(page, lang);
       await expect(page.locator('h1')).toHaveText(WORDS[lang].notFound);
       await expect(page.locator('.not-found a.button')).toHaveAttribute('href', `/${lang}/`);
-      await expect(page.locator('.site-nav .menu > li').first()).toBeVisible({ visible: false });
+      // The page keeps the site's frame: menu and footer are there to go on from.
+      await expect(page.locator('.site-nav .menu > li')).not.toHaveCount(0);
+      await expect(page.locator('footer .footer-group').first()).toBeVisible();
     });
   }
 

@@ -60,11 +60,12 @@ pub fn Footer() -> impl IntoView {
             </div>
             <div class="container footer-bottom">
                 <p>
-                    "© "
                     <Transition fallback=|| ()>
-                        {move || Suspend::new(async move { nav.await.map(|n| n.year).unwrap_or(2026) })}
+                        {move || Suspend::new(async move {
+                            let year = nav.await.map(|n| n.year).unwrap_or(2026);
+                            format!("© {year} — {}", t().rights)
+                        })}
                     </Transition>
-                    " — "{move || t().rights}
                 </p>
             </div>
         </footer>

@@ -74,7 +74,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 </header>
                 {(!page_kind).then(|| view! {
                     // The share bar (its own issue) goes here, under the title as on the current site.
-                    <div class="share-bar" id="share" aria-label=t.share></div>
+                    <div class="share-bar" id="share"></div>
                 })}
                 {card.cover.clone().filter(|_| !page_kind).map(|image| view! {
                     <figure class="article-cover"><Cover image eager=true/></figure>
