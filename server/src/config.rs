@@ -19,11 +19,14 @@ pub struct Config {
 impl Config {
     /// Reads the settings, with defaults that run the demo site locally.
     pub fn from_env() -> Config {
-        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
+        let var =
+            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
         Config {
             database_url: var("DATABASE_URL", "sqlite://data/site.db"),
             media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
-            site_url: var("SITE_URL", "http://127.0.0.1:3000").trim_end_matches('/').to_owned(),
+            site_url: var("SITE_URL", "http://127.0.0.1:3000")
+                .trim_end_matches('/')
+                .to_owned(),
             seed_demo: !matches!(var("SEED_DEMO", "true").as_str(), "false" | "0" | "no"),
         }
     }

@@ -16,14 +16,22 @@ const USAGE: &str = "usage: server [serve | seed | generate <count>]";
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let config = Config::from_env();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [] | ["serve"] => serve(config).await,
-        ["seed"] => seed(&config).await.map(|n| println!("demo content: {n} stories created")),
+        ["seed"] => seed(&config)
+            .await
+            .map(|n| println!("demo content: {n} stories created")),
         ["generate", count] => match count.parse::<u32>() {
             Ok(count) => generate(&config, count).await,
             Err(_) => Err(format!("not a number: {count}\n{USAGE}")),
@@ -54,14 +62,22 @@ async fn seed(config: &Config) -> Result<usize, String> {
 
 async fn generate(config: &Config, count: u32) -> Result<(), String> {
     let pool = open_pool(config).await?;
-    if app::data::seed::is_empty(&pool).await.map_err(|e| e.to_string())? {
-        app::data::seed::seed_demo(&pool, &config.media_dir).await.map_err(|e| e.to_string())?;
+    if app::data::seed::is_empty(&pool)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        app::data::seed::seed_demo(&pool, &config.media_dir)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     let started = std::time::Instant::now();
     let created = app::data::generate::generate_articles(&pool, count)
         .await
         .map_err(|e| format!("generation failed: {e}"))?;
-    println!("{created} articles generated in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "{created} articles generated in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -76,7 +92,11 @@ async fn serve(config: Config) -> Result<(), String> {
     let addr = options.site_addr;
 
     let pool = open_pool(&config).await?;
-    if config.seed_demo && app::data::seed::is_empty(&pool).await.map_err(|e| e.to_string())? {
+    if config.seed_demo
+        && app::data::seed::is_empty(&pool)
+            .await
+            .map_err(|e| e.to_string())?
+    {
         let created = app::data::seed::seed_demo(&pool, &config.media_dir)
             .await
             .map_err(|e| format!("seeding failed: {e}"))?;
@@ -87,7 +107,10 @@ async fn serve(config: Config) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    tracing::info!("listening on http://{addr} (public URL {})", config.site_url);
+    tracing::info!(
+        "listening on http://{addr} (public URL {})",
+        config.site_url
+    );
     axum::serve(listener, app.into_make_service())
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -100,7 +123,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

@@ -34,18 +34,39 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=31536000, immutable"),
     );
-    let day = SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    let day = SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
     let static_files = Router::new()
-        .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
-        .nest_service("/media", tower::ServiceBuilder::new().layer(day.clone()).service(ServeDir::new(&config.media_dir)))
-        .route_service("/favicon.svg", tower::ServiceBuilder::new().layer(day).service(ServeFile::new(format!("{site_root}/favicon.svg"))));
+        .nest_service(
+            "/pkg",
+            tower::ServiceBuilder::new()
+                .layer(immutable)
+                .service(ServeDir::new(pkg_dir)),
+        )
+        .nest_service(
+            "/media",
+            tower::ServiceBuilder::new()
+                .layer(day.clone())
+                .service(ServeDir::new(&config.media_dir)),
+        )
+        .route_service(
+            "/favicon.svg",
+            tower::ServiceBuilder::new()
+                .layer(day)
+                .service(ServeFile::new(format!("{site_root}/favicon.svg"))),
+        );
 
     Router::new()
         .route("/", get(choose_language))
         .leptos_routes_with_context(&options, routes, provide_pool.clone(), app_shell.clone())
         .merge(static_files)
         // Any other address: the app's translated 404 page, fully rendered on the server.
-        .fallback(leptos_axum::render_app_async_with_context(provide_pool, app_shell))
+        .fallback(leptos_axum::render_app_async_with_context(
+            provide_pool,
+            app_shell,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(CompressionLayer::new())
         .layer(middleware::map_response(add_security_headers))
@@ -89,7 +110,10 @@ async fn remember_language(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     if let (Some(lang), true, true) = (lang, is_html, response.status() == StatusCode::OK) {
-        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -102,7 +126,10 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
     ("referrer-policy", "strict-origin-when-cross-origin"),
-    ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=()",
+    ),
     (
         "content-security-policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
@@ -114,7 +141,9 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
 async fn add_security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
-        headers.entry(name).or_insert(HeaderValue::from_static(value));
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
     }
     response
 }

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 #[server]
 pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::menus::navigation(&pool()?, lang).await.map_err(internal)
+    crate::data::menus::navigation(&pool()?, lang)
+        .await
+        .map_err(internal)
 }
 
 /// For the page at `path`, the page to open in each language: its translation where
@@ -17,13 +19,19 @@ pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
 #[server]
 pub async fn get_alternates(path: String) -> Result<Vec<Alternate>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::alternates::for_path(&pool()?, &path).await.map_err(internal)
+    crate::data::alternates::for_path(&pool()?, &path)
+        .await
+        .map_err(internal)
 }
 
 /// Fallback switcher targets while the real ones load: each edition's home page.
 pub fn home_alternates() -> Vec<Alternate> {
     Lang::ALL
         .iter()
-        .map(|&lang| Alternate { lang, href: format!("/{}/", lang.code()), exact: true })
+        .map(|&lang| Alternate {
+            lang,
+            href: format!("/{}/", lang.code()),
+            exact: true,
+        })
         .collect()
 }

@@ -25,7 +25,11 @@ pub fn DateLine(iso: String) -> impl IntoView {
 
 /// A cover image that reserves its space (width/height) and loads lazily below the fold.
 #[component]
-pub fn Cover(image: Image, #[prop(default = "(min-width: 60rem) 40rem, 100vw")] sizes: &'static str, #[prop(optional)] eager: bool) -> impl IntoView {
+pub fn Cover(
+    image: Image,
+    #[prop(default = "(min-width: 60rem) 40rem, 100vw")] sizes: &'static str,
+    #[prop(optional)] eager: bool,
+) -> impl IntoView {
     view! {
         <img
             class="cover"
@@ -55,9 +59,11 @@ pub fn Card(card: StoryCard, style: CardStyle) -> impl IntoView {
     let show_summary = matches!(style, CardStyle::Lead | CardStyle::Standard);
     let section = card.section.clone().filter(|_| style != CardStyle::Compact);
     let heading = if style == CardStyle::Lead {
-        view! { <h2 class="card-title"><a href=href.clone()>{card.title.clone()}</a></h2> }.into_any()
+        view! { <h2 class="card-title"><a href=href.clone()>{card.title.clone()}</a></h2> }
+            .into_any()
     } else {
-        view! { <h3 class="card-title"><a href=href.clone()>{card.title.clone()}</a></h3> }.into_any()
+        view! { <h3 class="card-title"><a href=href.clone()>{card.title.clone()}</a></h3> }
+            .into_any()
     };
     view! {
         <article class=class>
@@ -83,7 +89,11 @@ pub fn Card(card: StoryCard, style: CardStyle) -> impl IntoView {
 
 /// A list of cards of one style.
 #[component]
-pub fn CardList(cards: Vec<StoryCard>, style: CardStyle, #[prop(default = "card-list")] class: &'static str) -> impl IntoView {
+pub fn CardList(
+    cards: Vec<StoryCard>,
+    style: CardStyle,
+    #[prop(default = "card-list")] class: &'static str,
+) -> impl IntoView {
     view! {
         <div class=class>
             {cards.into_iter().map(|card| view! { <Card card style/> }).collect_view()}

@@ -16,7 +16,12 @@ pub fn Footer() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let nav = expect_context::<NavResource>().0;
-    let mailto = move |subject: &str| format!("mailto:{CONTACT_EMAIL}?subject={}", crate::i18n::encode_segment(subject));
+    let mailto = move |subject: &str| {
+        format!(
+            "mailto:{CONTACT_EMAIL}?subject={}",
+            crate::i18n::encode_segment(subject)
+        )
+    };
 
     view! {
         <footer class="site-footer">

@@ -38,9 +38,17 @@ pub const SOCIAL_LINKS: [(&str, &str, crate::components::icons::IconKind); 5] = 
     [
         ("Facebook", "https://www.facebook.com/CCMEMaroc", Facebook),
         ("X (Twitter)", "https://x.com/ccme_maroc", X),
-        ("Instagram", "https://www.instagram.com/ccme_maroc/", Instagram),
+        (
+            "Instagram",
+            "https://www.instagram.com/ccme_maroc/",
+            Instagram,
+        ),
         ("YouTube", "https://www.youtube.com/@ccmemaroc", YouTube),
-        ("LinkedIn", "https://www.linkedin.com/company/ccme-maroc/", LinkedIn),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/company/ccme-maroc/",
+            LinkedIn,
+        ),
     ]
 };
 
@@ -49,7 +57,13 @@ pub const SOCIAL_LINKS: [(&str, &str, crate::components::icons::IconKind); 5] = 
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let first_segment = move || {
-        location.pathname.with(|p| p.trim_start_matches('/').split('/').next().unwrap_or("").to_owned())
+        location.pathname.with(|p| {
+            p.trim_start_matches('/')
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
     };
     let lang = Memo::new(move |_| Lang::from_code(&first_segment()).unwrap_or_default());
     let known = Memo::new(move |_| Lang::from_code(&first_segment()).is_some());

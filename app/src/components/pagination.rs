@@ -10,7 +10,13 @@ use leptos::prelude::*;
 pub fn Pagination(base: String, page: u32, total_pages: u32) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
-    let link = move |n: u32| if n <= 1 { base.clone() } else { format!("{base}?page={n}") };
+    let link = move |n: u32| {
+        if n <= 1 {
+            base.clone()
+        } else {
+            format!("{base}?page={n}")
+        }
+    };
     let prev = (page > 1).then(|| link(page - 1));
     let next = (page < total_pages).then(|| link(page + 1));
     (total_pages > 1).then(|| {

@@ -14,7 +14,11 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
     let slug = parts.next().map(decode_segment).unwrap_or_default();
     let home = |l: Lang, exact: bool| Alternate {
         lang: l,
-        href: if exact { format!("/{}/", l.code()) } else { format!("/{}/?notice=untranslated", l.code()) },
+        href: if exact {
+            format!("/{}/", l.code())
+        } else {
+            format!("/{}/?notice=untranslated", l.code())
+        },
         exact,
     };
     let Some(lang) = lang else {
@@ -30,7 +34,11 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                     None => None,
                 };
                 out.push(match target {
-                    Some(t) => Alternate { lang: l, href: path(l, "section", &t.slug), exact: true },
+                    Some(t) => Alternate {
+                        lang: l,
+                        href: path(l, "section", &t.slug),
+                        exact: true,
+                    },
                     None => home(l, false),
                 });
             }
@@ -44,7 +52,11 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             let mut out = Vec::new();
             for l in Lang::ALL {
                 if let Some((_, s)) = translations.iter().find(|(tl, _)| *tl == l) {
-                    out.push(Alternate { lang: l, href: path(l, kind, s), exact: true });
+                    out.push(Alternate {
+                        lang: l,
+                        href: path(l, kind, s),
+                        exact: true,
+                    });
                     continue;
                 }
                 let section = match row.section_id {
@@ -74,26 +86,47 @@ mod tests {
     #[tokio::test]
     async fn switcher_follows_translations_or_falls_back_to_section() {
         let db = test_db::with_demo().await;
-        let fr_only = for_path(&db.pool, "/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres")
-            .await
-            .unwrap();
+        let fr_only = for_path(
+            &db.pool,
+            "/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres",
+        )
+        .await
+        .unwrap();
         let ar = fr_only.iter().find(|a| a.lang == Lang::Ar).unwrap();
         assert!(!ar.exact);
-        assert!(ar.href.starts_with("/ar/section/") && ar.href.ends_with("?notice=untranslated"), "{}", ar.href);
+        assert!(
+            ar.href.starts_with("/ar/section/") && ar.href.ends_with("?notice=untranslated"),
+            "{}",
+            ar.href
+        );
         let fr = fr_only.iter().find(|a| a.lang == Lang::Fr).unwrap();
         assert!(fr.exact);
 
-        let tri = for_path(&db.pool, "/en/article/remittances-from-moroccans-abroad-reach-a-record").await.unwrap();
+        let tri = for_path(
+            &db.pool,
+            "/en/article/remittances-from-moroccans-abroad-reach-a-record",
+        )
+        .await
+        .unwrap();
         assert!(tri.iter().all(|a| a.exact), "{tri:?}");
         let ar = tri.iter().find(|a| a.lang == Lang::Ar).unwrap();
-        assert!(ar.href.starts_with("/ar/article/%D8"), "Arabic slug percent-encoded: {}", ar.href);
+        assert!(
+            ar.href.starts_with("/ar/article/%D8"),
+            "Arabic slug percent-encoded: {}",
+            ar.href
+        );
 
         // An Arabic URL as the browser sends it (percent-encoded) resolves too.
         let back = for_path(&db.pool, &ar.href).await.unwrap();
         assert!(back.iter().all(|a| a.exact));
 
-        let section = for_path(&db.pool, "/fr/section/medias-et-migration").await.unwrap();
-        assert_eq!(section.iter().find(|a| a.lang == Lang::En).unwrap().href, "/en/section/media-and-migration");
+        let section = for_path(&db.pool, "/fr/section/medias-et-migration")
+            .await
+            .unwrap();
+        assert_eq!(
+            section.iter().find(|a| a.lang == Lang::En).unwrap().href,
+            "/en/section/media-and-migration"
+        );
         let unknown = for_path(&db.pool, "/fr/article/nope").await.unwrap();
         assert!(unknown.iter().all(|a| !a.exact));
     }

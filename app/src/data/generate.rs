@@ -8,20 +8,82 @@ use crate::i18n::Lang;
 use sqlx::SqlitePool;
 
 const WORDS_FR: [&str; 24] = [
-    "migration", "diaspora", "Maroc", "Europe", "jeunesse", "culture", "intégration", "colloque",
-    "mémoire", "frontières", "travailleurs", "étudiants", "exposition", "citoyenneté", "femmes",
-    "retour", "investissement", "langue", "religion", "droits", "recherche", "festival", "livres",
+    "migration",
+    "diaspora",
+    "Maroc",
+    "Europe",
+    "jeunesse",
+    "culture",
+    "intégration",
+    "colloque",
+    "mémoire",
+    "frontières",
+    "travailleurs",
+    "étudiants",
+    "exposition",
+    "citoyenneté",
+    "femmes",
+    "retour",
+    "investissement",
+    "langue",
+    "religion",
+    "droits",
+    "recherche",
+    "festival",
+    "livres",
     "transferts",
 ];
 const WORDS_AR: [&str; 24] = [
-    "الهجرة", "الجالية", "المغرب", "أوروبا", "الشباب", "الثقافة", "الاندماج", "ندوة", "الذاكرة",
-    "الحدود", "العمال", "الطلبة", "معرض", "المواطنة", "النساء", "العودة", "الاستثمار", "اللغة",
-    "الدين", "الحقوق", "البحث", "مهرجان", "الكتب", "التحويلات",
+    "الهجرة",
+    "الجالية",
+    "المغرب",
+    "أوروبا",
+    "الشباب",
+    "الثقافة",
+    "الاندماج",
+    "ندوة",
+    "الذاكرة",
+    "الحدود",
+    "العمال",
+    "الطلبة",
+    "معرض",
+    "المواطنة",
+    "النساء",
+    "العودة",
+    "الاستثمار",
+    "اللغة",
+    "الدين",
+    "الحقوق",
+    "البحث",
+    "مهرجان",
+    "الكتب",
+    "التحويلات",
 ];
 const WORDS_EN: [&str; 24] = [
-    "migration", "diaspora", "Morocco", "Europe", "youth", "culture", "integration", "conference",
-    "memory", "borders", "workers", "students", "exhibition", "citizenship", "women", "return",
-    "investment", "language", "religion", "rights", "research", "festival", "books", "remittances",
+    "migration",
+    "diaspora",
+    "Morocco",
+    "Europe",
+    "youth",
+    "culture",
+    "integration",
+    "conference",
+    "memory",
+    "borders",
+    "workers",
+    "students",
+    "exhibition",
+    "citizenship",
+    "women",
+    "return",
+    "investment",
+    "language",
+    "religion",
+    "rights",
+    "research",
+    "festival",
+    "books",
+    "remittances",
 ];
 
 /// Small deterministic generator (xorshift): the same N always gives the same database.
@@ -40,7 +102,10 @@ impl Rng {
 }
 
 fn sentence(rng: &mut Rng, words: &[&str; 24], count: usize) -> String {
-    (0..count).map(|_| words[rng.pick(words.len())]).collect::<Vec<_>>().join(" ")
+    (0..count)
+        .map(|_| words[rng.pick(words.len())])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Adds `count` generated articles (keys `gen-<n>`, so re-running adds nothing twice).
@@ -52,12 +117,17 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
     .fetch_all(pool)
     .await?;
     if leaves.is_empty() {
-        return Err(DataError::Invalid("no sections: seed the demo first".into()));
+        return Err(DataError::Invalid(
+            "no sections: seed the demo first".into(),
+        ));
     }
-    let covers: Vec<i64> = sqlx::query_scalar("SELECT id FROM media WHERE kind = 'image'").fetch_all(pool).await?;
-    let start: i64 = sqlx::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
-        .fetch_one(pool)
+    let covers: Vec<i64> = sqlx::query_scalar("SELECT id FROM media WHERE kind = 'image'")
+        .fetch_all(pool)
         .await?;
+    let start: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
+            .fetch_one(pool)
+            .await?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ start as u64);
     let mut created = 0;
     let span_seconds: u64 = 18 * 365 * 24 * 3600;
@@ -70,8 +140,13 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
             let offset = rng.next() % span_seconds;
             let date = iso_from_offset(offset);
             let section = leaves[rng.pick(leaves.len())];
-            let cover = (!covers.is_empty() && rng.pick(3) > 0).then(|| covers[rng.pick(covers.len())]);
-            let langs: &[Lang] = if number % 3 == 0 { &Lang::ALL } else { &[Lang::Fr] };
+            let cover =
+                (!covers.is_empty() && rng.pick(3) > 0).then(|| covers[rng.pick(covers.len())]);
+            let langs: &[Lang] = if number % 3 == 0 {
+                &Lang::ALL
+            } else {
+                &[Lang::Fr]
+            };
             let texts: Vec<(Lang, String, String, String, String)> = langs
                 .iter()
                 .map(|&lang| {
@@ -83,7 +158,9 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
                     let title = sentence(&mut rng, words, 7);
                     let slug = format!("{}-{number}", write::slugify(&title));
                     let summary = sentence(&mut rng, words, 24);
-                    let body: String = (0..5).map(|_| format!("<p>{}</p>", sentence(&mut rng, words, 60))).collect();
+                    let body: String = (0..5)
+                        .map(|_| format!("<p>{}</p>", sentence(&mut rng, words, 60)))
+                        .collect();
                     (lang, title, slug, summary, body)
                 })
                 .collect();
@@ -102,7 +179,12 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
                     cover_media_id: cover,
                 })
                 .collect();
-            let story = NewStory { kind: "article", section_id: Some(section), featured: false, source_key: Some(&key) };
+            let story = NewStory {
+                kind: "article",
+                section_id: Some(section),
+                featured: false,
+                source_key: Some(&key),
+            };
             let (_, new) = write::insert_story(&mut tx, &story, &translations).await?;
             created += u32::from(new);
         }
@@ -117,7 +199,11 @@ fn iso_from_offset(offset: u64) -> String {
     let secs = offset % 86_400;
     let mut year = 2008;
     loop {
-        let len = if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 { 366 } else { 365 };
+        let len = if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+            366
+        } else {
+            365
+        };
         if days < len {
             break;
         }
@@ -125,7 +211,20 @@ fn iso_from_offset(offset: u64) -> String {
         year += 1;
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let lengths = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let lengths = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     let mut month = 0;
     while days >= lengths[month] {
         days -= lengths[month];
@@ -165,6 +264,10 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(ar, 10, "every third article in Arabic too");
-        assert_eq!(generate_articles(&db.pool, 5).await.unwrap(), 5, "continues numbering");
+        assert_eq!(
+            generate_articles(&db.pool, 5).await.unwrap(),
+            5,
+            "continues numbering"
+        );
     }
 }

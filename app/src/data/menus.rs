@@ -22,9 +22,15 @@ impl MenuRow {
     fn href(&self, lang: Lang) -> Option<String> {
         match self.target.as_str() {
             "home" => Some(format!("/{}/", lang.code())),
-            "section" => self.section_slug.as_deref().map(|s| path(lang, "section", s)),
+            "section" => self
+                .section_slug
+                .as_deref()
+                .map(|s| path(lang, "section", s)),
             "story" => self.story_slug.as_deref().map(|s| path(lang, "page", s)),
-            "path" => self.path.as_deref().map(|p| p.replace("{lang}", lang.code())),
+            "path" => self
+                .path
+                .as_deref()
+                .map(|p| p.replace("{lang}", lang.code())),
             _ => None,
         }
     }
@@ -51,7 +57,11 @@ pub async fn navigation(pool: &SqlitePool, lang: Lang) -> DataResult<Navigation>
         .await?;
     let tree = |menu: &str| -> Vec<MenuItem> {
         let item = |row: &MenuRow| -> Option<MenuItem> {
-            Some(MenuItem { label: row.label.clone()?, href: row.href(lang), children: vec![] })
+            Some(MenuItem {
+                label: row.label.clone()?,
+                href: row.href(lang),
+                children: vec![],
+            })
         };
         rows.iter()
             .filter(|r| r.menu == menu && r.parent_id.is_none())
@@ -66,7 +76,11 @@ pub async fn navigation(pool: &SqlitePool, lang: Lang) -> DataResult<Navigation>
             })
             .collect()
     };
-    Ok(Navigation { main: tree("main"), footer: tree("footer"), year: year as i32 })
+    Ok(Navigation {
+        main: tree("main"),
+        footer: tree("footer"),
+        year: year as i32,
+    })
 }
 
 #[cfg(test)]
@@ -81,13 +95,26 @@ mod tests {
         let labels: Vec<_> = fr.main.iter().map(|m| m.label.as_str()).collect();
         assert!(labels.contains(&"Accueil"), "{labels:?}");
         assert!(labels.contains(&"Archives du CCME"), "{labels:?}");
-        let archives = fr.main.iter().find(|m| m.label == "Archives du CCME").unwrap();
+        let archives = fr
+            .main
+            .iter()
+            .find(|m| m.label == "Archives du CCME")
+            .unwrap();
         assert_eq!(archives.children.len(), 3);
-        assert!(archives.children.iter().any(|c| c.href.as_deref() == Some("/fr/section/medias-et-migration")));
+        assert!(archives
+            .children
+            .iter()
+            .any(|c| c.href.as_deref() == Some("/fr/section/medias-et-migration")));
         assert!(fr.footer.len() >= 3);
         let ar = navigation(&db.pool, Lang::Ar).await.unwrap();
         assert_eq!(ar.main.len(), fr.main.len(), "every item exists in Arabic");
-        assert!(ar.main.iter().all(|m| m.href.as_deref().is_none_or(|h| h.starts_with("/ar/"))));
-        assert!(ar.main.iter().all(|m| !m.label.is_ascii()), "no Latin labels on /ar/");
+        assert!(ar
+            .main
+            .iter()
+            .all(|m| m.href.as_deref().is_none_or(|h| h.starts_with("/ar/"))));
+        assert!(
+            ar.main.iter().all(|m| !m.label.is_ascii()),
+            "no Latin labels on /ar/"
+        );
     }
 }

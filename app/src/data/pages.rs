@@ -11,15 +11,27 @@ pub async fn home(pool: &SqlitePool, lang: Lang) -> DataResult<HomePage> {
     let skip = featured.as_ref().map(|f| f.slug.as_str());
     let latest = stories::latest(pool, lang, 6, skip).await?;
     let blocks = sections::home_blocks(pool, lang, 4).await?;
-    Ok(HomePage { featured, latest, blocks })
+    Ok(HomePage {
+        featured,
+        latest,
+        blocks,
+    })
 }
 
 fn home_crumb(lang: Lang) -> Crumb {
-    Crumb { label: lang.t().home.to_owned(), href: Some(format!("/{}/", lang.code())) }
+    Crumb {
+        label: lang.t().home.to_owned(),
+        href: Some(format!("/{}/", lang.code())),
+    }
 }
 
 /// One page of a section listing, or `None` for an unknown slug.
-pub async fn section(pool: &SqlitePool, lang: Lang, slug: &str, page: u32) -> DataResult<Option<SectionPage>> {
+pub async fn section(
+    pool: &SqlitePool,
+    lang: Lang,
+    slug: &str,
+    page: u32,
+) -> DataResult<Option<SectionPage>> {
     let Some(row) = sections::by_slug(pool, lang, slug).await? else {
         return Ok(None);
     };
@@ -44,7 +56,12 @@ pub async fn section(pool: &SqlitePool, lang: Lang, slug: &str, page: u32) -> Da
 }
 
 /// A full article or static page with breadcrumb, related posts and latest news.
-pub async fn story(pool: &SqlitePool, lang: Lang, slug: &str, page_kind: bool) -> DataResult<Option<ArticlePage>> {
+pub async fn story(
+    pool: &SqlitePool,
+    lang: Lang,
+    slug: &str,
+    page_kind: bool,
+) -> DataResult<Option<ArticlePage>> {
     let Some(row) = stories::by_slug(pool, lang, slug, page_kind).await? else {
         return Ok(None);
     };
@@ -53,12 +70,22 @@ pub async fn story(pool: &SqlitePool, lang: Lang, slug: &str, page_kind: bool) -
     let mut related = Vec::new();
     if let Some(section_id) = rest.section_id {
         for s in sections::ancestry(pool, lang, section_id).await? {
-            breadcrumb.push(Crumb { href: Some(path(lang, "section", &s.slug)), label: s.name });
+            breadcrumb.push(Crumb {
+                href: Some(path(lang, "section", &s.slug)),
+                label: s.name,
+            });
         }
         related = stories::related(pool, lang, section_id, &card.published_at, slug, 6).await?;
     }
-    breadcrumb.push(Crumb { label: card.title.clone(), href: None });
-    let latest = if page_kind { Vec::new() } else { stories::latest(pool, lang, 4, Some(slug)).await? };
+    breadcrumb.push(Crumb {
+        label: card.title.clone(),
+        href: None,
+    });
+    let latest = if page_kind {
+        Vec::new()
+    } else {
+        stories::latest(pool, lang, 4, Some(slug)).await?
+    };
     Ok(Some(ArticlePage {
         card,
         body_html: rest.body_html,

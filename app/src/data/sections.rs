@@ -20,7 +20,10 @@ pub struct SectionRow {
 impl SectionRow {
     /// The link form of this section.
     pub fn link(&self) -> SectionLink {
-        SectionLink { name: self.name.clone(), slug: self.slug.clone() }
+        SectionLink {
+            name: self.name.clone(),
+            slug: self.slug.clone(),
+        }
     }
 }
 
@@ -29,11 +32,13 @@ const SECTION_SELECT: &str = "SELECT s.id, s.parent_id, st.name, st.slug, st.des
 
 /// A section by its slug in `lang`.
 pub async fn by_slug(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Option<SectionRow>> {
-    Ok(sqlx::query_as(&format!("{SECTION_SELECT} WHERE st.slug = ?"))
-        .bind(lang.code())
-        .bind(slug)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("{SECTION_SELECT} WHERE st.slug = ?"))
+            .bind(lang.code())
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// A section by id in `lang` (e.g. to follow a story into another edition).
@@ -61,17 +66,21 @@ pub async fn ancestry(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<
     .bind(lang.code())
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|(name, slug)| SectionLink { name, slug }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(name, slug)| SectionLink { name, slug })
+        .collect())
 }
 
 /// Direct sub-sections of `id`, in menu order.
 pub async fn children(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<SectionLink>> {
-    let rows: Vec<SectionRow> =
-        sqlx::query_as(&format!("{SECTION_SELECT} WHERE s.parent_id = ? ORDER BY s.position, s.id"))
-            .bind(lang.code())
-            .bind(id)
-            .fetch_all(pool)
-            .await?;
+    let rows: Vec<SectionRow> = sqlx::query_as(&format!(
+        "{SECTION_SELECT} WHERE s.parent_id = ? ORDER BY s.position, s.id"
+    ))
+    .bind(lang.code())
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
     Ok(rows.iter().map(SectionRow::link).collect())
 }
 
@@ -101,17 +110,25 @@ pub async fn listing(
 }
 
 /// For the home page: each top-level section that has stories in `lang`, with its newest.
-pub async fn home_blocks(pool: &SqlitePool, lang: Lang, per_block: u32) -> DataResult<Vec<SectionBlock>> {
-    let roots: Vec<SectionRow> =
-        sqlx::query_as(&format!("{SECTION_SELECT} WHERE s.parent_id IS NULL ORDER BY s.position, s.id"))
-            .bind(lang.code())
-            .fetch_all(pool)
-            .await?;
+pub async fn home_blocks(
+    pool: &SqlitePool,
+    lang: Lang,
+    per_block: u32,
+) -> DataResult<Vec<SectionBlock>> {
+    let roots: Vec<SectionRow> = sqlx::query_as(&format!(
+        "{SECTION_SELECT} WHERE s.parent_id IS NULL ORDER BY s.position, s.id"
+    ))
+    .bind(lang.code())
+    .fetch_all(pool)
+    .await?;
     let mut blocks = Vec::with_capacity(roots.len());
     for root in roots {
         let stories = newest_in_tree(pool, lang, root.id, per_block, 0).await?;
         if !stories.is_empty() {
-            blocks.push(SectionBlock { section: root.link(), stories });
+            blocks.push(SectionBlock {
+                section: root.link(),
+                stories,
+            });
         }
     }
     Ok(blocks)
@@ -150,30 +167,50 @@ mod tests {
     #[tokio::test]
     async fn parent_section_lists_its_subsections_stories_paginated() {
         let db = test_db::with_demo().await;
-        let archives = by_slug(&db.pool, Lang::Fr, "archives-du-ccme").await.unwrap().expect("section");
+        let archives = by_slug(&db.pool, Lang::Fr, "archives-du-ccme")
+            .await
+            .unwrap()
+            .expect("section");
         let kids = children(&db.pool, Lang::Fr, archives.id).await.unwrap();
         assert_eq!(kids.len(), 3);
-        let (first, total) = listing(&db.pool, Lang::Fr, archives.id, 1, 4).await.unwrap();
+        let (first, total) = listing(&db.pool, Lang::Fr, archives.id, 1, 4)
+            .await
+            .unwrap();
         assert_eq!(first.len(), 4);
         assert!(total > 4, "archives gathers its sub-sections' stories");
-        assert!(first.iter().any(|c| c.section.as_ref().unwrap().slug != "archives-du-ccme"));
-        let (second, _) = listing(&db.pool, Lang::Fr, archives.id, 2, 4).await.unwrap();
-        assert!(second.iter().all(|c| !first.contains(c)), "pages do not overlap");
+        assert!(first
+            .iter()
+            .any(|c| c.section.as_ref().unwrap().slug != "archives-du-ccme"));
+        let (second, _) = listing(&db.pool, Lang::Fr, archives.id, 2, 4)
+            .await
+            .unwrap();
+        assert!(
+            second.iter().all(|c| !first.contains(c)),
+            "pages do not overlap"
+        );
         assert!(first.last().unwrap().published_at >= second[0].published_at);
-        let (beyond, _) = listing(&db.pool, Lang::Fr, archives.id, 999, 4).await.unwrap();
+        let (beyond, _) = listing(&db.pool, Lang::Fr, archives.id, 999, 4)
+            .await
+            .unwrap();
         assert!(beyond.is_empty());
     }
 
     #[tokio::test]
     async fn breadcrumb_runs_from_root_in_each_language() {
         let db = test_db::with_demo().await;
-        let fr = by_slug(&db.pool, Lang::Fr, "medias-et-migration").await.unwrap().unwrap();
+        let fr = by_slug(&db.pool, Lang::Fr, "medias-et-migration")
+            .await
+            .unwrap()
+            .unwrap();
         let trail = ancestry(&db.pool, Lang::Fr, fr.id).await.unwrap();
         let names: Vec<_> = trail.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Archives du CCME", "Médias et migration"]);
         let ar = ancestry(&db.pool, Lang::Ar, fr.id).await.unwrap();
         assert_eq!(ar.len(), 2);
-        assert!(ar[0].name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+        assert!(ar[0]
+            .name
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
     }
 
     #[tokio::test]
@@ -182,7 +219,9 @@ mod tests {
         for lang in Lang::ALL {
             let blocks = home_blocks(&db.pool, lang, 4).await.unwrap();
             assert!(blocks.len() >= 3, "{lang}: {} blocks", blocks.len());
-            assert!(blocks.iter().all(|b| !b.stories.is_empty() && b.stories.len() <= 4));
+            assert!(blocks
+                .iter()
+                .all(|b| !b.stories.is_empty() && b.stories.len() <= 4));
         }
     }
 }

@@ -86,7 +86,9 @@ struct MenuDef {
 
 /// Whether the database holds no stories yet (then the server seeds the demo).
 pub async fn is_empty(pool: &SqlitePool) -> DataResult<bool> {
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories").fetch_one(pool).await?;
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories")
+        .fetch_one(pool)
+        .await?;
     Ok(count == 0)
 }
 
@@ -107,19 +109,36 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
     for cover in &covers {
         let alts: Vec<(Lang, &str)> = Lang::ALL.iter().map(|&l| (l, cover.alt(l))).collect();
         let bytes = cover.svg.len() as i64;
-        cover_ids.push(write::upsert_image(&mut tx, &cover.path, "image/svg+xml", (1200, 675), bytes, &alts).await?);
+        cover_ids.push(
+            write::upsert_image(
+                &mut tx,
+                &cover.path,
+                "image/svg+xml",
+                (1200, 675),
+                bytes,
+                &alts,
+            )
+            .await?,
+        );
     }
 
     let mut sections: HashMap<String, i64> = HashMap::new();
     for (position, def) in content.section.iter().enumerate() {
         let parent = def.parent.as_ref().and_then(|p| sections.get(p)).copied();
-        let names = [(Lang::Fr, &def.fr), (Lang::Ar, &def.ar), (Lang::En, &def.en)].map(|(lang, [name, slug])| {
-            SectionName {
-                lang,
-                name,
-                slug,
-                description: def.description.get(lang.code()).map(String::as_str).unwrap_or(""),
-            }
+        let names = [
+            (Lang::Fr, &def.fr),
+            (Lang::Ar, &def.ar),
+            (Lang::En, &def.en),
+        ]
+        .map(|(lang, [name, slug])| SectionName {
+            lang,
+            name,
+            slug,
+            description: def
+                .description
+                .get(lang.code())
+                .map(String::as_str)
+                .unwrap_or(""),
         });
         let id = write::upsert_section(&mut tx, &def.key, parent, position as i64, &names).await?;
         sections.insert(def.key.clone(), id);
@@ -129,16 +148,35 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
     let mut stories: HashMap<String, i64> = HashMap::new();
     for def in &content.story {
         let section_id = match &def.section {
-            Some(key) => Some(*sections.get(key).ok_or_else(|| DataError::Invalid(format!("unknown section {key}")))?),
+            Some(key) => Some(
+                *sections
+                    .get(key)
+                    .ok_or_else(|| DataError::Invalid(format!("unknown section {key}")))?,
+            ),
             None => None,
         };
         let cover = def.cover.map(|i| cover_ids[i % cover_ids.len()]);
-        let versions = [(Lang::Fr, &def.fr), (Lang::Ar, &def.ar), (Lang::En, &def.en)];
+        let versions = [
+            (Lang::Fr, &def.fr),
+            (Lang::Ar, &def.ar),
+            (Lang::En, &def.en),
+        ];
         let slugs: Vec<(Lang, &Version, String)> = versions
             .iter()
-            .filter_map(|(lang, v)| v.as_ref().map(|v| (*lang, v, v.slug.clone().unwrap_or_else(|| write::slugify(&v.title)))))
+            .filter_map(|(lang, v)| {
+                v.as_ref().map(|v| {
+                    (
+                        *lang,
+                        v,
+                        v.slug.clone().unwrap_or_else(|| write::slugify(&v.title)),
+                    )
+                })
+            })
             .collect();
-        let bodies: Vec<String> = slugs.iter().map(|(_, v, _)| paragraphs_to_html(&v.body)).collect();
+        let bodies: Vec<String> = slugs
+            .iter()
+            .map(|(_, v, _)| paragraphs_to_html(&v.body))
+            .collect();
         let translations: Vec<NewTranslation> = slugs
             .iter()
             .zip(&bodies)
@@ -155,13 +193,20 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
                 cover_media_id: cover,
             })
             .collect();
-        let story = NewStory { kind: &def.kind, section_id, featured: def.featured, source_key: Some(&def.key) };
+        let story = NewStory {
+            kind: &def.kind,
+            section_id,
+            featured: def.featured,
+            source_key: Some(&def.key),
+        };
         let (id, new) = write::insert_story(&mut tx, &story, &translations).await?;
         created += usize::from(new);
         stories.insert(def.key.clone(), id);
     }
 
-    let has_menu: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items").fetch_one(&mut *tx).await?;
+    let has_menu: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items")
+        .fetch_one(&mut *tx)
+        .await?;
     if has_menu == 0 {
         for (position, def) in content.menu.iter().enumerate() {
             insert_menu(&mut tx, def, None, position as i64, &sections, &stories).await?;
@@ -179,14 +224,18 @@ async fn insert_menu(
     sections: &HashMap<String, i64>,
     stories: &HashMap<String, i64>,
 ) -> DataResult<()> {
-    let lookup = |map: &HashMap<String, i64>| def.reference.as_ref().and_then(|r| map.get(r)).copied();
+    let lookup =
+        |map: &HashMap<String, i64>| def.reference.as_ref().and_then(|r| map.get(r)).copied();
     let (section_id, story_id) = match def.target.as_str() {
         "section" => (lookup(sections), None),
         "story" => (None, lookup(stories)),
         _ => (None, None),
     };
     if def.reference.is_some() && section_id.is_none() && story_id.is_none() {
-        return Err(DataError::Invalid(format!("menu points at unknown {:?}", def.reference)));
+        return Err(DataError::Invalid(format!(
+            "menu points at unknown {:?}",
+            def.reference
+        )));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO menu_items (menu, parent_id, position, target, section_id, story_id, path)
@@ -210,7 +259,15 @@ async fn insert_menu(
             .await?;
     }
     for (child_position, child) in def.children.iter().enumerate() {
-        Box::pin(insert_menu(conn, child, Some(id), child_position as i64, sections, stories)).await?;
+        Box::pin(insert_menu(
+            conn,
+            child,
+            Some(id),
+            child_position as i64,
+            sections,
+            stories,
+        ))
+        .await?;
     }
     Ok(())
 }
@@ -218,7 +275,11 @@ async fn insert_menu(
 /// Turns the demo's light markup into HTML: blank lines separate paragraphs, `> ` starts
 /// a quotation, `## ` a sub-heading. Text is escaped; the result is sanitised on insert.
 pub fn paragraphs_to_html(text: &str) -> String {
-    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     text.split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -250,8 +311,16 @@ const PALETTES: [(&str, &str, &str); 6] = [
     ("#24414e", "#3f7d8c", "#e76f51"),
 ];
 const MOTIF_ALT: [[&str; 3]; 2] = [
-    ["Illustration : motif géométrique inspiré du zellige", "رسم توضيحي: زخرفة هندسية مستوحاة من الزليج", "Illustration: geometric pattern inspired by zellige tiles"],
-    ["Illustration : vagues stylisées entre deux rives", "رسم توضيحي: أمواج منمقة بين ضفتين", "Illustration: stylised waves between two shores"],
+    [
+        "Illustration : motif géométrique inspiré du zellige",
+        "رسم توضيحي: زخرفة هندسية مستوحاة من الزليج",
+        "Illustration: geometric pattern inspired by zellige tiles",
+    ],
+    [
+        "Illustration : vagues stylisées entre deux rives",
+        "رسم توضيحي: أمواج منمقة بين ضفتين",
+        "Illustration: stylised waves between two shores",
+    ],
 ];
 
 impl Cover {
@@ -288,7 +357,11 @@ fn cover_svg(index: usize) -> Cover {
             .flat_map(|row| (0..10).map(move |col| (row, col)))
             .map(|(row, col)| {
                 let (x, y) = (col * 130 + (row % 2) * 65, row * 130 + 20);
-                let fill = if (row + col + index) % 3 == 0 { accent } else { mid };
+                let fill = if (row + col + index).is_multiple_of(3) {
+                    accent
+                } else {
+                    mid
+                };
                 format!(r#"<path d="M{x} {y}l50 50-50 50-50-50z" fill="{fill}" opacity=".85"/>"#)
             })
             .collect()
@@ -307,7 +380,11 @@ fn cover_svg(index: usize) -> Cover {
     let svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675"><rect width="1200" height="675" fill="{dark}"/>{shapes}</svg>"#
     );
-    Cover { path: format!("demo/cover-{index:02}.svg"), svg, motif }
+    Cover {
+        path: format!("demo/cover-{index:02}.svg"),
+        svg,
+        motif,
+    }
 }
 
 #[cfg(test)]
@@ -319,10 +396,11 @@ mod tests {
     async fn demo_is_rich_and_idempotent() {
         let db = test_db::with_demo().await;
         let pool = &db.pool;
-        let articles: i64 = sqlx::query_scalar("SELECT count(*) FROM stories WHERE kind = 'article'")
-            .fetch_one(pool)
-            .await
-            .unwrap();
+        let articles: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM stories WHERE kind = 'article'")
+                .fetch_one(pool)
+                .await
+                .unwrap();
         assert!(articles >= 60, "{articles} articles");
         let trilingual: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM (SELECT story_id FROM story_translations WHERE kind = 'article'
@@ -331,11 +409,16 @@ mod tests {
         .fetch_one(pool)
         .await
         .unwrap();
-        assert!(trilingual * 3 >= articles, "{trilingual} of {articles} in three languages");
-        let years: i64 = sqlx::query_scalar("SELECT count(DISTINCT substr(published_at, 1, 4)) FROM story_translations")
-            .fetch_one(pool)
-            .await
-            .unwrap();
+        assert!(
+            trilingual * 3 >= articles,
+            "{trilingual} of {articles} in three languages"
+        );
+        let years: i64 = sqlx::query_scalar(
+            "SELECT count(DISTINCT substr(published_at, 1, 4)) FROM story_translations",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
         assert!(years >= 5, "{years} years");
         let vowelled: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM story_translations WHERE lang = 'ar' AND (body_html LIKE '%َ%' OR body_html LIKE '%ُ%')",
@@ -353,7 +436,9 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(empty_sections, 0, "every leaf section has stories");
-        let again = seed_demo(pool, &db._dir.path().join("media")).await.unwrap();
+        let again = seed_demo(pool, &db._dir.path().join("media"))
+            .await
+            .unwrap();
         assert_eq!(again, 0, "second run creates nothing");
     }
 

@@ -145,7 +145,11 @@ pub async fn by_slug(
     slug: &str,
     page_kind: bool,
 ) -> DataResult<Option<StoryRow>> {
-    let kind_filter = if page_kind { "t.kind = 'page'" } else { "t.kind <> 'page'" };
+    let kind_filter = if page_kind {
+        "t.kind = 'page'"
+    } else {
+        "t.kind <> 'page'"
+    };
     let sql = format!(
         "SELECT t.story_id, t.kind, t.section_id, t.body_html, t.signature, t.source,
                 t.updated_at, {CARD_COLUMNS}
@@ -218,8 +222,12 @@ mod tests {
         let db = test_db::with_demo().await;
         let latest = latest(&db.pool, Lang::Fr, 5, None).await.unwrap();
         assert_eq!(latest.len(), 5);
-        assert!(latest.windows(2).all(|w| w[0].published_at >= w[1].published_at));
-        let skipped = super::latest(&db.pool, Lang::Fr, 5, Some(&latest[0].slug)).await.unwrap();
+        assert!(latest
+            .windows(2)
+            .all(|w| w[0].published_at >= w[1].published_at));
+        let skipped = super::latest(&db.pool, Lang::Fr, 5, Some(&latest[0].slug))
+            .await
+            .unwrap();
         assert!(skipped.iter().all(|c| c.slug != latest[0].slug));
     }
 
@@ -227,7 +235,10 @@ mod tests {
     async fn article_found_by_slug_with_translations() {
         let db = test_db::with_demo().await;
         let slug = "l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres";
-        let row = by_slug(&db.pool, Lang::Fr, slug, false).await.unwrap().expect("article");
+        let row = by_slug(&db.pool, Lang::Fr, slug, false)
+            .await
+            .unwrap()
+            .expect("article");
         let (card, rest) = row.into_card();
         assert_eq!(card.published_at.get(0..10), Some("2015-04-19"));
         assert_eq!(rest.source, "LE MATIN");
@@ -235,23 +246,49 @@ mod tests {
         let langs = translations(&db.pool, rest.story_id).await.unwrap();
         assert_eq!(langs.len(), 1, "this article exists in French only");
         // A page slug is not an article, and an unknown slug is nothing.
-        assert!(by_slug(&db.pool, Lang::Fr, "mentions-legales", false).await.unwrap().is_none());
-        assert!(by_slug(&db.pool, Lang::Fr, "mentions-legales", true).await.unwrap().is_some());
-        assert!(by_slug(&db.pool, Lang::Fr, "nope", false).await.unwrap().is_none());
+        assert!(by_slug(&db.pool, Lang::Fr, "mentions-legales", false)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(by_slug(&db.pool, Lang::Fr, "mentions-legales", true)
+            .await
+            .unwrap()
+            .is_some());
+        assert!(by_slug(&db.pool, Lang::Fr, "nope", false)
+            .await
+            .unwrap()
+            .is_none());
     }
 
     #[tokio::test]
     async fn related_are_same_section_nearest_in_time() {
         let db = test_db::with_demo().await;
         let slug = "l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres";
-        let (card, rest) = by_slug(&db.pool, Lang::Fr, slug, false).await.unwrap().unwrap().into_card();
-        let related = related(&db.pool, Lang::Fr, rest.section_id.unwrap(), &card.published_at, slug, 6)
+        let (card, rest) = by_slug(&db.pool, Lang::Fr, slug, false)
             .await
-            .unwrap();
+            .unwrap()
+            .unwrap()
+            .into_card();
+        let related = related(
+            &db.pool,
+            Lang::Fr,
+            rest.section_id.unwrap(),
+            &card.published_at,
+            slug,
+            6,
+        )
+        .await
+        .unwrap();
         assert!(!related.is_empty());
         assert!(related.iter().all(|c| c.slug != slug));
-        assert!(related.iter().all(|c| c.section.as_ref().unwrap().name == "Médias et migration"));
-        let distance = |c: &StoryCard| (c.published_at.get(0..4).unwrap().parse::<i32>().unwrap() - 2015).abs();
-        assert!(related.windows(2).all(|w| distance(&w[0]) <= distance(&w[1]) + 1));
+        assert!(related
+            .iter()
+            .all(|c| c.section.as_ref().unwrap().name == "Médias et migration"));
+        let distance = |c: &StoryCard| {
+            (c.published_at.get(0..4).unwrap().parse::<i32>().unwrap() - 2015).abs()
+        };
+        assert!(related
+            .windows(2)
+            .all(|w| distance(&w[0]) <= distance(&w[1]) + 1));
     }
 }

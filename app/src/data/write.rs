@@ -83,16 +83,19 @@ pub async fn insert_story(
     translations: &[NewTranslation<'_>],
 ) -> DataResult<(i64, bool)> {
     if let Some(key) = story.source_key {
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE source_key = ?")
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM stories WHERE source_key = ?")
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?;
         if let Some(id) = existing {
             return Ok((id, false));
         }
     }
     if translations.is_empty() {
-        return Err(DataError::Invalid("a story needs at least one translation".into()));
+        return Err(DataError::Invalid(
+            "a story needs at least one translation".into(),
+        ));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO stories (kind, section_id, featured, source_key) VALUES (?, ?, ?, ?) RETURNING id",
@@ -207,7 +210,11 @@ pub fn slugify(title: &str) -> String {
             dash = true;
         }
     }
-    slug.chars().take(120).collect::<String>().trim_end_matches('-').to_owned()
+    slug.chars()
+        .take(120)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 /// Harakat, superscript alef and tatweel: vowel marks and stretching, not letters.

@@ -4,17 +4,47 @@
 use super::Lang;
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 // Month names as the Moroccan press writes them.
 const MONTHS_AR: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
-    "نونبر", "دجنبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Formats the date part of a stored ISO-8601 timestamp (`2015-04-19T08:00:00Z`) for
@@ -59,7 +89,10 @@ mod tests {
         assert_eq!(format_date(Lang::Fr, iso), "19 avril 2015");
         assert_eq!(format_date(Lang::Ar, iso), "19 أبريل 2015");
         assert_eq!(format_date(Lang::En, iso), "19 April 2015");
-        assert_eq!(format_date(Lang::Fr, "2017-01-01T00:00:00Z"), "1er janvier 2017");
+        assert_eq!(
+            format_date(Lang::Fr, "2017-01-01T00:00:00Z"),
+            "1er janvier 2017"
+        );
         assert_eq!(format_date(Lang::Ar, "2020-08-03"), "3 غشت 2020");
     }
 

@@ -144,8 +144,14 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_quality_known_language() {
-        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,fr;q=0.8"), Some(Lang::En));
-        assert_eq!(Lang::from_accept_language("de-DE,ar-MA;q=0.7,fr;q=0.9"), Some(Lang::Fr));
+        assert_eq!(
+            Lang::from_accept_language("en-US,en;q=0.9,fr;q=0.8"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,ar-MA;q=0.7,fr;q=0.9"),
+            Some(Lang::Fr)
+        );
         assert_eq!(Lang::from_accept_language("ar"), Some(Lang::Ar));
         assert_eq!(Lang::from_accept_language("de, es;q=0.5"), None);
         assert_eq!(Lang::from_accept_language(""), None);
@@ -154,8 +160,14 @@ mod tests {
 
     #[test]
     fn arabic_slugs_are_percent_encoded() {
-        assert_eq!(path(Lang::Fr, "article", "l-ue-soutient"), "/fr/article/l-ue-soutient");
-        assert_eq!(path(Lang::Ar, "article", "مرحبا"), "/ar/article/%D9%85%D8%B1%D8%AD%D8%A8%D8%A7");
+        assert_eq!(
+            path(Lang::Fr, "article", "l-ue-soutient"),
+            "/fr/article/l-ue-soutient"
+        );
+        assert_eq!(
+            path(Lang::Ar, "article", "مرحبا"),
+            "/ar/article/%D9%85%D8%B1%D8%AD%D8%A8%D8%A7"
+        );
         assert_eq!(decode_segment("%D9%85%D8%B1%D8%AD%D8%A8%D8%A7"), "مرحبا");
         assert_eq!(decode_segment("100%"), "100%");
         assert_eq!(decode_segment("a%2"), "a%2");

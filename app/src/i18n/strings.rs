@@ -55,9 +55,11 @@ pub struct Strings {
 impl Strings {
     /// Replaces `{name}` placeholders in `template` by their values.
     pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-        values.iter().fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+        values
+            .iter()
+            .fold(template.to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
     }
 }
 
@@ -91,9 +93,11 @@ pub const FR: Strings = Strings {
     empty_section: "Aucun article dans cette rubrique pour le moment.",
     page_out_of_range: "Cette page n’existe pas : la rubrique compte moins de pages.",
     not_found_title: "Page introuvable",
-    not_found_text: "La page demandée n’existe pas ou a été déplacée. Utilisez le menu ou revenez à l’accueil.",
+    not_found_text:
+        "La page demandée n’existe pas ou a été déplacée. Utilisez le menu ou revenez à l’accueil.",
     back_home: "Retour à l’accueil",
-    untranslated_article: "Cet article n’est pas disponible en français. Voici la rubrique à laquelle il appartient.",
+    untranslated_article:
+        "Cet article n’est pas disponible en français. Voici la rubrique à laquelle il appartient.",
     untranslated_page: "Cette page n’est pas disponible en français. Voici la page d’accueil.",
     newsletter_title: "Newsletter",
     newsletter_text: "Abonnez-vous pour recevoir nos dernières actualités.",
@@ -138,7 +142,8 @@ pub const AR: Strings = Strings {
     empty_section: "لا توجد مقالات في هذا القسم حاليا.",
     page_out_of_range: "هذه الصفحة غير موجودة: عدد صفحات هذا القسم أقل.",
     not_found_title: "الصفحة غير موجودة",
-    not_found_text: "الصفحة المطلوبة غير موجودة أو تم نقلها. استخدم القائمة أو عد إلى الصفحة الرئيسية.",
+    not_found_text:
+        "الصفحة المطلوبة غير موجودة أو تم نقلها. استخدم القائمة أو عد إلى الصفحة الرئيسية.",
     back_home: "العودة إلى الصفحة الرئيسية",
     untranslated_article: "هذا المقال غير متوفر باللغة العربية. إليك القسم الذي ينتمي إليه.",
     untranslated_page: "هذه الصفحة غير متوفرة باللغة العربية. إليك الصفحة الرئيسية.",

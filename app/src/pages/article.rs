@@ -57,7 +57,11 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
     let lang = use_lang();
     let t = lang.get_untracked().t();
     let card = article.card;
-    let description = if card.summary.is_empty() { card.title.clone() } else { card.summary.clone() };
+    let description = if card.summary.is_empty() {
+        card.title.clone()
+    } else {
+        card.summary.clone()
+    };
     view! {
         <Title text=format!("{} — {}", card.title, t.site_name)/>
         <Meta name="description" content=description/>

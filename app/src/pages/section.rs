@@ -21,9 +21,22 @@ pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     // `?page=` that is not a positive number is page 1, not an error.
-    let page = move || query.read().get("page").and_then(|p| p.parse::<u32>().ok()).filter(|p| *p > 0).unwrap_or(1);
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| *p > 0)
+            .unwrap_or(1)
+    };
     let data = Resource::new(
-        move || (lang.get(), params.read().get("slug").unwrap_or_default(), page()),
+        move || {
+            (
+                lang.get(),
+                params.read().get("slug").unwrap_or_default(),
+                page(),
+            )
+        },
         |(lang, slug, page)| get_section(lang, slug, page),
     );
     move || {
