@@ -18,6 +18,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::article::{ArticlePage, StaticPage};
 use pages::home::HomePage;
+use pages::search::SearchPage;
 use pages::section::SectionPage;
 
 /// The HTML document around the app, rendered on the server only.
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/section/:slug") view=SectionPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/page/:slug") view=StaticPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -108,3 +108,14 @@ pub struct ArticlePage {
 
 /// Number of stories per page of a section listing.
 pub const PAGE_SIZE: u32 = 12;
+
+/// One page of search results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub stories: Vec<StoryCard>,
+    pub total: u32,
+    pub page: u32,
+    pub total_pages: u32,
+    /// The query was longer than the search keeps and was cut.
+    pub truncated: bool,
+}

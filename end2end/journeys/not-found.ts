@@ -24,7 +24,7 @@ export function notFoundJourney() {
   }
 
   test('/ sends the reader to their language', async ({ browser }, info) => {
-    const context = await browser.newContext({ locale: 'ar-MA', javaScriptEnabled: !info.project.name.endsWith('mobile') });
+    const context = await browser.newContext({ locale: 'ar-MA', javaScriptEnabled: info.project.use.javaScriptEnabled !== false });
     const page = await context.newPage();
     await page.goto(info.project.use.baseURL + '/');
     await expect(page).toHaveURL(/\/ar\/$/);

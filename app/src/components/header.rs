@@ -41,6 +41,10 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{move || t().tagline}</span>
                     </span>
                 </a>
+                <a class="search-link" href=move || format!("/{}/search", lang.get().code())>
+                    <Icon kind=IconKind::Search/>
+                    <span>{move || t().search}</span>
+                </a>
                 <a
                     class="menu-toggle"
                     href="#site-nav"

@@ -5,7 +5,8 @@ use crate::components::layout::use_lang;
 use crate::i18n::Strings;
 use leptos::prelude::*;
 
-/// Links to the neighbouring pages of `base` (`?page=N`); nothing when there is one page.
+/// Links to the neighbouring pages of `base` (`?page=N`, or `&page=N` when `base` has a
+/// query already); nothing when there is one page.
 #[component]
 pub fn Pagination(base: String, page: u32, total_pages: u32) -> impl IntoView {
     let lang = use_lang();

@@ -5,6 +5,7 @@ pub mod alternates;
 pub mod generate;
 pub mod menus;
 pub mod pages;
+pub mod search;
 pub mod sections;
 pub mod seed;
 pub mod stories;
@@ -73,6 +74,33 @@ pub(crate) mod test_db {
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
         let pool = connect(&url).await.expect("connect");
         TestDb { pool, _dir: dir }
+    }
+
+    #[tokio::test]
+    async fn migrations_create_schema_on_empty_file_and_rerun_cleanly() {
+        let db = empty().await;
+        let langs: Vec<String> = sqlx::query_scalar("SELECT code FROM languages ORDER BY position")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(langs, ["fr", "ar", "en"]);
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(fk, 1, "foreign keys enforced");
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        // Opening the same file again applies nothing twice.
+        let url = format!("sqlite://{}", db._dir.path().join("test.db").display());
+        let again = connect(&url).await.expect("reconnect");
+        assert!(seed::is_empty(&again).await.unwrap());
+        // A file in a folder that does not exist yet is created with its folder.
+        let nested = format!("sqlite://{}", db._dir.path().join("a/b/site.db").display());
+        connect(&nested).await.expect("nested path");
     }
 
     pub async fn with_demo() -> TestDb {

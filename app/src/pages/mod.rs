@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod home;
+pub mod search;
 pub mod section;
 
 use crate::components::layout::use_lang;

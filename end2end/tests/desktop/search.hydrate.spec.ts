@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { searchJourney } from '../../journeys/search';
+
+searchJourney();

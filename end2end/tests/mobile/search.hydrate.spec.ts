@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { searchJourney } from '../../journeys/search';
+
+searchJourney();

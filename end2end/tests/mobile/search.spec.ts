@@ -1,0 +1,4 @@
+// mobile, JavaScript off: the server's HTML alone.
+import { searchJourney } from '../../journeys/search';
+
+searchJourney();
