@@ -95,7 +95,11 @@ mod tests {
             .any(|c| c.title.starts_with("L’UE soutient le Maroc")));
         let (ar, _) = search(&db.pool, Lang::Ar, "مرحبا", 1, 10).await.unwrap();
         assert!(!ar.is_empty(), "Arabic words are found");
-        for hostile in ["%", "_", "\" OR 1=1 --", "NEAR(", "😀", ""] {
+        // `%` is a literal character, not "match everything".
+        let (percent, _) = search(&db.pool, Lang::Fr, "%", 1, 100).await.unwrap();
+        assert!(!percent.is_empty() && percent.len() < 10);
+        assert!(percent.iter().all(|c| c.title.contains('%') || c.summary.contains('%')));
+        for hostile in ["_", "\" OR 1=1 --", "NEAR(", "😀", ""] {
             let (hits, _) = search(&db.pool, Lang::Fr, hostile, 1, 10).await.unwrap();
             assert!(
                 hits.is_empty(),
