@@ -50,10 +50,11 @@ pub fn Header() -> impl IntoView {
                     href="#site-nav"
                     aria-controls="site-nav"
                     aria-expanded=move || open.get().to_string()
+                    aria-label=move || t().open_menu
                     on:click=toggle
                 >
                     <Icon kind=IconKind::Menu/>
-                    <span>{move || t().open_menu}</span>
+                    <span>{move || t().menu}</span>
                 </a>
             </div>
             <nav id="site-nav" class="site-nav" class:open=open aria-label=move || t().main_menu>

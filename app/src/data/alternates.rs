@@ -48,7 +48,7 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             let Some(row) = stories::by_slug(pool, lang, &slug, kind == "page").await? else {
                 return Ok(Lang::ALL.iter().map(|&l| home(l, false)).collect());
             };
-            let translations = stories::translations(pool, row.story_id).await?;
+            let translations = stories::translations(pool, row.details.story_id).await?;
             let mut out = Vec::new();
             for l in Lang::ALL {
                 if let Some((_, s)) = translations.iter().find(|(tl, _)| *tl == l) {
@@ -59,7 +59,7 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                     });
                     continue;
                 }
-                let section = match row.section_id {
+                let section = match row.details.section_id {
                     Some(id) => sections::by_id(pool, l, id).await?,
                     None => None,
                 };

@@ -98,7 +98,9 @@ mod tests {
         // `%` is a literal character, not "match everything".
         let (percent, _) = search(&db.pool, Lang::Fr, "%", 1, 100).await.unwrap();
         assert!(!percent.is_empty() && percent.len() < 10);
-        assert!(percent.iter().all(|c| c.title.contains('%') || c.summary.contains('%')));
+        assert!(percent
+            .iter()
+            .all(|c| c.title.contains('%') || c.summary.contains('%')));
         for hostile in ["_", "\" OR 1=1 --", "NEAR(", "😀", ""] {
             let (hits, _) = search(&db.pool, Lang::Fr, hostile, 1, 10).await.unwrap();
             assert!(

@@ -9,6 +9,20 @@ use crate::components::layout::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// The `?page=N` of the current URL; anything that is not a positive number is page 1,
+/// never an error.
+pub fn use_page_param() -> impl Fn() -> u32 + Clone + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| *p > 0)
+            .unwrap_or(1)
+    }
+}
+
 /// The "not available in your language" notice, shown when the language switcher had
 /// to fall back to this page (`?notice=untranslated`).
 #[component]

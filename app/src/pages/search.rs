@@ -8,6 +8,7 @@ use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::pagination::Pagination;
 use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::{encode_segment, Strings};
+use crate::pages::use_page_param;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -19,14 +20,7 @@ pub fn SearchPage() -> impl IntoView {
     let known = use_lang_known();
     let query = use_query_map();
     let text = move || query.read().get("q").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p > 0)
-            .unwrap_or(1)
-    };
+    let page = use_page_param();
     let results = Resource::new(
         move || (lang.get(), text(), page()),
         |(lang, q, page)| get_search(lang, q, page),

@@ -8,10 +8,10 @@ use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::pagination::Pagination;
 use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::{path, Strings};
-use crate::pages::UntranslatedNotice;
+use crate::pages::{use_page_param, UntranslatedNotice};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 /// The page of one section.
 #[component]
@@ -19,16 +19,7 @@ pub fn SectionPage() -> impl IntoView {
     let lang = use_lang();
     let known = use_lang_known();
     let params = use_params_map();
-    let query = use_query_map();
-    // `?page=` that is not a positive number is page 1, not an error.
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|p| *p > 0)
-            .unwrap_or(1)
-    };
+    let page = use_page_param();
     let data = Resource::new(
         move || {
             (
