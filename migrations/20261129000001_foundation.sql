@@ -69,23 +69,25 @@ CREATE INDEX stories_featured ON stories (id) WHERE featured = 1;
 
 -- One language version of a story. `kind` and `section_id` are copies of the story's,
 -- kept in sync by the trigger below, so that every listing is one index range scan.
+-- Short columns come first and body_html last: SQLite reads a row's columns in order,
+-- so filters and cards never walk the overflow pages of a long body.
 CREATE TABLE story_translations (
     id             INTEGER PRIMARY KEY,
     story_id       INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
     lang           TEXT NOT NULL REFERENCES languages (code),
-    slug           TEXT NOT NULL CHECK (length(slug) BETWEEN 1 AND 200),
-    title          TEXT NOT NULL CHECK (length(title) >= 1),
-    summary        TEXT NOT NULL DEFAULT '',
-    body_html      TEXT NOT NULL DEFAULT '',
-    signature      TEXT NOT NULL DEFAULT '',
-    source         TEXT NOT NULL DEFAULT '',
+    kind           TEXT NOT NULL,
+    section_id     INTEGER,
     status         TEXT NOT NULL DEFAULT 'draft'
                    CHECK (status IN ('draft', 'review', 'scheduled', 'published', 'archived')),
     published_at   TEXT,
     updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     cover_media_id INTEGER REFERENCES media (id) ON DELETE SET NULL,
-    kind           TEXT NOT NULL,
-    section_id     INTEGER,
+    slug           TEXT NOT NULL CHECK (length(slug) BETWEEN 1 AND 200),
+    title          TEXT NOT NULL CHECK (length(title) >= 1),
+    summary        TEXT NOT NULL DEFAULT '',
+    signature      TEXT NOT NULL DEFAULT '',
+    source         TEXT NOT NULL DEFAULT '',
+    body_html      TEXT NOT NULL DEFAULT '',
     UNIQUE (lang, slug),
     UNIQUE (story_id, lang)
 );

@@ -2,7 +2,7 @@
 //! paginated listing of a section with all its sub-sections.
 
 use super::stories::{card_query, CardRow};
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::i18n::Lang;
 use crate::model::{SectionBlock, SectionLink, StoryCard};
 use sqlx::SqlitePool;
@@ -87,6 +87,11 @@ pub async fn children(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<
 const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
         SELECT ?1 UNION ALL SELECT s.id FROM sections s JOIN tree ON s.parent_id = tree.id)";
 
+/// Published stories of language ?2 in the section tree. Static pages have no section,
+/// so this reads the `story_tr_section` index alone (no table rows) to filter and sort.
+const IN_TREE: &str = "t.lang = ?2 AND t.section_id IN tree AND t.status = 'published'
+    AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
 /// Page `page` (1-based) of the newest stories in section `id` and all its sub-sections,
 /// with the total count.
 pub async fn listing(
@@ -99,8 +104,7 @@ pub async fn listing(
     let offset = page.saturating_sub(1).saturating_mul(per_page);
     let stories = newest_in_tree(pool, lang, id, per_page, offset).await?;
     let total: i64 = sqlx::query_scalar(&format!(
-        "{SUBTREE} SELECT count(*) FROM story_translations t
-         WHERE t.lang = ?2 AND t.section_id IN tree AND t.kind <> 'page' AND {PUBLISHED}"
+        "{SUBTREE} SELECT count(*) FROM story_translations t WHERE {IN_TREE}"
     ))
     .bind(id)
     .bind(lang.code())
@@ -144,9 +148,11 @@ async fn newest_in_tree(
 ) -> DataResult<Vec<StoryCard>> {
     let sql = format!(
         "{SUBTREE} {}",
+        // Pick the page's ids from the index first, then read only those rows.
         card_query(&format!(
-            "WHERE t.lang = ?2 AND t.section_id IN tree AND t.kind <> 'page' AND {PUBLISHED}
-             ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4"
+            "WHERE t.id IN (SELECT t.id FROM story_translations t WHERE {IN_TREE}
+                            ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4)
+             ORDER BY t.published_at DESC"
         ))
     );
     let rows: Vec<CardRow> = sqlx::query_as(&sql)
