@@ -1,6 +1,6 @@
 //! Shared page states: not found (with a real 404 status) and loading errors.
 
-use crate::components::layout::use_lang;
+use crate::components::layout::{use_lang, use_lang_known};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -40,4 +40,40 @@ pub fn LoadError() -> impl IntoView {
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();
     view! { <p class="loading" aria-busy="true">{move || lang.get().t().loading}</p> }
+}
+
+/// The frame of a page that shows one loaded item: a 404 when the URL's language is
+/// unknown or the item does not exist, an error notice when loading failed, otherwise
+/// `render(item)`. Keeps the previous page on screen while the next one loads.
+pub fn loaded_page<T, F>(
+    data: Resource<Result<Option<T>, ServerFnError>>,
+    render: F,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Result<Option<T>, ServerFnError>: serde::Serialize + serde::de::DeserializeOwned,
+    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let known = use_lang_known();
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let render = render.clone();
+        view! {
+            <Transition fallback=Loading>
+                {move || {
+                    let render = render.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Err(_) => view! { <div class="container"><LoadError/></div> }.into_any(),
+                            Ok(None) => view! { <NotFound/> }.into_any(),
+                            Ok(Some(item)) => render(item),
+                        }
+                    })
+                }}
+            </Transition>
+        }
+        .into_any()
+    }
 }

@@ -4,8 +4,8 @@
 use crate::api::stories::get_story;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle, Cover, DateLine};
-use crate::components::layout::{use_lang, use_lang_known};
-use crate::components::status::{LoadError, Loading, NotFound};
+use crate::components::layout::use_lang;
+use crate::components::status::loaded_page;
 use crate::i18n::path;
 use crate::model::ArticlePage as Article;
 use leptos::prelude::*;
@@ -27,29 +27,14 @@ pub fn StaticPage() -> impl IntoView {
 #[component]
 fn StoryPage(page_kind: bool) -> impl IntoView {
     let lang = use_lang();
-    let known = use_lang_known();
     let params = use_params_map();
     let data = Resource::new(
         move || (lang.get(), params.read().get("slug").unwrap_or_default()),
         move |(lang, slug)| get_story(lang, slug, page_kind),
     );
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        view! {
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(_) => view! { <div class="container"><LoadError/></div> }.into_any(),
-                        Ok(None) => view! { <NotFound/> }.into_any(),
-                        Ok(Some(article)) => view! { <StoryView article page_kind/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        }
-        .into_any()
-    }
+    loaded_page(data, move |article| {
+        view! { <StoryView article page_kind/> }.into_any()
+    })
 }
 
 #[component]

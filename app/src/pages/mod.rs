@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 /// The `?page=N` of the current URL; anything that is not a positive number is page 1,
 /// never an error.
-pub fn use_page_param() -> impl Fn() -> u32 + Clone + Copy + Send + Sync + 'static {
+pub fn use_page_param() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {
     let query = use_query_map();
     move || {
         query

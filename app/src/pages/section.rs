@@ -4,10 +4,11 @@
 use crate::api::stories::get_section;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle};
-use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::layout::use_lang;
 use crate::components::pagination::Pagination;
-use crate::components::status::{LoadError, Loading, NotFound};
+use crate::components::status::loaded_page;
 use crate::i18n::{path, Strings};
+use crate::model::SectionPage as SectionData;
 use crate::pages::{use_page_param, UntranslatedNotice};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -17,7 +18,6 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let lang = use_lang();
-    let known = use_lang_known();
     let params = use_params_map();
     let page = use_page_param();
     let data = Resource::new(
@@ -30,62 +30,62 @@ pub fn SectionPage() -> impl IntoView {
         },
         |(lang, slug, page)| get_section(lang, slug, page),
     );
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        view! {
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    let t = lang.get_untracked().t();
-                    match data.await {
-                        Err(_) => view! { <div class="container"><LoadError/></div> }.into_any(),
-                        Ok(None) => view! { <NotFound/> }.into_any(),
-                        Ok(Some(section)) => {
-                            let base = path(lang.get_untracked(), "section", &section.section.slug);
-                            let out_of_range = section.stories.is_empty() && section.total > 0;
-                            let title = if section.page > 1 {
-                                format!("{} — {} — {}", section.section.name,
-                                    Strings::fill(t.page_of, &[("page", section.page.to_string()), ("total", section.total_pages.to_string())]),
-                                    t.site_name)
-                            } else {
-                                format!("{} — {}", section.section.name, t.site_name)
-                            };
-                            view! {
-                                <Title text=title/>
-                                <Meta name="description" content=section.description.clone()/>
-                                <div class="container section-page">
-                                    <Breadcrumb crumbs=section.breadcrumb/>
-                                    <UntranslatedNotice/>
-                                    <header class="page-head">
-                                        <h1>{section.section.name.clone()}</h1>
-                                        {(!section.description.is_empty()).then(|| view! { <p class="lede">{section.description.clone()}</p> })}
-                                        <p class="count">{Strings::fill(t.article_count, &[("count", section.total.to_string())])}</p>
-                                    </header>
-                                    {(!section.children.is_empty()).then(|| view! {
-                                        <nav class="subsections" aria-label=t.subsections>
-                                            <ul>
-                                                {section.children.iter().map(|c| view! {
-                                                    <li><a href=path(lang.get_untracked(), "section", &c.slug)>{c.name.clone()}</a></li>
-                                                }).collect_view()}
-                                            </ul>
-                                        </nav>
-                                    })}
-                                    {if out_of_range {
-                                        view! { <p class="notice">{t.page_out_of_range}</p> }.into_any()
-                                    } else if section.stories.is_empty() {
-                                        view! { <p class="notice">{t.empty_section}</p> }.into_any()
-                                    } else {
-                                        view! { <CardList cards=section.stories style=CardStyle::Standard class="card-list card-list-standard"/> }.into_any()
-                                    }}
-                                    <Pagination base page=section.page total_pages=section.total_pages/>
-                                </div>
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Transition>
-        }
-        .into_any()
+    loaded_page(data, move |section| {
+        view! { <SectionView section/> }.into_any()
+    })
+}
+
+/// One loaded page of a section.
+#[component]
+fn SectionView(section: SectionData) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.get_untracked().t();
+    let base = path(lang.get_untracked(), "section", &section.section.slug);
+    let out_of_range = section.stories.is_empty() && section.total > 0;
+    let title = if section.page > 1 {
+        format!(
+            "{} — {} — {}",
+            section.section.name,
+            Strings::fill(
+                t.page_of,
+                &[
+                    ("page", section.page.to_string()),
+                    ("total", section.total_pages.to_string())
+                ]
+            ),
+            t.site_name
+        )
+    } else {
+        format!("{} — {}", section.section.name, t.site_name)
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content=section.description.clone()/>
+        <div class="container section-page">
+            <Breadcrumb crumbs=section.breadcrumb/>
+            <UntranslatedNotice/>
+            <header class="page-head">
+                <h1>{section.section.name.clone()}</h1>
+                {(!section.description.is_empty()).then(|| view! { <p class="lede">{section.description.clone()}</p> })}
+                <p class="count">{Strings::fill(t.article_count, &[("count", section.total.to_string())])}</p>
+            </header>
+            {(!section.children.is_empty()).then(|| view! {
+                <nav class="subsections" aria-label=t.subsections>
+                    <ul>
+                        {section.children.iter().map(|c| view! {
+                            <li><a href=path(lang.get_untracked(), "section", &c.slug)>{c.name.clone()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            })}
+            {if out_of_range {
+                view! { <p class="notice">{t.page_out_of_range}</p> }.into_any()
+            } else if section.stories.is_empty() {
+                view! { <p class="notice">{t.empty_section}</p> }.into_any()
+            } else {
+                view! { <CardList cards=section.stories style=CardStyle::Standard class="card-list card-list-standard"/> }.into_any()
+            }}
+            <Pagination base page=section.page total_pages=section.total_pages/>
+        </div>
     }
 }
