@@ -31,6 +31,7 @@ export function readingJourney() {
       await expect(page.locator('.article-body p').first()).toBeVisible();
       await expect(page.locator('.latest h2')).toHaveText(WORDS[lang].latest);
       await expect(page.locator('.latest .card')).toHaveCount(4);
+      await expect(page.locator('meta[name="description"]')).toHaveCount(1);
       await expect(page).toHaveTitle(new RegExp(articleTitle.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       await expectSameDocument(page, info);
 

@@ -7,7 +7,7 @@ use crate::components::header::Header;
 use crate::i18n::Lang;
 use crate::model::Navigation;
 use leptos::prelude::*;
-use leptos_meta::{Html, Meta};
+use leptos_meta::Html;
 use leptos_router::hooks::use_location;
 
 /// The edition being read, from the first URL segment; `known` is false when that
@@ -73,7 +73,6 @@ pub fn Layout(children: Children) -> impl IntoView {
 
     view! {
         <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
-        <Meta name="description" content=move || lang.get().t().tagline/>
         <a class="skip-link" href="#content">{move || lang.get().t().skip_to_content}</a>
         <Header/>
         <main id="content" tabindex="-1">{children()}</main>

@@ -7,7 +7,7 @@ use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::path;
 use crate::pages::UntranslatedNotice;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 /// The home page of an edition.
 #[component]
@@ -22,6 +22,7 @@ pub fn HomePage() -> impl IntoView {
         let t = lang.get().t();
         view! {
             <Title text=format!("{} — {}", t.site_name, t.tagline)/>
+            <Meta name="description" content=t.tagline/>
             <h1 class="visually-hidden">{format!("{} — {}", t.site_name, t.tagline)}</h1>
             <div class="container">
                 <UntranslatedNotice home=true/>
