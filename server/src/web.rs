@@ -96,13 +96,7 @@ async fn choose_language(headers: HeaderMap) -> Redirect {
 
 /// Remembers the edition of each page read in the `lang` cookie, for the next visit to `/`.
 async fn remember_language(request: Request, next: Next) -> Response {
-    let lang = request
-        .uri()
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .and_then(Lang::from_code);
+    let lang = Lang::from_path(request.uri().path());
     let mut response = next.run(request).await;
     let is_html = response
         .headers()

@@ -56,17 +56,9 @@ pub const SOCIAL_LINKS: [(&str, &str, crate::components::icons::IconKind); 5] = 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
-    let first_segment = move || {
-        location.pathname.with(|p| {
-            p.trim_start_matches('/')
-                .split('/')
-                .next()
-                .unwrap_or("")
-                .to_owned()
-        })
-    };
-    let lang = Memo::new(move |_| Lang::from_code(&first_segment()).unwrap_or_default());
-    let known = Memo::new(move |_| Lang::from_code(&first_segment()).is_some());
+    let path_lang = Memo::new(move |_| location.pathname.with(|p| Lang::from_path(p)));
+    let lang = Memo::new(move |_| path_lang.get().unwrap_or_default());
+    let known = Memo::new(move |_| path_lang.get().is_some());
     provide_context(CurrentLang { lang, known });
     let nav = Resource::new(move || lang.get(), get_navigation);
     provide_context(NavResource(nav));

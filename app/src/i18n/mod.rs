@@ -46,6 +46,14 @@ impl Lang {
         }
     }
 
+    /// The edition named by the first segment of a URL path (`/ar/article/…` → Arabic).
+    pub fn from_path(path: &str) -> Option<Lang> {
+        path.trim_start_matches('/')
+            .split('/')
+            .next()
+            .and_then(Lang::from_code)
+    }
+
     /// Text direction for `<html dir>`: Arabic pages are mirrored.
     pub fn dir(self) -> &'static str {
         match self {
@@ -156,6 +164,10 @@ mod tests {
         assert_eq!(Lang::from_accept_language("de, es;q=0.5"), None);
         assert_eq!(Lang::from_accept_language(""), None);
         assert_eq!(Lang::from_accept_language("fr;q=0"), None);
+        assert_eq!(Lang::from_path("/ar/article/x"), Some(Lang::Ar));
+        assert_eq!(Lang::from_path("/en/"), Some(Lang::En));
+        assert_eq!(Lang::from_path("/xx/fr/"), None);
+        assert_eq!(Lang::from_path("/"), None);
     }
 
     #[test]
