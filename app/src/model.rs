@@ -109,13 +109,67 @@ pub struct ArticlePage {
 /// Number of stories per page of a section listing.
 pub const PAGE_SIZE: u32 = 12;
 
-/// One page of search results.
+/// One search result: where it leads and, marked with `<mark>`, what of it matched.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// Edition of the story (differs from the page's when searching all languages).
+    pub lang: Lang,
+    pub href: String,
+    /// Title as escaped HTML with matching words in `<mark>`.
+    pub title_html: String,
+    /// A passage around the first match, escaped HTML with `<mark>`.
+    pub excerpt_html: String,
+    /// Empty for static pages, whose date means nothing to readers.
+    pub published_at: String,
+    pub section: Option<SectionLink>,
+    pub cover: Option<Image>,
+}
+
+/// A section a search can be narrowed to; `depth` 1 for sub-sections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionChoice {
+    pub slug: String,
+    pub name: String,
+    pub depth: u8,
+}
+
+/// Narrowing of a search, as chosen on the results page (all optional).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchFilters {
+    /// Slug of a section in the page's language (its sub-sections included).
+    pub section: Option<String>,
+    pub year: Option<i32>,
+    /// Search every edition, not only the page's language.
+    pub all_languages: bool,
+}
+
+/// Most matches counted and ranked for one query; beyond it a search shows "1000+"
+/// and ranks the newest matches (see `data::search`).
+pub const SEARCH_WINDOW: u32 = 1000;
+
+/// One page of search results with what the filters can offer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    pub stories: Vec<StoryCard>,
+    pub hits: Vec<SearchHit>,
+    /// Matches counted (at most [`SEARCH_WINDOW`]).
     pub total: u32,
+    /// More than [`SEARCH_WINDOW`] matches.
+    pub capped: bool,
     pub page: u32,
     pub total_pages: u32,
     /// The query was longer than the search keeps and was cut.
     pub truncated: bool,
+    pub sections: Vec<SectionChoice>,
+    /// Years with publications, newest first.
+    pub years: Vec<i32>,
+    /// Matches in the other editions, counted when this one has none.
+    pub elsewhere: u32,
+}
+
+/// What the search overlay shows while the reader types.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuickResults {
+    pub hits: Vec<SearchHit>,
+    pub total: u32,
+    pub capped: bool,
 }

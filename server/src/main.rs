@@ -1,7 +1,8 @@
 //! ccme-portal server binary.
 //!
 //! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
-//! `server generate N` adds N synthetic articles for benchmarks. All use DATABASE_URL.
+//! `server generate N` adds N synthetic articles for benchmarks; `server reindex`
+//! rebuilds the search index. All use DATABASE_URL.
 
 mod config;
 mod web;
@@ -10,7 +11,7 @@ use config::Config;
 use leptos::prelude::*;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: server [serve | seed | generate <count>]";
+const USAGE: &str = "usage: server [serve | seed | generate <count> | reindex]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -32,6 +33,7 @@ async fn main() -> ExitCode {
         ["seed"] => seed(&config)
             .await
             .map(|n| println!("demo content: {n} stories created")),
+        ["reindex"] => reindex(&config).await,
         ["generate", count] => match count.parse::<u32>() {
             Ok(count) => generate(&config, count).await,
             Err(_) => Err(format!("not a number: {count}\n{USAGE}")),
@@ -81,6 +83,19 @@ async fn generate(config: &Config, count: u32) -> Result<(), String> {
     Ok(())
 }
 
+async fn reindex(config: &Config) -> Result<(), String> {
+    let pool = open_pool(config).await?;
+    let started = std::time::Instant::now();
+    let indexed = app::data::search::index::rebuild(&pool)
+        .await
+        .map_err(|e| format!("reindexing failed: {e}"))?;
+    println!(
+        "search index rebuilt: {indexed} translations in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 async fn serve(config: Config) -> Result<(), String> {
     let leptos_config = if std::path::Path::new("Leptos.toml").exists() {
         get_configuration(Some("Leptos.toml"))
@@ -101,6 +116,13 @@ async fn serve(config: Config) -> Result<(), String> {
             .await
             .map_err(|e| format!("seeding failed: {e}"))?;
         tracing::info!(created, "database was empty: demo content loaded");
+    }
+    // Stories written before the search index existed (or by hand) become findable.
+    let indexed = app::data::search::index::index_missing(&pool)
+        .await
+        .map_err(|e| format!("search indexing failed: {e}"))?;
+    if indexed > 0 {
+        tracing::info!(indexed, "search index caught up");
     }
 
     let app = web::router(options, pool, &config);

@@ -1,28 +1,90 @@
-//! Searching the archive of an edition.
+//! Searching the archive: the results page and the overlay's answers while typing.
 
 use crate::i18n::Lang;
-use crate::model::SearchResults;
+use crate::model::{QuickResults, SearchFilters, SearchResults};
 use leptos::prelude::*;
 
-/// Page `page` of the stories of `lang` matching `query` (any text is accepted).
+/// Results shown in the overlay while typing.
+pub const QUICK_HITS: u32 = 6;
+
+/// Page `page` of the stories matching `query` (any text is accepted), narrowed by
+/// `filters`, with what the filters can offer.
 #[server]
 pub async fn get_search(
     lang: Lang,
     query: String,
     page: u32,
+    filters: SearchFilters,
 ) -> Result<SearchResults, ServerFnError> {
     use super::server_only::{internal, pool};
-    use crate::data::search::{search, MAX_QUERY_CHARS};
+    use crate::data::search::{search, section_choices, years, SearchRequest};
+    use crate::data::sections;
     use crate::model::PAGE_SIZE;
+    let pool = pool()?;
     let page = page.max(1);
-    let (stories, total) = search(&pool()?, lang, &query, page, PAGE_SIZE)
-        .await
-        .map_err(internal)?;
-    Ok(SearchResults {
-        stories,
-        total,
+    let section_id = match filters.section.as_deref().filter(|s| !s.is_empty()) {
+        Some(slug) => sections::by_slug(&pool, lang, slug)
+            .await
+            .map_err(internal)?
+            .map(|s| s.id),
+        None => None,
+    };
+    let request = SearchRequest {
+        text: &query,
+        lang,
+        all_languages: filters.all_languages,
+        section_id,
+        year: filters.year,
         page,
-        total_pages: total.div_ceil(PAGE_SIZE).max(1),
-        truncated: query.chars().count() > MAX_QUERY_CHARS,
+        per_page: PAGE_SIZE,
+        excerpt_words: 36,
+    };
+    let found = search(&pool, &request).await.map_err(internal)?;
+    // Nothing here: say whether the other editions have something.
+    let elsewhere = if found.total == 0 && !filters.all_languages {
+        let everywhere = SearchRequest {
+            all_languages: true,
+            per_page: 0,
+            ..request.clone()
+        };
+        search(&pool, &everywhere).await.map_err(internal)?.total
+    } else {
+        0
+    };
+    Ok(SearchResults {
+        total_pages: found.total.div_ceil(PAGE_SIZE).max(1),
+        hits: found.hits,
+        total: found.total,
+        capped: found.capped,
+        page,
+        truncated: found.truncated,
+        sections: section_choices(&pool, lang).await.map_err(internal)?,
+        years: years(&pool, (!filters.all_languages).then_some(lang))
+            .await
+            .map_err(internal)?,
+        elsewhere,
+    })
+}
+
+/// The best few matches of `query` in the `lang` edition, for the search overlay.
+#[server]
+pub async fn quick_search(lang: Lang, query: String) -> Result<QuickResults, ServerFnError> {
+    use super::server_only::{internal, pool};
+    use crate::data::search::{search, SearchRequest};
+    let request = SearchRequest {
+        text: &query,
+        lang,
+        all_languages: false,
+        section_id: None,
+        year: None,
+        page: 1,
+        per_page: QUICK_HITS,
+        excerpt_words: 18,
+    };
+    let found = search(&pool()?, &request).await.map_err(internal)?;
+    Ok(QuickResults {
+        hits: found.hits,
+        total: found.total,
+        capped: found.capped,
     })
 }

@@ -4,6 +4,7 @@
 use crate::api::navigation::{get_alternates, home_alternates};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::{use_lang, NavResource, SOCIAL_LINKS};
+use crate::components::search_overlay::{open_on_slash_key, SearchOpen, SearchOverlay};
 use crate::model::{Alternate, MenuItem};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -24,6 +25,11 @@ pub fn Header() -> impl IntoView {
         ev.prevent_default();
         set_open.update(|o| *o = !*o);
     };
+    // Hydrated, the search link opens the overlay instead of the results page.
+    let search_open = RwSignal::new(false);
+    provide_context(SearchOpen(search_open));
+    open_on_slash_key(search_open);
+    let search_button = NodeRef::<leptos::html::A>::new();
 
     view! {
         <header class="site-header">
@@ -41,7 +47,16 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{move || t().tagline}</span>
                     </span>
                 </a>
-                <a class="search-link" href=move || format!("/{}/search", lang.get().code())>
+                <a
+                    class="search-link"
+                    href=move || format!("/{}/search", lang.get().code())
+                    node_ref=search_button
+                    aria-haspopup="dialog"
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        search_open.set(true);
+                    }
+                >
                     <Icon kind=IconKind::Search/>
                     <span>{move || t().search}</span>
                 </a>
@@ -66,6 +81,7 @@ pub fn Header() -> impl IntoView {
                     <MainMenu/>
                 </div>
             </nav>
+            <SearchOverlay trigger=search_button/>
         </header>
     }
 }

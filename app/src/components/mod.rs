@@ -1,5 +1,5 @@
 //! Building blocks shared by the pages: layout, header, footer, cards, breadcrumb,
-//! pagination, icons.
+//! pagination, icons, search results and the search overlay.
 
 pub mod breadcrumb;
 pub mod cards;
@@ -8,4 +8,6 @@ pub mod header;
 pub mod icons;
 pub mod layout;
 pub mod pagination;
+pub mod search_hits;
+pub mod search_overlay;
 pub mod status;

@@ -15,7 +15,8 @@ pub fn Pagination(base: String, page: u32, total_pages: u32) -> impl IntoView {
         if n <= 1 {
             base.clone()
         } else {
-            format!("{base}?page={n}")
+            let joiner = if base.contains('?') { '&' } else { '?' };
+            format!("{base}{joiner}page={n}")
         }
     };
     let prev = (page > 1).then(|| link(page - 1));

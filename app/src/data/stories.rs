@@ -60,6 +60,11 @@ pub(crate) fn card_query(rest: &str) -> String {
     format!("SELECT {CARD_COLUMNS} FROM story_translations t {CARD_JOINS} {rest}")
 }
 
+/// A card query that also selects `extra` columns (for rows that flatten a [`CardRow`]).
+pub(crate) fn card_query_with(extra: &str, rest: &str) -> String {
+    format!("SELECT {extra}, {CARD_COLUMNS} FROM story_translations t {CARD_JOINS} {rest}")
+}
+
 /// The newest published articles of an edition, `skip_slug` left out (the one being read).
 pub async fn latest(
     pool: &SqlitePool,

@@ -2,6 +2,7 @@
 //! seed, the volume generator and (later) imports and the back office. Bodies are
 //! sanitised here, whatever their origin, so nothing unsafe is ever stored.
 
+use super::search::normalize::{fold_latin, is_arabic_mark};
 use super::{DataError, DataResult};
 use crate::i18n::Lang;
 use sqlx::SqliteConnection;
@@ -142,6 +143,7 @@ pub async fn insert_translation(
     .bind(story_id)
     .fetch_one(&mut *conn)
     .await?;
+    super::search::index::index_translation(conn, id).await?;
     Ok(id)
 }
 
@@ -195,7 +197,10 @@ pub fn sanitize_html(html: &str) -> String {
 pub fn slugify(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
     let mut dash = false;
-    for ch in title.chars().flat_map(fold_latin) {
+    for ch in title
+        .chars()
+        .flat_map(|c| fold_latin(c).map_or_else(|| vec![c], |f| f.chars().collect()))
+    {
         if is_arabic_mark(ch) {
             continue;
         }
@@ -217,31 +222,9 @@ pub fn slugify(title: &str) -> String {
         .to_owned()
 }
 
-/// Harakat, superscript alef and tatweel: vowel marks and stretching, not letters.
-fn is_arabic_mark(ch: char) -> bool {
-    matches!(ch, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
 fn is_arabic_letter(ch: char) -> bool {
     // Letters and Arabic-Indic digits.
     matches!(ch, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{0671}'..='\u{06D3}')
-}
-
-fn fold_latin(ch: char) -> Vec<char> {
-    let folded: &str = match ch {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' => "a",
-        'ç' | 'Ç' => "c",
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
-        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' => "i",
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' => "o",
-        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
-        'ÿ' | 'Ÿ' => "y",
-        'ñ' | 'Ñ' => "n",
-        'œ' | 'Œ' => "oe",
-        'æ' | 'Æ' => "ae",
-        _ => return vec![ch],
-    };
-    folded.chars().collect()
 }
 
 #[cfg(test)]

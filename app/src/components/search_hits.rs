@@ -1,0 +1,43 @@
+//! How a search result reads, on the results page and in the overlay alike.
+
+use crate::components::cards::DateLine;
+use crate::components::layout::use_lang;
+use crate::i18n::path;
+use crate::model::SearchHit;
+use leptos::prelude::*;
+
+/// Section, date and (for a story of another edition) its language, under a result's
+/// title. Section links stay in the result's own edition.
+#[component]
+pub fn HitMeta(hit: SearchHit) -> impl IntoView {
+    let lang = use_lang();
+    let foreign = hit.lang != lang.get_untracked();
+    view! {
+        <p class="hit-meta">
+            {hit.section.map(|s| view! {
+                <a class="hit-section" href=path(hit.lang, "section", &s.slug) tabindex="-1">{s.name}</a>
+            })}
+            {(!hit.published_at.is_empty()).then(|| view! { <DateLine iso=hit.published_at/> })}
+            {foreign.then(|| view! {
+                <span class="hit-lang" lang=hit.lang.code()>{hit.lang.native_name()}</span>
+            })}
+        </p>
+    }
+}
+
+/// A ranked list of results with marked titles and excerpts. The marked HTML is built
+/// by the server from escaped text and `<mark>` only (data::search::excerpt).
+#[component]
+pub fn SearchHitList(hits: Vec<SearchHit>) -> impl IntoView {
+    view! {
+        <ol class="search-results">
+            {hits.into_iter().map(|hit| view! {
+                <li class="search-hit" lang=hit.lang.code() dir=hit.lang.dir()>
+                    <h2 class="hit-title"><a href=hit.href.clone() inner_html=hit.title_html.clone()></a></h2>
+                    <HitMeta hit=hit.clone()/>
+                    <p class="hit-excerpt" inner_html=hit.excerpt_html.clone()></p>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}

@@ -1,0 +1,235 @@
+//! The search overlay: opened from the header's search button or the `/` key, it
+//! answers while the reader types. Without JavaScript the button is a plain link to the
+//! results page, which does everything the overlay does but live.
+//!
+//! Accessibility follows the ARIA combobox pattern: the input owns a listbox of results,
+//! arrow keys move `aria-activedescendant`, a polite live region reads the count.
+
+use crate::api::search::quick_search;
+use crate::components::icons::{Icon, IconKind};
+use crate::components::layout::use_lang;
+use crate::components::search_hits::HitMeta;
+use crate::i18n::Strings;
+use crate::model::{QuickResults, SearchFilters};
+use crate::pages::search::search_url;
+use leptos::html;
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_navigate};
+use std::time::Duration;
+
+/// Pause after the last key before asking the server, so typing a word costs one query.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// Whether the overlay is open, shared by the header's button and the overlay.
+#[derive(Clone, Copy)]
+pub struct SearchOpen(pub RwSignal<bool>);
+
+/// Opens the overlay on `/` pressed outside a text field (as on many news sites).
+pub fn open_on_slash_key(open: RwSignal<bool>) {
+    Effect::new(move |_| {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = ev
+                .target()
+                .and_then(|t| {
+                    use leptos::wasm_bindgen::JsCast;
+                    t.dyn_into::<leptos::web_sys::Element>().ok()
+                })
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.has_attribute("contenteditable")
+                });
+            if !typing {
+                ev.prevent_default();
+                open.set(true);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    });
+}
+
+/// The full-screen search panel. `trigger` gets the focus back when it closes.
+#[component]
+pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let open = expect_context::<SearchOpen>().0;
+    let input_ref = NodeRef::<html::Input>::new();
+    let text = RwSignal::new(String::new());
+    let results = RwSignal::new(None::<QuickResults>);
+    let active = RwSignal::new(None::<usize>);
+    // Answers to older keystrokes are dropped: only the latest request may show.
+    let latest_request = StoredValue::new(0_u64);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let navigate = use_navigate();
+    let location = use_location();
+
+    let close = move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            if let Some(button) = trigger.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    // A new page (a result opened) closes the overlay.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    // Focus the input as soon as the panel shows.
+    Effect::new(move |_| {
+        if open.get() {
+            request_animation_frame(move || {
+                if let Some(input) = input_ref.get_untracked() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            });
+        }
+    });
+
+    let ask = move |query: String| {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        active.set(None);
+        if query.trim().is_empty() {
+            latest_request.update_value(|n| *n += 1);
+            results.set(None);
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                latest_request.update_value(|n| *n += 1);
+                let mine = latest_request.get_value();
+                let lang = lang.get_untracked();
+                spawn_local(async move {
+                    let answer = quick_search(lang, query).await;
+                    if latest_request.get_value() == mine {
+                        results.set(answer.ok());
+                    }
+                });
+            },
+            DEBOUNCE,
+        );
+        timer.set_value(handle.ok());
+    };
+
+    let hit_count = move || results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
+    let open_selected = {
+        let navigate = navigate.clone();
+        move || {
+            let target = match active.get_untracked() {
+                Some(i) => results.with_untracked(|r| r.as_ref().and_then(|r| r.hits.get(i).map(|h| h.href.clone()))),
+                None => None,
+            };
+            let query = text.get_untracked();
+            let href = target.unwrap_or_else(|| {
+                search_url(lang.get_untracked(), &query, &SearchFilters::default())
+            });
+            if !query.trim().is_empty() || active.get_untracked().is_some() {
+                open.set(false);
+                navigate(&href, Default::default());
+            }
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let count = hit_count();
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
+            }
+            "Enter" => {
+                ev.prevent_default();
+                open_selected();
+            }
+            _ => {}
+        }
+    };
+    let on_panel_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close(true);
+        }
+    };
+
+    let status = move || {
+        let t = t();
+        results.with(|r| match r {
+            None => String::new(),
+            Some(r) if r.capped => Strings::fill(t.quick_count_capped, &[("count", r.total.to_string())]),
+            Some(r) => Strings::fill(t.quick_count, &[("count", r.total.to_string())]),
+        })
+    };
+
+    view! {
+        <div class="search-overlay" role="dialog" aria-modal="true" aria-label=move || t().search
+            hidden=move || !open.get() on:keydown=on_panel_keydown>
+            <div class="container search-overlay-inner">
+                <div class="search-overlay-bar">
+                    <label class="visually-hidden" for="quick-search-input">{move || t().search}</label>
+                    <Icon kind=IconKind::Search/>
+                    <input
+                        id="quick-search-input"
+                        node_ref=input_ref
+                        type="search"
+                        role="combobox"
+                        autocomplete="off"
+                        maxlength="500"
+                        aria-autocomplete="list"
+                        aria-controls="quick-results"
+                        aria-expanded=move || (hit_count() > 0).to_string()
+                        aria-activedescendant=move || active.get().map(|i| format!("quick-hit-{i}"))
+                        aria-describedby="quick-search-hint"
+                        placeholder=move || t().search_placeholder
+                        prop:value=move || text.get()
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            text.set(value.clone());
+                            ask(value);
+                        }
+                        on:keydown=on_keydown
+                    />
+                    <button type="button" class="search-overlay-close" on:click=move |_| close(true)>
+                        <Icon kind=IconKind::Close/>
+                        <span class="visually-hidden">{move || t().close_search}</span>
+                    </button>
+                </div>
+                <p id="quick-search-hint" class="search-hint">{move || t().search_hint}</p>
+                <p class="search-status" role="status" aria-live="polite">{status}</p>
+                <ul id="quick-results" class="quick-results" role="listbox" aria-label=move || t().search_title>
+                    {move || results.get().map(|r| r.hits).unwrap_or_default().into_iter().enumerate().map(|(i, hit)| {
+                        let selected = move || active.get() == Some(i);
+                        view! {
+                            <li id=format!("quick-hit-{i}") role="option" class="quick-hit"
+                                class:active=selected aria-selected=move || selected().to_string()
+                                lang=hit.lang.code() dir=hit.lang.dir()>
+                                <a href=hit.href.clone() tabindex="-1" inner_html=hit.title_html.clone()></a>
+                                <HitMeta hit=hit.clone()/>
+                                <p class="hit-excerpt" inner_html=hit.excerpt_html.clone()></p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || (!text.get().trim().is_empty()).then(|| {
+                    let query = text.get();
+                    view! {
+                        <a class="search-all-results" href=search_url(lang.get(), &query, &SearchFilters::default())>
+                            {Strings::fill(t().see_all_results, &[("query", query.chars().take(200).collect())])}
+                        </a>
+                    }
+                })}
+            </div>
+        </div>
+    }
+}

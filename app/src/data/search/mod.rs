@@ -1,0 +1,281 @@
+//! Full-text search over the archive (SQLite FTS5, words folded in Rust).
+//!
+//! Ranking: every word of the query must match; each counts 10 when it is in the
+//! title, 4 in the summary, 1 in the body, and newer stories win ties. (SQLite's BM25
+//! needs word positions in the index, which would make it several times larger, and
+//! its IDF vanishes for words found in most stories — "Maroc" here — so the title
+//! would stop counting for exactly the queries readers type most.)
+//!
+//! Index rowids are in date order, so a query walks its matches from the newest and
+//! stops after [`SEARCH_WINDOW`] + 1: counting, ranking and paging cost the same for a
+//! rare name and for a one-letter prefix that matches the whole archive. Past that many
+//! matches the count shows as "1000+" and the ranking covers the newest thousand, which
+//! is what a reader refining a broad query wants from a news archive.
+
+pub mod excerpt;
+pub mod index;
+pub mod normalize;
+pub mod query;
+
+use super::stories::{card_query_with, CardRow};
+use super::{DataResult, PUBLISHED};
+use crate::i18n::{path, Lang};
+use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
+use excerpt::{excerpt, highlight, html_to_text};
+use query::ParsedQuery;
+use sqlx::SqlitePool;
+
+/// What to search for and how much of it to return.
+#[derive(Debug, Clone)]
+pub struct SearchRequest<'a> {
+    pub text: &'a str,
+    /// The edition searched from: its language, unless `all_languages`.
+    pub lang: Lang,
+    pub all_languages: bool,
+    /// Only this section and its sub-sections.
+    pub section_id: Option<i64>,
+    pub year: Option<i32>,
+    pub page: u32,
+    pub per_page: u32,
+    /// Length of the excerpt under each result, in words.
+    pub excerpt_words: usize,
+}
+
+/// A page of results with the count of all matches.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOutcome {
+    pub hits: Vec<SearchHit>,
+    pub total: u32,
+    /// More matches than [`SEARCH_WINDOW`].
+    pub capped: bool,
+    /// The query was cut to its first [`query::MAX_QUERY_CHARS`] characters.
+    pub truncated: bool,
+}
+
+/// Unix time of 1 January of `year`, 00:00 UTC (days-from-civil, proleptic Gregorian).
+fn year_start(year: i32) -> i64 {
+    let y = i64::from(year) - 1;
+    let days = 365 * y + y / 4 - y / 100 + y / 400 - 719_162;
+    days * 86_400
+}
+
+fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The full MATCH expression: filters as facet tokens, then the words.
+fn match_expression(query: &ParsedQuery, request: &SearchRequest) -> String {
+    let mut parts = Vec::new();
+    if !request.all_languages {
+        parts.push(format!("facets : \"l_{}\"", request.lang.code()));
+    }
+    if let Some(section) = request.section_id {
+        parts.push(format!("facets : \"s_{section}\""));
+    }
+    parts.push(query.fts_expression());
+    parts.join(" AND ")
+}
+
+/// Translation ids of the matches, newest first, at most `SEARCH_WINDOW + 1`.
+async fn newest_matches(
+    pool: &SqlitePool,
+    query: &ParsedQuery,
+    request: &SearchRequest<'_>,
+) -> DataResult<Vec<i64>> {
+    let (mut from, mut to) = index::rowid_range(0, now_seconds() + 1);
+    if let Some(year) = request.year {
+        let (year_from, year_to) = index::rowid_range(year_start(year), year_start(year + 1));
+        from = from.max(year_from);
+        to = to.min(year_to);
+    }
+    let rowids: Vec<i64> = sqlx::query_scalar(
+        "SELECT rowid FROM search_index
+         WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
+         ORDER BY rowid DESC LIMIT ?",
+    )
+    .bind(match_expression(query, request))
+    .bind(from)
+    .bind(to)
+    .bind(SEARCH_WINDOW + 1)
+    .fetch_all(pool)
+    .await?;
+    Ok(rowids.into_iter().map(index::translation_id).collect())
+}
+
+/// `ids` (newest first) best first: by [`ParsedQuery::score`] on titles and summaries,
+/// the newest first among equals (the sort is stable).
+async fn rank(pool: &SqlitePool, query: &ParsedQuery, ids: &mut [i64]) -> DataResult<()> {
+    let list = format!(
+        "[{}]",
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    );
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, lang, title, summary FROM story_translations
+         WHERE id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(list)
+    .fetch_all(pool)
+    .await?;
+    let scores: std::collections::HashMap<i64, u32> = rows
+        .into_iter()
+        .map(|(id, lang, title, summary)| {
+            let lang = Lang::from_code(&lang).unwrap_or(Lang::Fr);
+            (id, query.score(&title, &summary, lang))
+        })
+        .collect();
+    ids.sort_by_key(|id| std::cmp::Reverse(scores.get(id).copied().unwrap_or(0)));
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct HitRow {
+    id: i64,
+    lang: String,
+    kind: String,
+    body_html: String,
+    #[sqlx(flatten)]
+    card: CardRow,
+}
+
+/// Runs a search: the page asked for, ranked, with titles and excerpts marked.
+pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResult<SearchOutcome> {
+    let query = ParsedQuery::parse(request.text, request.lang, request.all_languages);
+    let mut outcome = SearchOutcome {
+        truncated: query.truncated,
+        ..SearchOutcome::default()
+    };
+    if query.is_empty() {
+        return Ok(outcome);
+    }
+    let mut window = newest_matches(pool, &query, request).await?;
+    outcome.capped = window.len() > SEARCH_WINDOW as usize;
+    window.truncate(SEARCH_WINDOW as usize);
+    outcome.total = window.len() as u32;
+    if request.per_page == 0 || window.is_empty() {
+        return Ok(outcome);
+    }
+    rank(pool, &query, &mut window).await?;
+    let skip = request.page.saturating_sub(1).saturating_mul(request.per_page) as usize;
+    let ids: Vec<i64> = window
+        .iter()
+        .skip(skip)
+        .take(request.per_page as usize)
+        .copied()
+        .collect();
+    if ids.is_empty() {
+        return Ok(outcome);
+    }
+    let placeholders = vec!["?"; ids.len()].join(", ");
+    let sql = card_query_with(
+        "t.id, t.lang, t.kind, t.body_html",
+        &format!("WHERE t.id IN ({placeholders}) AND {PUBLISHED}"),
+    );
+    let mut rows = sqlx::query_as::<_, HitRow>(&sql);
+    for id in &ids {
+        rows = rows.bind(id);
+    }
+    let mut rows = rows.fetch_all(pool).await?;
+    rows.sort_by_key(|row| ids.iter().position(|&id| id == row.id));
+    outcome.hits = rows
+        .into_iter()
+        .map(|row| to_hit(row, &query, request.excerpt_words))
+        .collect();
+    Ok(outcome)
+}
+
+/// A result as shown: title marked, the best passage (summary, else the body around
+/// the first match) marked.
+fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
+    let lang = Lang::from_code(&row.lang).unwrap_or(Lang::Fr);
+    let page_kind = row.kind == "page";
+    let card = StoryCard::from(row.card);
+    let summary_matches = normalize::words(&card.summary)
+        .iter()
+        .any(|w| query.matches(&w.folded, lang));
+    let excerpt_html = if summary_matches {
+        excerpt(&card.summary, query, lang, excerpt_words)
+    } else {
+        let body = html_to_text(&row.body_html);
+        let body_matches = normalize::words(&body)
+            .iter()
+            .any(|w| query.matches(&w.folded, lang));
+        if body_matches || card.summary.is_empty() {
+            excerpt(&body, query, lang, excerpt_words)
+        } else {
+            excerpt(&card.summary, query, lang, excerpt_words)
+        }
+    };
+    SearchHit {
+        lang,
+        href: path(lang, if page_kind { "page" } else { "article" }, &card.slug),
+        title_html: highlight(&card.title, query, lang),
+        excerpt_html,
+        published_at: if page_kind {
+            String::new()
+        } else {
+            card.published_at
+        },
+        section: card.section,
+        cover: card.cover,
+    }
+}
+
+/// Sections of an edition in menu order, each main section followed by its
+/// sub-sections, for the section filter.
+pub async fn section_choices(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<SectionChoice>> {
+    let rows: Vec<(i64, Option<i64>, String, String)> = sqlx::query_as(
+        "SELECT s.id, s.parent_id, st.name, st.slug FROM sections s
+         JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
+         ORDER BY s.position, s.id",
+    )
+    .bind(lang.code())
+    .fetch_all(pool)
+    .await?;
+    let mut choices = Vec::with_capacity(rows.len());
+    for (id, parent, name, slug) in rows.iter().filter(|r| r.1.is_none()) {
+        debug_assert!(parent.is_none());
+        choices.push(SectionChoice {
+            slug: slug.clone(),
+            name: name.clone(),
+            depth: 0,
+        });
+        for (_, _, name, slug) in rows.iter().filter(|r| r.1 == Some(*id)) {
+            choices.push(SectionChoice {
+                slug: slug.clone(),
+                name: name.clone(),
+                depth: 1,
+            });
+        }
+    }
+    Ok(choices)
+}
+
+/// Years with publications in an edition (all editions with `None`), newest first.
+pub async fn years(pool: &SqlitePool, lang: Option<Lang>) -> DataResult<Vec<i32>> {
+    let langs: Vec<Lang> = lang.map_or(Lang::ALL.to_vec(), |l| vec![l]);
+    let mut first: Option<i32> = None;
+    let mut last: Option<i32> = None;
+    for lang in langs {
+        // Each a lookup at one end of the (lang, status, kind, date) index.
+        let (min, max): (Option<String>, Option<String>) = sqlx::query_as(&format!(
+            "SELECT min(t.published_at), max(t.published_at) FROM story_translations t
+             WHERE t.lang = ? AND t.kind = 'article' AND {PUBLISHED}"
+        ))
+        .bind(lang.code())
+        .fetch_one(pool)
+        .await?;
+        let year = |date: Option<String>| date.and_then(|d| d.get(..4)?.parse::<i32>().ok());
+        first = first.into_iter().chain(year(min)).min();
+        last = last.into_iter().chain(year(max)).max();
+    }
+    Ok(match (first, last) {
+        (Some(first), Some(last)) => (first..=last).rev().collect(),
+        _ => Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests;
