@@ -86,6 +86,30 @@ const WORDS_EN: [&str; 24] = [
     "remittances",
 ];
 
+/// Syllables of the generated names of people and places (about 4,000 of each script),
+/// so that searches for a name are as selective as in the real archive.
+const SYLLABLES_LATIN: [&str; 16] = [
+    "ka", "mi", "ra", "bel", "dou", "sa", "la", "ha", "nou", "ri", "za", "to", "ben", "el", "ya", "fa",
+];
+const SYLLABLES_ARABIC: [&str; 16] = [
+    "كا", "مي", "را", "بل", "دو", "سا", "لا", "ها", "نو", "ري", "زا", "تو", "بن", "عل", "يا", "فا",
+];
+
+/// A generated proper name: two or three syllables of the script of `lang`.
+fn name(rng: &mut Rng, lang: Lang) -> String {
+    let syllables = if lang == Lang::Ar {
+        &SYLLABLES_ARABIC
+    } else {
+        &SYLLABLES_LATIN
+    };
+    let count = 2 + rng.pick(2);
+    let mut name: String = (0..count).map(|_| syllables[rng.pick(16)]).collect();
+    if lang != Lang::Ar {
+        name[..1].make_ascii_uppercase();
+    }
+    name
+}
+
 /// Small deterministic generator (xorshift): the same N always gives the same database.
 struct Rng(u64);
 
@@ -155,11 +179,13 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
                         Lang::Ar => &WORDS_AR,
                         Lang::En => &WORDS_EN,
                     };
-                    let title = sentence(&mut rng, words, 7);
+                    let person = name(&mut rng, lang);
+                    let place = name(&mut rng, lang);
+                    let title = format!("{} {person}", sentence(&mut rng, words, 6));
                     let slug = format!("{}-{number}", write::slugify(&title));
-                    let summary = sentence(&mut rng, words, 24);
+                    let summary = format!("{place}: {}", sentence(&mut rng, words, 24));
                     let body: String = (0..5)
-                        .map(|_| format!("<p>{}</p>", sentence(&mut rng, words, 60)))
+                        .map(|_| format!("<p>{} {person}.</p>", sentence(&mut rng, words, 60)))
                         .collect();
                     (lang, title, slug, summary, body)
                 })
