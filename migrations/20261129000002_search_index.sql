@@ -15,6 +15,12 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     prefix = '1 2 3'
 );
 
+-- Every indexed word of four letters or more. The prefix indexes serve prefixes of one
+-- to three letters; a longer prefix is expanded through this table into the words it
+-- begins, which FTS5 matches lazily (newest first, stopping early) instead of merging
+-- every matching word's whole list first.
+CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+
 -- Which index row holds a translation (NULL: not indexed).
 ALTER TABLE story_translations ADD COLUMN search_rowid INTEGER;
 

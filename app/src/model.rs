@@ -143,9 +143,9 @@ pub struct SearchFilters {
     pub all_languages: bool,
 }
 
-/// Most matches counted and ranked for one query; beyond it a search shows "1000+"
+/// Most matches counted and ranked for one query; beyond it a search shows "500+"
 /// and ranks the newest matches (see `data::search`).
-pub const SEARCH_WINDOW: u32 = 1000;
+pub const SEARCH_WINDOW: u32 = 500;
 
 /// One page of search results with what the filters can offer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,12 +1,21 @@
-// axe-core finds no violations on the main pages, in French and in Arabic.
+// axe-core finds no violations on the main pages, in French and in Arabic, and in the
+// search overlay while it shows results.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { hydrated, open } from './support';
 
 const PAGES = {
-  fr: ['/fr/', '/fr/section/medias-et-migration', '/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres'],
-  ar: ['/ar/', '/ar/section/الإعلام-والهجرة', '/ar/article/تحويلات-مغاربة-العالم-تبلغ-مستوى-قياسيا'],
+  fr: ['/fr/', '/fr/section/medias-et-migration', '/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres', '/fr/search?q=maroc'],
+  ar: ['/ar/', '/ar/section/الإعلام-والهجرة', '/ar/article/تحويلات-مغاربة-العالم-تبلغ-مستوى-قياسيا', '/ar/search?q=الجاليه'],
 };
+
+/** WCAG 2.1 A/AA violations on the page (or inside `scope`), as readable lines. */
+async function violations(page: Page, scope?: string) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (scope) builder = builder.include(scope);
+  const results = await builder.analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 export function accessibilityJourney() {
   for (const [lang, paths] of Object.entries(PAGES)) {
@@ -21,10 +30,21 @@ export function accessibilityJourney() {
         const page = await context.newPage();
         const response = await open(page, info, path);
         expect(response?.status()).toBe(200);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(await violations(page)).toEqual([]);
         await context.close();
       });
     }
+  }
+
+  for (const [lang, typed] of [['fr', 'maroc'], ['ar', 'الجاليه']]) {
+    test(`${lang}: no axe violations in the search overlay with results`, async ({ page }, info) => {
+      test.skip(!hydrated(info), 'the overlay needs JavaScript');
+      await open(page, info, `/${lang}/`);
+      await page.locator('.search-link').click();
+      await page.locator('#quick-search-input').pressSequentially(typed, { delay: 40 });
+      await expect(page.locator('#quick-results [role=option]').first()).toBeVisible();
+      await page.locator('#quick-search-input').press('ArrowDown');
+      expect(await violations(page, '.search-overlay')).toEqual([]);
+    });
   }
 }

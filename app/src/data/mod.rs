@@ -44,7 +44,11 @@ pub async fn connect(url: &str) -> DataResult<SqlitePool> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        // Reads of a large archive (the search index above all) come from memory-mapped
+        // pages and a 16 MiB page cache per connection instead of 2 MiB of copies.
+        .pragma("mmap_size", "268435456")
+        .pragma("cache_size", "-16384");
     if let Some(parent) = options.get_filename().parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent)?;

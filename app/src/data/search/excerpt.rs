@@ -2,7 +2,7 @@
 //! the first match, and the matching words marked in the *original* text (diacritics
 //! and all), exactly as the index matched them.
 
-use super::normalize::words;
+use super::normalize::{words, Word};
 use super::query::ParsedQuery;
 use crate::i18n::Lang;
 use html5ever::tendril::StrTendril;
@@ -109,18 +109,38 @@ pub fn highlight(text: &str, query: &ParsedQuery, lang: Lang) -> String {
     out
 }
 
-/// About `length` words of `text` around its first match (from the start when nothing
-/// matches), with `…` where text was cut, highlighted.
-pub fn excerpt(text: &str, query: &ParsedQuery, lang: Lang, length: usize) -> String {
+/// About `length` words of `text` around its first match, with `…` where text was
+/// cut, highlighted; `None` when nothing in `text` matches.
+pub fn excerpt_around_match(
+    text: &str,
+    query: &ParsedQuery,
+    lang: Lang,
+    length: usize,
+) -> Option<String> {
     let all = words(text);
+    let first = all.iter().position(|w| query.matches(&w.folded, lang))?;
+    Some(cut(text, &all, first, query, lang, length))
+}
+
+/// About `length` words from the start of `text` (nothing matched there).
+pub fn excerpt_start(text: &str, query: &ParsedQuery, lang: Lang, length: usize) -> String {
+    cut(text, &words(text), 0, query, lang, length)
+}
+
+/// The passage of `text` of about `length` words that shows word `focus` near its
+/// start, highlighted, with `…` where it was cut.
+fn cut(
+    text: &str,
+    all: &[Word],
+    focus: usize,
+    query: &ParsedQuery,
+    lang: Lang,
+    length: usize,
+) -> String {
     if all.is_empty() {
         return String::new();
     }
-    let first = all
-        .iter()
-        .position(|w| query.matches(&w.folded, lang))
-        .unwrap_or(0);
-    let from = first.saturating_sub(length / 4);
+    let from = focus.saturating_sub(length / 4);
     let to = (from + length).min(all.len());
     let from = to.saturating_sub(length).min(from);
     let start = if from == 0 { 0 } else { all[from].start };
@@ -174,11 +194,12 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         let q = ParsedQuery::parse("w60 ", Lang::En, false);
-        let cut = excerpt(&text, &q, Lang::En, 20);
+        let cut = excerpt_around_match(&text, &q, Lang::En, 20).unwrap();
         assert!(cut.starts_with("…w55 "), "{cut}");
         assert!(cut.contains("<mark>w60</mark>"));
         assert!(cut.ends_with("w74…"), "{cut}");
-        let none = excerpt(&text, &ParsedQuery::parse("zz ", Lang::En, false), Lang::En, 5);
-        assert_eq!(none, "w1 w2 w3 w4 w5…");
+        let zz = ParsedQuery::parse("zz ", Lang::En, false);
+        assert_eq!(excerpt_around_match(&text, &zz, Lang::En, 5), None);
+        assert_eq!(excerpt_start(&text, &zz, Lang::En, 5), "w1 w2 w3 w4 w5…");
     }
 }

@@ -3,7 +3,7 @@
 //! current version back. `index_missing` runs on start, `rebuild` on demand.
 
 use super::excerpt::html_to_text;
-use super::normalize::index_text;
+use super::normalize::{index_text, STEM_MARK};
 use crate::data::DataResult;
 use crate::i18n::Lang;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -77,16 +77,25 @@ pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResu
             .chain(sections.iter().map(|s| format!("s_{s}")))
             .collect();
         let rowid = rowid(row.seconds, id);
+        let texts = [
+            index_text(&row.title, lang),
+            index_text(&row.summary, lang),
+            index_text(&html_to_text(&row.body_html), lang),
+        ];
         sqlx::query(
             "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
         )
         .bind(rowid)
-        .bind(index_text(&row.title, lang))
-        .bind(index_text(&row.summary, lang))
-        .bind(index_text(&html_to_text(&row.body_html), lang))
+        .bind(&texts[0])
+        .bind(&texts[1])
+        .bind(&texts[2])
         .bind(facets.join(" "))
         .execute(&mut *conn)
         .await?;
+        sqlx::query("INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)")
+            .bind(long_words_json(&texts))
+            .execute(&mut *conn)
+            .await?;
         Some(rowid)
     } else {
         None
@@ -97,6 +106,27 @@ pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResu
         .execute(&mut *conn)
         .await?;
     Ok(new_rowid.is_some())
+}
+
+/// Shortest word kept in `search_terms` (shorter prefixes have FTS prefix indexes).
+pub const MIN_TERM_CHARS: usize = 4;
+
+/// The distinct words of at least [`MIN_TERM_CHARS`] in index texts, as a JSON array
+/// (stem tokens left out: a typed prefix never matches them). Folded words are letters
+/// and digits only, so they need no JSON escaping.
+fn long_words_json(texts: &[String]) -> String {
+    let mut words: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split(' '))
+        .filter(|w| !w.starts_with(STEM_MARK) && w.chars().count() >= MIN_TERM_CHARS)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    debug_assert!(words.iter().all(|w| w.chars().all(char::is_alphanumeric)));
+    if words.is_empty() {
+        return "[]".to_owned();
+    }
+    format!("[\"{}\"]", words.join("\",\""))
 }
 
 /// Indexes every published translation that is not in the index (after an import, a
@@ -131,6 +161,7 @@ pub async fn rebuild(pool: &SqlitePool) -> DataResult<u64> {
     sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         .execute(&mut *tx)
         .await?;
+    sqlx::query("DELETE FROM search_terms").execute(&mut *tx).await?;
     sqlx::query("UPDATE story_translations SET search_rowid = NULL WHERE search_rowid IS NOT NULL")
         .execute(&mut *tx)
         .await?;

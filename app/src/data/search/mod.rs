@@ -9,7 +9,7 @@
 //! Index rowids are in date order, so a query walks its matches from the newest and
 //! stops after [`SEARCH_WINDOW`] + 1: counting, ranking and paging cost the same for a
 //! rare name and for a one-letter prefix that matches the whole archive. Past that many
-//! matches the count shows as "1000+" and the ranking covers the newest thousand, which
+//! matches the count shows as "500+" and the ranking covers the newest 500, which
 //! is what a reader refining a broad query wants from a news archive.
 
 pub mod excerpt;
@@ -21,7 +21,7 @@ use super::stories::{card_query_with, CardRow};
 use super::{DataResult, PUBLISHED};
 use crate::i18n::{path, Lang};
 use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
-use excerpt::{excerpt, highlight, html_to_text};
+use excerpt::{excerpt_around_match, excerpt_start, highlight, html_to_text};
 use query::ParsedQuery;
 use sqlx::SqlitePool;
 
@@ -79,7 +79,7 @@ fn match_expression(query: &ParsedQuery, request: &SearchRequest) -> String {
     parts.join(" AND ")
 }
 
-/// Translation ids of the matches, newest first, at most `SEARCH_WINDOW + 1`.
+/// Index rowids of the matches, newest first, at most `SEARCH_WINDOW + 1`.
 async fn newest_matches(
     pool: &SqlitePool,
     query: &ParsedQuery,
@@ -91,7 +91,7 @@ async fn newest_matches(
         from = from.max(year_from);
         to = to.min(year_to);
     }
-    let rowids: Vec<i64> = sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "SELECT rowid FROM search_index
          WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
          ORDER BY rowid DESC LIMIT ?",
@@ -101,32 +101,84 @@ async fn newest_matches(
     .bind(to)
     .bind(SEARCH_WINDOW + 1)
     .fetch_all(pool)
-    .await?;
-    Ok(rowids.into_iter().map(index::translation_id).collect())
+    .await?)
 }
 
-/// `ids` (newest first) best first: by [`ParsedQuery::score`] on titles and summaries,
-/// the newest first among equals (the sort is stable).
-async fn rank(pool: &SqlitePool, query: &ParsedQuery, ids: &mut [i64]) -> DataResult<()> {
-    let list = format!(
-        "[{}]",
-        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-    );
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, lang, title, summary FROM story_translations
-         WHERE id IN (SELECT value FROM json_each(?))",
-    )
-    .bind(list)
-    .fetch_all(pool)
-    .await?;
-    let scores: std::collections::HashMap<i64, u32> = rows
-        .into_iter()
-        .map(|(id, lang, title, summary)| {
-            let lang = Lang::from_code(&lang).unwrap_or(Lang::Fr);
-            (id, query.score(&title, &summary, lang))
-        })
-        .collect();
-    ids.sort_by_key(|id| std::cmp::Reverse(scores.get(id).copied().unwrap_or(0)));
+/// Most words a typed prefix is expanded into; beyond, FTS5 matches the prefix itself.
+const MAX_EXPANSIONS: i64 = 64;
+
+/// Looks up the indexed words that each long typed prefix begins (see the
+/// `search_terms` table), so FTS5 matches them one by one, newest first, and stops
+/// early — instead of first merging the complete lists of every such word.
+async fn expand_prefixes(pool: &SqlitePool, query: &mut ParsedQuery) -> DataResult<()> {
+    for term in query.terms.iter_mut() {
+        if !term.prefix || term.word.chars().count() < index::MIN_TERM_CHARS {
+            continue;
+        }
+        let words: Vec<String> = sqlx::query_scalar(
+            "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111)
+             ORDER BY term LIMIT ?2",
+        )
+        .bind(&term.word)
+        .bind(MAX_EXPANSIONS + 1)
+        .fetch_all(pool)
+        .await?;
+        if words.len() as i64 <= MAX_EXPANSIONS {
+            term.expansions = Some(words);
+        }
+    }
+    Ok(())
+}
+
+/// Weight of a query word found in the title, in the summary, elsewhere (the body).
+const TITLE_WEIGHT: u32 = 10;
+const SUMMARY_WEIGHT: u32 = 4;
+const BODY_WEIGHT: u32 = 1;
+
+/// Orders `window` (rowids, newest first) best first: each query word weighs
+/// [`TITLE_WEIGHT`] when the story has it in its title, else [`SUMMARY_WEIGHT`] in its
+/// summary, else [`BODY_WEIGHT`]; the newest first among equals (the sort is stable).
+/// The index itself says which column holds which word: one column-filtered match per
+/// word and column, limited to the window's rowid range, so nothing is re-read or
+/// re-stemmed here.
+async fn rank(pool: &SqlitePool, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
+    let (Some(&low), Some(&high)) = (window.iter().min(), window.iter().max()) else {
+        return Ok(());
+    };
+    let mut selects = Vec::new();
+    let mut expressions = Vec::new();
+    for (term, word) in query.terms.iter().enumerate() {
+        for (column, name) in [(0, "title"), (1, "summary")] {
+            selects.push(format!(
+                "SELECT rowid, {term}, {column} FROM search_index
+                 WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
+            ));
+            expressions.push(format!("{{{name}}} : ({})", word.fts_expression()));
+        }
+    }
+    let sql = selects.join(" UNION ALL ");
+    let mut found = sqlx::query_as::<_, (i64, i64, i64)>(&sql);
+    for expression in expressions {
+        found = found.bind(expression);
+    }
+    // Per rowid and word: the best column seen (0 title, 1 summary).
+    let mut best: std::collections::HashMap<(i64, i64), i64> = std::collections::HashMap::new();
+    for (rowid, term, column) in found.fetch_all(pool).await? {
+        best.entry((rowid, term))
+            .and_modify(|c| *c = (*c).min(column))
+            .or_insert(column);
+    }
+    let terms = query.terms.len() as i64;
+    window.sort_by_cached_key(|&rowid| {
+        let score: u32 = (0..terms)
+            .map(|term| match best.get(&(rowid, term)) {
+                Some(0) => TITLE_WEIGHT,
+                Some(_) => SUMMARY_WEIGHT,
+                None => BODY_WEIGHT,
+            })
+            .sum();
+        std::cmp::Reverse(score)
+    });
     Ok(())
 }
 
@@ -142,7 +194,7 @@ struct HitRow {
 
 /// Runs a search: the page asked for, ranked, with titles and excerpts marked.
 pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResult<SearchOutcome> {
-    let query = ParsedQuery::parse(request.text, request.lang, request.all_languages);
+    let mut query = ParsedQuery::parse(request.text, request.lang, request.all_languages);
     let mut outcome = SearchOutcome {
         truncated: query.truncated,
         ..SearchOutcome::default()
@@ -150,6 +202,7 @@ pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResul
     if query.is_empty() {
         return Ok(outcome);
     }
+    expand_prefixes(pool, &mut query).await?;
     let mut window = newest_matches(pool, &query, request).await?;
     outcome.capped = window.len() > SEARCH_WINDOW as usize;
     window.truncate(SEARCH_WINDOW as usize);
@@ -163,7 +216,7 @@ pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResul
         .iter()
         .skip(skip)
         .take(request.per_page as usize)
-        .copied()
+        .map(|&rowid| index::translation_id(rowid))
         .collect();
     if ids.is_empty() {
         return Ok(outcome);
@@ -192,22 +245,20 @@ fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
     let lang = Lang::from_code(&row.lang).unwrap_or(Lang::Fr);
     let page_kind = row.kind == "page";
     let card = StoryCard::from(row.card);
-    let summary_matches = normalize::words(&card.summary)
-        .iter()
-        .any(|w| query.matches(&w.folded, lang));
-    let excerpt_html = if summary_matches {
-        excerpt(&card.summary, query, lang, excerpt_words)
-    } else {
-        let body = html_to_text(&row.body_html);
-        let body_matches = normalize::words(&body)
-            .iter()
-            .any(|w| query.matches(&w.folded, lang));
-        if body_matches || card.summary.is_empty() {
-            excerpt(&body, query, lang, excerpt_words)
-        } else {
-            excerpt(&card.summary, query, lang, excerpt_words)
-        }
-    };
+    // The summary when it matches, else the body around its first match, else the
+    // start of the summary (or body).
+    let excerpt_html = excerpt_around_match(&card.summary, query, lang, excerpt_words)
+        .or_else(|| {
+            excerpt_around_match(&html_to_text(&row.body_html), query, lang, excerpt_words)
+        })
+        .unwrap_or_else(|| {
+            let text = if card.summary.is_empty() {
+                html_to_text(&row.body_html)
+            } else {
+                card.summary.clone()
+            };
+            excerpt_start(&text, query, lang, excerpt_words)
+        });
     SearchHit {
         lang,
         href: path(lang, if page_kind { "page" } else { "article" }, &card.slug),

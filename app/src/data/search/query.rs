@@ -2,7 +2,7 @@
 //! folded word written as a quoted FTS string, so quotes, `*`, `NEAR`, `OR`, brackets
 //! or emoji in the input are plain words (or nothing), never syntax.
 
-use super::normalize::{normalize_word, stemmer_for, stems, words, STEM_MARK};
+use super::normalize::{stemmer_for, stems, words, STEM_MARK};
 use crate::i18n::Lang;
 
 /// Longest query kept, in characters; longer input is cut (and the reader told).
@@ -19,6 +19,9 @@ pub struct Term {
     pub prefix: bool,
     /// Stems that also match a whole word (one per stemmer that applies).
     pub stems: Vec<String>,
+    /// For a prefix: the indexed words it begins, when the data layer looked them up
+    /// (`data::search::expand_prefixes`); matched as alternatives, lazily, by FTS5.
+    pub expansions: Option<Vec<String>>,
 }
 
 /// A query ready to run.
@@ -67,6 +70,7 @@ impl ParsedQuery {
                     word: w.folded,
                     prefix,
                     stems: all_stems,
+                    expansions: None,
                 }
             })
             .collect();
@@ -81,29 +85,7 @@ impl ParsedQuery {
     /// The FTS5 expression matching every term in the text columns, e.g.
     /// `{title summary body} : (("emigres" OR "_emigr") AND "mar"*)`.
     pub fn fts_expression(&self) -> String {
-        let parts: Vec<String> = self
-            .terms
-            .iter()
-            .map(|term| {
-                if term.prefix {
-                    format!("{}*", quoted(&term.word))
-                } else if term.stems.is_empty() {
-                    quoted(&term.word)
-                } else {
-                    // A word whose stem is itself is indexed without a stem token,
-                    // so the bare stem is a word to look for too.
-                    let alternatives: Vec<String> = term
-                        .stems
-                        .iter()
-                        .flat_map(|s| {
-                            let bare = (*s != term.word).then(|| quoted(s));
-                            bare.into_iter().chain([quoted(&format!("{STEM_MARK}{s}"))])
-                        })
-                        .collect();
-                    format!("({} OR {})", quoted(&term.word), alternatives.join(" OR "))
-                }
-            })
-            .collect();
+        let parts: Vec<String> = self.terms.iter().map(Term::fts_expression).collect();
         format!("{{title summary body}} : ({})", parts.join(" AND "))
     }
 
@@ -112,28 +94,37 @@ impl ParsedQuery {
     pub fn matches(&self, folded: &str, lang: Lang) -> bool {
         self.terms.iter().any(|term| term.matches(folded, lang))
     }
-
-    /// Relevance of a matching story: per term, 10 when it is in the title, 4 in the
-    /// summary, 1 otherwise (every term matched somewhere, so it is in the body).
-    pub fn score(&self, title: &str, summary: &str, lang: Lang) -> u32 {
-        let title = words(title);
-        let summary = words(summary);
-        self.terms
-            .iter()
-            .map(|term| {
-                if title.iter().any(|w| term.matches(&w.folded, lang)) {
-                    10
-                } else if summary.iter().any(|w| term.matches(&w.folded, lang)) {
-                    4
-                } else {
-                    1
-                }
-            })
-            .sum()
-    }
 }
 
 impl Term {
+    /// This term alone as an FTS5 expression: `"mar"*` while typed, else the word or
+    /// any of its stems (`("emigres" OR "emigr" OR "_emigr")`).
+    pub fn fts_expression(&self) -> String {
+        if self.prefix {
+            match self.expansions.as_deref() {
+                Some(words) if !words.is_empty() => {
+                    let words: Vec<String> = words.iter().map(|w| quoted(w)).collect();
+                    format!("({})", words.join(" OR "))
+                }
+                _ => format!("{}*", quoted(&self.word)),
+            }
+        } else if self.stems.is_empty() {
+            quoted(&self.word)
+        } else {
+            // A word whose stem is itself is indexed without a stem token, so the
+            // bare stem is a word to look for too.
+            let alternatives: Vec<String> = self
+                .stems
+                .iter()
+                .flat_map(|s| {
+                    let bare = (*s != self.word).then(|| quoted(s));
+                    bare.into_iter().chain([quoted(&format!("{STEM_MARK}{s}"))])
+                })
+                .collect();
+            format!("({} OR {})", quoted(&self.word), alternatives.join(" OR "))
+        }
+    }
+
     /// Whether the folded word `folded` of a text in `lang` is this term: the same
     /// word, a word it begins (while typed), or a word of the same stem.
     pub fn matches(&self, folded: &str, lang: Lang) -> bool {
@@ -142,22 +133,25 @@ impl Term {
         }
         folded == self.word
             || self.stems.iter().any(|s| s == folded)
-            || (!self.stems.is_empty()
+            || (self.stems.iter().any(|s| may_stem_to(folded, s))
                 && stems(folded, folded, lang)
                     .iter()
                     .any(|s| self.stems.contains(s)))
     }
 }
 
+/// Cheap test before running a stemmer: a word stems to `stem` only if it holds the
+/// stem but for its last letter (Snowball may change that one: `happy` → `happi`).
+fn may_stem_to(folded: &str, stem: &str) -> bool {
+    let mut core = stem.chars();
+    core.next_back();
+    folded.contains(core.as_str())
+}
+
 /// An FTS5 string literal. Folded words hold only letters and digits, but quotes are
 /// doubled anyway so no input can ever leave the literal.
 fn quoted(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
-}
-
-/// The folded form of a section or facet value, for callers outside this module.
-pub fn fold(text: &str) -> String {
-    normalize_word(text)
 }
 
 #[cfg(test)]

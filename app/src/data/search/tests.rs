@@ -109,6 +109,11 @@ async fn prefix_finds_the_reference_article_as_typed() {
             found.hits.iter().map(|h| &h.title_html).collect::<Vec<_>>()
         );
     }
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM search_terms WHERE term LIKE 'avramo%'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 1, "long words are listed for prefix expansion");
     let found = search(&db.pool, &request("Avramo", Lang::Fr)).await.unwrap();
     assert!(found.hits[0].excerpt_html.contains("<mark>Avramopoulos</mark>"));
 }
