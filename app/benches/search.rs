@@ -12,33 +12,15 @@ use app::data::{connect, generate, seed};
 use app::i18n::Lang;
 use std::time::{Duration, Instant};
 
-/// Words and names of the generated articles (see data::generate), per language.
-const WORDS: [(Lang, &[&str]); 3] = [
-    (
-        Lang::Fr,
-        &[
-            "migration", "diaspora", "maroc", "jeunesse", "culture", "integration", "colloque",
-            "memoire", "frontieres", "travailleurs", "etudiants", "citoyennete", "Kamira",
-            "Belsa", "Dourila", "Benhaya", "Zatofa", "Nouel",
-        ],
-    ),
-    (
-        Lang::Ar,
-        &[
-            "الهجرة", "الجالية", "المغرب", "الشباب", "الثقافة", "الاندماج", "ندوة", "الذاكرة",
-            "الحدود", "العمال", "الطلبة", "المواطنة", "كاميرا", "بلسا", "دوريلا", "بنهايا",
-            "زاتوفا", "نوعل",
-        ],
-    ),
-    (
-        Lang::En,
-        &[
-            "migration", "diaspora", "morocco", "youth", "culture", "integration", "conference",
-            "memory", "borders", "workers", "students", "citizenship", "Kamira", "Belsa",
-            "Dourila", "Benhaya", "Zatofa", "Nouel",
-        ],
-    ),
-];
+/// What readers would look for in the generated archive: twelve of its words and six
+/// of the names it carries, in `lang`.
+fn queries_of(lang: Lang) -> Vec<String> {
+    let words = generate::words_of(lang)
+        .iter()
+        .take(12)
+        .map(|w| w.to_string());
+    words.chain(generate::sample_names(lang, 6)).collect()
+}
 
 /// Timed runs per case (after a warm-up pass).
 const RUNS_PER_CASE: usize = 400;
@@ -60,12 +42,15 @@ async fn main() {
         .await
         .expect("database");
     if seed::is_empty(&pool).await.expect("count") {
-        seed::seed_demo(&pool, &dir.join("media")).await.expect("seed");
+        seed::seed_demo(&pool, &dir.join("media"))
+            .await
+            .expect("seed");
     }
-    let have: i64 = sqlx::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
-        .fetch_one(&pool)
-        .await
-        .expect("count");
+    let have: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
     if i64::from(count) > have {
         let started = Instant::now();
         let made = generate::generate_articles(&pool, count - have as u32)
@@ -120,15 +105,18 @@ async fn rebuild_and_measure(pool: &sqlx::SqlitePool, translations: i64) {
 /// Times searches per language and kind of query, as the results page and the overlay
 /// run them.
 async fn query_latency(pool: &sqlx::SqlitePool) {
-
-    println!("{:<34} {:>7} {:>8} {:>8} {:>8}", "case", "runs", "p50 ms", "p95 ms", "p99 ms");
+    println!(
+        "{:<34} {:>7} {:>8} {:>8} {:>8}",
+        "case", "runs", "p50 ms", "p95 ms", "p99 ms"
+    );
     let cases: [(&str, Option<usize>); 4] = [
         ("1-letter prefix", Some(1)),
         ("3-letter prefix", Some(3)),
         ("6-letter prefix", Some(6)),
         ("whole word", None),
     ];
-    for (lang, words) in WORDS {
+    for lang in Lang::ALL {
+        let words = queries_of(lang);
         for (name, prefix) in cases {
             let queries: Vec<String> = words
                 .iter()
@@ -142,14 +130,9 @@ async fn query_latency(pool: &sqlx::SqlitePool) {
                 for run in 0..RUNS_PER_CASE + queries.len() {
                     let text = &queries[run % queries.len()];
                     let request = SearchRequest {
-                        text,
-                        lang,
-                        all_languages: false,
-                        section_id: None,
-                        year: None,
-                        page: 1,
                         per_page,
                         excerpt_words,
+                        ..SearchRequest::new(text, lang)
                     };
                     let started = Instant::now();
                     search(pool, &request).await.expect("search");

@@ -30,14 +30,11 @@ pub async fn get_search(
         None => None,
     };
     let request = SearchRequest {
-        text: &query,
-        lang,
         all_languages: filters.all_languages,
         section_id,
         year: filters.year,
         page,
-        per_page: PAGE_SIZE,
-        excerpt_words: 36,
+        ..SearchRequest::new(&query, lang)
     };
     let found = search(&pool, &request).await.map_err(internal)?;
     // Nothing here: say whether the other editions have something.
@@ -72,14 +69,9 @@ pub async fn quick_search(lang: Lang, query: String) -> Result<QuickResults, Ser
     use super::server_only::{internal, pool};
     use crate::data::search::{search, SearchRequest};
     let request = SearchRequest {
-        text: &query,
-        lang,
-        all_languages: false,
-        section_id: None,
-        year: None,
-        page: 1,
         per_page: QUICK_HITS,
         excerpt_words: 18,
+        ..SearchRequest::new(&query, lang)
     };
     let found = search(&pool()?, &request).await.map_err(internal)?;
     Ok(QuickResults {

@@ -125,7 +125,10 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
         let navigate = navigate.clone();
         move || {
             let target = match active.get_untracked() {
-                Some(i) => results.with_untracked(|r| r.as_ref().and_then(|r| r.hits.get(i).map(|h| h.href.clone()))),
+                Some(i) => results.with_untracked(|r| {
+                    r.as_ref()
+                        .and_then(|r| r.hits.get(i).map(|h| h.href.clone()))
+                }),
                 None => None,
             };
             let query = text.get_untracked();
@@ -167,7 +170,9 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
         let t = t();
         results.with(|r| match r {
             None => String::new(),
-            Some(r) if r.capped => Strings::fill(t.quick_count_capped, &[("count", r.total.to_string())]),
+            Some(r) if r.capped => {
+                Strings::fill(t.quick_count_capped, &[("count", r.total.to_string())])
+            }
             Some(r) => Strings::fill(t.quick_count, &[("count", r.total.to_string())]),
         })
     };

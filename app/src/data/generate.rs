@@ -7,7 +7,8 @@ use super::{DataError, DataResult};
 use crate::i18n::Lang;
 use sqlx::SqlitePool;
 
-const WORDS_FR: [&str; 24] = [
+/// Vocabulary of the generated French articles.
+pub const WORDS_FR: [&str; 24] = [
     "migration",
     "diaspora",
     "Maroc",
@@ -33,7 +34,8 @@ const WORDS_FR: [&str; 24] = [
     "livres",
     "transferts",
 ];
-const WORDS_AR: [&str; 24] = [
+/// Vocabulary of the generated Arabic articles.
+pub const WORDS_AR: [&str; 24] = [
     "الهجرة",
     "الجالية",
     "المغرب",
@@ -59,7 +61,8 @@ const WORDS_AR: [&str; 24] = [
     "الكتب",
     "التحويلات",
 ];
-const WORDS_EN: [&str; 24] = [
+/// Vocabulary of the generated English articles.
+pub const WORDS_EN: [&str; 24] = [
     "migration",
     "diaspora",
     "Morocco",
@@ -89,7 +92,8 @@ const WORDS_EN: [&str; 24] = [
 /// Syllables of the generated names of people and places (about 4,000 of each script),
 /// so that searches for a name are as selective as in the real archive.
 const SYLLABLES_LATIN: [&str; 16] = [
-    "ka", "mi", "ra", "bel", "dou", "sa", "la", "ha", "nou", "ri", "za", "to", "ben", "el", "ya", "fa",
+    "ka", "mi", "ra", "bel", "dou", "sa", "la", "ha", "nou", "ri", "za", "to", "ben", "el", "ya",
+    "fa",
 ];
 const SYLLABLES_ARABIC: [&str; 16] = [
     "كا", "مي", "را", "بل", "دو", "سا", "لا", "ها", "نو", "ري", "زا", "تو", "بن", "عل", "يا", "فا",
@@ -108,6 +112,21 @@ fn name(rng: &mut Rng, lang: Lang) -> String {
         name[..1].make_ascii_uppercase();
     }
     name
+}
+
+/// The vocabulary of generated articles in `lang`.
+pub fn words_of(lang: Lang) -> &'static [&'static str; 24] {
+    match lang {
+        Lang::Fr => &WORDS_FR,
+        Lang::Ar => &WORDS_AR,
+        Lang::En => &WORDS_EN,
+    }
+}
+
+/// `count` of the names generated articles in `lang` carry (same seed, same names).
+pub fn sample_names(lang: Lang, count: usize) -> Vec<String> {
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    (0..count).map(|_| name(&mut rng, lang)).collect()
 }
 
 /// Small deterministic generator (xorshift): the same N always gives the same database.
@@ -174,11 +193,7 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
             let texts: Vec<(Lang, String, String, String, String)> = langs
                 .iter()
                 .map(|&lang| {
-                    let words = match lang {
-                        Lang::Fr => &WORDS_FR,
-                        Lang::Ar => &WORDS_AR,
-                        Lang::En => &WORDS_EN,
-                    };
+                    let words = words_of(lang);
                     let person = name(&mut rng, lang);
                     let place = name(&mut rng, lang);
                     let title = format!("{} {person}", sentence(&mut rng, words, 6));
@@ -193,16 +208,8 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
             let translations: Vec<NewTranslation> = texts
                 .iter()
                 .map(|(lang, title, slug, summary, body)| NewTranslation {
-                    lang: *lang,
-                    slug,
-                    title,
-                    summary,
-                    body_html: body,
-                    signature: "",
-                    source: "",
-                    status: "published",
-                    published_at: Some(&date),
                     cover_media_id: cover,
+                    ..NewTranslation::published(*lang, slug, title, summary, body, &date)
                 })
                 .collect();
             let story = NewStory {

@@ -76,6 +76,32 @@ pub struct NewTranslation<'a> {
     pub cover_media_id: Option<i64>,
 }
 
+impl<'a> NewTranslation<'a> {
+    /// A published version without signature, source or cover (generated and test
+    /// content); set the other fields with struct update syntax when needed.
+    pub fn published(
+        lang: Lang,
+        slug: &'a str,
+        title: &'a str,
+        summary: &'a str,
+        body_html: &'a str,
+        published_at: &'a str,
+    ) -> Self {
+        NewTranslation {
+            lang,
+            slug,
+            title,
+            summary,
+            body_html,
+            signature: "",
+            source: "",
+            status: "published",
+            published_at: Some(published_at),
+            cover_media_id: None,
+        }
+    }
+}
+
 /// Inserts a story and its translations. When a story with the same `source_key`
 /// exists, nothing is written and its id is returned (`false` = not created).
 pub async fn insert_story(

@@ -161,7 +161,9 @@ pub async fn rebuild(pool: &SqlitePool) -> DataResult<u64> {
     sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM search_terms").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM search_terms")
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("UPDATE story_translations SET search_rowid = NULL WHERE search_rowid IS NOT NULL")
         .execute(&mut *tx)
         .await?;

@@ -41,6 +41,22 @@ pub struct SearchRequest<'a> {
     pub excerpt_words: usize,
 }
 
+impl<'a> SearchRequest<'a> {
+    /// Page 1 of `text` in the `lang` edition, unfiltered, a results page long.
+    pub fn new(text: &'a str, lang: Lang) -> Self {
+        SearchRequest {
+            text,
+            lang,
+            all_languages: false,
+            section_id: None,
+            year: None,
+            page: 1,
+            per_page: crate::model::PAGE_SIZE,
+            excerpt_words: 36,
+        }
+    }
+}
+
 /// A page of results with the count of all matches.
 #[derive(Debug, Clone, Default)]
 pub struct SearchOutcome {
@@ -211,7 +227,10 @@ pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResul
         return Ok(outcome);
     }
     rank(pool, &query, &mut window).await?;
-    let skip = request.page.saturating_sub(1).saturating_mul(request.per_page) as usize;
+    let skip = request
+        .page
+        .saturating_sub(1)
+        .saturating_mul(request.per_page) as usize;
     let ids: Vec<i64> = window
         .iter()
         .skip(skip)
@@ -248,9 +267,7 @@ fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
     // The summary when it matches, else the body around its first match, else the
     // start of the summary (or body).
     let excerpt_html = excerpt_around_match(&card.summary, query, lang, excerpt_words)
-        .or_else(|| {
-            excerpt_around_match(&html_to_text(&row.body_html), query, lang, excerpt_words)
-        })
+        .or_else(|| excerpt_around_match(&html_to_text(&row.body_html), query, lang, excerpt_words))
         .unwrap_or_else(|| {
             let text = if card.summary.is_empty() {
                 html_to_text(&row.body_html)

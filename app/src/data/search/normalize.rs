@@ -136,7 +136,9 @@ pub fn stemmer_for(folded: &str, lang: Lang) -> Option<&'static Stemmer> {
     if folded.chars().count() < MIN_STEM_CHARS || folded.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let arabic = folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let arabic = folded
+        .chars()
+        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
     Some(match (arabic, lang) {
         (true, _) => &ARABIC,
         (false, Lang::Fr) => &FRENCH,
@@ -157,7 +159,10 @@ pub fn stems(original: &str, folded: &str, lang: Lang) -> Vec<String> {
     };
     let mut found: Vec<String> = Vec::with_capacity(2);
     let lower = original.to_lowercase();
-    for stemmed in [normalize_word(&stemmer.stem(&lower)), stemmer.stem(folded).into_owned()] {
+    for stemmed in [
+        normalize_word(&stemmer.stem(&lower)),
+        stemmer.stem(folded).into_owned(),
+    ] {
         if stemmed != folded && !stemmed.is_empty() && !found.contains(&stemmed) {
             found.push(stemmed);
         }
@@ -211,7 +216,11 @@ mod tests {
     fn latin_accents_ligatures_case_fold() {
         assert_eq!(normalize_word("Émigrés"), "emigres");
         assert_eq!(normalize_word("Œuvre"), "oeuvre");
-        assert_eq!(normalize_word("ex\u{0301}ode"), "exode", "decomposed accent");
+        assert_eq!(
+            normalize_word("ex\u{0301}ode"),
+            "exode",
+            "decomposed accent"
+        );
         assert_eq!(normalize_word("Cæsar"), "caesar");
     }
 
@@ -225,8 +234,16 @@ mod tests {
         let first = &words(text)[0];
         assert_eq!(&text[first.start..first.end], "immigration");
         let last = words(text).pop().unwrap();
-        assert_eq!(&text[last.start..last.end], "مُهَاجِرُونَ", "marks kept in the span");
-        assert_eq!(folded("l' s"), ["l", "s"], "a lone letter is not an elision");
+        assert_eq!(
+            &text[last.start..last.end],
+            "مُهَاجِرُونَ",
+            "marks kept in the span"
+        );
+        assert_eq!(
+            folded("l' s"),
+            ["l", "s"],
+            "a lone letter is not an elision"
+        );
         assert!(folded("😀 \"*\" () — …").is_empty());
     }
 
@@ -234,14 +251,27 @@ mod tests {
     fn stems_join_word_families_per_language() {
         let fr = |w: &str| stems(w, &normalize_word(w), Lang::Fr);
         assert!(fr("immigrés").iter().any(|s| fr("immigrées").contains(s)));
-        assert!(fr("immigrees").iter().any(|s| fr("immigrée").contains(s)), "typed bare");
+        assert!(
+            fr("immigrees").iter().any(|s| fr("immigrée").contains(s)),
+            "typed bare"
+        );
         assert_eq!(fr("migrations"), ["migrat"]);
         assert_eq!(stems("workers", "workers", Lang::En), ["worker"]);
         let ar = |w: &str| stems(w, &normalize_word(w), Lang::Ar);
-        assert!(ar("الإسلام").contains(&normalize_word("اسلام")), "{:?}", ar("الإسلام"));
+        assert!(
+            ar("الإسلام").contains(&normalize_word("اسلام")),
+            "{:?}",
+            ar("الإسلام")
+        );
         assert!(stems("2015", "2015", Lang::Fr).is_empty());
-        assert!(stems("the", "the", Lang::En).is_empty(), "short words stay whole");
-        assert!(stems("migration", "migration", Lang::Ar).is_empty(), "no Latin stemmer in Arabic");
+        assert!(
+            stems("the", "the", Lang::En).is_empty(),
+            "short words stay whole"
+        );
+        assert!(
+            stems("migration", "migration", Lang::Ar).is_empty(),
+            "no Latin stemmer in Arabic"
+        );
     }
 
     #[test]

@@ -59,7 +59,10 @@ impl ParsedQuery {
                         // A word that is its own stem (`مهاجر`) still finds the words
                         // stemmed to it (`المهاجرين`).
                         let own = stemmer_for(&w.folded, l).map(|_| w.folded.clone());
-                        for s in stems(&kept[w.start..w.end], &w.folded, l).into_iter().chain(own) {
+                        for s in stems(&kept[w.start..w.end], &w.folded, l)
+                            .into_iter()
+                            .chain(own)
+                        {
                             if !all_stems.contains(&s) {
                                 all_stems.push(s);
                             }
