@@ -26,7 +26,7 @@ async function findAndOpen(page: Page, info: TestInfo, lang: string, typed: stri
     await input.pressSequentially(typed, { delay: 60 });
     const options = page.locator('#quick-results [role=option]');
     await expect(options.filter({ hasText: title })).toHaveCount(1);
-    const titles = await options.locator('> a').allTextContents();
+    const titles = await options.locator('.quick-hit-title').allTextContents();
     const index = titles.findIndex((t) => t === title);
     for (let i = 0; i <= index; i++) await input.press('ArrowDown');
     await expect(input).toHaveAttribute('aria-activedescendant', `quick-hit-${index}`);
@@ -72,16 +72,21 @@ export function searchJourney() {
     await page.locator('#search-input').press('Enter');
     await expect(page).toHaveURL(/year=2015/);
     await expect(page.locator('select[name=year]')).toHaveValue('2015');
-    const dates = await page.locator('.search-hit time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
-    expect(dates.length).toBeGreaterThan(0);
-    for (const date of dates) expect(date).toMatch(/^2015-/);
+    // Hydrated, the URL changes first and the results follow: wait for them.
+    await expect(async () => {
+      const dates = await page.locator('.search-hit time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+      expect(dates.length).toBeGreaterThan(0);
+      for (const date of dates) expect(date).toMatch(/^2015-/);
+    }).toPass();
     await page.locator('select[name=year]').selectOption('');
     await page.locator('select[name=section]').selectOption('medias-et-migration');
     await page.locator('#search-input').press('Enter');
     await expect(page).toHaveURL(/section=medias-et-migration/);
-    const sections = await page.locator('.search-hit .hit-section').allTextContents();
-    expect(sections.length).toBeGreaterThan(0);
-    for (const name of sections) expect(name).toBe('Médias et migration');
+    await expect(async () => {
+      const sections = await page.locator('.search-hit .hit-section').allTextContents();
+      expect(sections.length).toBeGreaterThan(0);
+      for (const name of sections) expect(name).toBe('Médias et migration');
+    }).toPass();
   });
 
   test('an empty edition points to the other languages', async ({ page }, info) => {
@@ -125,5 +130,12 @@ export function searchJourney() {
       await expect(page.locator('.search-overlay')).toBeHidden();
       await expect(page.locator('.search-link')).toBeFocused();
     }
+    // A click (or tap) on a result opens it too.
+    await page.keyboard.press('/');
+    await page.locator('#quick-search-input').fill('');
+    await page.locator('#quick-search-input').pressSequentially('الجاليه', { delay: 40 });
+    await page.locator('#quick-results [role=option]').first().click();
+    await expect(page).toHaveURL(/\/ar\/article\//);
+    await expect(page.locator('.search-overlay')).toBeHidden();
   });
 }

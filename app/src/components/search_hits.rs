@@ -7,15 +7,18 @@ use crate::model::SearchHit;
 use leptos::prelude::*;
 
 /// Section, date and (for a story of another edition) its language, under a result's
-/// title. Section links stay in the result's own edition.
+/// title. Section links stay in the result's own edition; `plain` leaves the section
+/// unlinked where the whole result is one choice (the overlay's listbox options).
 #[component]
-pub fn HitMeta(hit: SearchHit) -> impl IntoView {
+pub fn HitMeta(hit: SearchHit, #[prop(optional)] plain: bool) -> impl IntoView {
     let lang = use_lang();
     let foreign = hit.lang != lang.get_untracked();
     view! {
         <p class="hit-meta">
-            {hit.section.map(|s| view! {
-                <a class="hit-section" href=path(hit.lang, "section", &s.slug) tabindex="-1">{s.name}</a>
+            {hit.section.map(|s| if plain {
+                view! { <span class="hit-section">{s.name}</span> }.into_any()
+            } else {
+                view! { <a class="hit-section" href=path(hit.lang, "section", &s.slug)>{s.name}</a> }.into_any()
             })}
             {(!hit.published_at.is_empty()).then(|| view! { <DateLine iso=hit.published_at/> })}
             {foreign.then(|| view! {

@@ -120,9 +120,16 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
         timer.set_value(handle.ok());
     };
 
+    let go_to = {
+        let navigate = navigate.clone();
+        move |href: String| {
+            open.set(false);
+            navigate(&href, Default::default());
+        }
+    };
     let hit_count = move || results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
     let open_selected = {
-        let navigate = navigate.clone();
+        let go_to = go_to.clone();
         move || {
             let target = match active.get_untracked() {
                 Some(i) => results.with_untracked(|r| {
@@ -136,8 +143,7 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                 search_url(lang.get_untracked(), &query, &SearchFilters::default())
             });
             if !query.trim().is_empty() || active.get_untracked().is_some() {
-                open.set(false);
-                navigate(&href, Default::default());
+                go_to(href);
             }
         }
     };
@@ -215,12 +221,17 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                 <ul id="quick-results" class="quick-results" role="listbox" aria-label=move || t().search_title>
                     {move || results.get().map(|r| r.hits).unwrap_or_default().into_iter().enumerate().map(|(i, hit)| {
                         let selected = move || active.get() == Some(i);
+                        let href = hit.href.clone();
+                        let go = go_to.clone();
+                        // An option is one choice: no links inside (nested-interactive);
+                        // a click opens it like Enter does.
                         view! {
                             <li id=format!("quick-hit-{i}") role="option" class="quick-hit"
                                 class:active=selected aria-selected=move || selected().to_string()
-                                lang=hit.lang.code() dir=hit.lang.dir()>
-                                <a href=hit.href.clone() tabindex="-1" inner_html=hit.title_html.clone()></a>
-                                <HitMeta hit=hit.clone()/>
+                                lang=hit.lang.code() dir=hit.lang.dir()
+                                on:click=move |_| go(href.clone())>
+                                <span class="quick-hit-title" inner_html=hit.title_html.clone()></span>
+                                <HitMeta hit=hit.clone() plain=true/>
                                 <p class="hit-excerpt" inner_html=hit.excerpt_html.clone()></p>
                             </li>
                         }
