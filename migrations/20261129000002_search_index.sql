@@ -2,10 +2,11 @@
 -- variants, Latin accents and ligatures), so the FTS table only splits on spaces;
 -- `_` marks stem tokens. Contentless: the text lives in story_translations, the index
 -- keeps only what matching needs (detail=column: which column, not positions).
--- rowid = (unix publication time << 28) | translation id: scanning rowids downwards is
--- newest first, and a year or "published by now" is a rowid range.
--- facets holds `l_<lang>` and `s_<section id>` (the section and its ancestors), so
--- language and section filters are part of the match, not a scan afterwards.
+-- rowid = language (2 bits) | Unix publication time (33 bits) | translation id (28 bits)
+-- (data::search::index::rowid): within an edition, scanning rowids downwards is newest
+-- first, and "this edition, this year, published by now" is one rowid range.
+-- facets holds `k_<kind>` and `s_<section id>` (the section and its ancestors), so the
+-- section filter is part of the match, not a scan afterwards.
 CREATE VIRTUAL TABLE search_index USING fts5(
     title, summary, body, facets,
     content = '',

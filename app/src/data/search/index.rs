@@ -8,14 +8,24 @@ use crate::data::DataResult;
 use crate::i18n::Lang;
 use sqlx::{SqliteConnection, SqlitePool};
 
-/// Bits of an index rowid that hold the translation id; the bits above hold the
-/// publication time in seconds, so rowid order is date order.
+/// Bits of an index rowid that hold the translation id.
 pub const ID_BITS: u32 = 28;
+/// Bits above them that hold the publication time (Unix seconds, until year 2242).
+const TIME_BITS: u32 = 33;
 const ID_MASK: i64 = (1 << ID_BITS) - 1;
+const TIME_MAX: i64 = (1 << TIME_BITS) - 1;
+/// Everything below the language bits: ordering by it is ordering by date.
+pub const DATE_ORDER_MASK: i64 = (1 << (ID_BITS + TIME_BITS)) - 1;
 
-/// The index rowid of a translation published at `seconds` (Unix time).
-pub fn rowid(seconds: i64, translation_id: i64) -> i64 {
-    (seconds.clamp(0, i64::MAX >> (ID_BITS + 1)) << ID_BITS) | (translation_id & ID_MASK)
+/// The index rowid of a translation in `lang` published at `seconds` (Unix time):
+/// language, then time, then id. So within a language rowid order is date order, and
+/// "this edition, published between two dates" is one rowid range — a seek in FTS5,
+/// where a language token would have to be intersected with every query.
+pub fn rowid(lang: Lang, seconds: i64, translation_id: i64) -> i64 {
+    let lang_index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0) as i64;
+    (lang_index << (ID_BITS + TIME_BITS))
+        | (seconds.clamp(0, TIME_MAX) << ID_BITS)
+        | (translation_id & ID_MASK)
 }
 
 /// The translation id held in an index rowid.
@@ -23,9 +33,9 @@ pub fn translation_id(rowid: i64) -> i64 {
     rowid & ID_MASK
 }
 
-/// Smallest and largest rowid of everything published in `[from, to)` (Unix seconds).
-pub fn rowid_range(from: i64, to: i64) -> (i64, i64) {
-    (rowid(from, 0), rowid(to, 0) - 1)
+/// Smallest and largest rowid of `lang` published in `[from, to)` (Unix seconds).
+pub fn rowid_range(lang: Lang, from: i64, to: i64) -> (i64, i64) {
+    (rowid(lang, from, 0), rowid(lang, to, 0) - 1)
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,11 +82,10 @@ pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResu
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-        let facets: Vec<String> = [format!("l_{}", lang.code()), format!("k_{}", row.kind)]
-            .into_iter()
+        let facets: Vec<String> = std::iter::once(format!("k_{}", row.kind))
             .chain(sections.iter().map(|s| format!("s_{s}")))
             .collect();
-        let rowid = rowid(row.seconds, id);
+        let rowid = rowid(lang, row.seconds, id);
         let texts = [
             index_text(&row.title, lang),
             index_text(&row.summary, lang),
@@ -180,13 +189,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rowids_sort_by_date_and_keep_the_id() {
-        let older = rowid(1_400_000_000, 99_999);
-        let newer = rowid(1_400_000_001, 1);
+    fn rowids_sort_by_language_then_date_and_keep_the_id() {
+        let older = rowid(Lang::Ar, 1_400_000_000, 99_999);
+        let newer = rowid(Lang::Ar, 1_400_000_001, 1);
         assert!(older < newer);
         assert_eq!(translation_id(older), 99_999);
-        let (from, to) = rowid_range(1_400_000_000, 1_400_000_001);
+        let (from, to) = rowid_range(Lang::Ar, 1_400_000_000, 1_400_000_001);
         assert!(from <= older && older <= to && newer > to);
-        assert!(rowid(-5, 3) >= 0, "dates before 1970 stay positive");
+        assert!(rowid(Lang::Fr, 4_000_000_000, 1) < rowid(Lang::Ar, 0, 1));
+        assert!(rowid(Lang::En, 8_000_000_000, ID_MASK) > 0, "fits in 63 bits");
+        assert!(rowid(Lang::Fr, -5, 3) >= 0, "dates before 1970 stay positive");
+        assert_eq!(older & DATE_ORDER_MASK, rowid(Lang::Fr, 1_400_000_000, 99_999));
     }
 }

@@ -82,42 +82,54 @@ fn now_seconds() -> i64 {
         .unwrap_or(0)
 }
 
-/// The full MATCH expression: filters as facet tokens, then the words.
+/// The full MATCH expression: the section filter as a facet token, then the words.
 fn match_expression(query: &ParsedQuery, request: &SearchRequest) -> String {
-    let mut parts = Vec::new();
-    if !request.all_languages {
-        parts.push(format!("facets : \"l_{}\"", request.lang.code()));
+    match request.section_id {
+        Some(section) => format!("facets : \"s_{section}\" AND {}", query.fts_expression()),
+        None => query.fts_expression(),
     }
-    if let Some(section) = request.section_id {
-        parts.push(format!("facets : \"s_{section}\""));
-    }
-    parts.push(query.fts_expression());
-    parts.join(" AND ")
 }
 
-/// Index rowids of the matches, newest first, at most `SEARCH_WINDOW + 1`.
+/// The editions a request searches.
+fn languages(request: &SearchRequest) -> Vec<Lang> {
+    if request.all_languages {
+        Lang::ALL.to_vec()
+    } else {
+        vec![request.lang]
+    }
+}
+
+/// Index rowids of the matches, newest first, at most `SEARCH_WINDOW + 1`: per edition
+/// one walk down its rowid range (language and dates), then merged by date.
 async fn newest_matches(
     pool: &SqlitePool,
     query: &ParsedQuery,
     request: &SearchRequest<'_>,
 ) -> DataResult<Vec<i64>> {
-    let (mut from, mut to) = index::rowid_range(0, now_seconds() + 1);
-    if let Some(year) = request.year {
-        let (year_from, year_to) = index::rowid_range(year_start(year), year_start(year + 1));
-        from = from.max(year_from);
-        to = to.min(year_to);
+    let (from, to) = match request.year {
+        Some(year) => (year_start(year), year_start(year + 1).min(now_seconds() + 1)),
+        None => (0, now_seconds() + 1),
+    };
+    let expression = match_expression(query, request);
+    let mut found: Vec<i64> = Vec::new();
+    for lang in languages(request) {
+        let (low, high) = index::rowid_range(lang, from, to);
+        let rowids: Vec<i64> = sqlx::query_scalar(
+            "SELECT rowid FROM search_index
+             WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
+             ORDER BY rowid DESC LIMIT ?",
+        )
+        .bind(&expression)
+        .bind(low)
+        .bind(high)
+        .bind(SEARCH_WINDOW + 1)
+        .fetch_all(pool)
+        .await?;
+        found.extend(rowids);
     }
-    Ok(sqlx::query_scalar(
-        "SELECT rowid FROM search_index
-         WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
-         ORDER BY rowid DESC LIMIT ?",
-    )
-    .bind(match_expression(query, request))
-    .bind(from)
-    .bind(to)
-    .bind(SEARCH_WINDOW + 1)
-    .fetch_all(pool)
-    .await?)
+    found.sort_by_key(|&rowid| std::cmp::Reverse(rowid & index::DATE_ORDER_MASK));
+    found.truncate(SEARCH_WINDOW as usize + 1);
+    Ok(found)
 }
 
 /// Most words a typed prefix is expanded into; beyond, FTS5 matches the prefix itself.
@@ -158,18 +170,29 @@ const BODY_WEIGHT: u32 = 1;
 /// word and column, limited to the window's rowid range, so nothing is re-read or
 /// re-stemmed here.
 async fn rank(pool: &SqlitePool, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
-    let (Some(&low), Some(&high)) = (window.iter().min(), window.iter().max()) else {
-        return Ok(());
-    };
+    // The window's rowid span in each edition it holds.
+    let mut spans: Vec<(i64, i64)> = Vec::new();
+    for &rowid in window.iter() {
+        let edition = rowid & !index::DATE_ORDER_MASK;
+        match spans.iter_mut().find(|(low, _)| low & !index::DATE_ORDER_MASK == edition) {
+            Some((low, high)) => {
+                *low = (*low).min(rowid);
+                *high = (*high).max(rowid);
+            }
+            None => spans.push((rowid, rowid)),
+        }
+    }
     let mut selects = Vec::new();
     let mut expressions = Vec::new();
     for (term, word) in query.terms.iter().enumerate() {
         for (column, name) in [(0, "title"), (1, "summary")] {
-            selects.push(format!(
-                "SELECT rowid, {term}, {column} FROM search_index
-                 WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
-            ));
-            expressions.push(format!("{{{name}}} : ({})", word.fts_expression()));
+            for (low, high) in &spans {
+                selects.push(format!(
+                    "SELECT rowid, {term}, {column} FROM search_index
+                     WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
+                ));
+                expressions.push(format!("{{{name}}} : ({})", word.fts_expression()));
+            }
         }
     }
     let sql = selects.join(" UNION ALL ");

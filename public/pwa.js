@@ -1,0 +1,158 @@
+// ccme-portal in the browser as an app: registers the service worker (release builds
+// only: <html data-sw="on">), says when the reader is offline, keeps articles for
+// offline reading, lists them, offers installation and announces new versions.
+// Plain JavaScript beside the WASM app: it only reads and toggles server-rendered
+// elements (texts are translated on the server), so hydration never sees a difference.
+'use strict';
+
+(() => {
+  const SAVED = 'saved-v1';
+  const PAGES = 'pages-v1';
+  const root = document.documentElement;
+  const lang = root.lang || 'fr';
+  const canCache = 'serviceWorker' in navigator && 'caches' in window;
+
+  const $ = (selector, scope = document) => scope.querySelector(selector);
+  const $$ = (selector, scope = document) => Array.from(scope.querySelectorAll(selector));
+
+  // --- service worker and updates -------------------------------------------------
+  if (canCache && root.dataset.sw === 'on') {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).then((registration) => {
+      const offerUpdate = (worker) => {
+        const notice = $('.update-notice');
+        if (!notice || !worker) return;
+        notice.hidden = false;
+        $('button', notice).onclick = () => worker.postMessage({ type: 'skip-waiting' });
+      };
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
+        });
+      });
+      // Keep the page being read and the edition's home for offline reading.
+      navigator.serviceWorker.ready.then((ready) =>
+        ready.active?.postMessage({ type: 'keep-pages', urls: [location.pathname + location.search, `/${lang}/`] }),
+      );
+    });
+    let reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (root.dataset.swControlled === 'yes' && !reloading) {
+        reloading = true;
+        location.reload();
+      }
+      root.dataset.swControlled = 'yes';
+    });
+    if (navigator.serviceWorker.controller) root.dataset.swControlled = 'yes';
+  }
+
+  /** Every cached URL path of the edition, in the caches `names`. */
+  async function cachedPaths(names) {
+    const paths = new Set();
+    for (const name of names) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) paths.add(new URL(request.url).pathname);
+    }
+    return paths;
+  }
+
+  // --- honest offline state -----------------------------------------------------------
+  async function showConnection() {
+    const offline = !navigator.onLine;
+    root.classList.toggle('is-offline', offline);
+    const banner = $('.offline-banner');
+    if (banner) banner.hidden = !offline;
+    if (!canCache) return;
+    const available = offline ? await cachedPaths([PAGES, SAVED]) : new Set();
+    for (const link of $$('main a[href^="/"], .site-header a[href^="/"]')) {
+      const path = new URL(link.href).pathname;
+      link.classList.toggle('unavailable-offline', offline && !available.has(path));
+    }
+  }
+  window.addEventListener('online', showConnection);
+  window.addEventListener('offline', showConnection);
+  showConnection();
+
+  // Offline, the app's own navigation would ask the server for data: load pages whole,
+  // so the service worker answers from its cache.
+  window.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target instanceof Element && event.target.closest('a[href]');
+      if (!navigator.onLine && link && link.origin === location.origin) event.stopPropagation();
+    },
+    true,
+  );
+
+  // --- save for offline -------------------------------------------------------------
+  const saveButton = $('.save-offline');
+  if (saveButton && canCache) {
+    const path = location.pathname;
+    const label = (saved) => {
+      saveButton.setAttribute('aria-pressed', String(saved));
+      $('.save-label', saveButton).textContent = saved ? saveButton.dataset.savedLabel : saveButton.dataset.saveLabel;
+    };
+    caches.open(SAVED).then(async (cache) => label(Boolean(await cache.match(path))));
+    saveButton.hidden = false;
+    saveButton.addEventListener('click', async () => {
+      const cache = await caches.open(SAVED);
+      if (await cache.match(path)) {
+        await cache.delete(path);
+        label(false);
+        return;
+      }
+      const images = $$('.article img, article img').map((img) => img.currentSrc || img.src);
+      await cache.addAll([path, ...images.filter((src) => new URL(src).origin === location.origin)]);
+      label(true);
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+    });
+  }
+
+  // --- lists of what can be read offline (saved page, offline page) -------------------
+  async function fillList(list, names) {
+    if (!list || !canCache) return;
+    const items = [];
+    for (const name of names) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        if (!path.startsWith(`/${lang}/article/`) || items.some((i) => i.path === path)) continue;
+        const html = await (await cache.match(request)).text();
+        const title = new DOMParser().parseFromString(html, 'text/html').querySelector('h1');
+        items.push({ path, title: title ? title.textContent.trim() : decodeURIComponent(path) });
+      }
+    }
+    for (const { path, title } of items) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = path;
+      a.textContent = title;
+      li.append(a);
+      list.append(li);
+    }
+    const empty = $('.offline-list-empty', list.parentElement);
+    if (empty) empty.hidden = items.length > 0;
+  }
+  fillList($('.saved-list'), [SAVED]);
+  fillList($('.offline-list'), [SAVED, PAGES]);
+
+  // --- install ---------------------------------------------------------------------------
+  const install = $('.install-app');
+  let deferred = null;
+  window.addEventListener('beforeinstallprompt', (event) => {
+    event.preventDefault();
+    deferred = event;
+    if (install) install.hidden = false;
+  });
+  install?.addEventListener('click', async () => {
+    if (!deferred) return;
+    deferred.prompt();
+    await deferred.userChoice;
+    deferred = null;
+    install.hidden = true;
+  });
+  const ios = /iphone|ipad|ipod/i.test(navigator.userAgent) && !window.matchMedia('(display-mode: standalone)').matches;
+  const iosHelp = $('.install-ios');
+  if (iosHelp) iosHelp.hidden = !ios;
+})();
