@@ -197,8 +197,17 @@ mod tests {
         let (from, to) = rowid_range(Lang::Ar, 1_400_000_000, 1_400_000_001);
         assert!(from <= older && older <= to && newer > to);
         assert!(rowid(Lang::Fr, 4_000_000_000, 1) < rowid(Lang::Ar, 0, 1));
-        assert!(rowid(Lang::En, 8_000_000_000, ID_MASK) > 0, "fits in 63 bits");
-        assert!(rowid(Lang::Fr, -5, 3) >= 0, "dates before 1970 stay positive");
-        assert_eq!(older & DATE_ORDER_MASK, rowid(Lang::Fr, 1_400_000_000, 99_999));
+        assert!(
+            rowid(Lang::En, 8_000_000_000, ID_MASK) > 0,
+            "fits in 63 bits"
+        );
+        assert!(
+            rowid(Lang::Fr, -5, 3) >= 0,
+            "dates before 1970 stay positive"
+        );
+        assert_eq!(
+            older & DATE_ORDER_MASK,
+            rowid(Lang::Fr, 1_400_000_000, 99_999)
+        );
     }
 }

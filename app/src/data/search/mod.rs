@@ -107,7 +107,10 @@ async fn newest_matches(
     request: &SearchRequest<'_>,
 ) -> DataResult<Vec<i64>> {
     let (from, to) = match request.year {
-        Some(year) => (year_start(year), year_start(year + 1).min(now_seconds() + 1)),
+        Some(year) => (
+            year_start(year),
+            year_start(year + 1).min(now_seconds() + 1),
+        ),
         None => (0, now_seconds() + 1),
     };
     let expression = match_expression(query, request);
@@ -174,7 +177,10 @@ async fn rank(pool: &SqlitePool, query: &ParsedQuery, window: &mut [i64]) -> Dat
     let mut spans: Vec<(i64, i64)> = Vec::new();
     for &rowid in window.iter() {
         let edition = rowid & !index::DATE_ORDER_MASK;
-        match spans.iter_mut().find(|(low, _)| low & !index::DATE_ORDER_MASK == edition) {
+        match spans
+            .iter_mut()
+            .find(|(low, _)| low & !index::DATE_ORDER_MASK == edition)
+        {
             Some((low, high)) => {
                 *low = (*low).min(rowid);
                 *high = (*high).max(rowid);
