@@ -42,6 +42,7 @@ export function accessibilityJourney() {
       await open(page, info, `/${lang}/`);
       await page.locator('.search-link').click();
       await page.locator('#quick-search-input').pressSequentially(typed, { delay: 40 });
+      await expect(page.locator('#quick-results')).toHaveAttribute('data-query', typed);
       await expect(page.locator('#quick-results [role=option]').first()).toBeVisible();
       await page.locator('#quick-search-input').press('ArrowDown');
       expect(await violations(page, '.search-overlay')).toEqual([]);

@@ -24,6 +24,8 @@ async function findAndOpen(page: Page, info: TestInfo, lang: string, typed: stri
     await expect(page.locator('.search-overlay')).toBeVisible();
     await expect(input).toBeFocused();
     await input.pressSequentially(typed, { delay: 60 });
+    // Wait for the answer to the whole text (earlier answers show while typing).
+    await expect(page.locator('#quick-results')).toHaveAttribute('data-query', typed);
     const options = page.locator('#quick-results [role=option]');
     await expect(options.filter({ hasText: title })).toHaveCount(1);
     const titles = await options.locator('.quick-hit-title').allTextContents();
@@ -134,6 +136,7 @@ export function searchJourney() {
     await page.keyboard.press('/');
     await page.locator('#quick-search-input').fill('');
     await page.locator('#quick-search-input').pressSequentially('الجاليه', { delay: 40 });
+    await expect(page.locator('#quick-results')).toHaveAttribute('data-query', 'الجاليه');
     await page.locator('#quick-results [role=option]').first().click();
     await expect(page).toHaveURL(/\/ar\/article\//);
     await expect(page.locator('.search-overlay')).toBeHidden();

@@ -61,6 +61,8 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
     let input_ref = NodeRef::<html::Input>::new();
     let text = RwSignal::new(String::new());
     let results = RwSignal::new(None::<QuickResults>);
+    // The query the shown results answer (exposed as `data-query` on the list).
+    let answered = RwSignal::new(String::new());
     let active = RwSignal::new(None::<usize>);
     // Answers to older keystrokes are dropped: only the latest request may show.
     let latest_request = StoredValue::new(0_u64);
@@ -109,9 +111,12 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                 let mine = latest_request.get_value();
                 let lang = lang.get_untracked();
                 spawn_local(async move {
-                    let answer = quick_search(lang, query).await;
+                    let answer = quick_search(lang, query.clone()).await;
                     if latest_request.get_value() == mine {
                         results.set(answer.ok());
+                        // A new list: the old selection would point at another story.
+                        active.set(None);
+                        answered.set(query);
                     }
                 });
             },
@@ -218,7 +223,8 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                 </div>
                 <p id="quick-search-hint" class="search-hint">{move || t().search_hint}</p>
                 <p class="search-status" role="status" aria-live="polite">{status}</p>
-                <ul id="quick-results" class="quick-results" role="listbox" aria-label=move || t().search_title>
+                <ul id="quick-results" class="quick-results" role="listbox" aria-label=move || t().search_title
+                    data-query=move || answered.get()>
                     {move || results.get().map(|r| r.hits).unwrap_or_default().into_iter().enumerate().map(|(i, hit)| {
                         let selected = move || active.get() == Some(i);
                         let href = hit.href.clone();
