@@ -86,13 +86,10 @@
   );
 
   // --- save for offline -------------------------------------------------------------
-  const saveButton = $('.save-offline');
-  if (saveButton && canCache) {
+  function enhanceSaveButton(saveButton) {
+    saveButton.dataset.ready = 'yes';
     const path = location.pathname;
-    const label = (saved) => {
-      saveButton.setAttribute('aria-pressed', String(saved));
-      $('.save-label', saveButton).textContent = saved ? saveButton.dataset.savedLabel : saveButton.dataset.saveLabel;
-    };
+    const label = (saved) => saveButton.setAttribute('aria-pressed', String(saved));
     caches.open(SAVED).then(async (cache) => label(Boolean(await cache.match(path))));
     saveButton.hidden = false;
     saveButton.addEventListener('click', async () => {
@@ -102,8 +99,11 @@
         label(false);
         return;
       }
-      const images = $$('.article img, article img').map((img) => img.currentSrc || img.src);
-      await cache.addAll([path, ...images.filter((src) => new URL(src).origin === location.origin)]);
+      // The article and its own pictures (not the cards beside it), each once.
+      const images = $$('article.article img')
+        .map((img) => img.currentSrc || img.src)
+        .filter((src) => src && new URL(src).origin === location.origin);
+      await cache.addAll([...new Set([path, ...images])]);
       label(true);
       if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
     });
@@ -134,8 +134,47 @@
     const empty = $('.offline-list-empty', list.parentElement);
     if (empty) empty.hidden = items.length > 0;
   }
-  fillList($('.saved-list'), [SAVED]);
-  fillList($('.offline-list'), [SAVED, PAGES]);
+  // Pages rendered later by the app's own navigation get the same treatment.
+  function enhance() {
+    if (!canCache) return;
+    const button = $('.save-offline:not([data-ready])');
+    if (button) enhanceSaveButton(button);
+    for (const [selector, names] of [['.saved-list', [SAVED]], ['.offline-list', [SAVED, PAGES]]]) {
+      const list = $(`${selector}:not([data-filled])`);
+      if (list) {
+        list.dataset.filled = 'yes';
+        fillList(list, names);
+      }
+    }
+  }
+  // Lists and buttons belong to the WASM app: touch them once it has hydrated (the
+  // frontend marks <html data-hydrated>), or after a while if it never does.
+  function whenHydrated(run) {
+    if (root.dataset.hydrated === 'true') return run();
+    let done = false;
+    const once = () => {
+      if (!done) {
+        done = true;
+        run();
+      }
+    };
+    new MutationObserver(() => root.dataset.hydrated === 'true' && once()).observe(root, { attributes: true });
+    setTimeout(once, 10000);
+  }
+  let pending = false;
+  const observer = new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      enhance();
+      showConnection();
+    });
+  });
+  whenHydrated(() => {
+    enhance();
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
 
   // --- install ---------------------------------------------------------------------------
   const install = $('.install-app');

@@ -18,14 +18,22 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::article::{ArticlePage, StaticPage};
 use pages::home::HomePage;
+use pages::offline::{OfflinePage, SavedPage};
 use pages::search::SearchPage;
 use pages::section::SectionPage;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The service worker runs in release builds only: under `cargo leptos watch` it
+    // would keep serving yesterday's WASM.
+    let service_worker = if options.env == leptos::config::Env::PROD {
+        "on"
+    } else {
+        "off"
+    };
     view! {
         <!DOCTYPE html>
-        <html>
+        <html data-sw=service_worker>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -33,6 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
+                <script src="/pwa.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -58,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/page/:slug") view=StaticPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/offline") view=OfflinePage/>
+                    <Route path=path!("/:lang/saved") view=SavedPage/>
                 </Routes>
             </Layout>
         </Router>

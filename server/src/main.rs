@@ -5,6 +5,7 @@
 //! rebuilds the search index. All use DATABASE_URL.
 
 mod config;
+mod pwa;
 mod web;
 
 use config::Config;

@@ -2,6 +2,7 @@
 //! layers every response goes through (compression, security and cache headers).
 
 use crate::config::Config;
+use crate::pwa;
 use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
@@ -51,17 +52,41 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
                 .layer(day.clone())
                 .service(ServeDir::new(&config.media_dir)),
         )
+        .nest_service(
+            "/icons",
+            tower::ServiceBuilder::new()
+                .layer(day.clone())
+                .service(ServeDir::new(format!("{site_root}/icons"))),
+        )
         .route_service(
             "/favicon.svg",
             tower::ServiceBuilder::new()
                 .layer(day)
                 .service(ServeFile::new(format!("{site_root}/favicon.svg"))),
+        )
+        // Not hashed: the browser revalidates it on every load.
+        .route_service(
+            "/pwa.js",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-cache"),
+                ))
+                .service(ServeFile::new(format!("{site_root}/pwa.js"))),
         );
+    let app_files = Router::new()
+        .route("/sw.js", get(pwa::service_worker))
+        .with_state(pwa::ServiceWorker::for_site(
+            &site_root,
+            &options.site_pkg_dir,
+        ))
+        .route("/{lang}/manifest.webmanifest", get(pwa::manifest));
 
     Router::new()
         .route("/", get(choose_language))
         .leptos_routes_with_context(&options, routes, provide_pool.clone(), app_shell.clone())
         .merge(static_files)
+        .merge(app_files)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,

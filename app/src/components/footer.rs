@@ -36,6 +36,15 @@ pub fn Footer() -> impl IntoView {
                     <p>{move || t().press_review_text}</p>
                     <a class="button" href=move || mailto(t().press_review_title)>{move || t().subscribe_by_email}</a>
                 </section>
+                // Filled in by /pwa.js: the install button where the browser offers
+                // installing, the iOS steps on iPhones and iPads.
+                <section class="footer-app">
+                    <h2>{move || t().app_title}</h2>
+                    <p>{move || t().app_text}</p>
+                    <button type="button" class="button install-app" hidden>{move || t().install_app}</button>
+                    <p class="install-ios" hidden>{move || t().install_ios}</p>
+                    <p><a href=move || format!("/{}/saved", lang.get().code())>{move || t().saved_title}</a></p>
+                </section>
             </div>
             <div class="container footer-groups">
                 <Transition fallback=|| ()>

@@ -7,7 +7,7 @@ use crate::components::header::Header;
 use crate::i18n::Lang;
 use crate::model::Navigation;
 use leptos::prelude::*;
-use leptos_meta::Html;
+use leptos_meta::{Html, Link};
 use leptos_router::hooks::use_location;
 
 /// The edition being read, from the first URL segment; `known` is false when that
@@ -65,7 +65,14 @@ pub fn Layout(children: Children) -> impl IntoView {
 
     view! {
         <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
+        {move || view! { <Link rel="manifest" href=format!("/{}/manifest.webmanifest", lang.get().code())/> }}
         <a class="skip-link" href="#content">{move || lang.get().t().skip_to_content}</a>
+        // Shown by /pwa.js: without a connection, and when a new version is ready.
+        <p class="offline-banner" role="status" hidden>{move || lang.get().t().offline_banner}</p>
+        <p class="update-notice" role="status" hidden>
+            <span>{move || lang.get().t().update_available}</span>
+            <button type="button" class="button">{move || lang.get().t().reload}</button>
+        </p>
         <Header/>
         <main id="content" tabindex="-1">{children()}</main>
         <Footer/>

@@ -63,6 +63,8 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
     let results = RwSignal::new(None::<QuickResults>);
     // The query the shown results answer (exposed as `data-query` on the list).
     let answered = RwSignal::new(String::new());
+    // The last request failed (offline, server unreachable): say so instead of nothing.
+    let failed = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     // Answers to older keystrokes are dropped: only the latest request may show.
     let latest_request = StoredValue::new(0_u64);
@@ -102,6 +104,7 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
         active.set(None);
         if query.trim().is_empty() {
             latest_request.update_value(|n| *n += 1);
+            failed.set(false);
             results.set(None);
             return;
         }
@@ -113,6 +116,7 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                 spawn_local(async move {
                     let answer = quick_search(lang, query.clone()).await;
                     if latest_request.get_value() == mine {
+                        failed.set(answer.is_err());
                         results.set(answer.ok());
                         // A new list: the old selection would point at another story.
                         active.set(None);
@@ -179,6 +183,9 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
 
     let status = move || {
         let t = t();
+        if failed.get() {
+            return t.search_needs_network.to_owned();
+        }
         results.with(|r| match r {
             None => String::new(),
             Some(r) if r.capped => {

@@ -62,8 +62,17 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                     {(!page_kind && !card.summary.is_empty()).then(|| view! { <p class="lede">{card.summary.clone()}</p> })}
                 </header>
                 {(!page_kind).then(|| view! {
-                    // The share bar (its own issue) goes here, under the title as on the current site.
-                    <div class="share-bar" id="share"></div>
+                    <div class="article-tools">
+                        // The share bar (its own issue) goes here, under the title as on the current site.
+                        <div class="share-bar" id="share"></div>
+                        // Shown by /pwa.js where the browser can keep pages (service worker + caches).
+                        // Both labels are rendered; CSS shows one by aria-pressed, so the
+                        // script only sets attributes and never rewrites the app's nodes.
+                        <button type="button" class="save-offline" hidden aria-pressed="false">
+                            <span class="save-label">{t.save_offline}</span>
+                            <span class="saved-label">{t.saved_offline}</span>
+                        </button>
+                    </div>
                 })}
                 {card.cover.clone().filter(|_| !page_kind).map(|image| view! {
                     <figure class="article-cover"><Cover image eager=true/></figure>

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod home;
+pub mod offline;
 pub mod search;
 pub mod section;
 

@@ -143,7 +143,11 @@ async function networkFirst(request, url) {
   try {
     return await network; // slow but alive: wait for it after all
   } catch {
+    // Not kept: go to the edition's offline page (a real address, so the app hydrates
+    // the page it expects).
     const lang = LANGS.find((l) => url.pathname.startsWith(`/${l}/`) || url.pathname === `/${l}`) || 'fr';
-    return (await caches.match(`/${lang}/offline`)) || Response.error();
+    const offline = `/${lang}/offline`;
+    if (url.pathname === offline) return (await caches.match(offline)) || Response.error();
+    return Response.redirect(offline, 302);
   }
 }

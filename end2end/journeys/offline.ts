@@ -1,0 +1,126 @@
+// The portal as an installable app that reads offline. Without JavaScript the pages it
+// adds (offline, saved) and the manifest still exist; hydrated, the service worker keeps
+// what the reader opened and what they saved.
+import { expect, type Page, test } from '@playwright/test';
+import { expectEdition, hydrated, open } from './support';
+
+const WORDS = {
+  fr: { offline: 'Hors ligne', saved: 'Articles enregistrés', save: 'Lire hors ligne', banner: 'Vous êtes hors ligne' },
+  ar: { offline: 'غير متصل', saved: 'المقالات المحفوظة', save: 'القراءة دون اتصال', banner: 'أنت غير متصل' },
+} as const;
+
+/** Waits until the service worker controls the page (a reload after its first install). */
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+}
+
+/** Article links of the edition's home page. */
+async function articleLinks(page: Page, count: number) {
+  const hrefs = await page.locator('main a[href*="/article/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+  return [...new Set(hrefs)].slice(0, count);
+}
+
+export function offlineJourney() {
+  for (const lang of ['fr', 'ar'] as const) {
+    const words = WORDS[lang];
+
+    test(`${lang}: the app manifest is linked and valid`, async ({ page, request }, info) => {
+      await open(page, info, `/${lang}/`);
+      const href = await page.locator('link[rel=manifest]').getAttribute('href');
+      expect(href).toBe(`/${lang}/manifest.webmanifest`);
+      const response = await request.get(href!);
+      expect(response.headers()['content-type']).toContain('application/manifest+json');
+      const manifest = await response.json();
+      expect(manifest).toMatchObject({ lang, dir: lang === 'ar' ? 'rtl' : 'ltr', scope: `/${lang}/`, display: 'standalone' });
+      expect(manifest.start_url).toMatch(new RegExp(`^/${lang}/`));
+      expect(manifest.name.length).toBeGreaterThan(3);
+      expect(manifest.shortcuts.map((s: { url: string }) => s.url)).toContain(`/${lang}/search`);
+      const sizes = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`);
+      expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+      for (const icon of manifest.icons) {
+        const png = await request.get(icon.src);
+        expect(png.status(), icon.src).toBe(200);
+        expect(png.headers()['content-type']).toBe('image/png');
+      }
+    });
+
+    test(`${lang}: offline and saved pages exist in the edition`, async ({ page }, info) => {
+      await open(page, info, `/${lang}/offline`);
+      await expectEdition(page, lang);
+      await expect(page.locator('h1')).toHaveText(words.offline);
+      await open(page, info, `/${lang}/saved`);
+      await expect(page.locator('h1')).toHaveText(words.saved);
+      await expect(page.locator('.footer-app')).toBeVisible();
+    });
+
+    test(`${lang}: read offline what was opened or saved`, async ({ page, context }, info) => {
+      test.skip(!hydrated(info), 'offline reading needs the service worker, so JavaScript');
+      await open(page, info, `/${lang}/`);
+      await controlled(page);
+      const [first, second, unvisited] = await articleLinks(page, 3);
+      const titles: Record<string, string> = {};
+      for (const href of [first, second]) {
+        await open(page, info, href);
+        titles[href] = (await page.locator('h1').textContent()) ?? '';
+      }
+      await context.setOffline(true);
+      for (const href of [first, second, `/${lang}/`]) {
+        await page.goto(href);
+        await expect(page.locator('.offline-banner')).toBeVisible();
+        await expect(page.locator('.offline-banner')).toContainText(words.banner);
+      }
+      // Offline, a link to an article read before opens it from the cache.
+      await page.goto(second);
+      await expect(page.locator('h1')).toHaveText(titles[second]);
+      await page.goto(first);
+      await expect(page.locator('h1')).toHaveText(titles[first]);
+      // Never opened: the offline page, which lists what can be read.
+      await page.goto(unvisited);
+      await expect(page).toHaveURL(new RegExp(`/${lang}/offline$`));
+      await expect(page.locator('h1')).toHaveText(words.offline);
+      await expect(page.locator('.offline-list a', { hasText: titles[first] })).toBeVisible();
+
+      // Saved: kept even when the reading cache is emptied.
+      await context.setOffline(false);
+      await open(page, info, unvisited);
+      const title = (await page.locator('h1').textContent()) ?? '';
+      const save = page.locator('.save-offline');
+      await expect(save.locator('.save-label')).toHaveText(words.save);
+      await save.click();
+      await expect(save).toHaveAttribute('aria-pressed', 'true');
+      await expect(save.locator('.saved-label')).toBeVisible();
+      await page.evaluate(() => caches.delete('pages-v1'));
+      await context.setOffline(true);
+      await page.goto(unvisited);
+      await expect(page.locator('h1')).toHaveText(title);
+      await page.goto(`/${lang}/saved`).catch(() => undefined);
+      await context.setOffline(false);
+      await open(page, info, `/${lang}/saved`);
+      await expect(page.locator('.saved-list a', { hasText: title })).toBeVisible();
+      await expect(page.locator('.offline-banner')).toBeHidden();
+    });
+  }
+
+  test('the service worker precaches the hashed build and never caches server functions', async ({ page, request }, info) => {
+    test.skip(!hydrated(info), 'needs the service worker');
+    const source = await (await request.get('/sw.js')).text();
+    const wasm = await page.goto('/fr/').then(() => page.locator('link[rel=preload][href$=".wasm"], link[href$=".wasm"]').first().getAttribute('href').catch(() => null));
+    expect(source).toMatch(/const ASSETS = \["\/pkg\/[^"]+\./);
+    if (wasm) expect(source).toContain(wasm);
+    expect(source).toContain("url.pathname.startsWith('/api/')");
+    await page.waitForSelector('html[data-hydrated="true"]');
+    await controlled(page);
+    const precached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const precache = names.find((n) => n.startsWith('precache-'));
+      const keys = precache ? await (await caches.open(precache)).keys() : [];
+      return keys.map((r) => new URL(r.url).pathname);
+    });
+    expect(precached.some((p) => p.startsWith('/pkg/') && p.endsWith('.wasm'))).toBe(true);
+    expect(precached).toEqual(expect.arrayContaining(['/fr/offline', '/ar/offline', '/en/offline']));
+  });
+}

@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { offlineJourney } from '../../journeys/offline';
+
+offlineJourney();

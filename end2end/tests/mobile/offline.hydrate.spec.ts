@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { offlineJourney } from '../../journeys/offline';
+
+offlineJourney();

@@ -1,0 +1,146 @@
+//! The installable app: a web app manifest per edition and the service worker. The
+//! worker's precache list is read from the build's hashed `/pkg/` files when the server
+//! starts, and its version is derived from that list: a new build is a new worker, which
+//! the page offers to load ("new version — reload"), and old caches go on activation.
+
+use app::i18n::Lang;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// Files every page needs besides the build's `/pkg/` files.
+const APP_FILES: [&str; 5] = [
+    "/favicon.svg",
+    "/pwa.js",
+    "/icons/icon-192.png",
+    "/icons/icon-512.png",
+    "/icons/maskable-512.png",
+];
+
+/// The service worker's source, ready to serve.
+#[derive(Clone)]
+pub struct ServiceWorker(Arc<String>);
+
+impl ServiceWorker {
+    /// Fills `sw.js` with the precache list of the site at `site_root` (`pkg_dir` below it).
+    pub fn for_site(site_root: &str, pkg_dir: &str) -> Self {
+        let mut assets: Vec<String> = std::fs::read_dir(format!("{site_root}/{pkg_dir}"))
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .map(|name| format!("/{pkg_dir}/{name}"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assets.sort();
+        assets.extend(APP_FILES.iter().map(|f| f.to_string()));
+        // Hashed names change with their content; the other files and the worker's own
+        // code are fingerprinted by content.
+        let template = include_str!("pwa/sw.js");
+        let mut fingerprint = assets.join("\n").into_bytes();
+        fingerprint.extend_from_slice(template.as_bytes());
+        for file in APP_FILES {
+            fingerprint.extend(std::fs::read(format!("{site_root}{file}")).unwrap_or_default());
+        }
+        let version = format!("{:016x}", fnv1a(&fingerprint));
+        let list = serde_json::to_string(&assets).unwrap_or_else(|_| "[]".into());
+        let source = template
+            .replace("'__VERSION__'", &format!("'{version}'"))
+            .replace("__PRECACHE__", &list);
+        ServiceWorker(Arc::new(source))
+    }
+}
+
+/// 64-bit FNV-1a: a stable fingerprint of the asset list (not a security hash).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// `GET /sw.js`: never cached by the browser, so updates are seen on the next visit.
+pub async fn service_worker(State(worker): State<ServiceWorker>) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript; charset=utf-8"),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        worker.0.as_str().to_owned(),
+    )
+        .into_response()
+}
+
+/// `GET /{lang}/manifest.webmanifest`: the app as installed from that edition.
+pub async fn manifest(Path(code): Path<String>) -> Response {
+    let Some(lang) = Lang::from_code(&code) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let t = lang.t();
+    let icon = |src: &str, size: &str, purpose: &str| serde_json::json!({ "src": src, "sizes": size, "type": "image/png", "purpose": purpose });
+    let body = serde_json::json!({
+        "id": format!("/{code}/"),
+        "name": t.rights,
+        "short_name": "CCME",
+        "description": t.tagline,
+        "lang": code,
+        "dir": lang.dir(),
+        "start_url": format!("/{code}/?source=app"),
+        "scope": format!("/{code}/"),
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5d4b",
+        "icons": [
+            icon("/icons/icon-192.png", "192x192", "any"),
+            icon("/icons/icon-512.png", "512x512", "any"),
+            icon("/icons/maskable-512.png", "512x512", "maskable"),
+        ],
+        "shortcuts": [
+            { "name": t.latest_news, "url": format!("/{code}/?source=shortcut"),
+              "icons": [icon("/icons/icon-192.png", "192x192", "any")] },
+            { "name": t.search, "url": format!("/{code}/search"),
+              "icons": [icon("/icons/icon-192.png", "192x192", "any")] },
+        ],
+    });
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/manifest+json"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worker_lists_hashed_assets_and_changes_with_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_str().unwrap();
+        std::fs::create_dir(dir.path().join("pkg")).unwrap();
+        std::fs::write(dir.path().join("pkg/app.abc.wasm"), b"").unwrap();
+        let first = ServiceWorker::for_site(root, "pkg");
+        assert!(first.0.contains("\"/pkg/app.abc.wasm\""));
+        assert!(first.0.contains("\"/pwa.js\""));
+        assert!(!first.0.contains("__PRECACHE__") && !first.0.contains("__VERSION__"));
+        std::fs::rename(
+            dir.path().join("pkg/app.abc.wasm"),
+            dir.path().join("pkg/app.def.wasm"),
+        )
+        .unwrap();
+        let second = ServiceWorker::for_site(root, "pkg");
+        assert_ne!(first.0, second.0, "a new build is a new worker");
+    }
+}
