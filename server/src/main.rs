@@ -104,7 +104,12 @@ async fn serve(config: Config) -> Result<(), String> {
         get_configuration(None)
     }
     .map_err(|e| format!("Leptos configuration: {e}"))?;
-    let options = leptos_config.leptos_options;
+    let mut options = leptos_config.leptos_options;
+    // `cargo leptos watch` runs the server with LEPTOS_WATCH=true: a development build,
+    // so no service worker (it would keep serving the previous WASM).
+    if std::env::var("LEPTOS_WATCH").as_deref() == Ok("true") {
+        options.env = leptos::config::Env::DEV;
+    }
     let addr = options.site_addr;
 
     let pool = open_pool(&config).await?;

@@ -18,17 +18,27 @@ const APP_FILES: [&str; 5] = [
     "/icons/maskable-512.png",
 ];
 
-/// The service worker's source, ready to serve.
+/// Where the built site lives, to write the service worker from.
 #[derive(Clone)]
-pub struct ServiceWorker(Arc<String>);
+pub struct Site {
+    pub root: Arc<str>,
+    pub pkg_dir: Arc<str>,
+}
+
+/// The service worker's source.
+pub struct ServiceWorker(String);
 
 impl ServiceWorker {
-    /// Fills `sw.js` with the precache list of the site at `site_root` (`pkg_dir` below it).
+    /// Fills `sw.js` with the precache list of the site at `site_root` (`pkg_dir` below
+    /// it). Read on each request (a handful of small files), so a build deployed under a
+    /// running server is a new worker at once.
     pub fn for_site(site_root: &str, pkg_dir: &str) -> Self {
         let mut assets: Vec<String> = std::fs::read_dir(format!("{site_root}/{pkg_dir}"))
             .map(|dir| {
                 dir.filter_map(Result::ok)
                     .filter_map(|e| e.file_name().into_string().ok())
+                    // What pages load (not the TypeScript declarations beside them).
+                    .filter(|name| !name.ends_with(".ts"))
                     .map(|name| format!("/{pkg_dir}/{name}"))
                     .collect()
             })
@@ -48,7 +58,7 @@ impl ServiceWorker {
         let source = template
             .replace("'__VERSION__'", &format!("'{version}'"))
             .replace("__PRECACHE__", &list);
-        ServiceWorker(Arc::new(source))
+        ServiceWorker(source)
     }
 }
 
@@ -60,7 +70,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// `GET /sw.js`: never cached by the browser, so updates are seen on the next visit.
-pub async fn service_worker(State(worker): State<ServiceWorker>) -> Response {
+pub async fn service_worker(State(site): State<Site>) -> Response {
+    let worker = ServiceWorker::for_site(&site.root, &site.pkg_dir);
     (
         [
             (
@@ -69,7 +80,7 @@ pub async fn service_worker(State(worker): State<ServiceWorker>) -> Response {
             ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
-        worker.0.as_str().to_owned(),
+        worker.0,
     )
         .into_response()
 }

@@ -76,10 +76,10 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         );
     let app_files = Router::new()
         .route("/sw.js", get(pwa::service_worker))
-        .with_state(pwa::ServiceWorker::for_site(
-            &site_root,
-            &options.site_pkg_dir,
-        ))
+        .with_state(pwa::Site {
+            root: site_root.as_str().into(),
+            pkg_dir: options.site_pkg_dir.as_ref().into(),
+        })
         .route("/{lang}/manifest.webmanifest", get(pwa::manifest));
 
     Router::new()
