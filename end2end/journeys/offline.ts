@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { expectEdition, hydrated, open } from './support';
 
 const WORDS = {
-  fr: { offline: 'Hors ligne', saved: 'Articles enregistrés', save: 'Lire hors ligne', banner: 'Vous êtes hors ligne' },
-  ar: { offline: 'غير متصل', saved: 'المقالات المحفوظة', save: 'القراءة دون اتصال', banner: 'أنت غير متصل' },
+  fr: { offline: 'Hors ligne', saved: 'Articles enregistrés', save: 'Lire hors ligne', banner: 'Vous êtes hors ligne', network: 'La recherche a besoin d’une connexion.' },
+  ar: { offline: 'غير متصل', saved: 'المقالات المحفوظة', save: 'القراءة دون اتصال', banner: 'أنت غير متصل', network: 'يحتاج البحث إلى اتصال بالإنترنت.' },
 } as const;
 
 /** Waits until the service worker controls the page (a reload after its first install). */
@@ -80,6 +80,15 @@ export function offlineJourney() {
       await expect(page.locator('h1')).toHaveText(titles[second]);
       await page.goto(first);
       await expect(page.locator('h1')).toHaveText(titles[first]);
+      // A page from the cache hydrates; links to pages not kept are marked; search
+      // says it needs the network.
+      await page.goto(`/${lang}/`);
+      await page.waitForSelector('html[data-hydrated="true"]');
+      await expect(page.locator(`main a.unavailable-offline[href="${unvisited}"]`).first()).toBeAttached();
+      await page.keyboard.press('/');
+      await page.locator('#quick-search-input').pressSequentially('ma', { delay: 40 });
+      await expect(page.locator('.search-overlay .search-status')).toHaveText(words.network);
+      await page.keyboard.press('Escape');
       // Never opened: the offline page, which lists what can be read.
       await page.goto(unvisited);
       await expect(page).toHaveURL(new RegExp(`/${lang}/offline$`));
@@ -152,5 +161,24 @@ export function offlineJourney() {
     } finally {
       unlinkSync(file);
     }
+  });
+
+  test('the footer offers installing where the browser allows it', async ({ page }, info) => {
+    test.skip(!hydrated(info), 'the install prompt is a script event');
+    await open(page, info, '/ar/');
+    const install = page.locator('.footer-app .install-app');
+    await expect(install).toBeHidden();
+    // What Chromium fires when the site is installable (headless never does by itself).
+    await page.evaluate(() => {
+      const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & Record<string, unknown>;
+      event.prompt = () => ((window as unknown as Record<string, boolean>).__prompted = true);
+      event.userChoice = Promise.resolve({ outcome: 'accepted' });
+      window.dispatchEvent(event);
+    });
+    await expect(install).toBeVisible();
+    await expect(install).toHaveText('تثبيت التطبيق');
+    await install.click();
+    expect(await page.evaluate(() => (window as unknown as Record<string, boolean>).__prompted)).toBe(true);
+    await expect(install).toBeHidden();
   });
 }
