@@ -4,51 +4,56 @@
 
 use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::status::NotFound;
+use crate::i18n::Strings;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// The translated offline page, precached by the service worker for each edition.
 #[component]
 pub fn OfflinePage() -> impl IntoView {
-    let lang = use_lang();
-    let known = use_lang_known();
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let t = lang.get().t();
-        view! {
-            <Title text=format!("{} — {}", t.offline_title, t.site_name)/>
-            <Meta name="robots" content="noindex"/>
-            <div class="container offline-page">
-                <h1>{t.offline_title}</h1>
-                <p>{t.offline_text}</p>
-                <h2>{t.offline_available}</h2>
-                <ul class="offline-list"></ul>
-                <p class="offline-list-empty">{t.offline_none}</p>
-            </div>
-        }
-        .into_any()
-    }
+    view! { <CachedListPage kind=ListKind::Offline/> }
 }
 
 /// The reader's saved articles, readable without a connection.
 #[component]
 pub fn SavedPage() -> impl IntoView {
+    view! { <CachedListPage kind=ListKind::Saved/> }
+}
+
+/// Which list of cached articles a page shows.
+#[derive(Clone, Copy, PartialEq)]
+enum ListKind {
+    /// Everything readable offline (read or saved), under the "you are offline" text.
+    Offline,
+    /// Only what the reader saved.
+    Saved,
+}
+
+/// A page that lists cached articles (filled in by /pwa.js), with its empty state.
+#[component]
+fn CachedListPage(kind: ListKind) -> impl IntoView {
     let lang = use_lang();
     let known = use_lang_known();
     move || {
         if !known.get() {
             return view! { <NotFound/> }.into_any();
         }
-        let t = lang.get().t();
+        let t: &Strings = lang.get().t();
+        let (title, list_class, empty) = match kind {
+            ListKind::Offline => (t.offline_title, "offline-list", t.offline_none),
+            ListKind::Saved => (t.saved_title, "saved-list", t.saved_empty),
+        };
         view! {
-            <Title text=format!("{} — {}", t.saved_title, t.site_name)/>
+            <Title text=format!("{title} — {}", t.site_name)/>
             <Meta name="robots" content="noindex"/>
             <div class="container offline-page">
-                <h1>{t.saved_title}</h1>
-                <ul class="saved-list"></ul>
-                <p class="offline-list-empty">{t.saved_empty}</p>
+                <h1>{title}</h1>
+                {(kind == ListKind::Offline).then(|| view! {
+                    <p>{t.offline_text}</p>
+                    <h2>{t.offline_available}</h2>
+                })}
+                <ul class=list_class></ul>
+                <p class="offline-list-empty">{empty}</p>
                 <noscript><p class="notice">{t.needs_javascript}</p></noscript>
             </div>
         }
