@@ -296,14 +296,17 @@ fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
     // The summary when it matches, else the body around its first match, else the
     // start of the summary (or body).
     let excerpt_html = excerpt_around_match(&card.summary, query, lang, excerpt_words)
-        .or_else(|| excerpt_around_match(&html_to_text(&row.body_html), query, lang, excerpt_words))
         .unwrap_or_else(|| {
-            let text = if card.summary.is_empty() {
-                html_to_text(&row.body_html)
-            } else {
-                card.summary.clone()
-            };
-            excerpt_start(&text, query, lang, excerpt_words)
+            // The body is read as text once, for the match and for the fallback.
+            let body = html_to_text(&row.body_html);
+            excerpt_around_match(&body, query, lang, excerpt_words).unwrap_or_else(|| {
+                let text = if card.summary.is_empty() {
+                    &body
+                } else {
+                    &card.summary
+                };
+                excerpt_start(text, query, lang, excerpt_words)
+            })
         });
     SearchHit {
         lang,
