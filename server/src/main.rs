@@ -5,7 +5,10 @@
 //! rebuilds the search index. All use DATABASE_URL.
 
 mod config;
+mod feeds;
 mod pwa;
+mod sitemaps;
+mod syndication;
 mod web;
 
 use config::Config;

@@ -2,7 +2,8 @@
 //! layers every response goes through (compression, security and cache headers).
 
 use crate::config::Config;
-use crate::pwa;
+use crate::syndication::Syndication;
+use crate::{feeds, pwa, sitemaps};
 use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
@@ -25,7 +26,10 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
     let routes = generate_route_list(App);
     let site_root = options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", options.site_pkg_dir);
-    let provide_pool = move || provide_context(pool.clone());
+    let provide_pool = {
+        let pool = pool.clone();
+        move || provide_context(pool.clone())
+    };
     let app_shell = {
         let options = options.clone();
         move || shell(options.clone())
@@ -81,12 +85,25 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
             pkg_dir: options.site_pkg_dir.as_ref().into(),
         })
         .route("/{lang}/manifest.webmanifest", get(pwa::manifest));
+    let syndication = Router::new()
+        .route("/{lang}/feed.xml", get(feeds::edition_rss))
+        .route("/{lang}/atom.xml", get(feeds::edition_atom))
+        .route("/{lang}/section/{slug}/feed.xml", get(feeds::section_rss))
+        .route("/{lang}/section/{slug}/atom.xml", get(feeds::section_atom))
+        .route("/sitemap.xml", get(sitemaps::index))
+        .route("/sitemaps/{file}", get(sitemaps::file))
+        .route("/robots.txt", get(sitemaps::robots))
+        .with_state(Syndication {
+            pool: pool.clone(),
+            site_url: config.site_url.clone(),
+        });
 
     Router::new()
         .route("/", get(choose_language))
         .leptos_routes_with_context(&options, routes, provide_pool.clone(), app_shell.clone())
         .merge(static_files)
         .merge(app_files)
+        .merge(syndication)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,

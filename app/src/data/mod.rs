@@ -9,6 +9,7 @@ pub mod search;
 pub mod sections;
 pub mod seed;
 pub mod stories;
+pub mod syndication;
 pub mod write;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

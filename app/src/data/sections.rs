@@ -84,7 +84,7 @@ pub async fn children(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<
     Ok(rows.iter().map(SectionRow::link).collect())
 }
 
-const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
+pub(crate) const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
         SELECT ?1 UNION ALL SELECT s.id FROM sections s JOIN tree ON s.parent_id = tree.id)";
 
 /// Published stories of language ?2 in the section tree. Static pages have no section,

@@ -62,6 +62,20 @@ impl Lang {
         }
     }
 
+    /// Place in menu order (0 = French), to sort editions consistently.
+    pub fn position(self) -> usize {
+        self as usize
+    }
+
+    /// Locale for OpenGraph (`og:locale`) and feeds: the region the edition is written for.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr_FR",
+            Lang::Ar => "ar_MA",
+            Lang::En => "en_GB",
+        }
+    }
+
     /// The language's own name, as shown in the switcher.
     pub fn native_name(self) -> &'static str {
         match self {
