@@ -16,4 +16,16 @@ for (const [name, size, padding] of [['icon-192', 192, 0], ['icon-512', 512, 0],
   );
   await page.screenshot({ path: new URL(`../public/icons/${name}.png`, import.meta.url).pathname, omitBackground: true });
 }
+// The share card (og:image / twitter:image) of pages without a picture of their own:
+// 1200×630, the size OpenGraph and Twitter cards expect.
+await page.setViewportSize({ width: 1200, height: 630 });
+await page.setContent(
+  `<body style="margin:0;width:1200px;height:630px;background:#0b5d4b;color:#fff;display:flex;align-items:center;gap:56px;padding:0 88px;box-sizing:border-box;font-family:'Noto Sans','Noto Sans Arabic',sans-serif">` +
+    `<div style="flex:none;width:260px;height:260px;background:#fff;border-radius:32px;display:grid;place-items:center">${svg.replace('<svg ', '<svg width="220" height="220" ')}</div>` +
+    `<div><div style="font-size:96px;font-weight:700;letter-spacing:2px">CCME</div>` +
+    `<div style="font-size:34px;margin-top:12px">Conseil de la communauté marocaine à l’étranger</div>` +
+    `<div style="font-size:38px;margin-top:14px" dir="rtl" lang="ar">مجلس الجالية المغربية بالخارج</div>` +
+    `<div style="font-size:30px;margin-top:14px;opacity:.85">Council of the Moroccan Community Abroad</div></div></body>`,
+);
+await page.screenshot({ path: new URL('../public/og-default.png', import.meta.url).pathname });
 await browser.close();

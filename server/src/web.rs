@@ -28,7 +28,11 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
     let pkg_dir = format!("{site_root}/{}", options.site_pkg_dir);
     let provide_pool = {
         let pool = pool.clone();
-        move || provide_context(pool.clone())
+        let site_url = app::components::meta::SiteUrl(config.site_url.clone());
+        move || {
+            provide_context(pool.clone());
+            provide_context(site_url.clone());
+        }
     };
     let app_shell = {
         let options = options.clone();
@@ -65,8 +69,15 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         .route_service(
             "/favicon.svg",
             tower::ServiceBuilder::new()
-                .layer(day)
+                .layer(day.clone())
                 .service(ServeFile::new(format!("{site_root}/favicon.svg"))),
+        )
+        // The share card of pages without a picture (og:image).
+        .route_service(
+            "/og-default.png",
+            tower::ServiceBuilder::new()
+                .layer(day)
+                .service(ServeFile::new(format!("{site_root}/og-default.png"))),
         )
         // Not hashed: the browser revalidates it on every load.
         .route_service(

@@ -1,9 +1,9 @@
 //! Site header: brand, social links, language switcher and the two-level main menu,
 //! which collapses behind a toggle on phones (a plain jump link without JavaScript).
 
-use crate::api::navigation::{get_alternates, home_alternates};
+use crate::api::navigation::home_alternates;
 use crate::components::icons::{Icon, IconKind};
-use crate::components::layout::{use_lang, NavResource, SOCIAL_LINKS};
+use crate::components::layout::{use_alternates, use_lang, NavResource, SOCIAL_LINKS};
 use crate::components::search_overlay::{open_on_slash_key, SearchOpen, SearchOverlay};
 use crate::model::{Alternate, MenuItem};
 use leptos::prelude::*;
@@ -142,8 +142,7 @@ pub fn SocialLinks() -> impl IntoView {
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let lang = use_lang();
-    let location = use_location();
-    let alternates = Resource::new(move || location.pathname.get(), get_alternates);
+    let alternates = use_alternates();
     let links = move |list: Vec<Alternate>| {
         list.into_iter()
             .map(|alt| {

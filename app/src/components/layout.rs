@@ -1,11 +1,11 @@
 //! The frame around every page: language from the URL, `<html lang dir>`, header,
 //! main content and footer. Menus are loaded once per language and shared.
 
-use crate::api::navigation::get_navigation;
+use crate::api::navigation::{get_alternates, get_navigation};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::i18n::Lang;
-use crate::model::Navigation;
+use crate::model::{Alternate, Navigation};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link};
 use leptos_router::hooks::use_location;
@@ -31,6 +31,15 @@ pub fn use_lang_known() -> Memo<bool> {
 /// The menus of the current edition, shared by header and footer.
 #[derive(Clone, Copy)]
 pub struct NavResource(pub Resource<Result<Navigation, ServerFnError>>);
+
+/// Where each edition of the current page is (language switcher, hreflang links).
+#[derive(Clone, Copy)]
+pub struct AlternatesResource(pub Resource<Result<Vec<Alternate>, ServerFnError>>);
+
+/// The current page's editions, loaded once per address and shared.
+pub fn use_alternates() -> Resource<Result<Vec<Alternate>, ServerFnError>> {
+    expect_context::<AlternatesResource>().0
+}
 
 /// Social accounts of the institution, linked from header and footer.
 pub const SOCIAL_LINKS: [(&str, &str, crate::components::icons::IconKind); 5] = {
@@ -62,6 +71,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(CurrentLang { lang, known });
     let nav = Resource::new(move || lang.get(), get_navigation);
     provide_context(NavResource(nav));
+    let alternates = Resource::new(move || location.pathname.get(), get_alternates);
+    provide_context(AlternatesResource(alternates));
 
     view! {
         <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>

@@ -2,7 +2,7 @@
 
 use crate::components::layout::{use_lang, use_lang_known};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 /// Marks the HTTP response as 404 during server rendering (no-op in the browser).
 pub fn set_not_found_status() {
@@ -20,6 +20,7 @@ pub fn NotFound() -> impl IntoView {
     let t = move || lang.get().t();
     view! {
         <Title text=move || format!("{} — {}", t().not_found_title, t().site_name)/>
+        <Meta name="robots" content="noindex"/>
         <section class="not-found">
             <h1>{move || t().not_found_title}</h1>
             <p>{move || t().not_found_text}</p>

@@ -6,6 +6,8 @@
 pub struct Strings {
     pub site_name: &'static str,
     pub tagline: &'static str,
+    /// What the institution and the site are, for the home page's description.
+    pub description: &'static str,
     pub skip_to_content: &'static str,
     pub home: &'static str,
     pub main_menu: &'static str,
@@ -118,6 +120,7 @@ impl Strings {
 pub const FR: Strings = Strings {
     site_name: "CCME",
     tagline: "Études et actualités sur les Marocains du monde",
+    description: "Le Conseil de la communauté marocaine à l’étranger (CCME) : actualités, études, entretiens et archives sur les Marocains du monde et les migrations.",
     skip_to_content: "Aller au contenu",
     home: "Accueil",
     main_menu: "Menu principal",
@@ -207,6 +210,7 @@ pub const FR: Strings = Strings {
 pub const AR: Strings = Strings {
     site_name: "مجلس الجالية المغربية بالخارج",
     tagline: "دراسات وأخبار حول مغاربة العالم",
+    description: "مجلس الجالية المغربية بالخارج: أخبار ودراسات وحوارات وأرشيف حول مغاربة العالم والهجرة.",
     skip_to_content: "انتقل إلى المحتوى",
     home: "الرئيسية",
     main_menu: "القائمة الرئيسية",
@@ -295,6 +299,7 @@ pub const AR: Strings = Strings {
 pub const EN: Strings = Strings {
     site_name: "CCME",
     tagline: "Studies and news on Moroccans around the world",
+    description: "The Council of the Moroccan Community Abroad (CCME): news, studies, interviews and archives on Moroccans around the world and on migration.",
     skip_to_content: "Skip to content",
     home: "Home",
     main_menu: "Main menu",

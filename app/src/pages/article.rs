@@ -9,7 +9,9 @@ use crate::components::status::loaded_page;
 use crate::i18n::path;
 use crate::model::ArticlePage as Article;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use crate::components::meta::{site_url, JsonLd, PageMeta};
+use crate::components::structured_data;
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// An article page.
@@ -41,15 +43,33 @@ fn StoryPage(page_kind: bool) -> impl IntoView {
 fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
     let lang = use_lang();
     let t = lang.get_untracked().t();
-    let card = article.card;
+    let card = article.card.clone();
+    let site = site_url();
+    let canonical = path(
+        lang.get_untracked(),
+        if page_kind { "page" } else { "article" },
+        &card.slug,
+    );
     let description = if card.summary.is_empty() {
         card.title.clone()
     } else {
         card.summary.clone()
     };
     view! {
-        <Title text=format!("{} — {}", card.title, t.site_name)/>
-        <Meta name="description" content=description/>
+        <PageMeta
+            title=format!("{} — {}", card.title, t.site_name)
+            description=description
+            path=canonical.clone()
+            og_type=if page_kind { "website" } else { "article" }
+            image=card.cover.clone()
+        />
+        {(!page_kind).then(|| view! {
+            <Meta property="article:published_time" content=card.published_at.clone()/>
+            <Meta property="article:modified_time" content=article.updated_at.clone()/>
+            {card.section.clone().map(|s| view! { <Meta property="article:section" content=s.name/> })}
+            <JsonLd data=structured_data::news_article(&site, lang.get_untracked(), &format!("{site}{canonical}"), &article)/>
+        })}
+        <JsonLd data=structured_data::breadcrumb_list(&site, &article.breadcrumb)/>
         <div class="container article-layout">
             <article class="article" class:static-page=page_kind>
                 <Breadcrumb crumbs=article.breadcrumb/>

@@ -7,7 +7,8 @@ use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::path;
 use crate::pages::UntranslatedNotice;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use crate::components::meta::{site_url, JsonLd, PageMeta};
+use crate::components::structured_data;
 
 /// The home page of an edition.
 #[component]
@@ -21,8 +22,13 @@ pub fn HomePage() -> impl IntoView {
         }
         let t = lang.get().t();
         view! {
-            <Title text=format!("{} — {}", t.site_name, t.tagline)/>
-            <Meta name="description" content=t.tagline/>
+            <PageMeta
+                title=format!("{} — {}", t.site_name, t.tagline)
+                description=t.description.to_owned()
+                path=format!("/{}/", lang.get().code())
+                feed=format!("/{}/", lang.get().code())
+            />
+            <JsonLd data=structured_data::home(&site_url(), lang.get())/>
             <h1 class="visually-hidden">{format!("{} — {}", t.site_name, t.tagline)}</h1>
             <div class="container">
                 <UntranslatedNotice home=true/>

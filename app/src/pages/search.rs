@@ -12,7 +12,8 @@ use crate::i18n::{encode_segment, Lang, Strings};
 use crate::model::{SearchFilters, SearchResults, SEARCH_WINDOW};
 use crate::pages::use_page_param;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use crate::components::meta::PageMeta;
+use leptos_meta::Meta;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -57,8 +58,14 @@ pub fn SearchPage() -> impl IntoView {
         }
         let t = lang.get().t();
         view! {
-            <Title text=format!("{} — {}", t.search_title, t.site_name)/>
-            <Meta name="robots" content="noindex"/>
+            <PageMeta
+                title=format!("{} — {}", t.search_title, t.site_name)
+                description=t.description.to_owned()
+                path=format!("/{}/search", lang.get().code())
+                translated=false
+            />
+            // Result pages are endless variations of one page: kept out of search engines.
+            <Meta name="robots" content="noindex, follow"/>
             <div class="container search-page">
                 <h1>{t.search_title}</h1>
                 <Transition fallback=Loading>

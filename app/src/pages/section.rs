@@ -11,7 +11,8 @@ use crate::i18n::{path, Strings};
 use crate::model::SectionPage as SectionData;
 use crate::pages::{use_page_param, UntranslatedNotice};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use crate::components::meta::{site_url, JsonLd, PageMeta};
+use crate::components::structured_data;
 use leptos_router::hooks::use_params_map;
 
 /// The page of one section.
@@ -58,9 +59,24 @@ fn SectionView(section: SectionData) -> impl IntoView {
     } else {
         format!("{} — {}", section.section.name, t.site_name)
     };
+    let description = if section.description.is_empty() {
+        format!("{} — {}", section.section.name, t.tagline)
+    } else {
+        section.description.clone()
+    };
+    let canonical = if section.page > 1 {
+        format!("{base}?page={}", section.page)
+    } else {
+        base.clone()
+    };
     view! {
-        <Title text=title/>
-        <Meta name="description" content=section.description.clone()/>
+        <PageMeta
+            title=title
+            description=description
+            path=canonical
+            feed=format!("{base}/")
+        />
+        <JsonLd data=structured_data::breadcrumb_list(&site_url(), &section.breadcrumb)/>
         <div class="container section-page">
             <Breadcrumb crumbs=section.breadcrumb/>
             <UntranslatedNotice/>
