@@ -257,14 +257,14 @@ fn atom_response(state: &Syndication, scope: FeedScope) -> Response {
     let feed = atom::Feed {
         title: scope.title.as_str().into(),
         id: format!("{site}{}atom.xml", scope.base),
-        updated: entries
-            .iter()
-            .map(|e| e.updated)
-            .max()
-            .unwrap_or_default(),
+        updated: entries.iter().map(|e| e.updated).max().unwrap_or_default(),
         authors: vec![publisher],
         links: vec![
-            link(format!("{site}{}atom.xml", scope.base), "self", "application/atom+xml"),
+            link(
+                format!("{site}{}atom.xml", scope.base),
+                "self",
+                "application/atom+xml",
+            ),
             link(format!("{site}{}", scope.page), "alternate", "text/html"),
         ],
         subtitle: Some(scope.description.as_str().into()),

@@ -148,7 +148,9 @@ pub fn hreflang_set(
             )
         })
         .collect();
-    let is_home = exact.iter().all(|a| a.href == format!("/{}/", a.lang.code()));
+    let is_home = exact
+        .iter()
+        .all(|a| a.href == format!("/{}/", a.lang.code()));
     let default = if is_home {
         "/".to_owned()
     } else {

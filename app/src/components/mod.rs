@@ -11,5 +11,6 @@ pub mod meta;
 pub mod pagination;
 pub mod search_hits;
 pub mod search_overlay;
+pub mod share_bar;
 pub mod status;
 pub mod structured_data;

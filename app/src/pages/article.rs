@@ -5,12 +5,13 @@ use crate::api::stories::get_story;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle, Cover, DateLine};
 use crate::components::layout::use_lang;
+use crate::components::meta::{share_image, site_url, JsonLd, PageMeta};
+use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
+use crate::components::structured_data;
 use crate::i18n::path;
 use crate::model::ArticlePage as Article;
 use leptos::prelude::*;
-use crate::components::meta::{site_url, JsonLd, PageMeta};
-use crate::components::structured_data;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
@@ -83,8 +84,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 </header>
                 {(!page_kind).then(|| view! {
                     <div class="article-tools">
-                        // The share bar (its own issue) goes here, under the title as on the current site.
-                        <div class="share-bar" id="share"></div>
+                        <ShareBar url=format!("{site}{canonical}") title=card.title.clone() image=share_image(card.cover.as_ref()).src/>
                         // Shown by /pwa.js where the browser can keep pages (service worker + caches).
                         // Both labels are rendered; CSS shows one by aria-pressed, so the
                         // script only sets attributes and never rewrites the app's nodes.

@@ -3,12 +3,12 @@
 use crate::api::stories::get_home;
 use crate::components::cards::{Card, CardList, CardStyle};
 use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::meta::{site_url, JsonLd, PageMeta};
 use crate::components::status::{LoadError, Loading, NotFound};
+use crate::components::structured_data;
 use crate::i18n::path;
 use crate::pages::UntranslatedNotice;
 use leptos::prelude::*;
-use crate::components::meta::{site_url, JsonLd, PageMeta};
-use crate::components::structured_data;
 
 /// The home page of an edition.
 #[component]

@@ -5,6 +5,7 @@
 use crate::api::search::get_search;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::meta::PageMeta;
 use crate::components::pagination::Pagination;
 use crate::components::search_hits::SearchHitList;
 use crate::components::status::{LoadError, Loading, NotFound};
@@ -12,7 +13,6 @@ use crate::i18n::{encode_segment, Lang, Strings};
 use crate::model::{SearchFilters, SearchResults, SEARCH_WINDOW};
 use crate::pages::use_page_param;
 use leptos::prelude::*;
-use crate::components::meta::PageMeta;
 use leptos_meta::Meta;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;

@@ -5,14 +5,14 @@ use crate::api::stories::get_section;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle};
 use crate::components::layout::use_lang;
+use crate::components::meta::{site_url, JsonLd, PageMeta};
 use crate::components::pagination::Pagination;
 use crate::components::status::loaded_page;
+use crate::components::structured_data;
 use crate::i18n::{path, Strings};
 use crate::model::SectionPage as SectionData;
 use crate::pages::{use_page_param, UntranslatedNotice};
 use leptos::prelude::*;
-use crate::components::meta::{site_url, JsonLd, PageMeta};
-use crate::components::structured_data;
 use leptos_router::hooks::use_params_map;
 
 /// The page of one section.

@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { sharingJourney } from '../../journeys/sharing';
+
+sharingJourney();

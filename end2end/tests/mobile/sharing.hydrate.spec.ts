@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { sharingJourney } from '../../journeys/sharing';
+
+sharingJourney();
