@@ -100,6 +100,8 @@ pub fn PageMeta(
         {feeds}
         {translated.then(|| view! { <HreflangLinks/> })}
     }
+    // Many head tags make a deep view type: erase it here so pages stay compilable.
+    .into_any()
 }
 
 /// `hreflang` links to every edition the page exists in, `x-default` to the French one

@@ -5,12 +5,14 @@ pub mod alternates;
 pub mod generate;
 pub mod menus;
 pub mod pages;
+pub mod redirects;
 pub mod search;
 pub mod sections;
 pub mod seed;
 pub mod stories;
 pub mod syndication;
 pub mod write;
+pub mod wxr;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

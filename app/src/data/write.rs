@@ -210,9 +210,18 @@ pub async fn upsert_image(
 }
 
 /// Cleans article HTML to a safe subset (no scripts, handlers, styles or foreign
-/// frames). ammonia is the maintained, html5ever-based sanitiser of the Rust ecosystem.
+/// frames; audio and video players are kept). ammonia is the maintained,
+/// html5ever-based sanitiser of the Rust ecosystem.
 pub fn sanitize_html(html: &str) -> String {
     ammonia::Builder::default()
+        .add_tags(["audio", "video", "source"])
+        .add_tag_attributes("audio", ["controls", "preload", "src"])
+        .add_tag_attributes(
+            "video",
+            ["controls", "preload", "src", "poster", "width", "height"],
+        )
+        .add_tag_attributes("source", ["src", "type"])
+        .add_tag_attributes("img", ["loading"])
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
         .to_string()

@@ -69,7 +69,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
             <Meta property="article:modified_time" content=article.updated_at.clone()/>
             {card.section.clone().map(|s| view! { <Meta property="article:section" content=s.name/> })}
             <JsonLd data=structured_data::news_article(&site, lang.get_untracked(), &format!("{site}{canonical}"), &article)/>
-        })}
+        }.into_any())}
         <JsonLd data=structured_data::breadcrumb_list(&site, &article.breadcrumb)/>
         <div class="container article-layout">
             <article class="article" class:static-page=page_kind>
@@ -84,7 +84,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 </header>
                 {(!page_kind).then(|| view! {
                     <div class="article-tools">
-                        <ShareBar url=format!("{site}{canonical}") title=card.title.clone() image=share_image(card.cover.as_ref()).src/>
+                        {view! { <ShareBar url=format!("{site}{canonical}") title=card.title.clone() image=share_image(card.cover.as_ref()).src/> }.into_any()}
                         // Shown by /pwa.js where the browser can keep pages (service worker + caches).
                         // Both labels are rendered; CSS shows one by aria-pressed, so the
                         // script only sets attributes and never rewrites the app's nodes.
