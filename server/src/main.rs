@@ -2,27 +2,33 @@
 //!
 //! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
 //! `server generate N` adds N synthetic articles for benchmarks; `server reindex`
-//! rebuilds the search index. All use DATABASE_URL.
+//! rebuilds the search index; `server import-wxr FILE [--lang fr|ar|en]` imports a
+//! WordPress export. All use DATABASE_URL.
 
 mod config;
 mod feeds;
+mod import;
 mod pwa;
 mod sitemaps;
 mod syndication;
 mod web;
 
+#[cfg(test)]
+mod tests;
+
 use config::Config;
 use leptos::prelude::*;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: server [serve | seed | generate <count> | reindex]";
+const USAGE: &str =
+    "usage: server [serve | seed | generate <count> | reindex | import-wxr <file> [--lang fr|ar|en]]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+                .unwrap_or_else(|_| "info,sqlx=warn,html5ever=error".into()),
         )
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +44,13 @@ async fn main() -> ExitCode {
             .await
             .map(|n| println!("demo content: {n} stories created")),
         ["reindex"] => reindex(&config).await,
+        ["import-wxr", rest @ ..] => match import::ImportArgs::parse(rest) {
+            Ok(args) => match open_pool(&config).await {
+                Ok(pool) => import::run(&pool, &config, args).await,
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(format!("{e}\n{USAGE}")),
+        },
         ["generate", count] => match count.parse::<u32>() {
             Ok(count) => generate(&config, count).await,
             Err(_) => Err(format!("not a number: {count}\n{USAGE}")),

@@ -5,7 +5,7 @@
 //! as `xhtml:link` hreflang alternates.
 
 use crate::syndication::{cached, not_found, Syndication};
-use app::data::syndication::{self as data, SitemapUrl, SITEMAP_LIMIT};
+use app::data::syndication::{self as data, SitemapUrl};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -65,7 +65,7 @@ pub async fn index(State(state): State<Syndication>) -> Response {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let files = count.div_ceil(SITEMAP_LIMIT).max(1);
+    let files = count.div_ceil(state.sitemap_limit).max(1);
     let names = std::iter::once("sections.xml".to_owned())
         .chain((1..=files).map(|n| format!("stories-{n}.xml")))
         .chain(std::iter::once("news.xml".to_owned()));
@@ -109,7 +109,7 @@ async fn sections(State(state): State<Syndication>) -> Response {
 /// One file of story addresses, written as the rows arrive: memory stays flat however
 /// large the archive.
 async fn stories(State(state): State<Syndication>, file: u32) -> Response {
-    let start = match data::story_file_start(&state.pool, file).await {
+    let start = match data::story_file_start(&state.pool, file, state.sitemap_limit).await {
         Ok(Some(start)) => start,
         Ok(None) if file == 0 => {
             return xml(format!("{URLSET_OPEN}{URLSET_CLOSE}"));
@@ -131,7 +131,7 @@ async fn stories(State(state): State<Syndication>, file: u32) -> Response {
                     Ok(URLSET_OPEN.to_owned()),
                     Step::Rows {
                         from,
-                        left: SITEMAP_LIMIT,
+                        left: state.sitemap_limit,
                     },
                 )),
                 Step::Rows { from, left } => {

@@ -11,6 +11,8 @@ pub struct Syndication {
     pub pool: SqlitePool,
     /// Public base URL without a trailing slash (feeds and sitemaps need absolute links).
     pub site_url: String,
+    /// Addresses per sitemap file: the protocol's 50,000 (smaller in tests).
+    pub sitemap_limit: u32,
 }
 
 /// Feeds and sitemaps change with each publication: caches keep them ten minutes.

@@ -7,9 +7,10 @@ use crate::{feeds, pwa, sitemaps};
 use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
@@ -96,18 +97,11 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
             pkg_dir: options.site_pkg_dir.as_ref().into(),
         })
         .route("/{lang}/manifest.webmanifest", get(pwa::manifest));
-    let syndication = Router::new()
-        .route("/{lang}/feed.xml", get(feeds::edition_rss))
-        .route("/{lang}/atom.xml", get(feeds::edition_atom))
-        .route("/{lang}/section/{slug}/feed.xml", get(feeds::section_rss))
-        .route("/{lang}/section/{slug}/atom.xml", get(feeds::section_atom))
-        .route("/sitemap.xml", get(sitemaps::index))
-        .route("/sitemaps/{file}", get(sitemaps::file))
-        .route("/robots.txt", get(sitemaps::robots))
-        .with_state(Syndication {
-            pool: pool.clone(),
-            site_url: config.site_url.clone(),
-        });
+    let syndication = syndication_routes(Syndication {
+        pool: pool.clone(),
+        site_url: config.site_url.clone(),
+        sitemap_limit: app::data::syndication::SITEMAP_LIMIT,
+    });
 
     Router::new()
         .route("/", get(choose_language))
@@ -120,10 +114,24 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
             provide_pool,
             app_shell,
         ))
+        .layer(middleware::from_fn_with_state(pool, legacy_redirect))
         .layer(middleware::from_fn(remember_language))
         .layer(CompressionLayer::new())
         .layer(middleware::map_response(add_security_headers))
         .with_state(options)
+}
+
+/// Feeds, sitemaps and robots.txt: machine-read addresses with their own state.
+pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) -> Router<S> {
+    Router::new()
+        .route("/{lang}/feed.xml", get(feeds::edition_rss))
+        .route("/{lang}/atom.xml", get(feeds::edition_atom))
+        .route("/{lang}/section/{slug}/feed.xml", get(feeds::section_rss))
+        .route("/{lang}/section/{slug}/atom.xml", get(feeds::section_atom))
+        .route("/sitemap.xml", get(sitemaps::index))
+        .route("/sitemaps/{file}", get(sitemaps::file))
+        .route("/robots.txt", get(sitemaps::robots))
+        .with_state(state)
 }
 
 /// `/` sends the reader to their edition: the `lang` cookie (last edition read), then
@@ -145,6 +153,52 @@ async fn choose_language(headers: HeaderMap) -> Redirect {
     };
     let lang = from_cookie.or_else(from_header).unwrap_or_default();
     Redirect::to(&format!("/{}/", lang.code()))
+}
+
+/// Old addresses keep working: a WordPress permalink, `/?p=ID`, `/?page_id=ID` or
+/// `/category/…` that the site would answer 404 is sent on with `301` to its new page
+/// (see `data::redirects`). Only misses pay the lookup.
+pub async fn legacy_redirect(
+    State(pool): State<SqlitePool>,
+    request: Request,
+    next: Next,
+) -> Response {
+    use app::data::redirects;
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return next.run(request).await;
+    }
+    let uri = request.uri().clone();
+    let by_id = uri
+        .query()
+        .filter(|_| uri.path() == "/")
+        .and_then(redirects::post_query);
+    // `/?p=ID` is looked up first (`/` itself always answers); other addresses only
+    // when the site has nothing there.
+    let (old, request, response) = match by_id {
+        Some(id) => (Some(id), Some(request), None),
+        None => {
+            let response = next.clone().run(request).await;
+            if response.status() != StatusCode::NOT_FOUND {
+                return response;
+            }
+            (redirects::normalize(uri.path()), None, Some(response))
+        }
+    };
+    if let Some(old) = old {
+        match redirects::resolve(&pool, &old).await {
+            Ok(Some(target)) => {
+                return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, target)])
+                    .into_response();
+            }
+            Ok(None) => {}
+            Err(err) => tracing::error!(%err, "redirect lookup"),
+        }
+    }
+    match (response, request) {
+        (Some(response), _) => response,
+        (None, Some(request)) => next.run(request).await,
+        (None, None) => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// Remembers the edition of each page read in the `lang` cookie, for the next visit to `/`.

@@ -113,12 +113,17 @@ pub async fn story_url_count(pool: &SqlitePool) -> DataResult<u32> {
     Ok(count as u32)
 }
 
-/// The translation id that sitemap file `file` (0-based) starts at, if it has any.
-pub async fn story_file_start(pool: &SqlitePool, file: u32) -> DataResult<Option<i64>> {
+/// The translation id that sitemap file `file` (0-based, `per_file` addresses each)
+/// starts at, if it has any.
+pub async fn story_file_start(
+    pool: &SqlitePool,
+    file: u32,
+    per_file: u32,
+) -> DataResult<Option<i64>> {
     Ok(sqlx::query_scalar(&format!(
         "SELECT t.id FROM story_translations t WHERE {PUBLISHED} ORDER BY t.id LIMIT 1 OFFSET ?"
     ))
-    .bind(i64::from(file) * i64::from(SITEMAP_LIMIT))
+    .bind(i64::from(file) * i64::from(per_file))
     .fetch_optional(pool)
     .await?)
 }
