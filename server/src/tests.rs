@@ -204,10 +204,13 @@ async fn atom_feeds_parse_with_ids_dates_and_language() {
 
 /// Every `<loc>` of an XML document, checking it is well-formed on the way, and the
 /// `xhtml:link` alternates of each.
-fn read_sitemap(xml: &str) -> (String, Vec<(String, BTreeSet<(String, String)>)>) {
+/// (hreflang, href) pairs of one address.
+type Alternates = BTreeSet<(String, String)>;
+
+fn read_sitemap(xml: &str) -> (String, Vec<(String, Alternates)>) {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut root = String::new();
-    let mut urls: Vec<(String, BTreeSet<(String, String)>)> = Vec::new();
+    let mut urls: Vec<(String, Alternates)> = Vec::new();
     let mut in_loc = false;
     loop {
         match reader.read_event().expect("well-formed XML") {
@@ -263,7 +266,7 @@ async fn sitemaps_split_list_every_page_with_reciprocal_alternates() {
         .filter(|(loc, _)| loc.contains("/sitemaps/stories-"))
         .count();
     assert_eq!(story_files as i64, (published + 39) / 40);
-    let mut all: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut all: BTreeMap<String, Alternates> = BTreeMap::new();
     for (loc, _) in &files {
         let path = loc.strip_prefix(SITE).expect("absolute");
         let (status, xml, _) = get(&site.router, path).await;

@@ -141,9 +141,7 @@ fn open_tag(s: &str) -> Option<Shortcode<'_>> {
             return None;
         }
         // key="value" | key='value' | key=value | "value" | value
-        let key_len = rest
-            .find(|c: char| c == '=' || c == ' ' || c == ']' || c == '"' || c == '\'')
-            .unwrap_or(rest.len());
+        let key_len = rest.find(['=', ' ', ']', '"', '\'']).unwrap_or(rest.len());
         let (key, after_key) = rest.split_at(key_len);
         let (value, used) = if let Some(after_eq) = after_key.strip_prefix('=') {
             let (v, n) = value_at(after_eq)?;

@@ -241,60 +241,8 @@ async fn load_sections(
                 };
             position += 1;
             let key = format!("wp:{host}:cat:{}", category.slug);
-            let existing: Option<(
-                i64,
-                Option<i64>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            )> = sqlx::query_as(
-                "SELECT s.id, s.parent_id, st.name, st.slug, st.description FROM sections s
-                     LEFT JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
-                     WHERE s.key = ?",
-            )
-            .bind(lang.code())
-            .bind(&key)
-            .fetch_optional(&mut *conn)
-            .await?;
-            let name = if category.name.is_empty() {
-                &category.slug
-            } else {
-                &category.name
-            };
-            let wanted = decode_segment(&category.slug);
-            let me = existing.as_ref().map_or(0, |e| e.0);
-            let slug = free_slug(
-                conn,
-                "section_translations",
-                "section_id",
-                lang,
-                &wanted,
-                me,
-            )
-            .await?;
-            let outcome = match &existing {
-                None => Outcome::Created,
-                Some((_, p, n, s, d))
-                    if *p == parent
-                        && n.as_deref() == Some(name)
-                        && s.as_deref() == Some(&slug)
-                        && d.as_deref() == Some(&category.description) =>
-                {
-                    Outcome::Unchanged
-                }
-                Some(_) => Outcome::Updated,
-            };
-            let id = if outcome == Outcome::Unchanged {
-                me
-            } else {
-                let names = [SectionName {
-                    lang,
-                    name,
-                    slug: &slug,
-                    description: &category.description,
-                }];
-                upsert_section(conn, &key, parent, position, &names).await?
-            };
+            let (id, outcome) =
+                write_category(conn, &key, parent, position, lang, category).await?;
             report.sections.add(outcome);
             // WordPress category addresses: /category/child and /category/parent/child.
             let mut chain = vec![category.slug.as_str()];
@@ -339,6 +287,72 @@ async fn load_sections(
         pending = next;
     }
     Ok(ids)
+}
+
+/// A section as it stands before an import touches it.
+#[derive(sqlx::FromRow)]
+struct StoredSection {
+    id: i64,
+    parent_id: Option<i64>,
+    name: Option<String>,
+    slug: Option<String>,
+    description: Option<String>,
+}
+
+/// Creates or updates the section of one category; unchanged ones are not written.
+async fn write_category(
+    conn: &mut SqliteConnection,
+    key: &str,
+    parent: Option<i64>,
+    position: i64,
+    lang: Lang,
+    category: &super::Category,
+) -> DataResult<(i64, Outcome)> {
+    let existing: Option<StoredSection> = sqlx::query_as(
+        "SELECT s.id, s.parent_id, st.name, st.slug, st.description FROM sections s
+         LEFT JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
+         WHERE s.key = ?",
+    )
+    .bind(lang.code())
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let name = if category.name.is_empty() {
+        &category.slug
+    } else {
+        &category.name
+    };
+    let me = existing.as_ref().map_or(0, |e| e.id);
+    let wanted = decode_segment(&category.slug);
+    let slug = free_slug(
+        conn,
+        "section_translations",
+        "section_id",
+        lang,
+        &wanted,
+        me,
+    )
+    .await?;
+    let outcome = match &existing {
+        None => Outcome::Created,
+        Some(old)
+            if old.parent_id == parent
+                && old.name.as_deref() == Some(name)
+                && old.slug.as_deref() == Some(&slug)
+                && old.description.as_deref() == Some(&category.description) =>
+        {
+            return Ok((me, Outcome::Unchanged));
+        }
+        Some(_) => Outcome::Updated,
+    };
+    let names = [SectionName {
+        lang,
+        name,
+        slug: &slug,
+        description: &category.description,
+    }];
+    let id = upsert_section(conn, key, parent, position, &names).await?;
+    Ok((id, outcome))
 }
 
 async fn load_tags(

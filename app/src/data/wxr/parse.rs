@@ -76,7 +76,7 @@ pub fn parse<R: BufRead>(
                 message: e.to_string(),
             })?;
         events += 1;
-        if events % 4096 == 0 {
+        if events.is_multiple_of(4096) {
             progress(position);
         }
         let line = || line_of(position);
