@@ -146,6 +146,17 @@ pub async fn insert_translation(
     tr: &NewTranslation<'_>,
 ) -> DataResult<i64> {
     let body = sanitize_html(tr.body_html);
+    insert_clean_translation(conn, story_id, &NewTranslation { body_html: &body, ..*tr }).await
+}
+
+/// Adds one language version whose body already went through [`sanitize_html`]
+/// (imports clean it first to derive summaries from it; cleaning twice is wasted time).
+pub(crate) async fn insert_clean_translation(
+    conn: &mut SqliteConnection,
+    story_id: i64,
+    tr: &NewTranslation<'_>,
+) -> DataResult<i64> {
+    let body = tr.body_html;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO story_translations
            (story_id, lang, slug, title, summary, body_html, signature, source, status,
@@ -159,7 +170,7 @@ pub async fn insert_translation(
     .bind(tr.slug)
     .bind(tr.title)
     .bind(tr.summary)
-    .bind(&body)
+    .bind(body)
     .bind(tr.signature)
     .bind(tr.source)
     .bind(tr.status)

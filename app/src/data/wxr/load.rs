@@ -865,14 +865,13 @@ async fn upsert_translation(
     .await?;
     let Some((id, old_slug, title, summary, body, status, published_at, cover)) = existing else {
         let tr = NewTranslation { slug: &slug, ..*tr };
-        let id = crate::data::write::insert_translation(conn, story_id, &tr).await?;
+        let id = crate::data::write::insert_clean_translation(conn, story_id, &tr).await?;
         return Ok((id, Outcome::Created));
     };
-    // Stored bodies went through the sanitiser once more on insert.
     let same = old_slug == slug
         && title == tr.title
         && summary == tr.summary
-        && (body == tr.body_html || body == sanitize_html(tr.body_html))
+        && body == tr.body_html
         && status == tr.status
         && published_at.as_deref() == tr.published_at
         && cover == tr.cover_media_id;
