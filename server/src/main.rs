@@ -9,6 +9,7 @@ mod config;
 mod feeds;
 mod import;
 mod pwa;
+mod share_image;
 mod sitemaps;
 mod syndication;
 mod web;

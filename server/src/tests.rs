@@ -366,3 +366,53 @@ async fn wordpress_addresses_answer_301_to_the_imported_pages() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn share_cards_are_1200_by_630_crops_of_the_picture() {
+    use crate::share_image::{rendition, ShareImages};
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().to_path_buf();
+    std::fs::create_dir_all(media.join("wp/2015/04")).unwrap();
+    let picture =
+        image::RgbImage::from_fn(2000, 1000, |x, _| image::Rgb([(x % 256) as u8, 90, 60]));
+    picture.save(media.join("wp/2015/04/photo.png")).unwrap();
+    let router = Router::new()
+        .route("/og/{*path}", axum::routing::get(rendition))
+        .with_state(ShareImages {
+            media_dir: media.clone(),
+        });
+    let response = router
+        .clone()
+        .oneshot(
+            Request::get("/og/wp/2015/04/photo.png")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "image/jpeg");
+    let bytes = to_bytes(response.into_body(), 16 << 20).await.unwrap();
+    let card = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((card.width(), card.height()), (1200, 630));
+    assert!(
+        media.join("og-cache/wp/2015/04/photo.png.jpg").exists(),
+        "kept for the next reader"
+    );
+    let (status, _, headers) = get(&router, "/og/wp/2015/04/missing.jpg").await;
+    assert_eq!(status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(headers["location"], "/og-default.png");
+    std::fs::write(media.join("wp/broken.jpg"), b"not a picture").unwrap();
+    assert_eq!(
+        get(&router, "/og/wp/broken.jpg").await.0,
+        StatusCode::TEMPORARY_REDIRECT
+    );
+    assert_eq!(
+        get(&router, "/og/demo/cover.svg").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&router, "/og/wp/../../etc/x.png").await.0,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::syndication::Syndication;
-use crate::{feeds, pwa, sitemaps};
+use crate::{feeds, pwa, share_image, sitemaps};
 use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
@@ -103,12 +103,19 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         sitemap_limit: app::data::syndication::SITEMAP_LIMIT,
     });
 
+    let share_images = Router::new()
+        .route("/og/{*path}", get(share_image::rendition))
+        .with_state(share_image::ShareImages {
+            media_dir: config.media_dir.clone(),
+        });
+
     Router::new()
         .route("/", get(choose_language))
         .leptos_routes_with_context(&options, routes, provide_pool.clone(), app_shell.clone())
         .merge(static_files)
         .merge(app_files)
         .merge(syndication)
+        .merge(share_images)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,

@@ -35,17 +35,40 @@ pub const DEFAULT_SHARE_IMAGE: Image = Image {
 };
 const DEFAULT_SHARE_IMAGE_PATH: &str = "/og-default.png";
 
+impl Image {
+    /// The same picture at the share card's size.
+    fn with_share_size(self) -> Image {
+        Image {
+            width: DEFAULT_SHARE_IMAGE.width,
+            height: DEFAULT_SHARE_IMAGE.height,
+            ..self
+        }
+    }
+}
+
 /// The X (Twitter) account named in cards.
 const X_ACCOUNT: &str = "@ccme_maroc";
 
-/// The image a share card shows: the page's own if browsers and networks can use it
-/// (not SVG), else the site's 1200×630 card. Absolute URL with its size.
+/// The image a share card shows, absolute and 1200×630: a crop of the page's own
+/// picture (`/og/…`, cut by the server from the media file) when it is a raster
+/// image, else the site's card.
 pub fn share_image(image: Option<&Image>) -> Image {
-    match image.filter(|i| !i.src.ends_with(".svg") && i.width > 0) {
+    let raster = |src: &str| {
+        let lower = src.to_ascii_lowercase();
+        [".jpg", ".jpeg", ".png", ".webp"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+    };
+    match image.filter(|i| raster(&i.src)) {
         Some(image) => Image {
-            src: format!("{}{}", site_url(), image.src),
+            src: format!(
+                "{}/og/{}",
+                site_url(),
+                image.src.trim_start_matches("/media/")
+            ),
             ..image.clone()
-        },
+        }
+        .with_share_size(),
         None => Image {
             src: format!("{}{DEFAULT_SHARE_IMAGE_PATH}", site_url()),
             ..DEFAULT_SHARE_IMAGE

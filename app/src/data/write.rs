@@ -146,7 +146,15 @@ pub async fn insert_translation(
     tr: &NewTranslation<'_>,
 ) -> DataResult<i64> {
     let body = sanitize_html(tr.body_html);
-    insert_clean_translation(conn, story_id, &NewTranslation { body_html: &body, ..*tr }).await
+    insert_clean_translation(
+        conn,
+        story_id,
+        &NewTranslation {
+            body_html: &body,
+            ..*tr
+        },
+    )
+    .await
 }
 
 /// Adds one language version whose body already went through [`sanitize_html`]

@@ -63,6 +63,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
             path=canonical.clone()
             og_type=if page_kind { "website" } else { "article" }
             image=card.cover.clone()
+            feed=format!("/{}/", lang.get_untracked().code())
         />
         {(!page_kind).then(|| view! {
             <Meta property="article:published_time" content=card.published_at.clone()/>
