@@ -28,20 +28,21 @@ struct FeedScope {
     entries: Vec<FeedEntry>,
 }
 
+/// The two formats every feed is offered in.
+#[derive(Clone, Copy)]
+enum Format {
+    Rss,
+    Atom,
+}
+
 /// `/{lang}/feed.xml` — RSS 2.0 of the edition's newest articles.
 pub async fn edition_rss(state: State<Syndication>, Path(lang): Path<String>) -> Response {
-    match edition(&state, &lang).await {
-        Ok(Some(scope)) => rss_response(&state, scope),
-        other => failure(other.map(|_| ())),
-    }
+    respond(&state, edition(&state, &lang).await, Format::Rss)
 }
 
 /// `/{lang}/atom.xml` — the same as Atom 1.0.
 pub async fn edition_atom(state: State<Syndication>, Path(lang): Path<String>) -> Response {
-    match edition(&state, &lang).await {
-        Ok(Some(scope)) => atom_response(&state, scope),
-        other => failure(other.map(|_| ())),
-    }
+    respond(&state, edition(&state, &lang).await, Format::Atom)
 }
 
 /// `/{lang}/section/{slug}/feed.xml` — RSS 2.0 of a section and its sub-sections.
@@ -49,10 +50,7 @@ pub async fn section_rss(
     state: State<Syndication>,
     Path((lang, slug)): Path<(String, String)>,
 ) -> Response {
-    match section(&state, &lang, &slug).await {
-        Ok(Some(scope)) => rss_response(&state, scope),
-        other => failure(other.map(|_| ())),
-    }
+    respond(&state, section(&state, &lang, &slug).await, Format::Rss)
 }
 
 /// `/{lang}/section/{slug}/atom.xml` — the same as Atom 1.0.
@@ -60,19 +58,23 @@ pub async fn section_atom(
     state: State<Syndication>,
     Path((lang, slug)): Path<(String, String)>,
 ) -> Response {
-    match section(&state, &lang, &slug).await {
-        Ok(Some(scope)) => atom_response(&state, scope),
-        other => failure(other.map(|_| ())),
-    }
+    respond(&state, section(&state, &lang, &slug).await, Format::Atom)
 }
 
-fn failure(result: Result<(), DataError>) -> Response {
-    match result {
-        Err(err) => {
+/// The feed, a 404 for an unknown edition or section, or a 500 (logged).
+fn respond(
+    state: &Syndication,
+    found: Result<Option<FeedScope>, DataError>,
+    format: Format,
+) -> Response {
+    match (found, format) {
+        (Ok(Some(scope)), Format::Rss) => rss_response(state, scope),
+        (Ok(Some(scope)), Format::Atom) => atom_response(state, scope),
+        (Ok(None), _) => not_found(),
+        (Err(err), _) => {
             tracing::error!(%err, "feed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
-        Ok(()) => not_found(),
     }
 }
 

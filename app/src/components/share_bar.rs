@@ -139,18 +139,10 @@ pub fn ShareBar(url: String, title: String, image: String) -> impl IntoView {
             <span class="share-label">{t.share}</span>
             <ul>
                 {links}
-                <li>
-                    <button type="button" class="share share-copy" hidden=move || !hydrated.get()
-                        on:click=copy aria-label=t.copy_link title=t.copy_link>
-                        <Icon kind=IconKind::Link/>
-                    </button>
-                </li>
-                <li>
-                    <button type="button" class="share share-native" hidden=move || !can_share.get()
-                        on:click=share aria-label=t.share_more title=t.share_more>
-                        <Icon kind=IconKind::Share/>
-                    </button>
-                </li>
+                <ShareButton class="share share-copy" label=t.copy_link icon=IconKind::Link
+                    shown=hydrated on_click=copy/>
+                <ShareButton class="share share-native" label=t.share_more icon=IconKind::Share
+                    shown=can_share on_click=share/>
             </ul>
             <p class="share-status" role="status">
                 {move || match copy_state.get() {
@@ -162,6 +154,25 @@ pub fn ShareBar(url: String, title: String, image: String) -> impl IntoView {
             <input class="share-url" type="url" readonly value=url node_ref=field
                 aria-label=t.copy_link hidden=move || copy_state.get() != Copy::ByHand/>
         </div>
+    }
+}
+
+/// A share action that needs JavaScript: hidden until `shown`.
+#[component]
+fn ShareButton(
+    class: &'static str,
+    label: &'static str,
+    icon: IconKind,
+    shown: RwSignal<bool>,
+    on_click: impl FnMut(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button type="button" class=class hidden=move || !shown.get()
+                on:click=on_click aria-label=label title=label>
+                <Icon kind=icon/>
+            </button>
+        </li>
     }
 }
 

@@ -139,18 +139,14 @@ async fn load_authors(
     let mut ids = HashMap::new();
     for author in &export.authors {
         let key = format!("wp:{host}:{}", author.login);
-        let name = if author.name.is_empty() {
-            &author.login
-        } else {
-            &author.name
-        };
+        let name = name_or(&author.name, &author.login);
         let existing: Option<(i64, String)> =
             sqlx::query_as("SELECT id, display_name FROM authors WHERE key = ?")
                 .bind(&key)
                 .fetch_optional(&mut *conn)
                 .await?;
         let (id, outcome) = match existing {
-            Some((id, old)) if &old == name => (id, Outcome::Unchanged),
+            Some((id, old)) if old == name => (id, Outcome::Unchanged),
             Some((id, _)) => {
                 sqlx::query("UPDATE authors SET display_name = ? WHERE id = ?")
                     .bind(name)
@@ -174,6 +170,15 @@ async fn load_authors(
         ids.insert(author.login.clone(), id);
     }
     Ok(ids)
+}
+
+/// A name, or the slug when WordPress had none.
+fn name_or<'a>(name: &'a str, slug: &'a str) -> &'a str {
+    if name.is_empty() {
+        slug
+    } else {
+        name
+    }
 }
 
 /// A slug not yet used in `lang` by another owner (`table`'s `owner` column ≠ `me`).
@@ -317,11 +322,7 @@ async fn write_category(
     .bind(key)
     .fetch_optional(&mut *conn)
     .await?;
-    let name = if category.name.is_empty() {
-        &category.slug
-    } else {
-        &category.name
-    };
+    let name = name_or(&category.name, &category.slug);
     let me = existing.as_ref().map_or(0, |e| e.id);
     let wanted = decode_segment(&category.slug);
     let slug = free_slug(
@@ -365,11 +366,7 @@ async fn load_tags(
     let mut ids = HashMap::new();
     for tag in &export.tags {
         let key = format!("wp:{host}:tag:{}", tag.slug);
-        let name = if tag.name.is_empty() {
-            &tag.slug
-        } else {
-            &tag.name
-        };
+        let name = name_or(&tag.name, &tag.slug);
         let existing: Option<(i64, Option<String>)> = sqlx::query_as(
             "SELECT t.id, tt.name FROM tags t LEFT JOIN tag_translations tt ON tt.tag_id = t.id AND tt.lang = ? WHERE t.key = ?",
         )
@@ -378,7 +375,7 @@ async fn load_tags(
         .fetch_optional(&mut *conn)
         .await?;
         let id = match existing {
-            Some((id, Some(old))) if &old == name => {
+            Some((id, Some(old))) if old == name => {
                 report.tags.add(Outcome::Unchanged);
                 id
             }

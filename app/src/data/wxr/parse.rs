@@ -131,15 +131,13 @@ pub fn parse<R: BufRead>(
                     item.categories.push((domain, nicename, String::new()));
                 }
             }
-            Event::Text(t) => {
-                let decoded = t.decode().map_err(|e| ParseError::Xml {
-                    line: line(),
-                    message: e.to_string(),
-                })?;
-                push_limited(&mut text, &decoded, line)?;
-            }
-            Event::CData(t) => {
-                let decoded = t.decode().map_err(|e| ParseError::Xml {
+            Event::Text(_) | Event::CData(_) => {
+                let decoded = match &event {
+                    Event::Text(t) => t.decode(),
+                    Event::CData(t) => t.decode(),
+                    _ => unreachable!("matched above"),
+                }
+                .map_err(|e| ParseError::Xml {
                     line: line(),
                     message: e.to_string(),
                 })?;
