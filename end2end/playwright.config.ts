@@ -4,6 +4,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The site built from the WordPress theme test data (journeys/legacy.ts, support.ts).
+const WP_PORT = PORT + 2;
+const WXR = '../shared/data/wordpress/themeunittestdata.wordpress.xml';
+const SERVER = process.env.E2E_SERVER ?? 'target/release/server';
 const chromium = {
   browserName: 'chromium' as const,
   launchOptions: {
@@ -40,9 +44,11 @@ export default defineConfig({
     { name: 'mobile', testDir: './tests/mobile', testIgnore: /\.hydrate\.spec\.ts$/, use: { ...phone, ...serverHtmlOnly } },
     { name: 'mobile-hydrate', testDir: './tests/mobile', testMatch: /\.hydrate\.spec\.ts$/, use: phone },
   ],
-  // A fresh demo database for every run, served by the release binary.
-  webServer: {
-    command: `rm -rf target/e2e && exec ${process.env.E2E_SERVER ?? 'target/release/server'}`,
+  // A fresh demo database for every run, served by the release binary; and a second
+  // site made only of the WordPress theme test data, imported with `server import-wxr`
+  // (the legacy-addresses journey).
+  webServer: [{
+    command: `rm -rf target/e2e && exec ${SERVER}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/fr/`,
     timeout: 60_000,
@@ -54,5 +60,19 @@ export default defineConfig({
       SITE_URL: `http://127.0.0.1:${PORT}`,
       RUST_LOG: 'warn',
     },
-  },
+  }, {
+    command: `rm -rf target/e2e-wp && mkdir -p target/e2e-wp && if [ -f ${WXR} ]; then ${SERVER} import-wxr ${WXR} > target/e2e-wp/import.log; fi && exec ${SERVER}`,
+    cwd: '..',
+    url: `http://127.0.0.1:${WP_PORT}/robots.txt`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    env: {
+      DATABASE_URL: 'sqlite://target/e2e-wp/site.db',
+      MEDIA_DIR: 'target/e2e-wp/media',
+      LEPTOS_SITE_ADDR: `127.0.0.1:${WP_PORT}`,
+      SITE_URL: `http://127.0.0.1:${WP_PORT}`,
+      SEED_DEMO: 'false',
+      RUST_LOG: 'warn',
+    },
+  }],
 });

@@ -48,6 +48,9 @@ export async function openMenuIfCollapsed(page: Page) {
 
 export const LANGS = ['fr', 'ar', 'en'] as const;
 
+/** Port of the site made of the WordPress theme test data (see playwright.config.ts). */
+export const WP_PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+
 /** UI words the tests look for, per edition. */
 export const WORDS = {
   fr: { related: 'Articles liés', latest: 'Nos dernières actualités', notFound: 'Page introuvable', home: 'Accueil' },

@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { legacyJourney } from '../../journeys/legacy';
+
+legacyJourney();

@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { legacyJourney } from '../../journeys/legacy';
+
+legacyJourney();
