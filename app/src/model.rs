@@ -78,6 +78,9 @@ pub struct HomePage {
     pub featured: Option<StoryCard>,
     pub latest: Vec<StoryCard>,
     pub blocks: Vec<SectionBlock>,
+    /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
+    /// of the browser bundle).
+    pub structured_data: Vec<String>,
 }
 
 /// One page of a section's listing.
@@ -91,6 +94,9 @@ pub struct SectionPage {
     pub page: u32,
     pub total_pages: u32,
     pub total: u32,
+    /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
+    /// of the browser bundle).
+    pub structured_data: Vec<String>,
 }
 
 /// A full article (or static page) in one language.
@@ -104,6 +110,9 @@ pub struct ArticlePage {
     pub breadcrumb: Vec<Crumb>,
     pub related: Vec<StoryCard>,
     pub latest: Vec<StoryCard>,
+    /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
+    /// of the browser bundle).
+    pub structured_data: Vec<String>,
 }
 
 /// Number of stories per page of a section listing.

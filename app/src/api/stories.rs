@@ -8,9 +8,12 @@ use leptos::prelude::*;
 #[server]
 pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::pages::home(&pool()?, lang)
+    use crate::components::{meta::site_url, structured_data};
+    let mut home = crate::data::pages::home(&pool()?, lang)
         .await
-        .map_err(internal)
+        .map_err(internal)?;
+    home.structured_data = vec![structured_data::home(&site_url(), lang).to_string()];
+    Ok(home)
 }
 
 /// Page `page` of a section; `None` when no section has this slug in `lang`.
@@ -21,9 +24,15 @@ pub async fn get_section(
     page: u32,
 ) -> Result<Option<SectionPage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::pages::section(&pool()?, lang, &slug, page.max(1))
+    use crate::components::{meta::site_url, structured_data};
+    let mut section = crate::data::pages::section(&pool()?, lang, &slug, page.max(1))
         .await
-        .map_err(internal)
+        .map_err(internal)?;
+    if let Some(section) = &mut section {
+        let crumbs = structured_data::breadcrumb_list(&site_url(), &section.breadcrumb);
+        section.structured_data = vec![crumbs.to_string()];
+    }
+    Ok(section)
 }
 
 /// An article (`page_kind = false`) or static page (`true`) by slug; `None` if absent.
@@ -34,7 +43,20 @@ pub async fn get_story(
     page_kind: bool,
 ) -> Result<Option<ArticlePage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::pages::story(&pool()?, lang, &slug, page_kind)
+    use crate::components::{meta::site_url, structured_data};
+    let mut story = crate::data::pages::story(&pool()?, lang, &slug, page_kind)
         .await
-        .map_err(internal)
+        .map_err(internal)?;
+    if let Some(story) = &mut story {
+        let site = site_url();
+        let kind = if page_kind { "page" } else { "article" };
+        let url = format!("{site}{}", crate::i18n::path(lang, kind, &story.card.slug));
+        if !page_kind {
+            let article = structured_data::news_article(&site, lang, &url, story);
+            story.structured_data.push(article.to_string());
+        }
+        let crumbs = structured_data::breadcrumb_list(&site, &story.breadcrumb);
+        story.structured_data.push(crumbs.to_string());
+    }
+    Ok(story)
 }

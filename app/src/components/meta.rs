@@ -190,9 +190,15 @@ pub fn hreflang_set(
     set
 }
 
-/// A JSON-LD block. `<` is escaped so no text of the page can close the script.
+/// The JSON-LD blocks of a page (serialised JSON, see `structured_data`). `<` is
+/// escaped so no text of the page can close the script.
 #[component]
-pub fn JsonLd(data: serde_json::Value) -> impl IntoView {
-    let json = data.to_string().replace('<', "\\u003c");
-    view! { <script type="application/ld+json" inner_html=json></script> }
+pub fn JsonLd(blocks: Vec<String>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|json| {
+            let json = json.replace('<', "\\u003c");
+            view! { <script type="application/ld+json" inner_html=json></script> }
+        })
+        .collect_view()
 }

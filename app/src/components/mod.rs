@@ -13,4 +13,5 @@ pub mod search_hits;
 pub mod search_overlay;
 pub mod share_bar;
 pub mod status;
+#[cfg(feature = "ssr")]
 pub mod structured_data;

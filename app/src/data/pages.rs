@@ -15,6 +15,7 @@ pub async fn home(pool: &SqlitePool, lang: Lang) -> DataResult<HomePage> {
         featured,
         latest,
         blocks,
+        structured_data: Vec::new(),
     })
 }
 
@@ -52,6 +53,7 @@ pub async fn section(
         page,
         total_pages: total.div_ceil(PAGE_SIZE).max(1),
         total,
+        structured_data: Vec::new(),
     }))
 }
 
@@ -95,5 +97,6 @@ pub async fn story(
         breadcrumb,
         related,
         latest,
+        structured_data: Vec::new(),
     }))
 }

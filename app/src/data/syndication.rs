@@ -32,9 +32,12 @@ pub async fn newest_articles(
     limit: u32,
 ) -> DataResult<Vec<FeedEntry>> {
     let (with, filter) = match section_id {
-        Some(_) => (SUBTREE, "t.section_id IN tree AND t.kind <> 'page'"),
+        // Static pages have no section: the section index alone answers.
+        Some(_) => (SUBTREE, "t.section_id IN tree"),
         None => ("", "t.kind = 'article'"),
     };
+    // The newest ids come from the index alone; only those rows (with their long
+    // bodies) are then read — sorting whole rows would read every body of the section.
     let sql = format!(
         "{with} SELECT t.slug, t.title, t.summary, t.body_html, t.signature,
                 t.published_at, t.updated_at, st.name AS section_name,
@@ -42,8 +45,10 @@ pub async fn newest_articles(
          FROM story_translations t
          LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
          LEFT JOIN media m ON m.id = t.cover_media_id
-         WHERE t.lang = ?2 AND {filter} AND {PUBLISHED}
-         ORDER BY t.published_at DESC LIMIT ?3"
+         WHERE t.id IN (SELECT t.id FROM story_translations t
+                        WHERE t.lang = ?2 AND {filter} AND {PUBLISHED}
+                        ORDER BY t.published_at DESC LIMIT ?3)
+         ORDER BY t.published_at DESC"
     );
     Ok(sqlx::query_as(&sql)
         .bind(section_id.unwrap_or(0))

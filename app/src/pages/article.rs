@@ -8,7 +8,6 @@ use crate::components::layout::use_lang;
 use crate::components::meta::{share_image, site_url, JsonLd, PageMeta};
 use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
-use crate::components::structured_data;
 use crate::i18n::path;
 use crate::model::ArticlePage as Article;
 use leptos::prelude::*;
@@ -69,9 +68,8 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
             <Meta property="article:published_time" content=card.published_at.clone()/>
             <Meta property="article:modified_time" content=article.updated_at.clone()/>
             {card.section.clone().map(|s| view! { <Meta property="article:section" content=s.name/> })}
-            <JsonLd data=structured_data::news_article(&site, lang.get_untracked(), &format!("{site}{canonical}"), &article)/>
         }.into_any())}
-        <JsonLd data=structured_data::breadcrumb_list(&site, &article.breadcrumb)/>
+        <JsonLd blocks=article.structured_data.clone()/>
         <div class="container article-layout">
             <article class="article" class:static-page=page_kind>
                 <Breadcrumb crumbs=article.breadcrumb/>

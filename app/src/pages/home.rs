@@ -3,9 +3,8 @@
 use crate::api::stories::get_home;
 use crate::components::cards::{Card, CardList, CardStyle};
 use crate::components::layout::{use_lang, use_lang_known};
-use crate::components::meta::{site_url, JsonLd, PageMeta};
+use crate::components::meta::{JsonLd, PageMeta};
 use crate::components::status::{LoadError, Loading, NotFound};
-use crate::components::structured_data;
 use crate::i18n::path;
 use crate::pages::UntranslatedNotice;
 use leptos::prelude::*;
@@ -28,7 +27,6 @@ pub fn HomePage() -> impl IntoView {
                 path=format!("/{}/", lang.get().code())
                 feed=format!("/{}/", lang.get().code())
             />
-            <JsonLd data=structured_data::home(&site_url(), lang.get())/>
             <h1 class="visually-hidden">{format!("{} — {}", t.site_name, t.tagline)}</h1>
             <div class="container">
                 <UntranslatedNotice home=true/>
@@ -36,6 +34,7 @@ pub fn HomePage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         let Ok(home) = home.await else { return view! { <LoadError/> }.into_any() };
                         view! {
+                            <JsonLd blocks=home.structured_data/>
                             <div class="home-top">
                                 {home.featured.map(|card| view! {
                                     <section class="home-featured" aria-label=t.featured>

@@ -5,10 +5,9 @@ use crate::api::stories::get_section;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle};
 use crate::components::layout::use_lang;
-use crate::components::meta::{site_url, JsonLd, PageMeta};
+use crate::components::meta::{JsonLd, PageMeta};
 use crate::components::pagination::Pagination;
 use crate::components::status::loaded_page;
-use crate::components::structured_data;
 use crate::i18n::{path, Strings};
 use crate::model::SectionPage as SectionData;
 use crate::pages::{use_page_param, UntranslatedNotice};
@@ -76,7 +75,7 @@ fn SectionView(section: SectionData) -> impl IntoView {
             path=canonical
             feed=format!("{base}/")
         />
-        <JsonLd data=structured_data::breadcrumb_list(&site_url(), &section.breadcrumb)/>
+        <JsonLd blocks=section.structured_data.clone()/>
         <div class="container section-page">
             <Breadcrumb crumbs=section.breadcrumb/>
             <UntranslatedNotice/>
