@@ -77,7 +77,8 @@ pub fn share_image(image: Option<&Image>) -> Image {
 }
 
 /// Head tags of one page. `path` is the canonical site-relative address (with `?page=N`
-/// past the first page); `translated` adds hreflang links to the page's editions.
+/// past the first page); `translated` adds hreflang links to the page's editions;
+/// `properties` adds OpenGraph properties of the page's type (`article:…`).
 #[component]
 pub fn PageMeta(
     title: String,
@@ -89,41 +90,63 @@ pub fn PageMeta(
     /// Feed of this page (site-relative, without `feed.xml`/`atom.xml`), if any.
     #[prop(optional)]
     feed: Option<String>,
+    #[prop(optional)] properties: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let site = site_url();
     let url = format!("{site}{path}");
     let image = share_image(image.as_ref());
-    let t = lang.t();
-    let feeds = feed.map(|base| {
-        view! {
-            <Link rel="alternate" type_="application/rss+xml" title=format!("{title} (RSS)") href=format!("{site}{base}feed.xml")/>
-            <Link rel="alternate" type_="application/atom+xml" title=format!("{title} (Atom)") href=format!("{site}{base}atom.xml")/>
-        }
-    });
+    let image_alt = if image.alt.is_empty() {
+        title.clone()
+    } else {
+        image.alt.clone()
+    };
+    // Lists of (key, value) rendered by one loop each: one view type, not twenty.
+    let names = [
+        ("description", description.clone()),
+        ("twitter:card", "summary_large_image".to_owned()),
+        ("twitter:site", X_ACCOUNT.to_owned()),
+        ("twitter:title", title.clone()),
+        ("twitter:description", description.clone()),
+        ("twitter:image", image.src.clone()),
+    ];
+    let open_graph = [
+        ("og:site_name", lang.t().site_name.to_owned()),
+        ("og:title", title.clone()),
+        ("og:description", description),
+        ("og:type", og_type.to_owned()),
+        ("og:url", url.clone()),
+        ("og:locale", lang.locale().to_owned()),
+        ("og:image", image.src),
+        ("og:image:width", image.width.to_string()),
+        ("og:image:height", image.height.to_string()),
+        ("og:image:alt", image_alt),
+    ];
+    let feeds: Vec<(&'static str, String, String)> = feed
+        .map(|base| {
+            vec![
+                (
+                    "application/rss+xml",
+                    format!("{title} (RSS)"),
+                    format!("{site}{base}feed.xml"),
+                ),
+                (
+                    "application/atom+xml",
+                    format!("{title} (Atom)"),
+                    format!("{site}{base}atom.xml"),
+                ),
+            ]
+        })
+        .unwrap_or_default();
     view! {
         <Title text=title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <Link rel="canonical" href=url.clone()/>
-        <Meta property="og:site_name" content=t.site_name/>
-        <Meta property="og:title" content=title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
-        <Meta property="og:type" content=og_type/>
-        <Meta property="og:url" content=url/>
-        <Meta property="og:locale" content=lang.locale()/>
-        <Meta property="og:image" content=image.src.clone()/>
-        <Meta property="og:image:width" content=image.width.to_string()/>
-        <Meta property="og:image:height" content=image.height.to_string()/>
-        <Meta property="og:image:alt" content=if image.alt.is_empty() { title.clone() } else { image.alt.clone() }/>
-        <Meta name="twitter:card" content="summary_large_image"/>
-        <Meta name="twitter:site" content=X_ACCOUNT/>
-        <Meta name="twitter:title" content=title/>
-        <Meta name="twitter:description" content=description/>
-        <Meta name="twitter:image" content=image.src/>
-        {feeds}
+        <Link rel="canonical" href=url/>
+        {names.into_iter().map(|(name, content)| view! { <Meta name=name content=content/> }).collect_view()}
+        {open_graph.into_iter().chain(properties).map(|(property, content)| view! { <Meta property=property content=content/> }).collect_view()}
+        {feeds.into_iter().map(|(kind, label, href)| view! { <Link rel="alternate" type_=kind title=label href=href/> }).collect_view()}
         {translated.then(|| view! { <HreflangLinks/> })}
     }
-    // Many head tags make a deep view type: erase it here so pages stay compilable.
+    // Head tags make a deep view type: erase it here so pages stay compilable.
     .into_any()
 }
 

@@ -11,7 +11,6 @@ use crate::components::status::loaded_page;
 use crate::i18n::path;
 use crate::model::ArticlePage as Article;
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// An article page.
@@ -55,6 +54,20 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
     } else {
         card.summary.clone()
     };
+    let article_properties = if page_kind {
+        Vec::new()
+    } else {
+        let mut properties = vec![
+            ("article:published_time", card.published_at.clone()),
+            ("article:modified_time", article.updated_at.clone()),
+        ];
+        properties.extend(
+            card.section
+                .as_ref()
+                .map(|s| ("article:section", s.name.clone())),
+        );
+        properties
+    };
     view! {
         <PageMeta
             title=format!("{} — {}", card.title, t.site_name)
@@ -63,12 +76,8 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
             og_type=if page_kind { "website" } else { "article" }
             image=card.cover.clone()
             feed=format!("/{}/", lang.get_untracked().code())
+            properties=article_properties
         />
-        {(!page_kind).then(|| view! {
-            <Meta property="article:published_time" content=card.published_at.clone()/>
-            <Meta property="article:modified_time" content=article.updated_at.clone()/>
-            {card.section.clone().map(|s| view! { <Meta property="article:section" content=s.name/> })}
-        }.into_any())}
         <JsonLd blocks=article.structured_data.clone()/>
         <div class="container article-layout">
             <article class="article" class:static-page=page_kind>
