@@ -29,6 +29,7 @@ pub async fn load(
     let host = site_host(&export.site_url);
     let mut report = ImportReport {
         items_in_file: export.items.len() as u32,
+        comments: export.items.iter().map(|i| i.comments).sum(),
         ..Default::default()
     };
     let needs_default = export

@@ -152,6 +152,8 @@ pub struct ImportReport {
     pub redirects: u32,
     /// Attachments whose file is not under `MEDIA_DIR/wp/` yet.
     pub missing_files: u32,
+    /// Comments in the file (the portal has none: not imported).
+    pub comments: u32,
     /// Shortcodes that were dropped, by name.
     pub dropped_shortcodes: BTreeMap<String, u32>,
 }
@@ -179,6 +181,12 @@ impl ImportReport {
         out += &format!("redirects   {:>6} old addresses kept\n", self.redirects);
         for (reason, count) in &self.skipped {
             out += &format!("skipped     {count:>6} {reason}\n");
+        }
+        if self.comments > 0 {
+            out += &format!(
+                "comments    {:>6} not imported (the portal has no comments)\n",
+                self.comments
+            );
         }
         if !self.dropped_shortcodes.is_empty() {
             let names: Vec<String> = self

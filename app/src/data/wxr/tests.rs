@@ -90,6 +90,10 @@ async fn theme_test_data_imports_completely_and_idempotently() {
     assert_eq!(report.authors.created, 2);
     assert_eq!(report.media.created, 37);
     assert_eq!(
+        report.comments as usize,
+        count_in_file(&text, "<wp:comment>")
+    );
+    assert_eq!(
         report
             .skipped
             .get("menu entries (rebuild menus in the menu editor)"),
