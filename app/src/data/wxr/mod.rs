@@ -4,11 +4,15 @@
 //! from every old address. Re-importing the same file changes nothing; a broken file
 //! is refused before anything is written; the import runs in one transaction.
 //!
-//! `parse` reads the file, `content` turns post content into clean HTML, `load` writes.
+//! `parse` reads the file, `content` turns post content into clean HTML, `load` writes
+//! (`terms`, `media`, then `stories`).
 
 pub mod content;
 pub mod load;
+mod media;
 pub mod parse;
+mod stories;
+mod terms;
 
 #[cfg(test)]
 mod tests;
