@@ -3,6 +3,7 @@
 
 pub mod alternates;
 pub mod generate;
+pub mod mail_queue;
 pub mod menus;
 pub mod pages;
 pub mod redirects;
@@ -10,6 +11,7 @@ pub mod search;
 pub mod sections;
 pub mod seed;
 pub mod stories;
+pub mod subscriptions;
 pub mod syndication;
 pub mod write;
 pub mod wxr;
