@@ -56,6 +56,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: 'sqlite://target/e2e/site.db',
       MEDIA_DIR: 'target/e2e/media',
+      MAIL_OUTBOX: 'target/e2e/outbox',
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       SITE_URL: `http://127.0.0.1:${PORT}`,
       RUST_LOG: 'warn',
@@ -69,6 +70,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: 'sqlite://target/e2e-wp/site.db',
       MEDIA_DIR: 'target/e2e-wp/media',
+      MAIL_OUTBOX: 'target/e2e-wp/outbox',
       LEPTOS_SITE_ADDR: `127.0.0.1:${WP_PORT}`,
       SITE_URL: `http://127.0.0.1:${WP_PORT}`,
       SEED_DEMO: 'false',

@@ -14,6 +14,13 @@ pub struct Config {
     pub site_url: String,
     /// Load the demo content when the database has no stories.
     pub seed_demo: bool,
+    /// Sender of the site's e-mails.
+    pub mail_from: String,
+    /// SMTP server (`smtp://host:25`, `smtp://user:pass@host:587?tls=required`,
+    /// `smtps://…`); without it mails are written as `.eml` files to `mail_outbox`.
+    pub smtp_url: Option<String>,
+    /// Folder of `.eml` files when no SMTP server is set.
+    pub mail_outbox: PathBuf,
 }
 
 impl Config {
@@ -28,6 +35,9 @@ impl Config {
                 .trim_end_matches('/')
                 .to_owned(),
             seed_demo: !matches!(var("SEED_DEMO", "true").as_str(), "false" | "0" | "no"),
+            mail_from: var("MAIL_FROM", "CCME <no-reply@ccme.org.ma>"),
+            smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
+            mail_outbox: PathBuf::from(var("MAIL_OUTBOX", "data/outbox")),
         }
     }
 }

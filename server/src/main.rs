@@ -8,6 +8,7 @@
 mod config;
 mod feeds;
 mod import;
+mod mail;
 mod pwa;
 mod share_image;
 mod sitemaps;
@@ -147,6 +148,14 @@ async fn serve(config: Config) -> Result<(), String> {
     if indexed > 0 {
         tracing::info!(indexed, "search index caught up");
     }
+
+    // E-mails are sent from the queue in the background; requests never wait on them.
+    mail::Mailer::new(
+        &config.mail_from,
+        config.smtp_url.as_deref(),
+        config.mail_outbox.clone(),
+    )?
+    .spawn_worker(pool.clone());
 
     let app = web::router(options, pool, &config);
     let listener = tokio::net::TcpListener::bind(&addr)

@@ -1,0 +1,176 @@
+//! Sending the queued e-mails (`app::data::mail_queue`) with lettre: over SMTP when
+//! `SMTP_URL` is set (`smtp://host:25`, `smtp://user:pass@host:587?tls=required`,
+//! `smtps://…:465`), else as `.eml` files in `MAIL_OUTBOX` (development and tests). A
+//! background task sends what is due every few seconds; requests only enqueue.
+
+use app::data::mail_queue::{self, Mail};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sqlx::SqlitePool;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How often the queue is looked at.
+const POLL: Duration = Duration::from_secs(2);
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Outbox(AsyncFileTransport<Tokio1Executor>),
+}
+
+/// The sender with its transport.
+#[derive(Clone)]
+pub struct Mailer {
+    pub from: Mailbox,
+    pub transport: Transport,
+}
+
+impl Mailer {
+    /// SMTP when `smtp_url` is given, else files in `outbox` (created if needed).
+    pub fn new(from: &str, smtp_url: Option<&str>, outbox: PathBuf) -> Result<Mailer, String> {
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| format!("MAIL_FROM {from:?}: {e}"))?;
+        let transport = match smtp_url {
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| format!("SMTP_URL: {e}"))?
+                    .timeout(Some(Duration::from_secs(20)))
+                    .build(),
+            ),
+            None => {
+                std::fs::create_dir_all(&outbox)
+                    .map_err(|e| format!("MAIL_OUTBOX {}: {e}", outbox.display()))?;
+                Transport::Outbox(AsyncFileTransport::new(outbox))
+            }
+        };
+        Ok(Mailer { from, transport })
+    }
+
+    /// Sends one mail now.
+    pub async fn send(&self, mail: &Mail) -> Result<(), String> {
+        let message = message(&self.from, mail)?;
+        match &self.transport {
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Transport::Outbox(files) => files
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Sends everything due; returns how many were sent.
+    pub async fn send_due(&self, pool: &SqlitePool) -> Result<usize, app::data::DataError> {
+        let mut sent = 0;
+        for queued in mail_queue::due(pool, 50).await? {
+            match self.send(&queued.mail).await {
+                Ok(()) => {
+                    mail_queue::mark_sent(pool, queued.id).await?;
+                    sent += 1;
+                }
+                Err(err) => {
+                    tracing::warn!(id = queued.id, attempts = queued.attempts + 1, %err, "mail not sent, will retry");
+                    mail_queue::mark_failed(pool, queued.id, &err).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    /// The background sender: runs for the life of the server.
+    pub fn spawn_worker(self, pool: SqlitePool) {
+        tokio::spawn(async move {
+            loop {
+                if let Err(err) = self.send_due(&pool).await {
+                    tracing::error!(%err, "mail queue");
+                }
+                tokio::time::sleep(POLL).await;
+            }
+        });
+    }
+}
+
+/// A queued mail as a MIME message: plain text and HTML alternatives, and for list mail
+/// the one-click unsubscribe headers (RFC 8058).
+pub fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
+    let to: Mailbox = mail
+        .to_addr
+        .parse()
+        .map_err(|e| format!("address {:?}: {e}", mail.to_addr))?;
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(mail.subject.clone());
+    if let Some(url) = &mail.unsubscribe_url {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    builder
+        .multipart(MultiPart::alternative_plain_html(
+            mail.text_body.clone(),
+            mail.html_body.clone(),
+        ))
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn queued_mail_lands_in_the_outbox_with_unsubscribe_headers() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("site.db").display());
+        let pool = app::data::connect(&url).await.unwrap();
+        let outbox = dir.path().join("outbox");
+        let mailer = Mailer::new("CCME <no-reply@ccme.example>", None, outbox.clone()).unwrap();
+        let mail = Mail {
+            to_addr: "lectrice@example.org".into(),
+            subject: "تأكيد الاشتراك".into(),
+            text_body: "Confirmez : https://ccme.example/fr/subscribe/confirm?t=abc".into(),
+            html_body: "<p>Confirmez</p>".into(),
+            unsubscribe_url: Some("https://ccme.example/fr/unsubscribe?t=xyz".into()),
+        };
+        app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        assert_eq!(mailer.send_due(&pool).await.unwrap(), 1);
+        assert_eq!(mailer.send_due(&pool).await.unwrap(), 0, "sent once");
+        let files: Vec<_> = std::fs::read_dir(&outbox).unwrap().flatten().collect();
+        assert_eq!(files.len(), 1);
+        let eml = std::fs::read_to_string(files[0].path()).unwrap();
+        assert!(eml.contains("To: lectrice@example.org"), "{eml}");
+        assert!(eml.contains("List-Unsubscribe: <https://ccme.example/fr/unsubscribe?t=xyz>"));
+        assert!(eml.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        assert!(eml.contains("multipart/alternative"));
+        // A mail server that refuses: the mail stays queued for a retry.
+        let refused = Mailer::new(
+            "CCME <no-reply@ccme.example>",
+            Some("smtp://127.0.0.1:9"),
+            outbox,
+        )
+        .unwrap();
+        app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        assert_eq!(refused.send_due(&pool).await.unwrap(), 0);
+        let (attempts, error): (i64, Option<String>) =
+            sqlx::query_as("SELECT attempts, last_error FROM mail_queue WHERE sent_at IS NULL")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(attempts, 1);
+        assert!(error.is_some());
+    }
+}
