@@ -6,6 +6,7 @@
 //! WordPress export. All use DATABASE_URL.
 
 mod config;
+mod csrf;
 mod feeds;
 mod import;
 mod mail;

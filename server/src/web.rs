@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::syndication::Syndication;
-use crate::{feeds, pwa, share_image, sitemaps};
+use crate::{csrf, feeds, pwa, share_image, sitemaps};
 use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
@@ -123,6 +123,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         ))
         .layer(middleware::from_fn_with_state(pool, legacy_redirect))
         .layer(middleware::from_fn(remember_language))
+        .layer(middleware::from_fn(csrf::same_site_only))
         .layer(CompressionLayer::new())
         .layer(middleware::map_response(add_security_headers))
         .with_state(options)
