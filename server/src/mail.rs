@@ -173,4 +173,63 @@ mod tests {
         assert_eq!(attempts, 1);
         assert!(error.is_some());
     }
+
+    /// The SMTP path against a real server: `scripts/test` starts an aiosmtpd sink that
+    /// writes what it receives to a Maildir (SMTP_SINK, SMTP_SINK_MAILDIR).
+    #[tokio::test]
+    async fn smtp_path_delivers_to_a_real_mail_server() {
+        let Ok(sink) = std::env::var("SMTP_SINK") else {
+            assert!(
+                std::env::var("CI").is_err(),
+                "CI runs with the SMTP sink that scripts/test starts"
+            );
+            eprintln!("SKIPPED: no SMTP_SINK (scripts/test starts one)");
+            return;
+        };
+        let maildir = PathBuf::from(std::env::var("SMTP_SINK_MAILDIR").expect("SMTP_SINK_MAILDIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("site.db").display());
+        let pool = app::data::connect(&url).await.unwrap();
+        let mailer = Mailer::new(
+            "CCME <no-reply@ccme.example>",
+            Some(&format!("smtp://{sink}")),
+            dir.path().join("outbox"),
+        )
+        .unwrap();
+        // Short enough not to be folded over two header lines.
+        let subject = format!(
+            "Confirmation {}",
+            &app::data::subscriptions::new_token()[..12]
+        );
+        let mail = Mail {
+            to_addr: "reader@example.org".into(),
+            subject: subject.clone(),
+            text_body: "Bonjour — مرحبا".into(),
+            html_body: "<p>Bonjour — مرحبا</p>".into(),
+            unsubscribe_url: Some("https://ccme.example/fr/unsubscribe?t=1".into()),
+        };
+        app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        assert_eq!(
+            mailer.send_due(&pool).await.unwrap(),
+            1,
+            "delivered over SMTP"
+        );
+        let mut received = None;
+        for _ in 0..50 {
+            let found = std::fs::read_dir(maildir.join("new"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|f| std::fs::read_to_string(f.path()).ok())
+                .find(|text| text.contains(&subject));
+            if found.is_some() {
+                received = found;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let received = received.expect("the sink received the mail");
+        assert!(received.contains("To: reader@example.org"));
+        assert!(received.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    }
 }
