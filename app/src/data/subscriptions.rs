@@ -195,18 +195,28 @@ fn subscription((_, email, list, lang): OwnerRow) -> Option<Subscription> {
     })
 }
 
+/// The subscriber a valid, unused `purpose` token belongs to.
+async fn token_owner<'e>(
+    executor: impl sqlx::SqliteExecutor<'e>,
+    token: &str,
+    purpose: &str,
+) -> DataResult<Option<OwnerRow>> {
+    Ok(sqlx::query_as(TOKEN_OWNER)
+        .bind(hash(token))
+        .bind(purpose)
+        .fetch_optional(executor)
+        .await?)
+}
+
 /// What a still-valid confirmation link would confirm, without spending it (the page a
 /// link opens shows this with a button: mail scanners that follow links confirm nothing).
 pub async fn pending_confirmation(
     pool: &SqlitePool,
     token: &str,
 ) -> DataResult<Option<Subscription>> {
-    let row: Option<OwnerRow> = sqlx::query_as(TOKEN_OWNER)
-        .bind(hash(token))
-        .bind("confirm")
-        .fetch_optional(pool)
-        .await?;
-    Ok(row.and_then(subscription))
+    Ok(token_owner(pool, token, "confirm")
+        .await?
+        .and_then(subscription))
 }
 
 /// Spends a confirmation token: the subscription becomes active and the consent is
@@ -217,12 +227,7 @@ pub async fn confirm(
     consent: &Consent<'_>,
 ) -> DataResult<Option<Subscription>> {
     let mut tx = pool.begin().await?;
-    let row: Option<OwnerRow> = sqlx::query_as(TOKEN_OWNER)
-        .bind(hash(token))
-        .bind("confirm")
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(row) = row else {
+    let Some(row) = token_owner(&mut *tx, token, "confirm").await? else {
         return Ok(None);
     };
     let id = row.0;
@@ -253,12 +258,7 @@ pub async fn unsubscribe(
     consent: &Consent<'_>,
 ) -> DataResult<Option<Subscription>> {
     let mut tx = pool.begin().await?;
-    let row: Option<OwnerRow> = sqlx::query_as(TOKEN_OWNER)
-        .bind(hash(token))
-        .bind("unsubscribe")
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(row) = row else {
+    let Some(row) = token_owner(&mut *tx, token, "unsubscribe").await? else {
         return Ok(None);
     };
     let id = row.0;
