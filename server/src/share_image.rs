@@ -21,10 +21,7 @@ pub struct ShareImages {
 
 /// A media path that is a raster picture inside the media folder, or `None`.
 fn checked(path: &str) -> Option<&str> {
-    let lower = path.to_ascii_lowercase();
-    let raster = [".jpg", ".jpeg", ".png", ".webp"]
-        .iter()
-        .any(|ext| lower.ends_with(ext));
+    let raster = app::components::meta::is_raster_image(path);
     let inside = !path.starts_with('/')
         && !path.contains('\\')
         && path

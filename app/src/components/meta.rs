@@ -49,17 +49,20 @@ impl Image {
 /// The X (Twitter) account named in cards.
 const X_ACCOUNT: &str = "@ccme_maroc";
 
+/// Whether a picture (by its file name) is one the share-card renditions can be cut
+/// from: JPEG, PNG or WebP (SVG is not accepted by social networks).
+pub fn is_raster_image(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// The image a share card shows, absolute and 1200×630: a crop of the page's own
 /// picture (`/og/…`, cut by the server from the media file) when it is a raster
 /// image, else the site's card.
 pub fn share_image(image: Option<&Image>) -> Image {
-    let raster = |src: &str| {
-        let lower = src.to_ascii_lowercase();
-        [".jpg", ".jpeg", ".png", ".webp"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
-    };
-    match image.filter(|i| raster(&i.src)) {
+    match image.filter(|i| is_raster_image(&i.src)) {
         Some(image) => Image {
             src: format!(
                 "{}/og/{}",

@@ -4,7 +4,7 @@
 //! (`wp:<host>:…`), so a second run finds what the first created and only updates what
 //! changed.
 
-use super::media::load_media;
+use super::media::{load_media, upload_bases};
 use super::stories::{load_story, ContentMaps, Lookups};
 use super::terms::{load_authors, load_sections, load_tags};
 use super::{channel_lang, Export, ImportOptions, ImportReport, Item};
@@ -51,7 +51,8 @@ pub async fn load(
     let authors = load_authors(conn, export, &host, &mut report).await?;
     let sections = load_sections(conn, export, &host, default_lang, &mut report).await?;
     let tags = load_tags(conn, export, &host, default_lang, &mut report).await?;
-    let media = load_media(conn, export, options, &mut report).await?;
+    let bases = upload_bases(export);
+    let media = load_media(conn, export, options, &bases, &mut report).await?;
 
     // Stories: items grouped by translation group (or alone), in file order.
     let mut groups: Vec<(String, Vec<&Item>)> = Vec::new();
@@ -98,7 +99,7 @@ pub async fn load(
         });
         groups[index].1.push(item);
     }
-    let context = ContentMaps::new(export, &media);
+    let context = ContentMaps::new(export, &media, bases);
     let total = groups.len() as u64;
     for (done, (key, items)) in groups.iter().enumerate() {
         let source_key = format!("wp:{host}:{key}");

@@ -49,12 +49,12 @@ pub(super) async fn load_media(
     conn: &mut SqliteConnection,
     export: &Export,
     options: &ImportOptions,
+    bases: &[String],
     report: &mut ImportReport,
 ) -> DataResult<HashMap<i64, LoadedMedia>> {
-    let bases = upload_bases(export);
     let mut out = HashMap::new();
     for item in export.items.iter().filter(|i| i.post_type == "attachment") {
-        let Some(path) = content::media_path(&item.attachment_url, &bases) else {
+        let Some(path) = content::media_path(&item.attachment_url, bases) else {
             report.skip("attachments without a file address");
             continue;
         };

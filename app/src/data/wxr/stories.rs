@@ -4,7 +4,7 @@
 //! re-indexed) when the file says something new.
 
 use super::content::{self, ContentContext, MediaRef};
-use super::media::{upload_bases, LoadedMedia};
+use super::media::LoadedMedia;
 use super::terms::free_slug;
 use super::{Export, ImportReport, Item, Outcome};
 use crate::data::search::excerpt::html_to_text;
@@ -22,7 +22,11 @@ pub(super) struct ContentMaps {
 }
 
 impl ContentMaps {
-    pub(super) fn new(export: &Export, media: &HashMap<i64, LoadedMedia>) -> Self {
+    pub(super) fn new(
+        export: &Export,
+        media: &HashMap<i64, LoadedMedia>,
+        bases: Vec<String>,
+    ) -> Self {
         let attachments = media
             .iter()
             .map(|(id, m)| (*id, m.reference.clone()))
@@ -38,7 +42,7 @@ impl ContentMaps {
         ContentMaps {
             attachments,
             children,
-            bases: upload_bases(export),
+            bases,
         }
     }
 }
