@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod forms;
 pub mod i18n;
 pub mod model;
 pub mod pages;
@@ -17,10 +18,13 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::article::{ArticlePage, StaticPage};
+use pages::contact::{ContactPage, OpEdPage};
 use pages::home::HomePage;
 use pages::offline::{OfflinePage, SavedPage};
+use pages::privacy::PrivacyPage;
 use pages::search::SearchPage;
 use pages::section::SectionPage;
+use pages::subscriptions::{ConfirmPage, NewsletterPage, UnsubscribePage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -67,6 +71,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/page/:slug") view=StaticPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter") view=NewsletterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/contact") view=ContactPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/tribune") view=OpEdPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offline") view=OfflinePage/>
                     <Route path=path!("/:lang/saved") view=SavedPage/>
                 </Routes>

@@ -21,6 +21,14 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Folder of `.eml` files when no SMTP server is set.
     pub mail_outbox: PathBuf,
+    /// Where contact messages and op-eds are notified.
+    pub editors_email: String,
+    /// Behind a reverse proxy: rate limits key on the last `X-Forwarded-For` hop.
+    pub trust_proxy: bool,
+    /// Posts a minute (and burst) one client address may make to the forms.
+    pub form_rate_per_minute: u32,
+    /// Least seconds between showing a form and accepting it.
+    pub form_min_seconds: u64,
 }
 
 impl Config {
@@ -38,6 +46,12 @@ impl Config {
             mail_from: var("MAIL_FROM", "CCME <no-reply@ccme.org.ma>"),
             smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
             mail_outbox: PathBuf::from(var("MAIL_OUTBOX", "data/outbox")),
+            editors_email: var("MAIL_EDITORS", "contact@ccme.org.ma"),
+            trust_proxy: matches!(var("TRUST_PROXY", "false").as_str(), "true" | "1" | "yes"),
+            form_rate_per_minute: var("FORM_RATE_PER_MINUTE", "10").parse().unwrap_or(10),
+            form_min_seconds: var("FORM_MIN_SECONDS", "2")
+                .parse()
+                .unwrap_or(app::forms::ticket::DEFAULT_MIN_SECONDS),
         }
     }
 }

@@ -4,8 +4,9 @@
 //! background task sends what is due every few seconds; requests only enqueue.
 
 use app::data::mail_queue::{self, Mail};
+use lettre::message::header::ContentType;
 use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
@@ -50,9 +51,13 @@ impl Mailer {
         Ok(Mailer { from, transport })
     }
 
-    /// Sends one mail now.
-    pub async fn send(&self, mail: &Mail) -> Result<(), String> {
-        let message = message(&self.from, mail)?;
+    /// Sends one mail now, with the file of a reader message when it has one.
+    pub async fn send(
+        &self,
+        mail: &Mail,
+        attachment: Option<FileAttachment>,
+    ) -> Result<(), String> {
+        let message = message(&self.from, mail, attachment)?;
         match &self.transport {
             Transport::Smtp(smtp) => smtp
                 .send(message)
@@ -71,7 +76,11 @@ impl Mailer {
     pub async fn send_due(&self, pool: &SqlitePool) -> Result<usize, app::data::DataError> {
         let mut sent = 0;
         for queued in mail_queue::due(pool, 50).await? {
-            match self.send(&queued.mail).await {
+            let attachment = match queued.mail.attachment_of {
+                Some(id) => app::data::reader_messages::attachment(pool, id).await?,
+                None => None,
+            };
+            match self.send(&queued.mail, attachment).await {
                 Ok(()) => {
                     mail_queue::mark_sent(pool, queued.id).await?;
                     sent += 1;
@@ -98,9 +107,16 @@ impl Mailer {
     }
 }
 
-/// A queued mail as a MIME message: plain text and HTML alternatives, and for list mail
-/// the one-click unsubscribe headers (RFC 8058).
-pub fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
+/// A file sent with a mail: name, content type, bytes.
+pub type FileAttachment = (String, String, Vec<u8>);
+
+/// A queued mail as a MIME message: plain text and HTML alternatives, for list mail
+/// the one-click unsubscribe headers (RFC 8058), `Reply-To` and a file when given.
+pub fn message(
+    from: &Mailbox,
+    mail: &Mail,
+    attachment: Option<FileAttachment>,
+) -> Result<Message, String> {
     let to: Mailbox = mail
         .to_addr
         .parse()
@@ -109,6 +125,13 @@ pub fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
         .from(from.clone())
         .to(to)
         .subject(mail.subject.clone());
+    if let Some(reply_to) = mail
+        .reply_to
+        .as_deref()
+        .and_then(|r| r.parse::<Mailbox>().ok())
+    {
+        builder = builder.reply_to(reply_to);
+    }
     if let Some(url) = &mail.unsubscribe_url {
         builder = builder
             .raw_header(HeaderValue::new(
@@ -120,12 +143,17 @@ pub fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
                 "List-Unsubscribe=One-Click".to_owned(),
             ));
     }
-    builder
-        .multipart(MultiPart::alternative_plain_html(
-            mail.text_body.clone(),
-            mail.html_body.clone(),
-        ))
-        .map_err(|e| e.to_string())
+    let body = MultiPart::alternative_plain_html(mail.text_body.clone(), mail.html_body.clone());
+    let body = match attachment {
+        Some((name, content_type, bytes)) => {
+            let content_type = ContentType::parse(&content_type).map_err(|e| e.to_string())?;
+            MultiPart::mixed()
+                .multipart(body)
+                .singlepart(Attachment::new(name).body(bytes, content_type))
+        }
+        None => body,
+    };
+    builder.multipart(body).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -145,6 +173,8 @@ mod tests {
             text_body: "Confirmez : https://ccme.example/fr/subscribe/confirm?t=abc".into(),
             html_body: "<p>Confirmez</p>".into(),
             unsubscribe_url: Some("https://ccme.example/fr/unsubscribe?t=xyz".into()),
+            reply_to: None,
+            attachment_of: None,
         };
         app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
         assert_eq!(mailer.send_due(&pool).await.unwrap(), 1);
@@ -207,6 +237,8 @@ mod tests {
             text_body: "Bonjour — مرحبا".into(),
             html_body: "<p>Bonjour — مرحبا</p>".into(),
             unsubscribe_url: Some("https://ccme.example/fr/unsubscribe?t=1".into()),
+            reply_to: None,
+            attachment_of: None,
         };
         app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
         assert_eq!(

@@ -8,6 +8,7 @@
 mod config;
 mod csrf;
 mod feeds;
+mod forms;
 mod import;
 mod mail;
 mod pwa;
@@ -158,7 +159,13 @@ async fn serve(config: Config) -> Result<(), String> {
     )?
     .spawn_worker(pool.clone());
 
-    let app = web::router(options, pool, &config);
+    // Readers' data is kept only as long as the privacy notice says.
+    spawn_retention(pool.clone());
+    let key = app::data::reader_messages::secret::<32>(&pool, "form_ticket")
+        .await
+        .map_err(|e| format!("form key: {e}"))?;
+    let key = app::forms::ticket::TicketKey::new(key, config.form_min_seconds);
+    let app = web::router(options, pool, &config, key);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -166,10 +173,29 @@ async fn serve(config: Config) -> Result<(), String> {
         "listening on http://{addr} (public URL {})",
         config.site_url
     );
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// Purges personal data past its keeping time, at start and every six hours.
+fn spawn_retention(pool: sqlx::SqlitePool) {
+    tokio::spawn(async move {
+        loop {
+            match app::data::retention::purge(&pool).await {
+                Ok(purged) if purged != Default::default() => {
+                    tracing::info!(?purged, "personal data past its keeping time deleted")
+                }
+                Ok(_) => {}
+                Err(err) => tracing::error!(%err, "retention purge"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(6 * 3600)).await;
+        }
+    });
 }
 
 async fn shutdown_signal() {

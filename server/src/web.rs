@@ -3,7 +3,8 @@
 
 use crate::config::Config;
 use crate::syndication::Syndication;
-use crate::{csrf, feeds, pwa, share_image, sitemaps};
+use crate::{csrf, feeds, forms, pwa, share_image, sitemaps};
+use app::forms::ticket::TicketKey;
 use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
@@ -16,25 +17,44 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
+use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 const LANG_COOKIE: &str = "lang";
 
-/// Builds the whole site's router.
-pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Router {
+/// Builds the whole site's router. `key` signs the forms' tickets.
+pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: TicketKey) -> Router {
     let routes = generate_route_list(App);
     let site_root = options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", options.site_pkg_dir);
-    let provide_pool = {
+    let context: forms::AppContext = {
         let pool = pool.clone();
         let site_url = app::components::meta::SiteUrl(config.site_url.clone());
-        move || {
+        let key = key.clone();
+        Arc::new(move || {
             provide_context(pool.clone());
             provide_context(site_url.clone());
-        }
+            provide_context(key.clone());
+        })
     };
+    let provide_pool = {
+        let context = context.clone();
+        move || context()
+    };
+    let limiter = forms::limiter(config.form_rate_per_minute);
+    spawn_limiter_cleanup(limiter.clone());
+    let reader_forms = forms::routes(forms::FormsState {
+        pool: pool.clone(),
+        site_url: config.site_url.clone(),
+        editors: config.editors_email.clone(),
+        key,
+        limiter,
+        trust_proxy: config.trust_proxy,
+        options: options.clone(),
+        context,
+    });
     let app_shell = {
         let options = options.clone();
         move || shell(options.clone())
@@ -116,6 +136,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         .merge(app_files)
         .merge(syndication)
         .merge(share_images)
+        .merge(reader_forms)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,
@@ -127,6 +148,21 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config) -> Rout
         .layer(CompressionLayer::new())
         .layer(middleware::map_response(add_security_headers))
         .with_state(options)
+}
+
+/// The rate limiter forgets addresses it has not seen for a while (memory stays flat
+/// whatever the number of clients).
+fn spawn_limiter_cleanup(limiter: Arc<governor::DefaultKeyedRateLimiter<std::net::IpAddr>>) {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return;
+    }
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(300)).await;
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+    });
 }
 
 /// Feeds, sitemaps and robots.txt: machine-read addresses with their own state.

@@ -3,6 +3,8 @@
 
 use crate::components::header::SocialLinks;
 use crate::components::layout::{use_lang, NavResource};
+use crate::forms::view::{PrivacyNote, ReaderForm, TextField};
+use crate::forms::{field, limit, FormKind};
 use leptos::prelude::*;
 
 /// Public contact details of the institution.
@@ -16,12 +18,6 @@ pub fn Footer() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let nav = expect_context::<NavResource>().0;
-    let mailto = move |subject: &str| {
-        format!(
-            "mailto:{CONTACT_EMAIL}?subject={}",
-            crate::i18n::encode_segment(subject)
-        )
-    };
 
     view! {
         <footer class="site-footer">
@@ -29,12 +25,12 @@ pub fn Footer() -> impl IntoView {
                 <section>
                     <h2>{move || t().newsletter_title}</h2>
                     <p>{move || t().newsletter_text}</p>
-                    <a class="button" href=move || mailto(t().newsletter_title)>{move || t().subscribe_by_email}</a>
+                    <FooterSubscription list="newsletter" prefix="footer-newsletter"/>
                 </section>
                 <section>
                     <h2>{move || t().press_review_title}</h2>
                     <p>{move || t().press_review_text}</p>
-                    <a class="button" href=move || mailto(t().press_review_title)>{move || t().subscribe_by_email}</a>
+                    <FooterSubscription list="press_review" prefix="footer-press-review"/>
                 </section>
                 // Filled in by /pwa.js: the install button where the browser offers
                 // installing, the iOS steps on iPhones and iPads.
@@ -83,5 +79,17 @@ pub fn Footer() -> impl IntoView {
                 </p>
             </div>
         </footer>
+    }
+}
+
+/// The one-field subscription form of a footer block (posts to `/{lang}/newsletter`,
+/// where a refused plain POST is shown again).
+#[component]
+fn FooterSubscription(list: &'static str, prefix: &'static str) -> impl IntoView {
+    view! {
+        <ReaderForm kind=FormKind::Subscribe prefix main=false hidden=vec![(field::LIST, list), ("origin", "footer")]>
+            <TextField name=field::EMAIL label=|f| f.email kind="email" max=limit::EMAIL autocomplete="email"/>
+            <PrivacyNote text=|f| f.subscribe_note/>
+        </ReaderForm>
     }
 }

@@ -74,6 +74,15 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             }
             Ok(out)
         }
+        // Pages every edition has under the same name (forms, privacy notice).
+        "newsletter" | "contact" | "tribune" | "privacy" => Ok(Lang::ALL
+            .iter()
+            .map(|&l| Alternate {
+                lang: l,
+                href: format!("/{}/{kind}", l.code()),
+                exact: true,
+            })
+            .collect()),
         _ => Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect()),
     }
 }

@@ -17,6 +17,10 @@ pub struct Mail {
     pub html_body: String,
     /// One-click unsubscribe address (`List-Unsubscribe`), for list mail.
     pub unsubscribe_url: Option<String>,
+    /// Where replies go (the reader, on editorial notifications).
+    pub reply_to: Option<String>,
+    /// The reader message whose attachment goes with this mail.
+    pub attachment_of: Option<i64>,
 }
 
 /// A queued e-mail with its delivery state.
@@ -31,14 +35,17 @@ pub struct QueuedMail {
 /// Adds a mail to the queue; the worker sends it within seconds.
 pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO mail_queue (to_addr, subject, text_body, html_body, unsubscribe_url)
-         VALUES (?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO mail_queue
+           (to_addr, subject, text_body, html_body, unsubscribe_url, reply_to, attachment_of)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&mail.to_addr)
     .bind(&mail.subject)
     .bind(&mail.text_body)
     .bind(&mail.html_body)
     .bind(&mail.unsubscribe_url)
+    .bind(&mail.reply_to)
+    .bind(mail.attachment_of)
     .fetch_one(pool)
     .await?)
 }
@@ -46,7 +53,8 @@ pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
 /// Mails due now (never sent, retry time reached, attempts left), oldest first.
 pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
     Ok(sqlx::query_as(
-        "SELECT id, attempts, to_addr, subject, text_body, html_body, unsubscribe_url
+        "SELECT id, attempts, to_addr, subject, text_body, html_body, unsubscribe_url,
+                reply_to, attachment_of
          FROM mail_queue
          WHERE sent_at IS NULL AND attempts < ?
            AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
@@ -55,6 +63,19 @@ pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
     .bind(MAX_ATTEMPTS)
     .bind(limit)
     .fetch_all(pool)
+    .await?)
+}
+
+/// How many mails were queued for `to_addr` in the last `hours` (per-address limits:
+/// nobody can make the site mail-bomb an address).
+pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM mail_queue WHERE to_addr = ?
+           AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' hours')",
+    )
+    .bind(to_addr)
+    .bind(hours)
+    .fetch_one(pool)
     .await?)
 }
 
@@ -97,6 +118,8 @@ mod tests {
             text_body: "Bonjour".into(),
             html_body: "<p>Bonjour</p>".into(),
             unsubscribe_url: Some("https://ccme.example/fr/unsubscribe?t=x".into()),
+            reply_to: None,
+            attachment_of: None,
         }
     }
 

@@ -219,6 +219,16 @@ pub async fn pending_confirmation(
         .and_then(subscription))
 }
 
+/// What a still-valid unsubscribe link would stop (shown on the page its link opens).
+pub async fn pending_unsubscribe(
+    pool: &SqlitePool,
+    token: &str,
+) -> DataResult<Option<Subscription>> {
+    Ok(token_owner(pool, token, "unsubscribe")
+        .await?
+        .and_then(subscription))
+}
+
 /// Spends a confirmation token: the subscription becomes active and the consent is
 /// logged. `None` for an unknown, used or expired token.
 pub async fn confirm(

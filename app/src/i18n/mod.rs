@@ -3,9 +3,13 @@
 //! (`strings.rs`), so a string missing in one language fails to compile.
 
 mod dates;
+mod forms;
+mod privacy;
 mod strings;
 
 pub use dates::{format_date, year_of};
+pub use forms::FormStrings;
+pub use privacy::PrivacyNotice;
 pub use strings::Strings;
 
 use serde::{Deserialize, Serialize};
@@ -91,6 +95,24 @@ impl Lang {
             Lang::Fr => &strings::FR,
             Lang::Ar => &strings::AR,
             Lang::En => &strings::EN,
+        }
+    }
+
+    /// The text of the reader forms in this edition.
+    pub fn forms(self) -> &'static FormStrings {
+        match self {
+            Lang::Fr => &forms::FR,
+            Lang::Ar => &forms::AR,
+            Lang::En => &forms::EN,
+        }
+    }
+
+    /// The privacy notice in this edition.
+    pub fn privacy(self) -> &'static PrivacyNotice {
+        match self {
+            Lang::Fr => &privacy::FR,
+            Lang::Ar => &privacy::AR,
+            Lang::En => &privacy::EN,
         }
     }
 

@@ -1,10 +1,13 @@
 //! One module per route, after Leptos's hackernews example.
 
 pub mod article;
+pub mod contact;
 pub mod home;
 pub mod offline;
+pub mod privacy;
 pub mod search;
 pub mod section;
+pub mod subscriptions;
 
 use crate::components::layout::use_lang;
 use leptos::prelude::*;

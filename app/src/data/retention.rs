@@ -1,0 +1,62 @@
+//! How long readers' personal data is kept, and the purge that enforces it (run by the
+//! server at start and every few hours). The privacy notice quotes these figures.
+
+use super::DataResult;
+use sqlx::SqlitePool;
+
+/// Contact messages and op-ed submissions: two years, then deleted with their files.
+pub const MESSAGE_MONTHS: i64 = 24;
+/// Subscriptions never confirmed: deleted after 30 days (the link expired long before).
+pub const UNCONFIRMED_DAYS: i64 = 30;
+/// After unsubscribing, the address and its consent log are kept three years as proof
+/// of what was agreed, then deleted.
+pub const WITHDRAWN_YEARS: i64 = 3;
+/// Sent e-mails (they hold addresses): 30 days; undeliverable ones: 90 days.
+pub const SENT_MAIL_DAYS: i64 = 30;
+pub const FAILED_MAIL_DAYS: i64 = 90;
+
+/// Rows deleted by one purge.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub messages: u64,
+    pub subscribers: u64,
+    pub mails: u64,
+}
+
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'";
+
+/// Deletes what is past its keeping time.
+pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
+    let mut tx = pool.begin().await?;
+    let messages = sqlx::query(&format!(
+        "DELETE FROM reader_messages WHERE created_at < {NOW}, '-{MESSAGE_MONTHS} months')"
+    ))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let subscribers = sqlx::query(&format!(
+        "DELETE FROM subscribers WHERE
+           (status = 'pending' AND created_at < {NOW}, '-{UNCONFIRMED_DAYS} days')
+            AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.subscriber_id = subscribers.id
+                            AND c.at > {NOW}, '-{UNCONFIRMED_DAYS} days')))
+        OR (status = 'unsubscribed' AND unsubscribed_at < {NOW}, '-{WITHDRAWN_YEARS} years'))"
+    ))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    // Consents of deleted subscribers go with them (ON DELETE CASCADE).
+    let mails = sqlx::query(&format!(
+        "DELETE FROM mail_queue WHERE
+           (sent_at IS NOT NULL AND sent_at < {NOW}, '-{SENT_MAIL_DAYS} days'))
+        OR (sent_at IS NULL AND created_at < {NOW}, '-{FAILED_MAIL_DAYS} days'))"
+    ))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(Purged {
+        messages,
+        subscribers,
+        mails,
+    })
+}

@@ -1,0 +1,285 @@
+//! The e-mails the forms send, in the reader's language, as plain text and HTML. No
+//! text typed by a reader ever goes into a mail to that reader's address (the address
+//! could be someone else's: the site must not carry a stranger's words to them); only
+//! editorial notifications, sent to the institution, quote the submission.
+
+use crate::data::mail_queue::Mail;
+use crate::data::subscriptions::List;
+use crate::i18n::{Lang, Strings};
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+
+/// Words of the mails, per language.
+struct LetterText {
+    confirm_subject: &'static str,
+    confirm_intro: &'static str,
+    confirm_action: &'static str,
+    confirm_ignore: &'static str,
+    already_subject: &'static str,
+    already_intro: &'static str,
+    unsubscribe_line: &'static str,
+    contact_subject: &'static str,
+    contact_body: &'static str,
+    op_ed_subject: &'static str,
+    op_ed_body: &'static str,
+    reference: &'static str,
+    no_reply: &'static str,
+}
+
+const FR: LetterText = LetterText {
+    confirm_subject: "Confirmez votre inscription : {list}",
+    confirm_intro: "Bonjour, quelqu’un (vous, sans doute) a demandé à recevoir « {list} » du Conseil de la communauté marocaine à l’étranger à cette adresse.",
+    confirm_action: "Confirmer mon inscription",
+    confirm_ignore: "Ce lien est valable 48 heures. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : vous ne recevrez rien.",
+    already_subject: "Vous êtes déjà inscrit : {list}",
+    already_intro: "Bonjour, une nouvelle inscription à « {list} » a été demandée pour cette adresse, qui la reçoit déjà. Rien n’a changé.",
+    unsubscribe_line: "Pour ne plus recevoir « {list} », ouvrez ce lien :",
+    contact_subject: "Nous avons bien reçu votre message",
+    contact_body: "Bonjour, votre message au Conseil de la communauté marocaine à l’étranger a bien été reçu. Nous vous répondrons à cette adresse.",
+    op_ed_subject: "Nous avons bien reçu votre tribune",
+    op_ed_body: "Bonjour, votre proposition de tribune a bien été reçue. La rédaction la lira et vous répondra dans un délai de deux semaines.",
+    reference: "Référence : {reference}",
+    no_reply: "Ce courriel est envoyé automatiquement ; pour nous écrire : contact@ccme.org.ma.",
+};
+
+const AR: LetterText = LetterText {
+    confirm_subject: "أكد اشتراكك: {list}",
+    confirm_intro: "مرحبا، طلب شخص (أنت على الأرجح) التوصل بـ«{list}» من مجلس الجالية المغربية بالخارج على هذا العنوان.",
+    confirm_action: "أؤكد اشتراكي",
+    confirm_ignore: "هذا الرابط صالح لمدة 48 ساعة. إن لم تكن صاحب هذا الطلب، تجاهل هذه الرسالة ولن يصلك شيء.",
+    already_subject: "أنت مشترك بالفعل: {list}",
+    already_intro: "مرحبا، طلب اشتراك جديد في «{list}» لهذا العنوان الذي يتوصل بها بالفعل. لم يتغير شيء.",
+    unsubscribe_line: "لإلغاء التوصل بـ«{list}»، افتح هذا الرابط:",
+    contact_subject: "توصلنا برسالتك",
+    contact_body: "مرحبا، توصل مجلس الجالية المغربية بالخارج برسالتك. سنجيبك على هذا العنوان.",
+    op_ed_subject: "توصلنا بمقالك",
+    op_ed_body: "مرحبا، توصلنا بمقترح مقالك. ستقرؤه هيئة التحرير وترد عليك في غضون أسبوعين.",
+    reference: "المرجع: {reference}",
+    no_reply: "ترسل هذه الرسالة آليا؛ لمراسلتنا: contact@ccme.org.ma.",
+};
+
+const EN: LetterText = LetterText {
+    confirm_subject: "Confirm your subscription: {list}",
+    confirm_intro: "Hello, someone (probably you) asked to receive “{list}” from the Council of the Moroccan Community Abroad at this address.",
+    confirm_action: "Confirm my subscription",
+    confirm_ignore: "This link works for 48 hours. If you did not ask for this, ignore this message: you will receive nothing.",
+    already_subject: "You are already subscribed: {list}",
+    already_intro: "Hello, a new subscription to “{list}” was requested for this address, which already receives it. Nothing has changed.",
+    unsubscribe_line: "To stop receiving “{list}”, open this link:",
+    contact_subject: "We have received your message",
+    contact_body: "Hello, your message to the Council of the Moroccan Community Abroad has been received. We will answer you at this address.",
+    op_ed_subject: "We have received your op-ed",
+    op_ed_body: "Hello, your op-ed submission has been received. The editors will read it and reply within two weeks.",
+    reference: "Reference: {reference}",
+    no_reply: "This email is sent automatically; to write to us: contact@ccme.org.ma.",
+};
+
+fn words(lang: Lang) -> &'static LetterText {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::Ar => &AR,
+        Lang::En => &EN,
+    }
+}
+
+/// The name of a list in `lang`.
+pub fn list_name(lang: Lang, list: List) -> &'static str {
+    match list {
+        List::Newsletter => lang.t().newsletter_title,
+        List::PressReview => lang.t().press_review_title,
+    }
+}
+
+/// Addresses of the subscription pages a mail links to.
+pub fn subscription_url(site_url: &str, lang: Lang, action: &str, token: &str) -> String {
+    format!("{site_url}/{}/newsletter/{action}?t={token}", lang.code())
+}
+
+/// A mail being written: paragraphs, an optional button, a footer.
+struct Letter {
+    lang: Lang,
+    subject: String,
+    paragraphs: Vec<String>,
+    action: Option<(String, String)>,
+    footer: Vec<String>,
+}
+
+impl Letter {
+    fn into_mail(self, to: &str, unsubscribe_url: Option<String>) -> Mail {
+        let mut plain = self.paragraphs.join("\n\n");
+        let mut html = String::new();
+        for paragraph in &self.paragraphs {
+            html.push_str(&format!(
+                "<p>{}</p>\n",
+                text(paragraph).replace('\n', "<br>\n")
+            ));
+        }
+        if let Some((label, url)) = &self.action {
+            plain.push_str(&format!("\n\n{label}\n{url}"));
+            html.push_str(&format!(
+                "<p><a href=\"{}\" style=\"display:inline-block;padding:12px 20px;background:#0b5d4b;color:#ffffff;text-decoration:none;border-radius:4px\">{}</a></p>\n<p style=\"font-size:13px;color:#555\">{}</p>\n",
+                attr(url),
+                text(label),
+                text(url)
+            ));
+        }
+        plain.push_str("\n\n--\n");
+        plain.push_str(&self.footer.join("\n"));
+        let footer_html: Vec<String> = self
+            .footer
+            .iter()
+            .map(|line| {
+                if line.starts_with("http") {
+                    format!("<a href=\"{}\">{}</a>", attr(line), text(line))
+                } else {
+                    text(line).into_owned()
+                }
+            })
+            .collect();
+        let (code, dir) = (self.lang.code(), self.lang.dir());
+        let html = format!(
+            "<!DOCTYPE html>\n<html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
+             <body style=\"margin:0;padding:24px;background:#f4f3ef;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;line-height:1.5\">\n\
+             <div style=\"max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-top:4px solid #0b5d4b\" dir=\"{dir}\">\n\
+             <p style=\"font-weight:bold;color:#0b5d4b\">{site}</p>\n{html}\
+             <hr style=\"border:none;border-top:1px solid #ddd\">\n<p style=\"font-size:12px;color:#555\">{footer}</p>\n</div></body></html>\n",
+            title = text(&self.subject),
+            site = text(self.lang.t().site_name),
+            footer = footer_html.join("<br>\n"),
+        );
+        Mail {
+            to_addr: to.to_owned(),
+            subject: self.subject,
+            text_body: plain,
+            html_body: html,
+            unsubscribe_url,
+            reply_to: None,
+            attachment_of: None,
+        }
+    }
+}
+
+/// The double opt-in mail: the confirmation link, and already the unsubscribe link.
+pub fn confirmation(
+    site_url: &str,
+    lang: Lang,
+    list: List,
+    to: &str,
+    confirm_token: &str,
+    unsubscribe_token: &str,
+) -> Mail {
+    let w = words(lang);
+    let name = list_name(lang, list);
+    let fill = |template: &str| Strings::fill(template, &[("list", name.to_owned())]);
+    let unsubscribe = subscription_url(site_url, lang, "unsubscribe", unsubscribe_token);
+    Letter {
+        lang,
+        subject: fill(w.confirm_subject),
+        paragraphs: vec![fill(w.confirm_intro)],
+        action: Some((
+            w.confirm_action.to_owned(),
+            subscription_url(site_url, lang, "confirm", confirm_token),
+        )),
+        footer: vec![
+            w.confirm_ignore.to_owned(),
+            fill(w.unsubscribe_line),
+            unsubscribe.clone(),
+        ],
+    }
+    .into_mail(to, Some(unsubscribe))
+}
+
+/// Sent instead of a confirmation when the address is already subscribed (the form's
+/// answer is the same either way; only the owner of the address learns the difference).
+pub fn already_subscribed(
+    site_url: &str,
+    lang: Lang,
+    list: List,
+    to: &str,
+    unsubscribe_token: &str,
+) -> Mail {
+    let w = words(lang);
+    let name = list_name(lang, list);
+    let fill = |template: &str| Strings::fill(template, &[("list", name.to_owned())]);
+    let unsubscribe = subscription_url(site_url, lang, "unsubscribe", unsubscribe_token);
+    Letter {
+        lang,
+        subject: fill(w.already_subject),
+        paragraphs: vec![fill(w.already_intro)],
+        action: None,
+        footer: vec![fill(w.unsubscribe_line), unsubscribe.clone()],
+    }
+    .into_mail(to, Some(unsubscribe))
+}
+
+/// The acknowledgement of a contact message or an op-ed, with its reference number.
+pub fn acknowledgement(lang: Lang, op_ed: bool, to: &str, reference: i64) -> Mail {
+    let w = words(lang);
+    let (subject, body) = if op_ed {
+        (w.op_ed_subject, w.op_ed_body)
+    } else {
+        (w.contact_subject, w.contact_body)
+    };
+    Letter {
+        lang,
+        subject: subject.to_owned(),
+        paragraphs: vec![
+            body.to_owned(),
+            Strings::fill(w.reference, &[("reference", format!("#{reference}"))]),
+        ],
+        action: None,
+        footer: vec![w.no_reply.to_owned()],
+    }
+    .into_mail(to, None)
+}
+
+/// What the editors receive: every field, replies going straight to the reader, the
+/// op-ed's file attached.
+pub struct Notification<'a> {
+    pub op_ed: bool,
+    pub reference: i64,
+    pub lang: Lang,
+    pub fields: Vec<(&'static str, &'a str)>,
+    pub body: &'a str,
+    pub reply_to: &'a str,
+    pub has_attachment: bool,
+}
+
+/// The editorial notification (in French, the institution's working language).
+pub fn notification(editors: &str, note: Notification<'_>) -> Mail {
+    let kind = if note.op_ed {
+        "Proposition de tribune"
+    } else {
+        "Message du formulaire de contact"
+    };
+    let title = note
+        .fields
+        .iter()
+        .find(|(label, _)| *label == "Objet" || *label == "Titre")
+        .map(|(_, value)| *value)
+        .unwrap_or_default();
+    let subject: String = format!("[{kind} #{}] {title}", note.reference)
+        .chars()
+        .take(200)
+        .collect();
+    let mut paragraphs: Vec<String> = note
+        .fields
+        .iter()
+        .map(|(label, value)| format!("{label} : {value}"))
+        .collect();
+    paragraphs.push(format!("Langue : {}", note.lang.native_name()));
+    if note.has_attachment {
+        paragraphs.push("Fichier joint : voir la pièce jointe.".into());
+    }
+    paragraphs.push("—".into());
+    paragraphs.extend(note.body.split("\n\n").map(str::to_owned));
+    let mut mail = Letter {
+        lang: Lang::Fr,
+        subject,
+        paragraphs,
+        action: None,
+        footer: vec!["Répondre à ce courriel écrit directement au lecteur.".into()],
+    }
+    .into_mail(editors, None);
+    mail.reply_to = Some(note.reply_to.to_owned());
+    mail
+}

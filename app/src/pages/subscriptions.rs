@@ -1,0 +1,181 @@
+//! `/{lang}/newsletter` (subscribe to the newsletter and/or the press review), and the
+//! pages the e-mailed links open: `/{lang}/newsletter/confirm?t=…` and
+//! `/{lang}/newsletter/unsubscribe?t=…`. Those pages only show what the link is about
+//! with a button: the change happens on the button's POST, so mail scanners that open
+//! links change nothing.
+
+use crate::api::forms::get_link_target;
+use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::meta::PageMeta;
+use crate::components::status::{LoadError, Loading, NotFound};
+use crate::forms::view::{CheckField, CheckGroup, PrivacyNote, ReaderForm, TextField};
+use crate::forms::{field, limit, FormKind};
+use crate::i18n::{FormStrings, Lang, Strings};
+use leptos::prelude::*;
+use leptos_meta::Meta;
+use leptos_router::hooks::use_query_map;
+
+/// The name of a list (`newsletter`, `press_review`) in `lang`.
+fn list_name(lang: Lang, code: &str) -> &'static str {
+    if code == "press_review" {
+        lang.t().press_review_title
+    } else {
+        lang.t().newsletter_title
+    }
+}
+
+/// The subscription fields: address and lists (both forms of the footer post one list
+/// each as a hidden field instead).
+#[component]
+pub fn SubscribeFields() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    view! {
+        <TextField name=field::EMAIL label=|f| f.email kind="email" max=limit::EMAIL autocomplete="email"/>
+        <CheckGroup name=field::LIST legend=Signal::derive(move || lang.get().forms().choose_lists.to_owned())>
+            <CheckField name=field::LIST value="newsletter" suffix="-newsletter" checked=true
+                label=Signal::derive(move || t().newsletter_title.to_owned())/>
+            <CheckField name=field::LIST value="press_review" suffix="-press_review"
+                label=Signal::derive(move || t().press_review_title.to_owned())/>
+        </CheckGroup>
+    }
+}
+
+/// Head tags and heading shared by the form pages.
+#[component]
+pub fn FormPageHead(title: String, intro: String, page: &'static str) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    view! {
+        <PageMeta
+            title=format!("{title} — {}", lang.t().site_name)
+            description=intro.clone()
+            path=format!("/{}/{page}", lang.code())
+        />
+        <h1>{title}</h1>
+        <p class="lead">{intro}</p>
+    }
+}
+
+/// `/{lang}/newsletter`.
+#[component]
+pub fn NewsletterPage() -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let f = lang.get().forms();
+        view! {
+            <div class="container form-page">
+                <FormPageHead title=f.subscriptions_title.to_owned() intro=f.subscriptions_intro.to_owned() page="newsletter"/>
+                <ReaderForm kind=FormKind::Subscribe prefix="subscribe">
+                    <SubscribeFields/>
+                    <PrivacyNote text=|f| f.subscribe_note/>
+                </ReaderForm>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// `/{lang}/newsletter/confirm`.
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    view! { <LinkPage action="confirm"/> }
+}
+
+/// `/{lang}/newsletter/unsubscribe`.
+#[component]
+pub fn UnsubscribePage() -> impl IntoView {
+    view! { <LinkPage action="unsubscribe"/> }
+}
+
+/// Texts of a link page: title, question, button, done, invalid.
+fn link_texts(f: &FormStrings, action: &str) -> [&'static str; 5] {
+    if action == "confirm" {
+        [
+            f.confirm_title,
+            f.confirm_text,
+            f.confirm_button,
+            f.confirmed,
+            f.confirm_invalid,
+        ]
+    } else {
+        [
+            f.unsubscribe_title,
+            f.unsubscribe_text,
+            f.unsubscribe_button,
+            f.unsubscribed,
+            f.unsubscribe_invalid,
+        ]
+    }
+}
+
+#[component]
+fn LinkPage(action: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    let query = use_query_map();
+    let token = move || query.read().get(field::TOKEN).unwrap_or_default();
+    // After the button's POST the server redirects here with `?done=<list>`.
+    let done = move || query.read().get("done");
+    let target = Resource::new(token, move |token| {
+        get_link_target(action.to_owned(), token)
+    });
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let lang = lang.get();
+        let [title, question, button, done_text, invalid] = link_texts(lang.forms(), action);
+        let body = match done() {
+            Some(list) => view! {
+                <p class="form-sent" role="status">
+                    {Strings::fill(done_text, &[("list", list_name(lang, &list).to_owned())])}
+                </p>
+                <p><a href=format!("/{}/", lang.code())>{lang.t().back_home}</a></p>
+            }
+            .into_any(),
+            None => view! {
+                <Transition fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match target.await {
+                            Ok(Some(found)) => view! {
+                                <form method="post" class="reader-form link-form" action=format!("/{}/newsletter/{action}", lang.code())>
+                                    <input type="hidden" name=field::TOKEN value=token()/>
+                                    <p>{Strings::fill(question, &[
+                                        ("list", list_name(lang, &found.list).to_owned()),
+                                        ("email", found.email),
+                                    ])}</p>
+                                    <button type="submit" class="button">{button}</button>
+                                </form>
+                            }.into_any(),
+                            Ok(None) => view! {
+                                <p class="form-alert" role="alert">{invalid}</p>
+                                <p><a class="button" href=format!("/{}/newsletter", lang.code())>{lang.forms().subscribe}</a></p>
+                            }.into_any(),
+                            Err(_) => view! { <LoadError/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+            .into_any(),
+        };
+        view! {
+            <PageMeta
+                title=format!("{title} — {}", lang.t().site_name)
+                description=lang.forms().subscriptions_intro.to_owned()
+                path=format!("/{}/newsletter/{action}", lang.code())
+                translated=false
+            />
+            // Personal links: never indexed.
+            <Meta name="robots" content="noindex, nofollow"/>
+            <div class="container form-page">
+                <h1>{title}</h1>
+                {body}
+            </div>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,361 @@
+//! POST handlers of the reader forms, mounted on the forms' own pages
+//! (`/{lang}/newsletter`, `/contact`, `/tribune`, and the e-mailed links' pages).
+//! Order of checks, cheapest first: per-IP rate limit (before the body is read), body
+//! size, bot screen (honeypot, signed ticket), fields, per-address limits.
+//!
+//! Two kinds of answer from one handler: a page posted without JavaScript gets `303`
+//! to the page with `?sent=` (nothing is posted twice on reload), or the page rendered
+//! again with the reader's values and the translated problems; the enhanced page asks
+//! for `application/json` and gets the `Outcome` itself.
+
+use app::forms::attachment::Upload;
+use app::forms::submit::{self, Env, Screen};
+use app::forms::ticket::TicketKey;
+use app::forms::validate::Fields;
+use app::forms::{field, FormKind, Notice, Outcome, Submitted};
+use app::i18n::Lang;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Form, Json, Router};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use leptos::prelude::*;
+use sqlx::SqlitePool;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+/// Largest body of a text-only form (the longest message is 5,000 characters).
+const TEXT_FORM_BYTES: usize = 64 * 1024;
+/// Largest op-ed body: the 40,000-character text and a file a little over the 5 MiB
+/// limit, so an oversized file gets its translated message with the text kept.
+const OP_ED_BYTES: usize = 12 * 1024 * 1024;
+/// Most fields a form can post.
+const MAX_FIELDS: usize = 32;
+
+/// The context every rendered page gets (pool, site URL, ticket key…), from `web`.
+pub type AppContext = Arc<dyn Fn() + Send + Sync>;
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct FormsState {
+    pub pool: SqlitePool,
+    pub site_url: String,
+    pub editors: String,
+    pub key: TicketKey,
+    pub limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Take the client address from the last `X-Forwarded-For` hop (behind a proxy).
+    pub trust_proxy: bool,
+    pub options: LeptosOptions,
+    pub context: AppContext,
+}
+
+/// A per-IP limiter allowing `per_minute` posts a minute, in bursts of as many.
+pub fn limiter(per_minute: u32) -> Arc<DefaultKeyedRateLimiter<IpAddr>> {
+    let rate = NonZeroU32::new(per_minute.max(1)).expect("at least one");
+    Arc::new(RateLimiter::keyed(Quota::per_minute(rate)))
+}
+
+/// The POST routes.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: FormsState) -> Router<S> {
+    Router::new()
+        .route("/{lang}/newsletter", post(subscribe))
+        .route("/{lang}/contact", post(contact))
+        .route("/{lang}/newsletter/confirm", post(confirm))
+        .route("/{lang}/newsletter/unsubscribe", post(unsubscribe))
+        .layer(DefaultBodyLimit::max(TEXT_FORM_BYTES))
+        .route(
+            "/{lang}/tribune",
+            post(op_ed).layer(DefaultBodyLimit::max(OP_ED_BYTES)),
+        )
+        .with_state(state)
+}
+
+/// Where a request comes from, for the rate limit.
+fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
+    let forwarded = trust_proxy
+        .then(|| request.headers().get("x-forwarded-for")?.to_str().ok())
+        .flatten()
+        .and_then(|value| value.rsplit(',').next()?.trim().parse().ok());
+    forwarded
+        .or_else(|| {
+            request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|info| info.0.ip())
+        })
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// A submission as posted: text fields and, for op-eds, the file.
+struct Posted {
+    fields: Fields,
+    upload: Option<Upload>,
+}
+
+/// Reads a urlencoded or multipart body. `None`: unreadable (too large, malformed).
+async fn read_body(request: Request) -> Option<Posted> {
+    let is_multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !is_multipart {
+        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, &())
+            .await
+            .ok()?;
+        return (pairs.len() <= MAX_FIELDS).then_some(Posted {
+            fields: Fields(pairs),
+            upload: None,
+        });
+    }
+    let mut multipart = Multipart::from_request(request, &()).await.ok()?;
+    let mut posted = Posted {
+        fields: Fields::default(),
+        upload: None,
+    };
+    let mut count = 0;
+    while let Some(part) = multipart.next_field().await.ok()? {
+        count += 1;
+        if count > MAX_FIELDS {
+            return None;
+        }
+        let name = part.name().unwrap_or_default().to_owned();
+        if name == field::ATTACHMENT {
+            let file_name = part.file_name().unwrap_or_default().to_owned();
+            let bytes = part.bytes().await.ok()?.to_vec();
+            posted.upload = Some(Upload { file_name, bytes });
+        } else {
+            let value = part.text().await.ok()?;
+            posted.fields.0.push((name, value));
+        }
+    }
+    Some(posted)
+}
+
+/// Answers a submission in the form the client asked for.
+async fn answer(
+    state: &FormsState,
+    lang: Lang,
+    kind: FormKind,
+    json: bool,
+    outcome: Outcome,
+    values: Vec<(String, String)>,
+) -> Response {
+    let status = match (&outcome.notice, outcome.sent) {
+        (_, true) => StatusCode::OK,
+        (Some(Notice::TryLater), _) => StatusCode::TOO_MANY_REQUESTS,
+        (Some(Notice::Unavailable), _) => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let page = format!("/{}/{}", lang.code(), kind.page());
+    if json {
+        return (status, Json(outcome)).into_response();
+    }
+    if outcome.sent {
+        return Redirect::to(&format!("{page}?sent={}", kind.code())).into_response();
+    }
+    // What the reader typed comes back in the form (never the ticket or the trap).
+    let values = values
+        .into_iter()
+        .filter(|(name, _)| name != field::TICKET && name != field::HONEYPOT)
+        .collect();
+    let outcome = Outcome {
+        ticket: Some(state.key.issue()),
+        ..outcome
+    };
+    let submitted = Submitted {
+        form: kind,
+        values,
+        outcome,
+    };
+    let mut response = render(state, &page, submitted).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// Renders the page at `path` with a refused submission shown again.
+async fn render(state: &FormsState, path: &str, submitted: Submitted) -> Response {
+    let context = state.context.clone();
+    let options = state.options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            context();
+            provide_context(submitted.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let request = Request::builder()
+        .uri(path)
+        .body(Body::empty())
+        .expect("a path is a valid URI");
+    handler(request).await.into_response()
+}
+
+/// The common path of the three forms.
+async fn handle(state: FormsState, lang: String, kind: FormKind, request: Request) -> Response {
+    let Some(lang) = Lang::from_code(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let json = wants_json(request.headers());
+    if state
+        .limiter
+        .check_key(&client_ip(&request, state.trust_proxy))
+        .is_err()
+    {
+        tracing::warn!(form = kind.code(), "form rate limit reached");
+        return answer(
+            &state,
+            lang,
+            kind,
+            json,
+            Outcome::notice(Notice::TryLater),
+            Vec::new(),
+        )
+        .await;
+    }
+    let Some(Posted { fields, upload }) = read_body(request).await else {
+        let outcome = if kind == FormKind::OpEd {
+            Outcome::invalid(vec![app::forms::FieldError {
+                field: field::ATTACHMENT.into(),
+                problem: app::forms::Problem::AttachmentSize,
+            }])
+        } else {
+            Outcome::notice(Notice::TryAgain)
+        };
+        return answer(&state, lang, kind, json, outcome, Vec::new()).await;
+    };
+    let outcome = match submit::screen(&fields, &state.key) {
+        Screen::Bot => {
+            tracing::info!(
+                form = kind.code(),
+                "honeypot filled: answered as sent, nothing kept"
+            );
+            Outcome::sent()
+        }
+        Screen::Retry => submit::retry(&state.key, Notice::TryAgain),
+        Screen::Pass => {
+            let env = Env {
+                pool: &state.pool,
+                site_url: &state.site_url,
+                editors: &state.editors,
+                lang,
+            };
+            match kind {
+                FormKind::Subscribe => submit::subscribe(&env, &fields).await,
+                FormKind::Contact => submit::contact(&env, &fields).await,
+                FormKind::OpEd => submit::op_ed(&env, &fields, upload).await,
+            }
+        }
+    };
+    answer(&state, lang, kind, json, outcome, fields.0).await
+}
+
+async fn subscribe(
+    State(state): State<FormsState>,
+    Path(lang): Path<String>,
+    request: Request,
+) -> Response {
+    handle(state, lang, FormKind::Subscribe, request).await
+}
+
+async fn contact(
+    State(state): State<FormsState>,
+    Path(lang): Path<String>,
+    request: Request,
+) -> Response {
+    handle(state, lang, FormKind::Contact, request).await
+}
+
+async fn op_ed(
+    State(state): State<FormsState>,
+    Path(lang): Path<String>,
+    request: Request,
+) -> Response {
+    handle(state, lang, FormKind::OpEd, request).await
+}
+
+/// The button of a confirmation link's page.
+async fn confirm(
+    State(state): State<FormsState>,
+    Path(lang): Path<String>,
+    request: Request,
+) -> Response {
+    link_action(state, lang, "confirm", request).await
+}
+
+/// The button of an unsubscribe link's page, and mail providers' one-click
+/// unsubscribe (RFC 8058: a POST to the `List-Unsubscribe` address).
+async fn unsubscribe(
+    State(state): State<FormsState>,
+    Path(lang): Path<String>,
+    request: Request,
+) -> Response {
+    link_action(state, lang, "unsubscribe", request).await
+}
+
+async fn link_action(state: FormsState, lang: String, action: &str, request: Request) -> Response {
+    use app::data::subscriptions::{self, Consent};
+    let Some(lang) = Lang::from_code(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if state
+        .limiter
+        .check_key(&client_ip(&request, state.trust_proxy))
+        .is_err()
+    {
+        return (StatusCode::TOO_MANY_REQUESTS, lang.forms().try_later).into_response();
+    }
+    // From a browser the token is a form field; mail providers post to the link itself.
+    let from_query = request.uri().query().and_then(|q| {
+        q.split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(name, _)| *name == field::TOKEN)
+            .map(|(_, value)| value.to_owned())
+    });
+    let browser = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let posted = read_body(request).await;
+    let token = posted
+        .map(|p| p.fields.get(field::TOKEN, false))
+        .filter(|t| !t.is_empty())
+        .or(from_query)
+        .unwrap_or_default();
+    let consent = Consent {
+        form: if browser { "link-page" } else { "one-click" },
+        wording: submit::SUBSCRIBE_WORDING,
+    };
+    let result = if action == "confirm" {
+        subscriptions::confirm(&state.pool, &token, &consent).await
+    } else {
+        subscriptions::unsubscribe(&state.pool, &token, &consent).await
+    };
+    let page = format!("/{}/newsletter/{action}", lang.code());
+    match result {
+        Ok(Some(done)) if browser => {
+            Redirect::to(&format!("{page}?done={}", done.list.code())).into_response()
+        }
+        Ok(Some(_)) => (StatusCode::OK, "done").into_response(),
+        // An unknown, used or expired link: its page says so.
+        Ok(None) if browser => {
+            Redirect::to(&format!("{page}?t={}", app::i18n::encode_segment(&token))).into_response()
+        }
+        Ok(None) => (StatusCode::NOT_FOUND, "unknown link").into_response(),
+        Err(err) => {
+            tracing::error!(%err, "subscription link");
+            (StatusCode::SERVICE_UNAVAILABLE, lang.forms().unavailable).into_response()
+        }
+    }
+}
