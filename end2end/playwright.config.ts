@@ -60,6 +60,12 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       SITE_URL: `http://127.0.0.1:${PORT}`,
       RUST_LOG: 'warn',
+      // Forms: each test posts from its own address (X-Forwarded-For, see
+      // journeys/mailbox.ts), a person needs 1 s, and 6 posts a minute trip the limit.
+      TRUST_PROXY: 'true',
+      FORM_MIN_SECONDS: '1',
+      FORM_RATE_PER_MINUTE: '6',
+      MAIL_POLL_MS: '250',
     },
   }, {
     command: `rm -rf target/e2e-wp && mkdir -p target/e2e-wp && if [ -f ${WXR} ]; then ${SERVER} import-wxr ${WXR} > target/e2e-wp/import.log; fi && exec ${SERVER}`,

@@ -213,15 +213,17 @@ async fn handle(state: FormsState, lang: String, kind: FormKind, request: Reques
         .is_err()
     {
         tracing::warn!(form = kind.code(), "form rate limit reached");
-        return answer(
-            &state,
-            lang,
-            kind,
-            json,
-            Outcome::notice(Notice::TryLater),
-            Vec::new(),
-        )
-        .await;
+        // A page posted without JavaScript gets what was typed back (the body is read
+        // within its size limit); the enhanced page keeps its fields itself.
+        let values = match json {
+            true => Vec::new(),
+            false => read_body(request)
+                .await
+                .map(|p| p.fields.0)
+                .unwrap_or_default(),
+        };
+        let outcome = Outcome::notice(Notice::TryLater);
+        return answer(&state, lang, kind, json, outcome, values).await;
     }
     let Some(Posted { fields, upload }) = read_body(request).await else {
         let outcome = if kind == FormKind::OpEd {

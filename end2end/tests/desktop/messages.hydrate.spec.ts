@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { messagesJourney } from '../../journeys/messages';
+
+messagesJourney();

@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { subscriptionsJourney } from '../../journeys/subscriptions';
+
+subscriptionsJourney();

@@ -1,0 +1,4 @@
+// mobile, JavaScript off: the server's HTML alone.
+import { subscriptionsJourney } from '../../journeys/subscriptions';
+
+subscriptionsJourney({ full: false, langs: ['ar'] });
