@@ -18,6 +18,8 @@ mod syndication;
 mod web;
 
 #[cfg(test)]
+mod forms_tests;
+#[cfg(test)]
 mod tests;
 
 use config::Config;

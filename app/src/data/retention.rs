@@ -60,3 +60,60 @@ pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
         mails,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::reader_messages::{insert, NewMessage};
+    use crate::data::subscriptions::{request, Consent, List};
+    use crate::data::test_db;
+    use crate::i18n::Lang;
+
+    #[tokio::test]
+    async fn personal_data_goes_when_its_time_is_up() {
+        let db = test_db::empty().await;
+        let pool = &db.pool;
+        let consent = Consent {
+            form: "test",
+            wording: "v1",
+        };
+        for email in ["old@example.org", "new@example.org"] {
+            request(pool, email, List::Newsletter, Lang::Fr, &consent)
+                .await
+                .unwrap();
+            let message = NewMessage {
+                kind: "contact",
+                lang: Lang::Fr,
+                name: "N",
+                email,
+                subject: "S",
+                body: "B",
+                country: None,
+                attachment: None,
+                wording: "v1",
+            };
+            insert(pool, &message).await.unwrap();
+        }
+        let age = |table: &'static str, column: &'static str, when: &'static str| {
+            format!("UPDATE {table} SET {column} = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '{when}') WHERE email = 'old@example.org'")
+        };
+        for sql in [
+            age("reader_messages", "created_at", "-25 months"),
+            age("subscribers", "created_at", "-31 days"),
+            age("consents", "at", "-31 days"),
+        ] {
+            sqlx::query(&sql).execute(pool).await.unwrap();
+        }
+        let purged = purge(pool).await.unwrap();
+        assert_eq!((purged.messages, purged.subscribers), (1, 1));
+        let left: Vec<String> = sqlx::query_scalar(
+            "SELECT email FROM reader_messages UNION ALL SELECT email FROM subscribers
+             UNION ALL SELECT email FROM consents",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        assert_eq!(left, ["new@example.org"; 3]);
+        assert_eq!(purge(pool).await.unwrap(), Purged::default());
+    }
+}
