@@ -167,25 +167,14 @@ pub fn confirmation(
     confirm_token: &str,
     unsubscribe_token: &str,
 ) -> Mail {
-    let w = words(lang);
-    let name = list_name(lang, list);
-    let fill = |template: &str| Strings::fill(template, &[("list", name.to_owned())]);
-    let unsubscribe = subscription_url(site_url, lang, "unsubscribe", unsubscribe_token);
-    Letter {
+    list_mail(
+        site_url,
         lang,
-        subject: fill(w.confirm_subject),
-        paragraphs: vec![fill(w.confirm_intro)],
-        action: Some((
-            w.confirm_action.to_owned(),
-            subscription_url(site_url, lang, "confirm", confirm_token),
-        )),
-        footer: vec![
-            w.confirm_ignore.to_owned(),
-            fill(w.unsubscribe_line),
-            unsubscribe.clone(),
-        ],
-    }
-    .into_mail(to, Some(unsubscribe))
+        list,
+        to,
+        Some(confirm_token),
+        unsubscribe_token,
+    )
 }
 
 /// Sent instead of a confirmation when the address is already subscribed (the form's
@@ -197,18 +186,46 @@ pub fn already_subscribed(
     to: &str,
     unsubscribe_token: &str,
 ) -> Mail {
+    list_mail(site_url, lang, list, to, None, unsubscribe_token)
+}
+
+/// A mail about a list: with a confirmation link, or the "already subscribed" reminder.
+fn list_mail(
+    site_url: &str,
+    lang: Lang,
+    list: List,
+    to: &str,
+    confirm_token: Option<&str>,
+    unsubscribe_token: &str,
+) -> Mail {
     let w = words(lang);
     let name = list_name(lang, list);
     let fill = |template: &str| Strings::fill(template, &[("list", name.to_owned())]);
     let unsubscribe = subscription_url(site_url, lang, "unsubscribe", unsubscribe_token);
-    Letter {
-        lang,
-        subject: fill(w.already_subject),
-        paragraphs: vec![fill(w.already_intro)],
-        action: None,
-        footer: vec![fill(w.unsubscribe_line), unsubscribe.clone()],
-    }
-    .into_mail(to, Some(unsubscribe))
+    let mut footer = vec![fill(w.unsubscribe_line), unsubscribe.clone()];
+    let letter = match confirm_token {
+        Some(token) => {
+            footer.insert(0, w.confirm_ignore.to_owned());
+            Letter {
+                lang,
+                subject: fill(w.confirm_subject),
+                paragraphs: vec![fill(w.confirm_intro)],
+                action: Some((
+                    w.confirm_action.to_owned(),
+                    subscription_url(site_url, lang, "confirm", token),
+                )),
+                footer,
+            }
+        }
+        None => Letter {
+            lang,
+            subject: fill(w.already_subject),
+            paragraphs: vec![fill(w.already_intro)],
+            action: None,
+            footer,
+        },
+    };
+    letter.into_mail(to, Some(unsubscribe))
 }
 
 /// The acknowledgement of a contact message or an op-ed, with its reference number.

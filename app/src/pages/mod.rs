@@ -9,7 +9,9 @@ pub mod search;
 pub mod section;
 pub mod subscriptions;
 
-use crate::components::layout::use_lang;
+use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::status::NotFound;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -42,5 +44,19 @@ pub fn UntranslatedNotice(#[prop(default = false)] home: bool) -> impl IntoView 
                 </p>
             }
         })
+    }
+}
+
+/// A page every edition has: rendered in the URL's edition, or the 404 page when the
+/// first segment of the URL is not an edition.
+pub fn edition_page(render: impl Fn(Lang) -> AnyView + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    move || {
+        if known.get() {
+            render(lang.get())
+        } else {
+            view! { <NotFound/> }.into_any()
+        }
     }
 }

@@ -3,40 +3,34 @@
 
 use super::subscriptions::FormPageHead;
 use crate::components::footer::CONTACT_EMAIL;
-use crate::components::layout::{use_lang, use_lang_known};
-use crate::components::status::NotFound;
 use crate::i18n::encode_segment;
+use crate::pages::edition_page;
 use leptos::prelude::*;
 
 /// `/{lang}/privacy`.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let lang = use_lang();
-    let known = use_lang_known();
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let notice = lang.get().privacy();
+    edition_page(move |lang| {
+        let notice = lang.privacy();
         let mailto =
             |subject: &str| format!("mailto:{CONTACT_EMAIL}?subject={}", encode_segment(subject));
         view! {
-            <div class="container form-page privacy-page">
-                <FormPageHead title=notice.title.to_owned() intro=notice.intro.to_owned() page="privacy"/>
-                {notice.sections.iter().map(|(heading, paragraphs)| view! {
-                    <section>
-                        <h2>{*heading}</h2>
-                        {paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-                    </section>
-                }).collect_view()}
-                <p class="privacy-requests">
-                    <a class="button" href=mailto(notice.ask_data_subject)>{notice.ask_data}</a>
-                    " "
-                    <a class="button" href=mailto(notice.ask_deletion_subject)>{notice.ask_deletion}</a>
-                </p>
-                <p class="form-note">{notice.information_right}</p>
-            </div>
-        }
-        .into_any()
+        <div class="container form-page privacy-page">
+            <FormPageHead title=notice.title.to_owned() intro=notice.intro.to_owned() page="privacy"/>
+            {notice.sections.iter().map(|(heading, paragraphs)| view! {
+                <section>
+                    <h2>{*heading}</h2>
+                    {paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+                </section>
+            }).collect_view()}
+            <p class="privacy-requests">
+                <a class="button" href=mailto(notice.ask_data_subject)>{notice.ask_data}</a>
+                " "
+                <a class="button" href=mailto(notice.ask_deletion_subject)>{notice.ask_deletion}</a>
+            </p>
+            <p class="form-note">{notice.information_right}</p>
+        </div>
     }
+        .into_any()
+    })
 }

@@ -11,6 +11,7 @@ use crate::components::status::{LoadError, Loading, NotFound};
 use crate::forms::view::{CheckField, CheckGroup, PrivacyNote, ReaderForm, TextField};
 use crate::forms::{field, limit, FormKind};
 use crate::i18n::{FormStrings, Lang, Strings};
+use crate::pages::edition_page;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
@@ -59,24 +60,19 @@ pub fn FormPageHead(title: String, intro: String, page: &'static str) -> impl In
 /// `/{lang}/newsletter`.
 #[component]
 pub fn NewsletterPage() -> impl IntoView {
-    let lang = use_lang();
-    let known = use_lang_known();
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let f = lang.get().forms();
+    edition_page(move |lang| {
+        let f = lang.forms();
         view! {
-            <div class="container form-page">
-                <FormPageHead title=f.subscriptions_title.to_owned() intro=f.subscriptions_intro.to_owned() page="newsletter"/>
-                <ReaderForm kind=FormKind::Subscribe prefix="subscribe">
-                    <SubscribeFields/>
-                    <PrivacyNote text=|f| f.subscribe_note/>
-                </ReaderForm>
-            </div>
-        }
-        .into_any()
+        <div class="container form-page">
+            <FormPageHead title=f.subscriptions_title.to_owned() intro=f.subscriptions_intro.to_owned() page="newsletter"/>
+            <ReaderForm kind=FormKind::Subscribe prefix="subscribe">
+                <SubscribeFields/>
+                <PrivacyNote text=|f| f.subscribe_note/>
+            </ReaderForm>
+        </div>
     }
+        .into_any()
+    })
 }
 
 /// `/{lang}/newsletter/confirm`.
