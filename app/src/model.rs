@@ -182,3 +182,61 @@ pub struct QuickResults {
     pub total: u32,
     pub capped: bool,
 }
+
+/// A book or report of the publications library, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicationCard {
+    pub card: StoryCard,
+    pub year: i32,
+    pub authors: String,
+    /// Languages the book itself is written in.
+    pub languages: Vec<Lang>,
+}
+
+/// One collection of the library (a section under "Ressources") and how many books it
+/// holds in this edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Collection {
+    pub section: SectionLink,
+    pub count: u32,
+}
+
+/// Filters of the library listing (all optional).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LibraryFilters {
+    /// Section slug of a collection.
+    pub collection: Option<String>,
+    pub year: Option<i32>,
+    /// Language the book is written in.
+    pub language: Option<Lang>,
+}
+
+/// `/{lang}/publications`: collections, the filtered books (12 a page), the years that
+/// have books, and the new releases.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryPage {
+    pub collections: Vec<Collection>,
+    pub years: Vec<i32>,
+    pub items: Vec<PublicationCard>,
+    pub new_releases: Vec<PublicationCard>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u32,
+}
+
+/// A downloadable file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileLink {
+    pub href: String,
+    pub bytes: u64,
+}
+
+/// `/{lang}/publications/{slug}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicationPage {
+    pub item: PublicationCard,
+    pub isbn: Option<String>,
+    pub pages: Option<u32>,
+    pub contents: Vec<String>,
+    pub pdf: Option<FileLink>,
+}

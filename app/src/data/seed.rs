@@ -204,6 +204,8 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
         stories.insert(def.key.clone(), id);
     }
 
+    created += super::library::seed::seed_publications(&mut tx, media_dir, &sections).await?;
+
     let has_menu: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items")
         .fetch_one(&mut *tx)
         .await?;

@@ -228,6 +228,29 @@ pub async fn upsert_image(
     Ok(id)
 }
 
+/// Records a non-image file under `MEDIA_DIR` (`kind`: pdf, audio, video, other) by
+/// its path; returns its id.
+pub async fn upsert_file(
+    conn: &mut SqliteConnection,
+    kind: &str,
+    path: &str,
+    mime: &str,
+    bytes: i64,
+) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO media (kind, path, mime, bytes) VALUES (?, ?, ?, ?)
+         ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mime = excluded.mime,
+           bytes = excluded.bytes
+         RETURNING id",
+    )
+    .bind(kind)
+    .bind(path)
+    .bind(mime)
+    .bind(bytes)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// Cleans article HTML to a safe subset (no scripts, handlers, styles or foreign
 /// frames; audio and video players are kept). ammonia is the maintained,
 /// html5ever-based sanitiser of the Rust ecosystem.
