@@ -22,6 +22,7 @@ use pages::contact::{ContactPage, OpEdPage};
 use pages::home::HomePage;
 use pages::offline::{OfflinePage, SavedPage};
 use pages::privacy::PrivacyPage;
+use pages::publications::{LibraryPage, PublicationDetailPage};
 use pages::search::SearchPage;
 use pages::section::SectionPage;
 use pages::subscriptions::{ConfirmPage, NewsletterPage, UnsubscribePage};
@@ -77,6 +78,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/contact") view=ContactPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/tribune") view=OpEdPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/publications") view=LibraryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/publications/:slug") view=PublicationDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offline") view=OfflinePage/>
                     <Route path=path!("/:lang/saved") view=SavedPage/>
                 </Routes>

@@ -24,6 +24,8 @@ pub struct SectionLink {
 /// What a list shows of an article: enough for a card, nothing more.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoryCard {
+    /// article, page, publication… (decides the address, see `i18n::story_path`).
+    pub kind: String,
     pub slug: String,
     pub title: String,
     pub summary: String,

@@ -20,6 +20,8 @@ mod web;
 #[cfg(test)]
 mod forms_tests;
 #[cfg(test)]
+mod media_tests;
+#[cfg(test)]
 mod tests;
 
 use config::Config;

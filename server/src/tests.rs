@@ -297,7 +297,11 @@ async fn sitemaps_split_list_every_page_with_reciprocal_alternates() {
     // Every published story translation, each home page and section edition.
     let stories = all
         .keys()
-        .filter(|u| u.contains("/article/") || u.contains("/page/"))
+        .filter(|u| {
+            ["/article/", "/page/", "/publications/"]
+                .iter()
+                .any(|k| u.contains(k))
+        })
         .count();
     assert_eq!(stories as i64, published);
     assert!(all.contains_key(&format!("{SITE}/ar/")));

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
 use std::sync::Arc;
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -75,12 +76,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
                 .layer(immutable)
                 .service(ServeDir::new(pkg_dir)),
         )
-        .nest_service(
-            "/media",
-            tower::ServiceBuilder::new()
-                .layer(day.clone())
-                .service(ServeDir::new(&config.media_dir)),
-        )
+        .nest_service("/media", media_files(&config.media_dir))
         .nest_service(
             "/icons",
             tower::ServiceBuilder::new()
@@ -145,9 +141,32 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .layer(middleware::from_fn_with_state(pool, legacy_redirect))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(csrf::same_site_only))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(middleware::map_response(add_security_headers))
         .with_state(options)
+}
+
+/// Uploaded and generated media under `/media/`: content type from the extension,
+/// `Content-Length`, `Last-Modified`, and byte ranges (`Range` → `206`, impossible
+/// ranges → `416`) so large PDFs and audio open and seek without a full download.
+pub fn media_files(
+    dir: &std::path::Path,
+) -> tower_http::set_header::SetResponseHeader<ServeDir, HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    )
+    .layer(ServeDir::new(dir))
+}
+
+/// What gets gzip/brotli: text, not files that are compressed already or read in byte
+/// ranges (a compressed range would not be the bytes asked for).
+fn compressible() -> impl tower_http::compression::Predicate {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("audio/"))
+        .and(NotForContentType::const_new("video/"))
 }
 
 /// The rate limiter forgets addresses it has not seen for a while (memory stays flat

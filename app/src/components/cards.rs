@@ -2,7 +2,7 @@
 //! news) and compact (related posts).
 
 use crate::components::layout::use_lang;
-use crate::i18n::{format_date, path};
+use crate::i18n::{format_date, path, story_path};
 use crate::model::{Image, StoryCard};
 use leptos::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn Cover(
 #[component]
 pub fn Card(card: StoryCard, style: CardStyle) -> impl IntoView {
     let lang = use_lang();
-    let href = path(lang.get_untracked(), "article", &card.slug);
+    let href = story_path(lang.get_untracked(), &card.kind, &card.slug);
     let class = match style {
         CardStyle::Lead => "card card-lead",
         CardStyle::Standard => "card card-standard",

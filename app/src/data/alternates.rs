@@ -44,7 +44,7 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             }
             Ok(out)
         }
-        "article" | "page" => {
+        "article" | "page" | "publications" if !slug.is_empty() => {
             let Some(row) = stories::by_slug(pool, lang, &slug, kind == "page").await? else {
                 return Ok(Lang::ALL.iter().map(|&l| home(l, false)).collect());
             };
@@ -75,7 +75,7 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             Ok(out)
         }
         // Pages every edition has under the same name (forms, privacy notice).
-        "newsletter" | "contact" | "tribune" | "privacy" => Ok(Lang::ALL
+        "newsletter" | "contact" | "tribune" | "privacy" | "publications" => Ok(Lang::ALL
             .iter()
             .map(|&l| Alternate {
                 lang: l,

@@ -54,8 +54,7 @@ pub async fn resolve(pool: &SqlitePool, old: &str) -> DataResult<Option<String>>
     .fetch_optional(pool)
     .await?;
     if let Some((lang, kind, slug)) = story {
-        let kind = if kind == "page" { "page" } else { "article" };
-        return Ok(Lang::from_code(&lang).map(|l| path(l, kind, &slug)));
+        return Ok(Lang::from_code(&lang).map(|l| crate::i18n::story_path(l, &kind, &slug)));
     }
     let section: Option<(String, String)> = sqlx::query_as(
         "SELECT st.lang, st.slug FROM section_redirects r

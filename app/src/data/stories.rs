@@ -7,7 +7,7 @@ use crate::model::{Image, SectionLink, StoryCard};
 use sqlx::SqlitePool;
 
 /// Columns of a card, selected from `story_translations t` and its joins (`CARD_JOINS`).
-const CARD_COLUMNS: &str = "t.slug, t.title, t.summary, t.published_at,
+const CARD_COLUMNS: &str = "t.kind, t.slug, t.title, t.summary, t.published_at,
     st.name AS section_name, st.slug AS section_slug,
     m.path AS cover_path, m.width AS cover_width, m.height AS cover_height,
     COALESCE(mt.alt, '') AS cover_alt";
@@ -20,6 +20,7 @@ const CARD_JOINS: &str = "
 /// A card as read from the database, before it becomes a [`StoryCard`].
 #[derive(sqlx::FromRow)]
 pub(crate) struct CardRow {
+    kind: String,
     slug: String,
     title: String,
     summary: String,
@@ -45,6 +46,7 @@ impl From<CardRow> for StoryCard {
             alt: row.cover_alt,
         });
         StoryCard {
+            kind: row.kind,
             slug: row.slug,
             title: row.title,
             summary: row.summary,

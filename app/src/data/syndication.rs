@@ -85,11 +85,7 @@ struct StoryUrlRow {
 impl StoryUrlRow {
     fn into_url(self) -> Option<SitemapUrl> {
         let lang = Lang::from_code(&self.lang)?;
-        let kind = if self.kind == "page" {
-            "page"
-        } else {
-            "article"
-        };
+        let kind = crate::i18n::url_segment(&self.kind);
         let mut alternates: Vec<(Lang, String)> = self
             .editions
             .lines()

@@ -4,11 +4,13 @@
 
 mod dates;
 mod forms;
+mod library;
 mod privacy;
 mod strings;
 
 pub use dates::{format_date, year_of};
 pub use forms::FormStrings;
+pub use library::LibraryStrings;
 pub use privacy::PrivacyNotice;
 pub use strings::Strings;
 
@@ -107,6 +109,15 @@ impl Lang {
         }
     }
 
+    /// The text of the publications library in this edition.
+    pub fn library(self) -> &'static LibraryStrings {
+        match self {
+            Lang::Fr => &library::FR,
+            Lang::Ar => &library::AR,
+            Lang::En => &library::EN,
+        }
+    }
+
     /// The privacy notice in this edition.
     pub fn privacy(self) -> &'static PrivacyNotice {
         match self {
@@ -175,6 +186,20 @@ pub fn decode_segment(segment: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The URL segment of a kind of story: its pages live under `/{lang}/{segment}/{slug}`.
+pub fn url_segment(kind: &str) -> &'static str {
+    match kind {
+        "page" => "page",
+        "publication" => "publications",
+        _ => "article",
+    }
+}
+
+/// The path of a story of `kind` in one edition.
+pub fn story_path(lang: Lang, kind: &str, slug: &str) -> String {
+    path(lang, url_segment(kind), slug)
 }
 
 /// Builds the path of a page of the site in one edition, e.g. `/ar/article/<slug>`.

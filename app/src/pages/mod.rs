@@ -5,6 +5,7 @@ pub mod contact;
 pub mod home;
 pub mod offline;
 pub mod privacy;
+pub mod publications;
 pub mod search;
 pub mod section;
 pub mod subscriptions;

@@ -67,16 +67,25 @@ fn cover_svg(def: &PublicationDef) -> String {
         _ => &def.fr,
     };
     let rtl = def.languages.first().map(String::as_str) == Some("ar");
-    let (x, anchor) = if rtl { (540, "end") } else { (60, "start") };
-    let words: Vec<&str> = version.title.split_whitespace().collect();
-    let lines: Vec<String> = words.chunks(3).map(|chunk| chunk.join(" ")).collect();
+    // In right-to-left text "start" is the right edge.
+    let x = if rtl { 540 } else { 60 };
+    let mut lines: Vec<String> = Vec::new();
+    for word in version.title.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= 16 => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
     let title: String = lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
             format!(
-                r##"<text x="{x}" y="{}" text-anchor="{anchor}" font-size="44" font-weight="700" fill="#fff" font-family="Georgia, 'Noto Naskh Arabic', serif"{}>{}</text>"##,
-                300 + i * 58,
+                r##"<text x="{x}" y="{}" font-size="40" font-weight="700" fill="#fff" font-family="Georgia, 'Noto Naskh Arabic', serif"{}>{}</text>"##,
+                290 + i * 54,
                 if rtl { r#" direction="rtl""# } else { "" },
                 escape(line)
             )

@@ -19,7 +19,7 @@ pub mod query;
 
 use super::stories::{card_query_with, CardRow};
 use super::{DataResult, PUBLISHED};
-use crate::i18n::{path, Lang};
+use crate::i18n::Lang;
 use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
 use excerpt::{excerpt_around_match, excerpt_start, highlight, html_to_text};
 use query::ParsedQuery;
@@ -310,7 +310,7 @@ fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
         });
     SearchHit {
         lang,
-        href: path(lang, if page_kind { "page" } else { "article" }, &card.slug),
+        href: crate::i18n::story_path(lang, &card.kind, &card.slug),
         title_html: highlight(&card.title, query, lang),
         excerpt_html,
         published_at: if page_kind {

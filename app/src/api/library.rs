@@ -1,0 +1,30 @@
+//! The publications library: the filtered listing and one book.
+
+use crate::i18n::Lang;
+use crate::model::{LibraryFilters, LibraryPage, PublicationPage};
+use leptos::prelude::*;
+
+/// Page `page` of the library of `lang` with `filters`.
+#[server]
+pub async fn get_library(
+    lang: Lang,
+    filters: LibraryFilters,
+    page: u32,
+) -> Result<LibraryPage, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::library::library(&pool()?, lang, &filters, page)
+        .await
+        .map_err(internal)
+}
+
+/// The book at `slug` in `lang`, `None` when there is none (the page answers 404).
+#[server]
+pub async fn get_publication(
+    lang: Lang,
+    slug: String,
+) -> Result<Option<PublicationPage>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::library::publication(&pool()?, lang, &slug)
+        .await
+        .map_err(internal)
+}

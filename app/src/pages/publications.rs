@@ -1,0 +1,292 @@
+//! `/{lang}/publications` (the library: collections, filters by collection, year and
+//! the book's language, new releases, pagination) and `/{lang}/publications/{slug}`
+//! (one book: cover, authors, details, contents, the PDF to read or download). The
+//! filters are a plain GET form: shareable addresses, working without JavaScript.
+
+use crate::api::library::{get_library, get_publication};
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::cards::Cover;
+use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::meta::PageMeta;
+use crate::components::pagination::Pagination;
+use crate::components::status::{loaded_page, LoadError, Loading, NotFound};
+use crate::i18n::{encode_segment, story_path, Lang, Strings};
+use crate::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
+use crate::pages::use_page_param;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The address of a filtered listing (page 1).
+fn library_url(lang: Lang, filters: &LibraryFilters) -> String {
+    let mut query = Vec::new();
+    if let Some(c) = &filters.collection {
+        query.push(format!("collection={}", encode_segment(c)));
+    }
+    if let Some(y) = filters.year {
+        query.push(format!("year={y}"));
+    }
+    if let Some(l) = filters.language {
+        query.push(format!("language={}", l.code()));
+    }
+    let base = format!("/{}/publications", lang.code());
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{}", query.join("&"))
+    }
+}
+
+/// "23 KB", "1.2 MB".
+pub fn file_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// `/{lang}/publications`.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    let query = use_query_map();
+    let filters = move || {
+        let q = query.read();
+        LibraryFilters {
+            collection: q.get("collection").filter(|c| !c.is_empty()),
+            year: q.get("year").and_then(|y| y.parse().ok()),
+            language: q.get("language").and_then(|l| Lang::from_code(&l)),
+        }
+    };
+    let page = use_page_param();
+    let data = Resource::new(
+        move || (lang.get(), filters(), page()),
+        |(lang, filters, page)| get_library(lang, filters, page),
+    );
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let l = lang.get().library();
+        view! {
+            <PageMeta
+                title=format!("{} — {}", l.title, lang.get().t().site_name)
+                description=l.intro.to_owned()
+                path=format!("/{}/publications", lang.get().code())
+            />
+            <div class="container library-page">
+                <header class="page-head">
+                    <h1>{l.title}</h1>
+                    <p class="lede">{l.intro}</p>
+                </header>
+                <Transition fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Ok(library) => view! { <LibraryView library filters=filters()/> }.into_any(),
+                            Err(_) => view! { <LoadError/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn LibraryView(library: LibraryPage, filters: LibraryFilters) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let l = lang.library();
+    let base = library_url(lang, &filters);
+    let unfiltered = filters == LibraryFilters::default();
+    view! {
+        <Form method="get" action=format!("/{}/publications", lang.code()) attr:class="library-filters">
+            <label>
+                <span>{l.collection}</span>
+                <select name="collection">
+                    <option value="">{l.all_collections}</option>
+                    {library.collections.iter().map(|c| view! {
+                        <option value=c.section.slug.clone() selected=filters.collection.as_deref() == Some(c.section.slug.as_str())>
+                            {format!("{} ({})", c.section.name, c.count)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <span>{l.year}</span>
+                <select name="year">
+                    <option value="">{lang.t().all_years}</option>
+                    {library.years.iter().map(|&y| view! {
+                        <option value=y.to_string() selected=filters.year == Some(y)>{y.to_string()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <span>{l.book_language}</span>
+                <select name="language">
+                    <option value="">{l.any_language}</option>
+                    {Lang::ALL.iter().map(|&code| view! {
+                        <option value=code.code() selected=filters.language == Some(code)>{code.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="submit" class="button">{l.filter}</button>
+        </Form>
+        {(unfiltered && library.page == 1).then(|| view! {
+            <section class="new-releases">
+                <h2>{l.new_releases}</h2>
+                <ul class="book-grid">
+                    {library.new_releases.into_iter().map(|book| view! { <li><BookCard book/></li> }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <p class="count" role="status">{Strings::fill(l.count, &[("count", library.total.to_string())])}</p>
+        {if library.items.is_empty() {
+            view! { <p class="notice">{l.none}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="book-grid">
+                    {library.items.into_iter().map(|book| view! { <li><BookCard book/></li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <Pagination base page=library.page total_pages=library.total_pages/>
+    }
+}
+
+/// A book in a list: cover, title, authors, year and collection.
+#[component]
+fn BookCard(book: PublicationCard) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let href = story_path(lang, &book.card.kind, &book.card.slug);
+    view! {
+        <article class="book-card">
+            {book.card.cover.clone().map(|image| view! {
+                <a href=href.clone() tabindex="-1" aria-hidden="true"><Cover image sizes="12rem"/></a>
+            })}
+            <h3><a href=href>{book.card.title.clone()}</a></h3>
+            <p class="book-authors">{book.authors.clone()}</p>
+            <p class="book-meta">
+                {book.year.to_string()}
+                {book.card.section.map(|s| format!(" · {}", s.name))}
+            </p>
+        </article>
+    }
+}
+
+/// `/{lang}/publications/{slug}`.
+#[component]
+pub fn PublicationDetailPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
+        |(lang, slug)| get_publication(lang, slug),
+    );
+    loaded_page(data, move |book| view! { <BookView book/> }.into_any())
+}
+
+#[component]
+fn BookView(book: PublicationPage) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let l = lang.library();
+    let card = book.item.card.clone();
+    let collection = card.section.clone();
+    let mut crumbs = vec![
+        Crumb {
+            label: lang.t().home.to_owned(),
+            href: Some(format!("/{}/", lang.code())),
+        },
+        Crumb {
+            label: l.title.to_owned(),
+            href: Some(format!("/{}/publications", lang.code())),
+        },
+    ];
+    if let Some(c) = &collection {
+        crumbs.push(Crumb {
+            label: c.name.clone(),
+            href: Some(library_url(
+                lang,
+                &LibraryFilters {
+                    collection: Some(c.slug.clone()),
+                    ..Default::default()
+                },
+            )),
+        });
+    }
+    crumbs.push(Crumb {
+        label: card.title.clone(),
+        href: None,
+    });
+    let details: Vec<(&str, String)> = [
+        Some((l.authors, book.item.authors.clone())),
+        collection.as_ref().map(|c| (l.collection, c.name.clone())),
+        Some((l.year, book.item.year.to_string())),
+        Some((
+            l.languages,
+            book.item
+                .languages
+                .iter()
+                .map(|l| l.native_name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+        book.isbn.clone().map(|isbn| (l.isbn, isbn)),
+        book.pages.map(|p| (l.pages, p.to_string())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let actions = book.pdf.map(|pdf| {
+        view! {
+            <p class="book-actions">
+                <a class="button" href=pdf.href.clone() type="application/pdf">{l.read}</a>
+                <a class="button button-secondary" href=pdf.href download>
+                    {Strings::fill(l.download, &[("size", file_size(pdf.bytes))])}
+                </a>
+            </p>
+        }
+        .into_any()
+    });
+    let contents = (!book.contents.is_empty()).then(|| {
+        view! {
+            <section class="book-contents">
+                <h2>{l.contents}</h2>
+                <ol>{book.contents.into_iter().map(|entry| view! { <li>{entry}</li> }).collect_view()}</ol>
+            </section>
+        }
+        .into_any()
+    });
+    let body = view! {
+        <div class="book-body">
+            <h1>{card.title.clone()}</h1>
+            <dl class="book-details">
+                {details.into_iter().map(|(term, value)| view! {
+                    <div><dt>{term}</dt><dd dir=if term == l.isbn { Some("ltr") } else { None }>{value}</dd></div>
+                }).collect_view()}
+            </dl>
+            <p class="lede">{card.summary.clone()}</p>
+            {actions}
+            {contents}
+        </div>
+    }
+    .into_any();
+    view! {
+        <PageMeta
+            title=format!("{} — {}", card.title, lang.t().site_name)
+            description=card.summary.clone()
+            path=story_path(lang, &card.kind, &card.slug)
+            og_type="book"
+            image=card.cover.clone()
+        />
+        <div class="container book-page">
+            <Breadcrumb crumbs/>
+            <div class="book-layout">
+                {card.cover.clone().map(|image| view! { <div class="book-cover"><Cover image sizes="18rem" eager=true/></div> })}
+                {body}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { libraryJourney } from '../../journeys/library';
+
+libraryJourney();
