@@ -242,3 +242,48 @@ pub struct PublicationPage {
     pub contents: Vec<String>,
     pub pdf: Option<FileLink>,
 }
+
+/// A podcast programme, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub episode_count: u32,
+}
+
+/// An episode, as listed and played.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EpisodeCard {
+    pub card: StoryCard,
+    pub programme_name: String,
+    pub programme_slug: String,
+    pub number: u32,
+    pub duration_seconds: u32,
+    /// The programme's strand ("axe") it belongs to.
+    pub strand: String,
+    pub speakers: String,
+    pub audio: Option<FileLink>,
+}
+
+/// `/{lang}/podcasts`: the programmes and the newest episodes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PodcastsPage {
+    pub programmes: Vec<Programme>,
+    pub latest: Vec<EpisodeCard>,
+}
+
+/// `/{lang}/podcasts/{programme}`: a programme and its episodes in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammePage {
+    pub programme: Programme,
+    pub episodes: Vec<EpisodeCard>,
+}
+
+/// `/{lang}/podcasts/episode/{slug}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EpisodePage {
+    pub episode: EpisodeCard,
+    /// Transcript or summary, by paragraph.
+    pub transcript: Vec<String>,
+}

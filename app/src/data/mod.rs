@@ -7,6 +7,7 @@ pub mod library;
 pub mod mail_queue;
 pub mod menus;
 pub mod pages;
+pub mod podcasts;
 pub mod reader_messages;
 pub mod redirects;
 pub mod retention;

@@ -205,6 +205,7 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
     }
 
     created += super::library::seed::seed_publications(&mut tx, media_dir, &sections).await?;
+    created += super::podcasts::seed::seed_podcasts(&mut tx, media_dir).await?;
 
     let has_menu: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items")
         .fetch_one(&mut *tx)

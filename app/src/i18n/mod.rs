@@ -193,6 +193,7 @@ pub fn url_segment(kind: &str) -> &'static str {
     match kind {
         "page" => "page",
         "publication" => "publications",
+        "episode" => "podcasts/episode",
         _ => "article",
     }
 }
