@@ -21,6 +21,7 @@ use pages::article::{ArticlePage, StaticPage};
 use pages::contact::{ContactPage, OpEdPage};
 use pages::home::HomePage;
 use pages::offline::{OfflinePage, SavedPage};
+use pages::podcasts::{EpisodeDetailPage, PodcastsPage, ProgrammeDetailPage};
 use pages::privacy::PrivacyPage;
 use pages::publications::{LibraryPage, PublicationDetailPage};
 use pages::search::SearchPage;
@@ -80,6 +81,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/publications") view=LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/publications/:slug") view=PublicationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts") view=PodcastsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts/episode/:slug") view=EpisodeDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts/:programme") view=ProgrammeDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offline") view=OfflinePage/>
                     <Route path=path!("/:lang/saved") view=SavedPage/>
                 </Routes>

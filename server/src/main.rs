@@ -11,6 +11,7 @@ mod feeds;
 mod forms;
 mod import;
 mod mail;
+mod podcast_feed;
 mod pwa;
 mod share_image;
 mod sitemaps;

@@ -191,6 +191,10 @@ pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) 
         .route("/{lang}/atom.xml", get(feeds::edition_atom))
         .route("/{lang}/section/{slug}/feed.xml", get(feeds::section_rss))
         .route("/{lang}/section/{slug}/atom.xml", get(feeds::section_atom))
+        .route(
+            "/{lang}/podcasts/{programme}/feed.xml",
+            get(crate::podcast_feed::programme_feed),
+        )
         .route("/sitemap.xml", get(sitemaps::index))
         .route("/sitemaps/{file}", get(sitemaps::file))
         .route("/robots.txt", get(sitemaps::robots))

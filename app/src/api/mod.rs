@@ -4,6 +4,7 @@
 pub mod forms;
 pub mod library;
 pub mod navigation;
+pub mod podcasts;
 pub mod search;
 pub mod stories;
 

@@ -2,6 +2,7 @@
 //! main content and footer. Menus are loaded once per language and shared.
 
 use crate::api::navigation::{get_alternates, get_navigation};
+use crate::components::audio_player::{provide_player, AudioPlayer};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::i18n::Lang;
@@ -73,6 +74,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(NavResource(nav));
     let alternates = Resource::new(move || location.pathname.get(), get_alternates);
     provide_context(AlternatesResource(alternates));
+    provide_player();
 
     view! {
         <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
@@ -86,6 +88,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         </p>
         <Header/>
         <main id="content" tabindex="-1">{children()}</main>
+        // Outside the routed area: keeps playing from page to page.
+        <AudioPlayer/>
         <Footer/>
     }
 }

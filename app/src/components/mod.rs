@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages: layout, header, footer, cards, breadcrumb,
 //! pagination, icons, search results and the search overlay.
 
+pub mod audio_player;
 pub mod breadcrumb;
 pub mod cards;
 pub mod footer;

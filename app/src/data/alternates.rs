@@ -10,8 +10,13 @@ use sqlx::SqlitePool;
 pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alternate>> {
     let mut parts = url_path.trim_matches('/').split('/');
     let lang = parts.next().and_then(Lang::from_code);
-    let kind = parts.next().unwrap_or("");
-    let slug = parts.next().map(decode_segment).unwrap_or_default();
+    let mut kind = parts.next().unwrap_or("");
+    let mut slug = parts.next().map(decode_segment).unwrap_or_default();
+    // Episodes live at /{lang}/podcasts/episode/{slug}, programmes at /{lang}/podcasts/{slug}.
+    if kind == "podcasts" && slug == "episode" {
+        kind = "podcasts/episode";
+        slug = parts.next().map(decode_segment).unwrap_or_default();
+    }
     let home = |l: Lang, exact: bool| Alternate {
         lang: l,
         href: if exact {
@@ -44,7 +49,21 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             }
             Ok(out)
         }
-        "article" | "page" | "publications" if !slug.is_empty() => {
+        "podcasts" if !slug.is_empty() => {
+            let found = super::podcasts::programme_slugs(pool, lang, &slug).await?;
+            Ok(Lang::ALL
+                .iter()
+                .map(|&l| match found.iter().find(|(fl, _)| *fl == l) {
+                    Some((_, s)) => Alternate {
+                        lang: l,
+                        href: path(l, "podcasts", s),
+                        exact: true,
+                    },
+                    None => home(l, false),
+                })
+                .collect())
+        }
+        "article" | "page" | "publications" | "podcasts/episode" if !slug.is_empty() => {
             let Some(row) = stories::by_slug(pool, lang, &slug, kind == "page").await? else {
                 return Ok(Lang::ALL.iter().map(|&l| home(l, false)).collect());
             };
@@ -75,14 +94,16 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             Ok(out)
         }
         // Pages every edition has under the same name (forms, privacy notice).
-        "newsletter" | "contact" | "tribune" | "privacy" | "publications" => Ok(Lang::ALL
-            .iter()
-            .map(|&l| Alternate {
-                lang: l,
-                href: format!("/{}/{kind}", l.code()),
-                exact: true,
-            })
-            .collect()),
+        "newsletter" | "contact" | "tribune" | "privacy" | "publications" | "podcasts" => {
+            Ok(Lang::ALL
+                .iter()
+                .map(|&l| Alternate {
+                    lang: l,
+                    href: format!("/{}/{kind}", l.code()),
+                    exact: true,
+                })
+                .collect())
+        }
         _ => Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect()),
     }
 }

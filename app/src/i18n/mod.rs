@@ -5,12 +5,14 @@
 mod dates;
 mod forms;
 mod library;
+mod podcasts;
 mod privacy;
 mod strings;
 
 pub use dates::{format_date, year_of};
 pub use forms::FormStrings;
 pub use library::LibraryStrings;
+pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
 pub use strings::Strings;
 
@@ -115,6 +117,15 @@ impl Lang {
             Lang::Fr => &library::FR,
             Lang::Ar => &library::AR,
             Lang::En => &library::EN,
+        }
+    }
+
+    /// The text of the podcasts pages and player in this edition.
+    pub fn podcasts(self) -> &'static PodcastStrings {
+        match self {
+            Lang::Fr => &podcasts::FR,
+            Lang::Ar => &podcasts::AR,
+            Lang::En => &podcasts::EN,
         }
     }
 

@@ -4,6 +4,7 @@ pub mod article;
 pub mod contact;
 pub mod home;
 pub mod offline;
+pub mod podcasts;
 pub mod privacy;
 pub mod publications;
 pub mod search;

@@ -89,6 +89,10 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/pkg/') || ASSETS.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname.startsWith('/media/')) {
+    // Pictures are kept for offline reading. Audio, video and PDFs are read in byte
+    // ranges by players and viewers, which a cache cannot answer (it stores whole
+    // 200 responses only): those go to the network untouched.
+    if (request.headers.has('range') || !/\.(avif|webp|jpe?g|png|gif|svg)$/i.test(url.pathname)) return;
     event.respondWith(staleWhileRevalidate(event, request));
   } else if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, url));

@@ -103,6 +103,27 @@ async fn programmes(
         .collect())
 }
 
+/// The slug of a programme in each edition, from its slug in `lang`.
+pub async fn programme_slugs(
+    pool: &SqlitePool,
+    lang: Lang,
+    slug: &str,
+) -> DataResult<Vec<(Lang, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT other.lang, other.slug FROM programme_translations this
+         JOIN programme_translations other ON other.programme_id = this.programme_id
+         WHERE this.lang = ? AND this.slug = ?",
+    )
+    .bind(lang.code())
+    .bind(slug)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(l, s)| Some((Lang::from_code(&l)?, s)))
+        .collect())
+}
+
 /// `/{lang}/podcasts`.
 pub async fn podcasts(pool: &SqlitePool, lang: Lang) -> DataResult<PodcastsPage> {
     Ok(PodcastsPage {

@@ -1,0 +1,35 @@
+//! Podcasts: programmes, one programme, one episode.
+
+use crate::i18n::Lang;
+use crate::model::{EpisodePage, PodcastsPage, ProgrammePage};
+use leptos::prelude::*;
+
+/// The programmes and latest episodes of `lang`.
+#[server]
+pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::podcasts::podcasts(&pool()?, lang)
+        .await
+        .map_err(internal)
+}
+
+/// One programme and its episodes; `None` when unknown (404).
+#[server]
+pub async fn get_programme(
+    lang: Lang,
+    slug: String,
+) -> Result<Option<ProgrammePage>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::podcasts::programme(&pool()?, lang, &slug)
+        .await
+        .map_err(internal)
+}
+
+/// One episode; `None` when unknown (404).
+#[server]
+pub async fn get_episode(lang: Lang, slug: String) -> Result<Option<EpisodePage>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::podcasts::episode(&pool()?, lang, &slug)
+        .await
+        .map_err(internal)
+}

@@ -1,0 +1,249 @@
+//! `/{lang}/podcasts` (programmes, latest episodes), `/{lang}/podcasts/{programme}`
+//! (its episodes in order, its podcast feed) and `/{lang}/podcasts/episode/{slug}`
+//! (player, speakers, strand, transcript). Without JavaScript each episode has the
+//! browser's own audio player; after hydration "Listen" sends it to the site's
+//! player, which keeps playing across pages.
+
+use crate::api::podcasts::{get_episode, get_podcasts, get_programme};
+use crate::components::audio_player::{clock, use_player, Track};
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::cards::DateLine;
+use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::meta::PageMeta;
+use crate::components::status::{loaded_page, LoadError, Loading, NotFound};
+use crate::i18n::{encode_segment, story_path, Lang, Strings};
+use crate::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+fn programme_path(lang: Lang, slug: &str) -> String {
+    format!("/{}/podcasts/{}", lang.code(), encode_segment(slug))
+}
+
+/// The audio of an episode: the browser's player in the server's HTML, the site's
+/// "Listen" button once the app runs.
+#[component]
+fn Listen(episode: EpisodeCard) -> impl IntoView {
+    let lang = use_lang();
+    let player = use_player();
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    let Some(audio) = episode.audio.clone() else {
+        return ().into_any();
+    };
+    let track = Track {
+        src: audio.href.clone(),
+        title: episode.card.title.clone(),
+        href: story_path(lang.get_untracked(), &episode.card.kind, &episode.card.slug),
+        duration: episode.duration_seconds,
+    };
+    let src = audio.href.clone();
+    let title = episode.card.title.clone();
+    view! {
+        {move || if mounted.get() {
+            let track = track.clone();
+            view! {
+                <button type="button" class="button listen" on:click=move |_| player.play(track.clone())>
+                    {move || format!("▶ {}", lang.get().podcasts().listen)}
+                </button>
+            }.into_any()
+        } else {
+            view! { <audio class="native-player" controls preload="none" src=src.clone() aria-label=title.clone()></audio> }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// An episode in a list.
+#[component]
+fn EpisodeItem(episode: EpisodeCard) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let p = lang.podcasts();
+    let href = story_path(lang, &episode.card.kind, &episode.card.slug);
+    view! {
+        <article class="episode-item">
+            <p class="episode-kicker">
+                {Strings::fill(p.episode, &[("number", episode.number.to_string())])}
+                {(!episode.strand.is_empty()).then(|| format!(" · {}", episode.strand))}
+            </p>
+            <h3><a href=href>{episode.card.title.clone()}</a></h3>
+            <p class="episode-meta">
+                <DateLine iso=episode.card.published_at.clone()/>
+                " · "<span dir="ltr">{clock(episode.duration_seconds as f64)}</span>
+                " · "{episode.speakers.clone()}
+            </p>
+            <Listen episode/>
+        </article>
+    }
+}
+
+fn programme_card(lang: Lang, programme: Programme) -> impl IntoView {
+    let p = lang.podcasts();
+    view! {
+        <li class="programme-card">
+            <h3><a href=programme_path(lang, &programme.slug)>{programme.name}</a></h3>
+            <p>{programme.description}</p>
+            <p class="episode-meta">{Strings::fill(p.episodes, &[("count", programme.episode_count.to_string())])}</p>
+        </li>
+    }
+}
+
+/// `/{lang}/podcasts`.
+#[component]
+pub fn PodcastsPage() -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    let data = Resource::new(move || lang.get(), get_podcasts);
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let lang = lang.get();
+        let p = lang.podcasts();
+        view! {
+            <PageMeta title=format!("{} — {}", p.title, lang.t().site_name) description=p.intro.to_owned() path=format!("/{}/podcasts", lang.code())/>
+            <div class="container podcasts-page">
+                <header class="page-head"><h1>{p.title}</h1><p class="lede">{p.intro}</p></header>
+                <Transition fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Ok(page) => view! {
+                                <section><h2>{p.programmes}</h2>
+                                    <ul class="programme-list">{page.programmes.into_iter().map(|pr| programme_card(lang, pr)).collect_view()}</ul>
+                                </section>
+                                <section><h2>{p.latest}</h2>
+                                    <div class="episode-list">{page.latest.into_iter().map(|episode| view! { <EpisodeItem episode/> }).collect_view()}</div>
+                                </section>
+                            }.into_any(),
+                            Err(_) => view! { <LoadError/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// `/{lang}/podcasts/{programme}`.
+#[component]
+pub fn ProgrammeDetailPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || {
+            (
+                lang.get(),
+                params.read().get("programme").unwrap_or_default(),
+            )
+        },
+        |(lang, slug)| get_programme(lang, slug),
+    );
+    loaded_page(data, move |page| view! { <ProgrammeView page/> }.into_any())
+}
+
+#[component]
+fn ProgrammeView(page: ProgrammePage) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let p = lang.podcasts();
+    let path = programme_path(lang, &page.programme.slug);
+    let crumbs = vec![
+        Crumb {
+            label: lang.t().home.to_owned(),
+            href: Some(format!("/{}/", lang.code())),
+        },
+        Crumb {
+            label: p.title.to_owned(),
+            href: Some(format!("/{}/podcasts", lang.code())),
+        },
+        Crumb {
+            label: page.programme.name.clone(),
+            href: None,
+        },
+    ];
+    let feed = format!("{path}/feed.xml");
+    view! {
+        <PageMeta title=format!("{} — {}", page.programme.name, lang.t().site_name) description=page.programme.description.clone() path=path.clone()/>
+        <leptos_meta::Link rel="alternate" type_="application/rss+xml" title=page.programme.name.clone() href=feed.clone()/>
+        <div class="container podcasts-page">
+            <Breadcrumb crumbs/>
+            <header class="page-head">
+                <h1>{page.programme.name.clone()}</h1>
+                <p class="lede">{page.programme.description.clone()}</p>
+                <p><a class="feed-link" href=feed>{p.subscribe_feed}</a></p>
+            </header>
+            <div class="episode-list">{page.episodes.into_iter().map(|episode| view! { <EpisodeItem episode/> }).collect_view()}</div>
+        </div>
+    }
+}
+
+/// `/{lang}/podcasts/episode/{slug}`.
+#[component]
+pub fn EpisodeDetailPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
+        |(lang, slug)| get_episode(lang, slug),
+    );
+    loaded_page(data, move |page| view! { <EpisodeView page/> }.into_any())
+}
+
+#[component]
+fn EpisodeView(page: EpisodePage) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let p = lang.podcasts();
+    let episode = page.episode.clone();
+    let crumbs = vec![
+        Crumb {
+            label: p.title.to_owned(),
+            href: Some(format!("/{}/podcasts", lang.code())),
+        },
+        Crumb {
+            label: episode.programme_name.clone(),
+            href: Some(programme_path(lang, &episode.programme_slug)),
+        },
+        Crumb {
+            label: episode.card.title.clone(),
+            href: None,
+        },
+    ];
+    let details: Vec<(&str, String)> = vec![
+        (p.speakers, episode.speakers.clone()),
+        (p.strand, episode.strand.clone()),
+        (p.duration, clock(episode.duration_seconds as f64)),
+    ];
+    let download = episode.audio.clone().map(|audio| {
+        view! {
+            <p><a href=audio.href download>{p.download}</a></p>
+        }
+    });
+    let body = view! {
+        <dl class="book-details">
+            {details.into_iter().filter(|(_, v)| !v.is_empty()).map(|(term, value)| view! {
+                <div><dt>{term}</dt><dd>{value}</dd></div>
+            }).collect_view()}
+        </dl>
+        <Listen episode=episode.clone()/>
+        {download}
+        <section class="episode-transcript">
+            <h2>{p.transcript}</h2>
+            {page.transcript.into_iter().map(|paragraph| view! { <p>{paragraph}</p> }).collect_view()}
+        </section>
+    }
+    .into_any();
+    view! {
+        <PageMeta
+            title=format!("{} — {}", episode.card.title, lang.t().site_name)
+            description=episode.card.summary.clone()
+            path=story_path(lang, &episode.card.kind, &episode.card.slug)
+        />
+        <div class="container episode-page">
+            <Breadcrumb crumbs/>
+            <p class="episode-kicker">{Strings::fill(p.episode, &[("number", episode.number.to_string())])}</p>
+            <h1>{episode.card.title.clone()}</h1>
+            <p class="episode-meta"><DateLine iso=episode.card.published_at.clone()/></p>
+            {body}
+        </div>
+    }
+}

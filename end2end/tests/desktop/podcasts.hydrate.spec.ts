@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { podcastsJourney } from '../../journeys/podcasts';
+
+podcastsJourney();

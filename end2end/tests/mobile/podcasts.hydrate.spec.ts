@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { podcastsJourney } from '../../journeys/podcasts';
+
+podcastsJourney({ langs: ['ar'] });

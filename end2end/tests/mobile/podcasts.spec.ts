@@ -1,0 +1,4 @@
+// mobile, JavaScript off: the server's HTML alone.
+import { podcastsJourney } from '../../journeys/podcasts';
+
+podcastsJourney({ langs: ['ar'] });
