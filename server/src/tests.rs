@@ -298,9 +298,14 @@ async fn sitemaps_split_list_every_page_with_reciprocal_alternates() {
     let stories = all
         .keys()
         .filter(|u| {
-            ["/article/", "/page/", "/publications/"]
-                .iter()
-                .any(|k| u.contains(k))
+            [
+                "/article/",
+                "/page/",
+                "/publications/",
+                "/podcasts/episode/",
+            ]
+            .iter()
+            .any(|k| u.contains(k))
         })
         .count();
     assert_eq!(stories as i64, published);
