@@ -3,7 +3,8 @@
 //! collection's section, and its book details. Idempotent like the rest of the seed.
 
 use super::pdf;
-use crate::data::write::{self, NewStory, NewTranslation};
+use crate::data::seed::{seed_story, SeedVersion};
+use crate::data::write;
 use crate::data::{DataError, DataResult};
 use crate::i18n::Lang;
 use serde::Deserialize;
@@ -163,31 +164,25 @@ pub async fn seed_publications(
         )
         .await?;
 
-        let slugs: Vec<String> = versions
+        let editions: Vec<SeedVersion> = versions
             .iter()
-            .map(|(_, v)| write::slugify(&v.title))
-            .collect();
-        let bodies: Vec<String> = versions
-            .iter()
-            .map(|(_, v)| format!("<p>{}</p>", escape(&v.summary)))
-            .collect();
-        let translations: Vec<NewTranslation> = versions
-            .iter()
-            .zip(&slugs)
-            .zip(&bodies)
-            .map(|(((lang, v), slug), body)| NewTranslation {
-                cover_media_id: Some(cover),
+            .map(|(lang, v)| SeedVersion {
+                lang: *lang,
+                title: &v.title,
+                summary: &v.summary,
                 signature: &v.authors,
-                ..NewTranslation::published(*lang, slug, &v.title, &v.summary, body, &def.date)
             })
             .collect();
-        let story = NewStory {
-            kind: "publication",
-            section_id: Some(section_id),
-            featured: false,
-            source_key: Some(&def.key),
-        };
-        let (id, new) = write::insert_story(conn, &story, &translations).await?;
+        let (id, new) = seed_story(
+            conn,
+            "publication",
+            Some(section_id),
+            &def.key,
+            &def.date,
+            Some(cover),
+            &editions,
+        )
+        .await?;
         created += usize::from(new);
         sqlx::query(
             "INSERT INTO publications (story_id, year, isbn, languages, pages, pdf_media_id)

@@ -2,7 +2,8 @@
 //! under `MEDIA_DIR/demo/podcasts/`. Idempotent like the rest of the seed.
 
 use super::wav;
-use crate::data::write::{self, NewStory, NewTranslation};
+use crate::data::seed::{seed_story, SeedVersion};
+use crate::data::write;
 use crate::data::{DataError, DataResult};
 use crate::i18n::Lang;
 use serde::Deserialize;
@@ -108,30 +109,17 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
             (Lang::Ar, &def.ar),
             (Lang::En, &def.en),
         ];
-        let slugs: Vec<String> = versions
+        let editions: Vec<SeedVersion> = versions
             .iter()
-            .map(|(_, v)| write::slugify(&v.title))
-            .collect();
-        let bodies: Vec<String> = versions
-            .iter()
-            .map(|(_, v)| format!("<p>{}</p>", v.summary.replace('<', "&lt;")))
-            .collect();
-        let translations: Vec<NewTranslation> = versions
-            .iter()
-            .zip(&slugs)
-            .zip(&bodies)
-            .map(|(((lang, v), slug), body)| NewTranslation {
+            .map(|(lang, v)| SeedVersion {
+                lang: *lang,
+                title: &v.title,
+                summary: &v.summary,
                 signature: &v.speakers,
-                ..NewTranslation::published(*lang, slug, &v.title, &v.summary, body, &def.date)
             })
             .collect();
-        let story = NewStory {
-            kind: "episode",
-            section_id: None,
-            featured: false,
-            source_key: Some(&def.key),
-        };
-        let (id, new) = write::insert_story(conn, &story, &translations).await?;
+        let (id, new) =
+            seed_story(conn, "episode", None, &def.key, &def.date, None, &editions).await?;
         created += usize::from(new);
         sqlx::query(
             "INSERT INTO episodes (story_id, programme_id, audio_media_id, duration_seconds, number)
