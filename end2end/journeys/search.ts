@@ -138,7 +138,8 @@ export function searchJourney() {
     await page.locator('#quick-search-input').pressSequentially('الجاليه', { delay: 40 });
     await expect(page.locator('#quick-results')).toHaveAttribute('data-query', 'الجاليه');
     await page.locator('#quick-results [role=option]').first().click();
-    await expect(page).toHaveURL(/\/ar\/article\//);
+    // The newest match: an article, a publication or a podcast episode.
+    await expect(page).toHaveURL(/\/ar\/(article|publications|podcasts\/episode)\//);
     await expect(page.locator('.search-overlay')).toBeHidden();
   });
 }
