@@ -20,6 +20,7 @@ use leptos_router::{path, SsrMode};
 use pages::article::{ArticlePage, StaticPage};
 use pages::contact::{ContactPage, OpEdPage};
 use pages::home::HomePage;
+use pages::interviews::InterviewsListPage;
 use pages::offline::{OfflinePage, SavedPage};
 use pages::podcasts::{EpisodeDetailPage, PodcastsPage, ProgrammeDetailPage};
 use pages::privacy::PrivacyPage;
@@ -81,6 +82,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/publications") view=LibraryPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/publications/:slug") view=PublicationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/interviews") view=InterviewsListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/interviews/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts") view=PodcastsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/episode/:slug") view=EpisodeDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/:programme") view=ProgrammeDetailPage ssr=SsrMode::Async/>

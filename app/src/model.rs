@@ -287,3 +287,20 @@ pub struct EpisodePage {
     /// Transcript or summary, by paragraph.
     pub transcript: Vec<String>,
 }
+
+/// An interview, as listed: who is interviewed, their role and country.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InterviewCard {
+    pub card: StoryCard,
+    pub interviewee: String,
+    pub role: String,
+    pub country: String,
+}
+
+/// `/{lang}/interviews`: the interviews (newest first) and the countries they come
+/// from, as `(ISO code, name, count)`, for the filter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InterviewsPage {
+    pub countries: Vec<(String, String, u32)>,
+    pub items: Vec<InterviewCard>,
+}

@@ -2,6 +2,7 @@
 //! message the page can show. Called directly during SSR, over HTTP after hydration.
 
 pub mod forms;
+pub mod interviews;
 pub mod library;
 pub mod navigation;
 pub mod podcasts;

@@ -49,8 +49,10 @@ pub async fn get_story(
         .map_err(internal)?;
     if let Some(story) = &mut story {
         let site = site_url();
-        let kind = if page_kind { "page" } else { "article" };
-        let url = format!("{site}{}", crate::i18n::path(lang, kind, &story.card.slug));
+        let url = format!(
+            "{site}{}",
+            crate::i18n::story_path(lang, &story.card.kind, &story.card.slug)
+        );
         if !page_kind {
             let article = structured_data::news_article(&site, lang, &url, story);
             story.structured_data.push(article.to_string());

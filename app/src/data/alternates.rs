@@ -63,7 +63,9 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                 })
                 .collect())
         }
-        "article" | "page" | "publications" | "podcasts/episode" if !slug.is_empty() => {
+        "article" | "page" | "publications" | "interviews" | "podcasts/episode"
+            if !slug.is_empty() =>
+        {
             let Some(row) = stories::by_slug(pool, lang, &slug, kind == "page").await? else {
                 return Ok(Lang::ALL.iter().map(|&l| home(l, false)).collect());
             };

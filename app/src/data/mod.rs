@@ -3,6 +3,7 @@
 
 pub mod alternates;
 pub mod generate;
+pub mod interviews;
 pub mod library;
 pub mod mail_queue;
 pub mod menus;

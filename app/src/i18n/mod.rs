@@ -4,6 +4,7 @@
 
 mod dates;
 mod forms;
+mod interviews;
 mod library;
 mod podcasts;
 mod privacy;
@@ -11,6 +12,7 @@ mod strings;
 
 pub use dates::{format_date, year_of};
 pub use forms::FormStrings;
+pub use interviews::InterviewStrings;
 pub use library::LibraryStrings;
 pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
@@ -111,6 +113,15 @@ impl Lang {
         }
     }
 
+    /// The text of the interviews listing in this edition.
+    pub fn interviews(self) -> &'static InterviewStrings {
+        match self {
+            Lang::Fr => &interviews::FR,
+            Lang::Ar => &interviews::AR,
+            Lang::En => &interviews::EN,
+        }
+    }
+
     /// The text of the publications library in this edition.
     pub fn library(self) -> &'static LibraryStrings {
         match self {
@@ -204,6 +215,7 @@ pub fn url_segment(kind: &str) -> &'static str {
     match kind {
         "page" => "page",
         "publication" => "publications",
+        "interview" => "interviews",
         "episode" => "podcasts/episode",
         _ => "article",
     }

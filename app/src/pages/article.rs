@@ -44,11 +44,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
     let t = lang.get_untracked().t();
     let card = article.card.clone();
     let site = site_url();
-    let canonical = path(
-        lang.get_untracked(),
-        if page_kind { "page" } else { "article" },
-        &card.slug,
-    );
+    let canonical = crate::i18n::story_path(lang.get_untracked(), &card.kind, &card.slug);
     let description = if card.summary.is_empty() {
         card.title.clone()
     } else {
@@ -80,7 +76,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
         />
         <JsonLd blocks=article.structured_data.clone()/>
         <div class="container article-layout">
-            <article class="article" class:static-page=page_kind>
+            <article class="article" class:static-page=page_kind class:interview=card.kind == "interview">
                 <Breadcrumb crumbs=article.breadcrumb/>
                 <header class="article-head">
                     {card.section.clone().map(|s| view! {

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod contact;
 pub mod home;
+pub mod interviews;
 pub mod offline;
 pub mod podcasts;
 pub mod privacy;

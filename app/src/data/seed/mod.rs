@@ -16,6 +16,7 @@ pub use covers::{write_covers, Cover};
 
 const CONTENT: &str = include_str!("../../../demo/content.toml");
 const PAGES: &str = include_str!("../../../demo/pages.toml");
+const INTERVIEWS: &str = include_str!("../../../demo/interviews.toml");
 
 #[derive(Deserialize)]
 struct Content {
@@ -105,6 +106,9 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
     let mut content = parse(CONTENT, "content.toml")?;
     let pages = parse(PAGES, "pages.toml")?;
     content.story.extend(pages.story);
+    content
+        .story
+        .extend(parse(INTERVIEWS, "interviews.toml")?.story);
     content.menu.extend(pages.menu);
 
     let covers = write_covers(media_dir)?;
@@ -208,6 +212,7 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
         stories.insert(def.key.clone(), id);
     }
 
+    super::interviews::seed_interviews(&mut tx, INTERVIEWS, &stories).await?;
     created += super::library::seed::seed_publications(&mut tx, media_dir, &sections).await?;
     created += super::podcasts::seed::seed_podcasts(&mut tx, media_dir).await?;
 

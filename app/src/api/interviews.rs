@@ -1,0 +1,17 @@
+//! The interviews listing.
+
+use crate::i18n::Lang;
+use crate::model::InterviewsPage;
+use leptos::prelude::*;
+
+/// The interviews of `lang`, from `country` (ISO code) or all.
+#[server]
+pub async fn get_interviews(
+    lang: Lang,
+    country: Option<String>,
+) -> Result<InterviewsPage, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::interviews::interviews(&pool()?, lang, country.as_deref())
+        .await
+        .map_err(internal)
+}

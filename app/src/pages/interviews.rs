@@ -1,0 +1,89 @@
+//! `/{lang}/interviews`: interviews newest first, filtered by the interviewee's country
+//! of residence (a GET form: shareable, works without JavaScript). Each interview opens
+//! at `/{lang}/interviews/{slug}` in the article layout, its questions set apart.
+
+use crate::api::interviews::get_interviews;
+use crate::components::cards::{Cover, DateLine};
+use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::meta::PageMeta;
+use crate::components::status::{LoadError, Loading, NotFound};
+use crate::i18n::{story_path, Strings};
+use crate::model::{InterviewCard, InterviewsPage};
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+/// `/{lang}/interviews`.
+#[component]
+pub fn InterviewsListPage() -> impl IntoView {
+    let lang = use_lang();
+    let known = use_lang_known();
+    let query = use_query_map();
+    let country = move || query.read().get("country").filter(|c| !c.is_empty());
+    let data = Resource::new(
+        move || (lang.get(), country()),
+        |(lang, country)| get_interviews(lang, country),
+    );
+    move || {
+        if !known.get() {
+            return view! { <NotFound/> }.into_any();
+        }
+        let i = lang.get().interviews();
+        view! {
+            <PageMeta title=format!("{} — {}", i.title, lang.get().t().site_name) description=i.intro.to_owned() path=format!("/{}/interviews", lang.get().code())/>
+            <div class="container library-page">
+                <header class="page-head"><h1>{i.title}</h1><p class="lede">{i.intro}</p></header>
+                <Transition fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Ok(page) => view! { <InterviewsView page country=country()/> }.into_any(),
+                            Err(_) => view! { <LoadError/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn InterviewsView(page: InterviewsPage, country: Option<String>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let i = lang.interviews();
+    view! {
+        <Form method="get" action=format!("/{}/interviews", lang.code()) attr:class="library-filters">
+            <label>
+                <span>{i.country}</span>
+                <select name="country">
+                    <option value="">{i.all_countries}</option>
+                    {page.countries.iter().map(|(code, name, count)| view! {
+                        <option value=code.clone() selected=country.as_deref() == Some(code.as_str())>{format!("{name} ({count})")}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="submit" class="button">{i.filter}</button>
+        </Form>
+        <p class="count" role="status">{Strings::fill(i.count, &[("count", page.items.len().to_string())])}</p>
+        <ul class="interview-list">
+            {page.items.into_iter().map(|item| view! { <li><InterviewItem item/></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn InterviewItem(item: InterviewCard) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let href = story_path(lang, &item.card.kind, &item.card.slug);
+    view! {
+        <article class="interview-card">
+            {item.card.cover.clone().map(|image| view! { <a href=href.clone() tabindex="-1" aria-hidden="true"><Cover image sizes="14rem"/></a> })}
+            <div>
+                <p class="interviewee"><strong>{item.interviewee}</strong>{format!(" · {} · {}", item.role, item.country)}</p>
+                <h2><a href=href>{item.card.title}</a></h2>
+                <p>{item.card.summary}</p>
+                <p class="episode-meta"><DateLine iso=item.card.published_at/></p>
+            </div>
+        </article>
+    }
+}

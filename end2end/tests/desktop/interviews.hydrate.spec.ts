@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { interviewsJourney } from '../../journeys/interviews';
+
+interviewsJourney();

@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { interviewsJourney } from '../../journeys/interviews';
+
+interviewsJourney({ langs: ['ar'] });
