@@ -52,6 +52,16 @@ pub struct FormsState {
     pub context: AppContext,
 }
 
+impl FormsState {
+    /// Whether the client sending `request` has used up its posts for now (counts
+    /// this one).
+    fn over_limit(&self, request: &Request) -> bool {
+        self.limiter
+            .check_key(&client_ip(request, self.trust_proxy))
+            .is_err()
+    }
+}
+
 /// A per-IP limiter allowing `per_minute` posts a minute, in bursts of as many.
 pub fn limiter(per_minute: u32) -> Arc<DefaultKeyedRateLimiter<IpAddr>> {
     let rate = NonZeroU32::new(per_minute.max(1)).expect("at least one");
@@ -207,11 +217,7 @@ async fn handle(state: FormsState, lang: String, kind: FormKind, request: Reques
         return StatusCode::NOT_FOUND.into_response();
     };
     let json = wants_json(request.headers());
-    if state
-        .limiter
-        .check_key(&client_ip(&request, state.trust_proxy))
-        .is_err()
-    {
+    if state.over_limit(&request) {
         tracing::warn!(form = kind.code(), "form rate limit reached");
         // A page posted without JavaScript gets what was typed back (the body is read
         // within its size limit); the enhanced page keeps its fields itself.
@@ -310,11 +316,7 @@ async fn link_action(state: FormsState, lang: String, action: &str, request: Req
     let Some(lang) = Lang::from_code(&lang) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    if state
-        .limiter
-        .check_key(&client_ip(&request, state.trust_proxy))
-        .is_err()
-    {
+    if state.over_limit(&request) {
         return (StatusCode::TOO_MANY_REQUESTS, lang.forms().try_later).into_response();
     }
     // From a browser the token is a form field; mail providers post to the link itself.

@@ -32,12 +32,12 @@ pub async fn get_link_target(
     use super::server_only::{internal, pool};
     use crate::data::subscriptions;
     let pool = pool()?;
-    let found = match action.as_str() {
-        "confirm" => subscriptions::pending_confirmation(&pool, &token).await,
-        "unsubscribe" => subscriptions::pending_unsubscribe(&pool, &token).await,
-        _ => return Ok(None),
+    if !matches!(action.as_str(), "confirm" | "unsubscribe") {
+        return Ok(None);
     }
-    .map_err(internal)?;
+    let found = subscriptions::pending(&pool, &token, &action)
+        .await
+        .map_err(internal)?;
     Ok(found.map(|s| LinkTarget {
         list: s.list.code().to_owned(),
         email: mask_email(&s.email),

@@ -208,23 +208,15 @@ async fn token_owner<'e>(
         .await?)
 }
 
-/// What a still-valid confirmation link would confirm, without spending it (the page a
-/// link opens shows this with a button: mail scanners that follow links confirm nothing).
-pub async fn pending_confirmation(
+/// What a still-valid link of `purpose` (`confirm` or `unsubscribe`) is about, without
+/// spending it: the page a link opens shows this with a button, so mail scanners that
+/// follow links change nothing.
+pub async fn pending(
     pool: &SqlitePool,
     token: &str,
+    purpose: &str,
 ) -> DataResult<Option<Subscription>> {
-    Ok(token_owner(pool, token, "confirm")
-        .await?
-        .and_then(subscription))
-}
-
-/// What a still-valid unsubscribe link would stop (shown on the page its link opens).
-pub async fn pending_unsubscribe(
-    pool: &SqlitePool,
-    token: &str,
-) -> DataResult<Option<Subscription>> {
-    Ok(token_owner(pool, token, "unsubscribe")
+    Ok(token_owner(pool, token, purpose)
         .await?
         .and_then(subscription))
 }
@@ -337,7 +329,7 @@ mod tests {
             Some("pending")
         );
         // Opening the link only shows what would be confirmed.
-        let shown = pending_confirmation(pool, &token)
+        let shown = pending(pool, &token, "confirm")
             .await
             .unwrap()
             .expect("valid link");
@@ -369,7 +361,7 @@ mod tests {
             confirm(pool, &token, &FORM).await.unwrap().is_none(),
             "single use"
         );
-        assert!(pending_confirmation(pool, &token).await.unwrap().is_none());
+        assert!(pending(pool, &token, "confirm").await.unwrap().is_none());
         // Asking again while subscribed: no new confirmation, same kind of answer.
         assert!(matches!(
             request(
@@ -438,7 +430,7 @@ mod tests {
             .execute(&db.pool)
             .await
             .unwrap();
-        assert!(pending_confirmation(&db.pool, &token)
+        assert!(pending(&db.pool, &token, "confirm")
             .await
             .unwrap()
             .is_none());

@@ -4,11 +4,12 @@
 
 use crate::api::interviews::get_interviews;
 use crate::components::cards::{Cover, DateLine};
-use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
-use crate::components::status::{LoadError, Loading, NotFound};
+use crate::components::status::{LoadError, Loading};
 use crate::i18n::{story_path, Strings};
 use crate::model::{InterviewCard, InterviewsPage};
+use crate::pages::edition_page;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -17,34 +18,30 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn InterviewsListPage() -> impl IntoView {
     let lang = use_lang();
-    let known = use_lang_known();
     let query = use_query_map();
     let country = move || query.read().get("country").filter(|c| !c.is_empty());
     let data = Resource::new(
         move || (lang.get(), country()),
         |(lang, country)| get_interviews(lang, country),
     );
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let i = lang.get().interviews();
+    edition_page(move |lang| {
+        let i = lang.interviews();
         view! {
-            <PageMeta title=format!("{} — {}", i.title, lang.get().t().site_name) description=i.intro.to_owned() path=format!("/{}/interviews", lang.get().code())/>
-            <div class="container library-page">
-                <header class="page-head"><h1>{i.title}</h1><p class="lede">{i.intro}</p></header>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match data.await {
-                            Ok(page) => view! { <InterviewsView page country=country()/> }.into_any(),
-                            Err(_) => view! { <LoadError/> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </div>
-        }
-        .into_any()
+        <PageMeta title=format!("{} — {}", i.title, lang.t().site_name) description=i.intro.to_owned() path=format!("/{}/interviews", lang.code())/>
+        <div class="container library-page">
+            <header class="page-head"><h1>{i.title}</h1><p class="lede">{i.intro}</p></header>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(page) => view! { <InterviewsView page country=country()/> }.into_any(),
+                        Err(_) => view! { <LoadError/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
     }
+        .into_any()
+    })
 }
 
 #[component]

@@ -8,11 +8,12 @@ use crate::api::podcasts::{get_episode, get_podcasts, get_programme};
 use crate::components::audio_player::{clock, use_player, Track};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::DateLine;
-use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
-use crate::components::status::{loaded_page, LoadError, Loading, NotFound};
+use crate::components::status::{loaded_page, LoadError, Loading};
 use crate::i18n::{encode_segment, story_path, Lang, Strings};
 use crate::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
+use crate::pages::edition_page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -92,37 +93,32 @@ fn programme_card(lang: Lang, programme: Programme) -> impl IntoView {
 #[component]
 pub fn PodcastsPage() -> impl IntoView {
     let lang = use_lang();
-    let known = use_lang_known();
     let data = Resource::new(move || lang.get(), get_podcasts);
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let lang = lang.get();
+    edition_page(move |lang| {
         let p = lang.podcasts();
         view! {
-            <PageMeta title=format!("{} — {}", p.title, lang.t().site_name) description=p.intro.to_owned() path=format!("/{}/podcasts", lang.code())/>
-            <div class="container podcasts-page">
-                <header class="page-head"><h1>{p.title}</h1><p class="lede">{p.intro}</p></header>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match data.await {
-                            Ok(page) => view! {
-                                <section><h2>{p.programmes}</h2>
-                                    <ul class="programme-list">{page.programmes.into_iter().map(|pr| programme_card(lang, pr)).collect_view()}</ul>
-                                </section>
-                                <section><h2>{p.latest}</h2>
-                                    <div class="episode-list">{page.latest.into_iter().map(|episode| view! { <EpisodeItem episode/> }).collect_view()}</div>
-                                </section>
-                            }.into_any(),
-                            Err(_) => view! { <LoadError/> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </div>
-        }
-        .into_any()
+        <PageMeta title=format!("{} — {}", p.title, lang.t().site_name) description=p.intro.to_owned() path=format!("/{}/podcasts", lang.code())/>
+        <div class="container podcasts-page">
+            <header class="page-head"><h1>{p.title}</h1><p class="lede">{p.intro}</p></header>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(page) => view! {
+                            <section><h2>{p.programmes}</h2>
+                                <ul class="programme-list">{page.programmes.into_iter().map(|pr| programme_card(lang, pr)).collect_view()}</ul>
+                            </section>
+                            <section><h2>{p.latest}</h2>
+                                <div class="episode-list">{page.latest.into_iter().map(|episode| view! { <EpisodeItem episode/> }).collect_view()}</div>
+                            </section>
+                        }.into_any(),
+                        Err(_) => view! { <LoadError/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
     }
+        .into_any()
+    })
 }
 
 /// `/{lang}/podcasts/{programme}`.

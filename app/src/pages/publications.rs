@@ -6,12 +6,13 @@
 use crate::api::library::{get_library, get_publication};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::Cover;
-use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::pagination::Pagination;
-use crate::components::status::{loaded_page, LoadError, Loading, NotFound};
+use crate::components::status::{loaded_page, LoadError, Loading};
 use crate::i18n::{encode_segment, story_path, Lang, Strings};
 use crate::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
+use crate::pages::edition_page;
 use crate::pages::use_page_param;
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -50,7 +51,6 @@ pub fn file_size(bytes: u64) -> String {
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let lang = use_lang();
-    let known = use_lang_known();
     let query = use_query_map();
     let filters = move || {
         let q = query.read();
@@ -65,34 +65,31 @@ pub fn LibraryPage() -> impl IntoView {
         move || (lang.get(), filters(), page()),
         |(lang, filters, page)| get_library(lang, filters, page),
     );
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let l = lang.get().library();
+    edition_page(move |lang| {
+        let l = lang.library();
         view! {
-            <PageMeta
-                title=format!("{} — {}", l.title, lang.get().t().site_name)
-                description=l.intro.to_owned()
-                path=format!("/{}/publications", lang.get().code())
-            />
-            <div class="container library-page">
-                <header class="page-head">
-                    <h1>{l.title}</h1>
-                    <p class="lede">{l.intro}</p>
-                </header>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match data.await {
-                            Ok(library) => view! { <LibraryView library filters=filters()/> }.into_any(),
-                            Err(_) => view! { <LoadError/> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </div>
-        }
-        .into_any()
+        <PageMeta
+            title=format!("{} — {}", l.title, lang.t().site_name)
+            description=l.intro.to_owned()
+            path=format!("/{}/publications", lang.code())
+        />
+        <div class="container library-page">
+            <header class="page-head">
+                <h1>{l.title}</h1>
+                <p class="lede">{l.intro}</p>
+            </header>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(library) => view! { <LibraryView library filters=filters()/> }.into_any(),
+                        Err(_) => view! { <LoadError/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
     }
+        .into_any()
+    })
 }
 
 #[component]

@@ -5,9 +5,9 @@
 //! links change nothing.
 
 use crate::api::forms::get_link_target;
-use crate::components::layout::{use_lang, use_lang_known};
+use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
-use crate::components::status::{LoadError, Loading, NotFound};
+use crate::components::status::{LoadError, Loading};
 use crate::forms::view::{CheckField, CheckGroup, PrivacyNote, ReaderForm, TextField};
 use crate::forms::{field, limit, FormKind};
 use crate::i18n::{FormStrings, Lang, Strings};
@@ -110,8 +110,6 @@ fn link_texts(f: &FormStrings, action: &str) -> [&'static str; 5] {
 
 #[component]
 fn LinkPage(action: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    let known = use_lang_known();
     let query = use_query_map();
     let token = move || query.read().get(field::TOKEN).unwrap_or_default();
     // After the button's POST the server redirects here with `?done=<list>`.
@@ -119,45 +117,41 @@ fn LinkPage(action: &'static str) -> impl IntoView {
     let target = Resource::new(token, move |token| {
         get_link_target(action.to_owned(), token)
     });
-    move || {
-        if !known.get() {
-            return view! { <NotFound/> }.into_any();
-        }
-        let lang = lang.get();
+    edition_page(move |lang| {
         let [title, question, button, done_text, invalid] = link_texts(lang.forms(), action);
         let body = match done() {
-            Some(list) => view! {
-                <p class="form-sent" role="status">
-                    {Strings::fill(done_text, &[("list", list_name(lang, &list).to_owned())])}
-                </p>
-                <p><a href=format!("/{}/", lang.code())>{lang.t().back_home}</a></p>
-            }
-            .into_any(),
-            None => view! {
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match target.await {
-                            Ok(Some(found)) => view! {
-                                <form method="post" class="reader-form link-form" action=format!("/{}/newsletter/{action}", lang.code())>
-                                    <input type="hidden" name=field::TOKEN value=token()/>
-                                    <p>{Strings::fill(question, &[
-                                        ("list", list_name(lang, &found.list).to_owned()),
-                                        ("email", found.email),
-                                    ])}</p>
-                                    <button type="submit" class="button">{button}</button>
-                                </form>
-                            }.into_any(),
-                            Ok(None) => view! {
-                                <p class="form-alert" role="alert">{invalid}</p>
-                                <p><a class="button" href=format!("/{}/newsletter", lang.code())>{lang.forms().subscribe}</a></p>
-                            }.into_any(),
-                            Err(_) => view! { <LoadError/> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            }
-            .into_any(),
-        };
+        Some(list) => view! {
+            <p class="form-sent" role="status">
+                {Strings::fill(done_text, &[("list", list_name(lang, &list).to_owned())])}
+            </p>
+            <p><a href=format!("/{}/", lang.code())>{lang.t().back_home}</a></p>
+        }
+        .into_any(),
+        None => view! {
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match target.await {
+                        Ok(Some(found)) => view! {
+                            <form method="post" class="reader-form link-form" action=format!("/{}/newsletter/{action}", lang.code())>
+                                <input type="hidden" name=field::TOKEN value=token()/>
+                                <p>{Strings::fill(question, &[
+                                    ("list", list_name(lang, &found.list).to_owned()),
+                                    ("email", found.email),
+                                ])}</p>
+                                <button type="submit" class="button">{button}</button>
+                            </form>
+                        }.into_any(),
+                        Ok(None) => view! {
+                            <p class="form-alert" role="alert">{invalid}</p>
+                            <p><a class="button" href=format!("/{}/newsletter", lang.code())>{lang.forms().subscribe}</a></p>
+                        }.into_any(),
+                        Err(_) => view! { <LoadError/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        }
+        .into_any(),
+    };
         view! {
             <PageMeta
                 title=format!("{title} — {}", lang.t().site_name)
@@ -173,5 +167,5 @@ fn LinkPage(action: &'static str) -> impl IntoView {
             </div>
         }
         .into_any()
-    }
+    })
 }

@@ -3,7 +3,7 @@
 //! collection's section, and its book details. Idempotent like the rest of the seed.
 
 use super::pdf;
-use crate::data::seed::{seed_story, SeedVersion};
+use crate::data::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::data::write;
 use crate::data::{DataError, DataResult};
 use crate::i18n::Lang;
@@ -52,12 +52,6 @@ fn cover_colours(section: &str) -> (&'static str, &'static str) {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// A book cover (600×900): the collection's colours, the title in the book's first
 /// language, the year.
 fn cover_svg(def: &PublicationDef) -> String {
@@ -88,7 +82,7 @@ fn cover_svg(def: &PublicationDef) -> String {
                 r##"<text x="{x}" y="{}" font-size="40" font-weight="700" fill="#fff" font-family="Georgia, 'Noto Naskh Arabic', serif"{}>{}</text>"##,
                 290 + i * 54,
                 if rtl { r#" direction="rtl""# } else { "" },
-                escape(line)
+                html_escape::encode_text(line)
             )
         })
         .collect();
@@ -96,14 +90,6 @@ fn cover_svg(def: &PublicationDef) -> String {
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900" width="600" height="900"><rect width="600" height="900" fill="{dark}"/><rect x="0" y="0" width="600" height="40" fill="{accent}"/><rect x="60" y="200" width="120" height="8" fill="{accent}"/>{title}<text x="60" y="820" font-size="32" fill="{accent}" font-family="Georgia, serif">CCME · {year}</text></svg>"##,
         year = def.year,
     )
-}
-
-/// Writes `bytes` to `file` unless it already holds them.
-fn write_if_changed(file: &Path, bytes: &[u8]) -> DataResult<()> {
-    if std::fs::read(file).ok().as_deref() != Some(bytes) {
-        std::fs::write(file, bytes)?;
-    }
-    Ok(())
 }
 
 /// Loads the demo publications; returns how many stories were created.

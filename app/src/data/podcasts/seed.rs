@@ -2,7 +2,7 @@
 //! under `MEDIA_DIR/demo/podcasts/`. Idempotent like the rest of the seed.
 
 use super::wav;
-use crate::data::seed::{seed_story, SeedVersion};
+use crate::data::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::data::write;
 use crate::data::{DataError, DataResult};
 use crate::i18n::Lang;
@@ -98,10 +98,7 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
             .ok_or_else(|| DataError::Invalid(format!("unknown programme {}", def.programme)))?;
         let audio = wav::tones(def.seconds, index as u32);
         let audio_path = format!("demo/podcasts/{}.wav", def.key);
-        let file = media_dir.join(&audio_path);
-        if std::fs::read(&file).ok().as_deref() != Some(audio.as_slice()) {
-            std::fs::write(&file, &audio)?;
-        }
+        write_if_changed(&media_dir.join(&audio_path), &audio)?;
         let audio_id =
             write::upsert_file(conn, "audio", &audio_path, "audio/wav", audio.len() as i64).await?;
         let versions = [

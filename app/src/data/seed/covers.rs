@@ -51,10 +51,7 @@ pub fn write_covers(media_dir: &Path) -> DataResult<Vec<Cover>> {
     std::fs::create_dir_all(&dir)?;
     let covers: Vec<Cover> = (0..12).map(cover_svg).collect();
     for cover in &covers {
-        let file = media_dir.join(&cover.path);
-        if std::fs::read_to_string(&file).ok().as_deref() != Some(cover.svg.as_str()) {
-            std::fs::write(&file, &cover.svg)?;
-        }
+        super::write_if_changed(&media_dir.join(&cover.path), cover.svg.as_bytes())?;
     }
     Ok(covers)
 }
