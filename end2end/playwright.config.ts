@@ -43,6 +43,9 @@ export default defineConfig({
     { name: 'desktop-hydrate', testDir: './tests/desktop', testMatch: /\.hydrate\.spec\.ts$/, use: desktop },
     { name: 'mobile', testDir: './tests/mobile', testIgnore: /\.hydrate\.spec\.ts$/, use: { ...phone, ...serverHtmlOnly } },
     { name: 'mobile-hydrate', testDir: './tests/mobile', testMatch: /\.hydrate\.spec\.ts$/, use: phone },
+    // A deploy changes what every reader is served: after all the rest, one size at a time.
+    { name: 'deploy-desktop-hydrate', testDir: './tests/deploy', use: desktop, dependencies: ['desktop', 'desktop-hydrate', 'mobile', 'mobile-hydrate'] },
+    { name: 'deploy-mobile-hydrate', testDir: './tests/deploy', use: phone, dependencies: ['deploy-desktop-hydrate'] },
   ],
   // A fresh demo database for every run, served by the release binary; and a second
   // site made only of the WordPress theme test data, imported with `server import-wxr`
