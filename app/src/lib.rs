@@ -19,6 +19,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::article::{ArticlePage, StaticPage};
 use pages::contact::{ContactPage, OpEdPage};
+use pages::faces::FacesListPage;
 use pages::home::HomePage;
 use pages::interviews::InterviewsListPage;
 use pages::offline::{OfflinePage, SavedPage};
@@ -84,6 +85,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/publications/:slug") view=PublicationDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/interviews") view=InterviewsListPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/interviews/:slug") view=ArticlePage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/faces") view=FacesListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/faces/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts") view=PodcastsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/episode/:slug") view=EpisodeDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/:programme") view=ProgrammeDetailPage ssr=SsrMode::Async/>

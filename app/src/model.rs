@@ -112,6 +112,8 @@ pub struct ArticlePage {
     pub breadcrumb: Vec<Crumb>,
     pub related: Vec<StoryCard>,
     pub latest: Vec<StoryCard>,
+    /// Who the story is about (interviews and profiles).
+    pub person: Option<Person>,
     /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
     /// of the browser bundle).
     pub structured_data: Vec<String>,
@@ -295,6 +297,7 @@ pub struct InterviewCard {
     pub interviewee: String,
     pub role: String,
     pub country: String,
+    pub portrait: Option<Image>,
 }
 
 /// `/{lang}/interviews`: the interviews (newest first) and the countries they come
@@ -303,4 +306,55 @@ pub struct InterviewCard {
 pub struct InterviewsPage {
     pub countries: Vec<(String, String, u32)>,
     pub items: Vec<InterviewCard>,
+}
+
+/// Who a story is about, shown beside its text: the interviewee of an interview, the
+/// person of a profile (faces of the diaspora).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    /// Role (interviews) or field (profiles), in the edition's language.
+    pub role: String,
+    /// City and country of residence, as written in the edition.
+    pub place: String,
+    pub portrait: Option<Image>,
+    /// The person's profile among the faces of the diaspora, when an interview has one.
+    pub profile_href: Option<String>,
+}
+
+/// A face of the diaspora as the gallery shows it (the card's cover is the photo).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfileCard {
+    pub card: StoryCard,
+    /// arts, science, business, sport or civic (translated by the page).
+    pub field: String,
+    pub city: String,
+    pub country: String,
+}
+
+/// One letter of the A–Z index with how many names file under it (0: shown, no link).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexLetter {
+    pub letter: String,
+    pub count: u32,
+}
+
+/// `/{lang}/faces`: the profiles matching the filters (by name), the filters' choices
+/// with their counts, and the A–Z index of the edition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FacesPage {
+    pub items: Vec<ProfileCard>,
+    /// `(ISO code, name, count)`.
+    pub countries: Vec<(String, String, u32)>,
+    /// `(field, count)`.
+    pub fields: Vec<(String, u32)>,
+    pub letters: Vec<IndexLetter>,
+}
+
+/// The gallery's filters, as the address carries them (`?country=&field=&letter=`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacesFilter {
+    pub country: Option<String>,
+    pub field: Option<String>,
+    pub letter: Option<String>,
 }

@@ -6,7 +6,7 @@
 use crate::syndication::{absolute_links, cached, not_found, Syndication};
 use app::data::syndication::{newest_articles, FeedEntry};
 use app::data::DataError;
-use app::i18n::{path, Lang};
+use app::i18n::{path, story_path, Lang};
 use atom_syndication as atom;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -138,7 +138,7 @@ fn rss_response(state: &Syndication, scope: FeedScope) -> Response {
         .entries
         .iter()
         .map(|entry| {
-            let link = format!("{site}{}", path(scope.lang, "article", &entry.slug));
+            let link = format!("{site}{}", story_path(scope.lang, &entry.kind, &entry.slug));
             rss::Item {
                 title: Some(entry.title.clone()),
                 link: Some(link.clone()),
@@ -222,7 +222,7 @@ fn atom_response(state: &Syndication, scope: FeedScope) -> Response {
         .entries
         .iter()
         .map(|entry| {
-            let href = format!("{site}{}", path(scope.lang, "article", &entry.slug));
+            let href = format!("{site}{}", story_path(scope.lang, &entry.kind, &entry.slug));
             atom::Entry {
                 title: entry.title.as_str().into(),
                 id: href.clone(),

@@ -2,19 +2,24 @@
 //! are the questions) with who is interviewed, their role and country of residence,
 //! listed newest first with a filter by country.
 
-use super::stories::{card_query_with, CardRow};
+use super::stories::{card_query_with, media_image, CardRow};
 use super::{DataError, DataResult, PUBLISHED};
 use crate::i18n::Lang;
 use crate::model::{InterviewCard, InterviewsPage};
 use serde::Deserialize;
 use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::HashMap;
+use std::path::Path;
 
 #[derive(sqlx::FromRow)]
 struct InterviewRow {
     interviewee: String,
     role: String,
     country_name: String,
+    portrait_path: Option<String>,
+    portrait_width: Option<i64>,
+    portrait_height: Option<i64>,
+    portrait_alt: String,
     #[sqlx(flatten)]
     card: CardRow,
 }
@@ -26,10 +31,14 @@ pub async fn interviews(
     country: Option<&str>,
 ) -> DataResult<InterviewsPage> {
     let sql = card_query_with(
-        "it.interviewee, it.role, it.country_name",
+        "it.interviewee, it.role, it.country_name, pm.path AS portrait_path,
+         pm.width AS portrait_width, pm.height AS portrait_height,
+         COALESCE(pmt.alt, '') AS portrait_alt",
         &format!(
             "JOIN interviews i ON i.story_id = t.story_id
              JOIN interview_translations it ON it.story_id = t.story_id AND it.lang = t.lang
+             LEFT JOIN media pm ON pm.id = i.portrait_id
+             LEFT JOIN media_translations pmt ON pmt.media_id = pm.id AND pmt.lang = t.lang
              WHERE t.lang = ? AND t.kind = 'interview' AND {PUBLISHED}
                AND (? IS NULL OR i.country = ?)
              ORDER BY t.published_at DESC"
@@ -47,6 +56,12 @@ pub async fn interviews(
             interviewee: row.interviewee,
             role: row.role,
             country: row.country_name,
+            portrait: media_image(
+                row.portrait_path,
+                row.portrait_width,
+                row.portrait_height,
+                row.portrait_alt,
+            ),
         })
         .collect();
     let countries: Vec<(String, String, i64)> = sqlx::query_as(&format!(
@@ -82,11 +97,12 @@ struct InterviewDef {
     en: [String; 3],
 }
 
-/// Records who is interviewed in the demo interviews (`demo/interviews.toml`), once the
-/// stories exist (`stories`: demo key → story id).
+/// Records who is interviewed in the demo interviews (`demo/interviews.toml`), with a
+/// generated portrait, once the stories exist (`stories`: demo key → story id).
 pub async fn seed_interviews(
     conn: &mut SqliteConnection,
     toml_text: &str,
+    media_dir: &Path,
     stories: &HashMap<String, i64>,
 ) -> DataResult<()> {
     let demo: Demo = toml::from_str(toml_text)
@@ -95,12 +111,21 @@ pub async fn seed_interviews(
         let id = *stories
             .get(&def.key)
             .ok_or_else(|| DataError::Invalid(format!("interview of unknown story {}", def.key)))?;
+        let names = [
+            (Lang::Fr, &def.fr),
+            (Lang::Ar, &def.ar),
+            (Lang::En, &def.en),
+        ]
+        .map(|(lang, [name, _, _])| (lang, name.as_str()));
+        let portrait = super::faces::seed::portrait(conn, media_dir, &def.key, &names).await?;
         sqlx::query(
-            "INSERT INTO interviews (story_id, country) VALUES (?, ?)
-             ON CONFLICT (story_id) DO UPDATE SET country = excluded.country",
+            "INSERT INTO interviews (story_id, country, portrait_id) VALUES (?, ?, ?)
+             ON CONFLICT (story_id) DO UPDATE SET country = excluded.country,
+               portrait_id = excluded.portrait_id",
         )
         .bind(id)
         .bind(&def.country)
+        .bind(portrait)
         .execute(&mut *conn)
         .await?;
         for (lang, [name, role, country]) in [

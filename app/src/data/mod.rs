@@ -2,6 +2,7 @@
 //! no Leptos here, so every query is testable on a temporary SQLite file.
 
 pub mod alternates;
+pub mod faces;
 pub mod generate;
 pub mod interviews;
 pub mod library;

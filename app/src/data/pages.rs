@@ -1,6 +1,6 @@
 //! Assembles what each page shows from the queries in `stories` and `sections`.
 
-use super::{sections, stories, DataResult};
+use super::{faces, sections, stories, DataResult};
 use crate::i18n::{path, Lang};
 use crate::model::{ArticlePage, Crumb, HomePage, SectionPage, PAGE_SIZE};
 use sqlx::SqlitePool;
@@ -79,6 +79,12 @@ pub async fn story(
         }
         related = stories::related(pool, lang, section_id, &card.published_at, slug, 6).await?;
     }
+    if rest.kind == "profile" {
+        // Profiles are browsed in their gallery, which the trail leads back to.
+        if let Some(crumb) = breadcrumb.last_mut().filter(|_| rest.section_id.is_some()) {
+            crumb.href = Some(format!("/{}/faces", lang.code()));
+        }
+    }
     breadcrumb.push(Crumb {
         label: card.title.clone(),
         href: None,
@@ -88,6 +94,11 @@ pub async fn story(
     } else {
         stories::latest(pool, lang, 4, Some(slug)).await?
     };
+    let person = faces::person(pool, lang, rest.story_id, &rest.kind).await?;
+    if rest.kind == "profile" {
+        // A profile's related stories are the ones about the person.
+        related = faces::stories_about(pool, lang, rest.story_id).await?;
+    }
     Ok(Some(ArticlePage {
         card,
         body_html: rest.body_html,
@@ -97,6 +108,7 @@ pub async fn story(
         breadcrumb,
         related,
         latest,
+        person,
         structured_data: Vec::new(),
     }))
 }

@@ -39,12 +39,12 @@ impl From<CardRow> for StoryCard {
             (Some(name), Some(slug)) => Some(SectionLink { name, slug }),
             _ => None,
         };
-        let cover = row.cover_path.map(|path| Image {
-            src: format!("/media/{path}"),
-            width: row.cover_width.unwrap_or(0) as u32,
-            height: row.cover_height.unwrap_or(0) as u32,
-            alt: row.cover_alt,
-        });
+        let cover = media_image(
+            row.cover_path,
+            row.cover_width,
+            row.cover_height,
+            row.cover_alt,
+        );
         StoryCard {
             kind: row.kind,
             slug: row.slug,
@@ -55,6 +55,21 @@ impl From<CardRow> for StoryCard {
             cover,
         }
     }
+}
+
+/// A picture of the `media` table as pages show it (`path` is under `/media/`).
+pub(crate) fn media_image(
+    path: Option<String>,
+    width: Option<i64>,
+    height: Option<i64>,
+    alt: String,
+) -> Option<Image> {
+    path.map(|path| Image {
+        src: format!("/media/{path}"),
+        width: width.unwrap_or(0) as u32,
+        height: height.unwrap_or(0) as u32,
+        alt,
+    })
 }
 
 /// Builds a card query: `SELECT <card columns> FROM story_translations t <joins> <rest>`.

@@ -10,6 +10,8 @@ use sqlx::SqlitePool;
 /// One article as a feed carries it: the whole text, dates, author and section.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct FeedEntry {
+    /// article, interview, profile, publication, episode (decides the address).
+    pub kind: String,
     pub slug: String,
     pub title: String,
     pub summary: String,
@@ -23,7 +25,8 @@ pub struct FeedEntry {
     pub cover_bytes: Option<i64>,
 }
 
-/// The newest `limit` published articles of `lang`, in section `section_id` and its
+/// The newest `limit` published stories of `lang` (articles, interviews, profiles,
+/// publications, episodes; never static pages), in section `section_id` and its
 /// sub-sections when given. One index range each (`story_tr_latest`, `story_tr_section`).
 pub async fn newest_articles(
     pool: &SqlitePool,
@@ -34,12 +37,15 @@ pub async fn newest_articles(
     let (with, filter) = match section_id {
         // Static pages have no section: the section index alone answers.
         Some(_) => (SUBTREE, "t.section_id IN tree"),
-        None => ("", "t.kind = 'article'"),
+        None => (
+            "",
+            "t.kind IN ('article', 'interview', 'profile', 'publication', 'episode')",
+        ),
     };
     // The newest ids come from the index alone; only those rows (with their long
     // bodies) are then read — sorting whole rows would read every body of the section.
     let sql = format!(
-        "{with} SELECT t.slug, t.title, t.summary, t.body_html, t.signature,
+        "{with} SELECT t.kind, t.slug, t.title, t.summary, t.body_html, t.signature,
                 t.published_at, t.updated_at, st.name AS section_name,
                 m.path AS cover_path, m.mime AS cover_mime, m.bytes AS cover_bytes
          FROM story_translations t

@@ -3,6 +3,7 @@
 //! (`strings.rs`), so a string missing in one language fails to compile.
 
 mod dates;
+mod faces;
 mod forms;
 mod interviews;
 mod library;
@@ -11,6 +12,7 @@ mod privacy;
 mod strings;
 
 pub use dates::{format_date, year_of};
+pub use faces::{FaceStrings, FIELDS};
 pub use forms::FormStrings;
 pub use interviews::InterviewStrings;
 pub use library::LibraryStrings;
@@ -110,6 +112,15 @@ impl Lang {
             Lang::Fr => &forms::FR,
             Lang::Ar => &forms::AR,
             Lang::En => &forms::EN,
+        }
+    }
+
+    /// The text of the faces of the diaspora in this edition.
+    pub fn faces(self) -> &'static FaceStrings {
+        match self {
+            Lang::Fr => &faces::FR,
+            Lang::Ar => &faces::AR,
+            Lang::En => &faces::EN,
         }
     }
 
@@ -216,6 +227,7 @@ pub fn url_segment(kind: &str) -> &'static str {
         "page" => "page",
         "publication" => "publications",
         "interview" => "interviews",
+        "profile" => "faces",
         "episode" => "podcasts/episode",
         _ => "article",
     }

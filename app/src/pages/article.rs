@@ -9,7 +9,7 @@ use crate::components::meta::{share_image, site_url, JsonLd, PageMeta};
 use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
 use crate::i18n::path;
-use crate::model::ArticlePage as Article;
+use crate::model::{ArticlePage as Article, Person};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -76,7 +76,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
         />
         <JsonLd blocks=article.structured_data.clone()/>
         <div class="container article-layout">
-            <article class="article" class:static-page=page_kind class:interview=card.kind == "interview">
+            <article class="article" class:static-page=page_kind class:interview=card.kind == "interview" class:profile=card.kind == "profile">
                 <Breadcrumb crumbs=article.breadcrumb/>
                 <header class="article-head">
                     {card.section.clone().map(|s| view! {
@@ -98,7 +98,9 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                         </button>
                     </div>
                 })}
-                {card.cover.clone().filter(|_| !page_kind).map(|image| view! {
+                {article.person.clone().map(|person| view! { <PersonBox person interview=card.kind == "interview"/> })}
+                // A profile's cover is the person's photo, shown in their box.
+                {card.cover.clone().filter(|_| !page_kind && card.kind != "profile").map(|image| view! {
                     <figure class="article-cover"><Cover image eager=true/></figure>
                 })}
                 <div class="article-body" inner_html=article.body_html></div>
@@ -122,5 +124,25 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 </aside>
             })}
         </div>
+    }
+}
+
+/// Who an interview or a profile is about: portrait, name, role or field, where they
+/// live, and (interviews) a link to their profile among the faces of the diaspora.
+#[component]
+fn PersonBox(person: Person, interview: bool) -> impl IntoView {
+    let f = use_lang().get_untracked().faces();
+    let label = person.name.clone();
+    view! {
+        <section class="person-box" aria-label=label>
+            {person.portrait.map(|image| view! { <Cover image sizes="8rem" eager=true/> })}
+            <div>
+                {interview.then(|| view! { <p class="person-label">{f.interviewed}</p> })}
+                <p class="person-name">{person.name}</p>
+                {(!person.role.is_empty()).then(|| view! { <p class="person-role">{person.role}</p> })}
+                {(!person.place.is_empty()).then(|| view! { <p class="person-place">{person.place}</p> })}
+                {person.profile_href.map(|href| view! { <p><a href=href>{f.see_profile}</a></p> })}
+            </div>
+        </section>
     }
 }

@@ -74,7 +74,7 @@ fn InterviewItem(item: InterviewCard) -> impl IntoView {
     let href = story_path(lang, &item.card.kind, &item.card.slug);
     view! {
         <article class="interview-card">
-            {item.card.cover.clone().map(|image| view! { <a href=href.clone() tabindex="-1" aria-hidden="true"><Cover image sizes="14rem"/></a> })}
+            {item.portrait.clone().or(item.card.cover.clone()).map(|image| view! { <a href=href.clone() tabindex="-1" aria-hidden="true"><Cover image sizes="12rem"/></a> })}
             <div>
                 <p class="interviewee"><strong>{item.interviewee}</strong>{format!(" · {} · {}", item.role, item.country)}</p>
                 <h2><a href=href>{item.card.title}</a></h2>

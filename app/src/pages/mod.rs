@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod contact;
+pub mod faces;
 pub mod home;
 pub mod interviews;
 pub mod offline;

@@ -156,6 +156,7 @@ pub async fn seed_publications(
                 lang: *lang,
                 title: &v.title,
                 summary: &v.summary,
+                body: &v.summary,
                 signature: &v.authors,
             })
             .collect();

@@ -112,6 +112,7 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
                 lang: *lang,
                 title: &v.title,
                 summary: &v.summary,
+                body: &v.summary,
                 signature: &v.speakers,
             })
             .collect();

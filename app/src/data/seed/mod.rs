@@ -212,7 +212,8 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
         stories.insert(def.key.clone(), id);
     }
 
-    super::interviews::seed_interviews(&mut tx, INTERVIEWS, &stories).await?;
+    super::interviews::seed_interviews(&mut tx, INTERVIEWS, media_dir, &stories).await?;
+    created += super::faces::seed::seed_profiles(&mut tx, media_dir, &sections, &stories).await?;
     created += super::library::seed::seed_publications(&mut tx, media_dir, &sections).await?;
     created += super::podcasts::seed::seed_podcasts(&mut tx, media_dir).await?;
 
@@ -316,12 +317,13 @@ pub(crate) fn write_if_changed(file: &Path, bytes: &[u8]) -> DataResult<()> {
     Ok(())
 }
 
-/// One edition of a seeded story of another kind (publication, episode): the summary
-/// is also the body, the signature names its authors or speakers.
+/// One edition of a seeded story of another kind (publication, episode, profile): the
+/// body in the demo's light markup, the signature naming its authors or speakers.
 pub(crate) struct SeedVersion<'a> {
     pub lang: Lang,
     pub title: &'a str,
     pub summary: &'a str,
+    pub body: &'a str,
     pub signature: &'a str,
 }
 
@@ -339,7 +341,7 @@ pub(crate) async fn seed_story(
     let slugs: Vec<String> = versions.iter().map(|v| write::slugify(v.title)).collect();
     let bodies: Vec<String> = versions
         .iter()
-        .map(|v| paragraphs_to_html(v.summary))
+        .map(|v| paragraphs_to_html(v.body))
         .collect();
     let translations: Vec<NewTranslation> = versions
         .iter()
