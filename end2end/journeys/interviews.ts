@@ -5,8 +5,8 @@ import { expect, test } from '@playwright/test';
 import { expectEdition, open } from './support';
 
 const TEXT = {
-  fr: { title: 'Entretiens', all: '8 entretiens', canada: 'Canada (2)', two: '2 entretiens', question: 'Comment avez-vous fait reconnaître votre diplôme ?', doctor: 'Un médecin à Montréal' },
-  ar: { title: 'حوارات', all: '6 حوارات', canada: 'كندا (2)', two: '2 حوارات', question: 'كيف حصلت على معادلة شهادتك؟', doctor: 'طبيب في مونتريال' },
+  fr: { title: 'Entretiens', all: '8 entretiens', canada: 'Canada (2)', two: '2 entretiens', question: 'Comment avez-vous fait reconnaître votre diplôme ?', doctor: 'Un médecin à Montréal', who: 'Un médecin', role: 'Urgentiste', portrait: 'Portrait (illustration) : Un médecin' },
+  ar: { title: 'حوارات', all: '6 حوارات', canada: 'كندا (2)', two: 'حواران', question: 'كيف حصلت على معادلة شهادتك؟', doctor: 'طبيب في مونتريال', who: 'طبيب', role: 'طبيب مستعجلات', portrait: 'صورة (رسم توضيحي): طبيب' },
 } as const;
 
 /** `langs`: editions to go through. */
@@ -26,6 +26,11 @@ export function interviewsJourney({ langs = ['fr', 'ar'] as ('fr' | 'ar')[] } = 
       await page.locator('.interview-card h2 a', { hasText: words.doctor }).click();
       await expect(page).toHaveURL(new RegExp(`/${lang}/interviews/`));
       await expect(page.locator('h1')).toContainText(words.doctor);
+      // Who is interviewed: portrait, name, role and country, beside the text.
+      const person = page.locator('.person-box');
+      await expect(person.locator('.person-name')).toHaveText(words.who);
+      await expect(person.locator('.person-role')).toHaveText(words.role);
+      await expect(person.locator('img')).toHaveAttribute('alt', words.portrait);
       const question = page.locator('article.interview .article-body h2', { hasText: words.question });
       await expect(question).toBeVisible();
       // The question is set apart on the reading side (right in Arabic, left otherwise).

@@ -150,6 +150,16 @@ async fn rss_feeds_validate_and_carry_whole_articles() {
         .map(|i| chrono::DateTime::parse_from_rfc2822(i.pub_date().unwrap()).unwrap())
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    // Every kind of story is news, each at its own address.
+    let kinds: std::collections::BTreeSet<&str> = channel
+        .items()
+        .iter()
+        .map(|i| {
+            let path = i.link().unwrap().strip_prefix(SITE).unwrap();
+            path.trim_start_matches("/fr/").split('/').next().unwrap()
+        })
+        .collect();
+    assert!(kinds.contains("article") && kinds.len() > 1, "{kinds:?}");
 
     let (_, xml, _) = get(&site.router, "/ar/feed.xml").await;
     let channel = rss::Channel::read_from(xml.as_bytes()).unwrap();
@@ -302,6 +312,14 @@ async fn sitemaps_split_list_every_page_with_reciprocal_alternates() {
         .count();
     assert_eq!(stories as i64, published);
     assert!(all.contains_key(&format!("{SITE}/ar/")));
+    for listing in ["interviews", "faces", "publications", "podcasts"] {
+        let url = format!("{SITE}/ar/{listing}");
+        assert_eq!(
+            all.get(&url).map(BTreeSet::len),
+            Some(3),
+            "{url} and its editions"
+        );
+    }
     // Reciprocal: each alternate lists the same set, itself included.
     for (url, alternates) in &all {
         if alternates.is_empty() {

@@ -63,7 +63,7 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                 })
                 .collect())
         }
-        "article" | "page" | "publications" | "interviews" | "podcasts/episode"
+        "article" | "page" | "publications" | "interviews" | "faces" | "podcasts/episode"
             if !slug.is_empty() =>
         {
             let Some(row) = stories::by_slug(pool, lang, &slug, kind == "page").await? else {
@@ -95,17 +95,16 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             }
             Ok(out)
         }
-        // Pages every edition has under the same name (forms, privacy notice).
-        "newsletter" | "contact" | "tribune" | "privacy" | "publications" | "podcasts" => {
-            Ok(Lang::ALL
-                .iter()
-                .map(|&l| Alternate {
-                    lang: l,
-                    href: format!("/{}/{kind}", l.code()),
-                    exact: true,
-                })
-                .collect())
-        }
+        // Pages every edition has under the same name (forms, privacy notice, listings).
+        "newsletter" | "contact" | "tribune" | "privacy" | "publications" | "podcasts"
+        | "interviews" | "faces" => Ok(Lang::ALL
+            .iter()
+            .map(|&l| Alternate {
+                lang: l,
+                href: format!("/{}/{kind}", l.code()),
+                exact: true,
+            })
+            .collect()),
         _ => Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect()),
     }
 }

@@ -162,8 +162,16 @@ pub async fn story_urls(
     ))
 }
 
-/// Home pages and sections of every edition (the small sitemap file), with the date of
-/// their newest story as `lastmod`.
+/// Listing pages every edition has, with the kind of story each lists.
+const LISTINGS: [(&str, &str); 4] = [
+    ("interviews", "interview"),
+    ("faces", "profile"),
+    ("publications", "publication"),
+    ("podcasts", "episode"),
+];
+
+/// Home pages, listings and sections of every edition (the small sitemap file), with
+/// the date of their newest story as `lastmod`.
 pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
     let newest: Option<String> = sqlx::query_scalar(&format!(
         "SELECT max(t.published_at) FROM story_translations t WHERE {PUBLISHED}"
@@ -183,6 +191,28 @@ pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
             alternates: homes.clone(),
         })
         .collect();
+    // The listings of the other kinds of story, dated by their newest entry.
+    for (segment, kind) in LISTINGS {
+        let editions: Vec<(Lang, String)> = Lang::ALL
+            .iter()
+            .map(|&l| (l, format!("/{}/{segment}", l.code())))
+            .collect();
+        for (lang, href) in &editions {
+            let lastmod: Option<String> = sqlx::query_scalar(&format!(
+                "SELECT max(t.published_at) FROM story_translations t
+                 WHERE t.lang = ? AND t.kind = ? AND {PUBLISHED}"
+            ))
+            .bind(lang.code())
+            .bind(kind)
+            .fetch_one(pool)
+            .await?;
+            urls.push(SitemapUrl {
+                path: href.clone(),
+                lastmod: lastmod.unwrap_or_else(|| newest.clone()),
+                alternates: editions.clone(),
+            });
+        }
+    }
     let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(&format!(
         "SELECT st.section_id, st.lang, st.slug,
             (SELECT max(t.published_at) FROM story_translations t

@@ -1,6 +1,8 @@
 //! Text of the faces of the diaspora (gallery, A–Z index, profile box) in the three
 //! editions, and the names of the fields a profile belongs to.
 
+use super::Plural;
+
 /// Labels of `/{lang}/faces` and of the person box on profiles and interviews.
 #[derive(Debug)]
 pub struct FaceStrings {
@@ -12,7 +14,7 @@ pub struct FaceStrings {
     pub all_fields: &'static str,
     pub filter: &'static str,
     /// `{count}` portraits.
-    pub count: &'static str,
+    pub count: Plural,
     /// Name of the A–Z navigation (for screen readers).
     pub index: &'static str,
     pub all_letters: &'static str,
@@ -49,7 +51,7 @@ pub const FR: FaceStrings = FaceStrings {
     field: "Domaine",
     all_fields: "Tous les domaines",
     filter: "Filtrer",
-    count: "{count} portraits",
+    count: Plural::latin("{count} portrait", "{count} portraits"),
     index: "Index alphabétique des noms",
     all_letters: "Tous",
     letter_heading: "Noms en {letter}",
@@ -68,7 +70,13 @@ pub const AR: FaceStrings = FaceStrings {
     field: "المجال",
     all_fields: "كل المجالات",
     filter: "تصفية",
-    count: "{count} بورتريهات",
+    count: Plural {
+        one: "بورتريه واحد",
+        two: "بورتريهان",
+        few: "{count} بورتريهات",
+        many: "{count} بورتريها",
+        other: "{count} بورتريه",
+    },
     index: "فهرس الأسماء حسب الحروف",
     all_letters: "الكل",
     letter_heading: "الأسماء بحرف {letter}",
@@ -93,7 +101,7 @@ pub const EN: FaceStrings = FaceStrings {
     field: "Field",
     all_fields: "All fields",
     filter: "Filter",
-    count: "{count} portraits",
+    count: Plural::latin("{count} portrait", "{count} portraits"),
     index: "Alphabetical index of names",
     all_letters: "All",
     letter_heading: "Names under {letter}",

@@ -1,5 +1,7 @@
 //! Text of the interviews listing in the three editions.
 
+use super::Plural;
+
 /// Labels of `/{lang}/interviews`.
 #[derive(Debug)]
 pub struct InterviewStrings {
@@ -9,7 +11,7 @@ pub struct InterviewStrings {
     pub all_countries: &'static str,
     pub filter: &'static str,
     /// `{count}` interviews.
-    pub count: &'static str,
+    pub count: Plural,
 }
 
 /// French.
@@ -19,7 +21,7 @@ pub const FR: InterviewStrings = InterviewStrings {
     country: "Pays de résidence",
     all_countries: "Tous les pays",
     filter: "Filtrer",
-    count: "{count} entretiens",
+    count: Plural::latin("{count} entretien", "{count} entretiens"),
 };
 
 /// Arabic.
@@ -29,7 +31,13 @@ pub const AR: InterviewStrings = InterviewStrings {
     country: "بلد الإقامة",
     all_countries: "كل البلدان",
     filter: "تصفية",
-    count: "{count} حوارات",
+    count: Plural {
+        one: "حوار واحد",
+        two: "حواران",
+        few: "{count} حوارات",
+        many: "{count} حوارا",
+        other: "{count} حوار",
+    },
 };
 
 /// English.
@@ -39,5 +47,5 @@ pub const EN: InterviewStrings = InterviewStrings {
     country: "Country of residence",
     all_countries: "All countries",
     filter: "Filter",
-    count: "{count} interviews",
+    count: Plural::latin("{count} interview", "{count} interviews"),
 };

@@ -7,6 +7,7 @@ mod faces;
 mod forms;
 mod interviews;
 mod library;
+mod plural;
 mod podcasts;
 mod privacy;
 mod strings;
@@ -16,6 +17,7 @@ pub use faces::{FaceStrings, FIELDS};
 pub use forms::FormStrings;
 pub use interviews::InterviewStrings;
 pub use library::LibraryStrings;
+pub use plural::Plural;
 pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
 pub use strings::Strings;
@@ -46,6 +48,18 @@ impl Lang {
             Lang::Ar => "ar",
             Lang::En => "en",
         }
+    }
+
+    /// Joins the non-empty parts of a short list («Lyon, France», «ليون، فرنسا») with
+    /// the edition's comma.
+    pub fn join_list<S: AsRef<str>>(self, parts: &[S]) -> String {
+        let comma = if self == Lang::Ar { "، " } else { ", " };
+        parts
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(comma)
     }
 
     /// Parses a URL segment or stored code; anything else is not an edition.

@@ -79,7 +79,7 @@ fn faces_href(lang: Lang, filter: &FacesFilter) -> String {
 fn FacesView(page: FacesPage, filter: FacesFilter) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let f = lang.faces();
-    let count = Strings::fill(f.count, &[("count", page.items.len().to_string())]);
+    let count = lang.count(page.items.len(), &f.count);
     let empty = page.items.is_empty();
     let letter_line = filter.letter.as_ref().map(|l| {
         format!(
@@ -149,7 +149,7 @@ fn LetterIndex(letters: Vec<IndexLetter>, filter: FacesFilter) -> impl IntoView 
                         view! { <li><span class="az-empty" aria-disabled="true">{letter}</span></li> }.into_any()
                     } else {
                         let href = faces_href(lang, &FacesFilter { letter: Some(letter.clone()), ..filter.clone() });
-                        view! { <li><a href=href aria-current=selected.then_some("page") title=count.to_string()>{letter}</a></li> }.into_any()
+                        view! { <li><a href=href aria-current=selected.then_some("page") title=lang.count(count as usize, &f.count)>{letter}</a></li> }.into_any()
                     }
                 }).collect_view()}
             </ul>
@@ -161,11 +161,7 @@ fn LetterIndex(letters: Vec<IndexLetter>, filter: FacesFilter) -> impl IntoView 
 fn FaceCard(item: ProfileCard) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let href = story_path(lang, &item.card.kind, &item.card.slug);
-    let place = [item.city, item.country]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = lang.join_list(&[item.city, item.country]);
     view! {
         <article class="face-card">
             {item.card.cover.clone().map(|image| view! { <a href=href.clone() tabindex="-1" aria-hidden="true"><Cover image sizes="(min-width: 60rem) 14rem, 45vw"/></a> })}

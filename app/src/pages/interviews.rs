@@ -7,7 +7,7 @@ use crate::components::cards::{Cover, DateLine};
 use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::status::{LoadError, Loading};
-use crate::i18n::{story_path, Strings};
+use crate::i18n::story_path;
 use crate::model::{InterviewCard, InterviewsPage};
 use crate::pages::edition_page;
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ fn InterviewsView(page: InterviewsPage, country: Option<String>) -> impl IntoVie
             </label>
             <button type="submit" class="button">{i.filter}</button>
         </Form>
-        <p class="count" role="status">{Strings::fill(i.count, &[("count", page.items.len().to_string())])}</p>
+        <p class="count" role="status">{lang.count(page.items.len(), &i.count)}</p>
         <ul class="interview-list">
             {page.items.into_iter().map(|item| view! { <li><InterviewItem item/></li> }).collect_view()}
         </ul>

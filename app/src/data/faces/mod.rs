@@ -81,7 +81,7 @@ pub async fn faces(pool: &SqlitePool, lang: Lang, filter: &FacesFilter) -> DataR
         .into_iter()
         .map(|(code, (name, count))| (code, name, count))
         .collect();
-    countries.sort_by(|a, b| index::sort_key(&a.1).cmp(&index::sort_key(&b.1)));
+    countries.sort_by_key(|c| index::sort_key(&c.1));
     let mut letters: Vec<IndexLetter> = letters
         .into_iter()
         .map(|(letter, count)| IndexLetter { letter, count })
@@ -170,11 +170,7 @@ pub async fn person(
     } else {
         lang.faces().field_name(&row.role).to_owned()
     };
-    let place = [row.city, row.country_name]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = lang.join_list(&[row.city, row.country_name]);
     Ok(Some(Person {
         name: row.name,
         role,

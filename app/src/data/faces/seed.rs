@@ -166,9 +166,9 @@ pub(crate) async fn portrait(
         .iter()
         .map(|(lang, name)| {
             let alt = match lang {
-                Lang::Fr => format!("Portrait illustré de {name}"),
-                Lang::Ar => format!("صورة توضيحية لـ{name}"),
-                Lang::En => format!("Illustrated portrait of {name}"),
+                Lang::Fr => format!("Portrait (illustration) : {name}"),
+                Lang::Ar => format!("صورة (رسم توضيحي): {name}"),
+                Lang::En => format!("Portrait (illustration): {name}"),
             };
             (*lang, alt)
         })

@@ -140,3 +140,20 @@ async fn interviews_and_profiles_say_who_they_are_about() {
         .unwrap()
         .is_none());
 }
+
+#[tokio::test]
+async fn profiles_are_found_by_name_in_each_script() {
+    use crate::data::search::{search, SearchRequest};
+    let db = test_db::with_demo().await;
+    for (lang, text) in [(Lang::Fr, "benjelloun"), (Lang::Ar, "بنجلون")] {
+        let found = search(&db.pool, &SearchRequest::new(text, lang))
+            .await
+            .unwrap();
+        let prefix = format!("/{}/faces/", lang.code());
+        assert!(
+            found.hits.iter().any(|h| h.href.starts_with(&prefix)),
+            "{text}: no profile among {} hits",
+            found.hits.len()
+        );
+    }
+}

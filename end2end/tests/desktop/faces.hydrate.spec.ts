@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { facesJourney } from '../../journeys/faces';
+
+facesJourney();

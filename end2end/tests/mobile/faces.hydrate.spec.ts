@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { facesJourney } from '../../journeys/faces';
+
+facesJourney({ langs: ['ar'] });

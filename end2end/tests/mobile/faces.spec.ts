@@ -1,0 +1,4 @@
+// mobile, JavaScript off: the server's HTML alone.
+import { facesJourney } from '../../journeys/faces';
+
+facesJourney({ langs: ['ar'] });
