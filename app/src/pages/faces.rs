@@ -6,11 +6,9 @@
 use crate::api::faces::get_faces;
 use crate::components::cards::Cover;
 use crate::components::layout::use_lang;
-use crate::components::meta::PageMeta;
-use crate::components::status::{LoadError, Loading};
 use crate::i18n::{story_path, Lang, Strings};
 use crate::model::{FacesFilter, FacesPage, IndexLetter, ProfileCard};
-use crate::pages::edition_page;
+use crate::pages::listing_page;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -33,24 +31,12 @@ pub fn FacesListPage() -> impl IntoView {
         move || (lang.get(), filter()),
         |(lang, filter)| get_faces(lang, filter),
     );
-    edition_page(move |lang| {
-        let f = lang.faces();
-        view! {
-            <PageMeta title=format!("{} — {}", f.title, lang.t().site_name) description=f.intro.to_owned() path=format!("/{}/faces", lang.code())/>
-            <div class="container library-page">
-                <header class="page-head"><h1>{f.title}</h1><p class="lede">{f.intro}</p></header>
-                <Transition fallback=Loading>
-                    {move || Suspend::new(async move {
-                        match data.await {
-                            Ok(page) => view! { <FacesView page filter=filter()/> }.into_any(),
-                            Err(_) => view! { <LoadError/> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </div>
-        }
-        .into_any()
-    })
+    listing_page(
+        "faces",
+        |lang| (lang.faces().title, lang.faces().intro),
+        data,
+        move |page| view! { <FacesView page filter=filter()/> }.into_any(),
+    )
 }
 
 /// The gallery's address with these filters (empty ones left out).

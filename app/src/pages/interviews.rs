@@ -5,11 +5,9 @@
 use crate::api::interviews::get_interviews;
 use crate::components::cards::{Cover, DateLine};
 use crate::components::layout::use_lang;
-use crate::components::meta::PageMeta;
-use crate::components::status::{LoadError, Loading};
 use crate::i18n::story_path;
 use crate::model::{InterviewCard, InterviewsPage};
-use crate::pages::edition_page;
+use crate::pages::listing_page;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -24,24 +22,12 @@ pub fn InterviewsListPage() -> impl IntoView {
         move || (lang.get(), country()),
         |(lang, country)| get_interviews(lang, country),
     );
-    edition_page(move |lang| {
-        let i = lang.interviews();
-        view! {
-        <PageMeta title=format!("{} — {}", i.title, lang.t().site_name) description=i.intro.to_owned() path=format!("/{}/interviews", lang.code())/>
-        <div class="container library-page">
-            <header class="page-head"><h1>{i.title}</h1><p class="lede">{i.intro}</p></header>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(page) => view! { <InterviewsView page country=country()/> }.into_any(),
-                        Err(_) => view! { <LoadError/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </div>
-    }
-        .into_any()
-    })
+    listing_page(
+        "interviews",
+        |lang| (lang.interviews().title, lang.interviews().intro),
+        data,
+        move |page| view! { <InterviewsView page country=country()/> }.into_any(),
+    )
 }
 
 #[component]

@@ -14,7 +14,8 @@ pub mod section;
 pub mod subscriptions;
 
 use crate::components::layout::{use_lang, use_lang_known};
-use crate::components::status::NotFound;
+use crate::components::meta::PageMeta;
+use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -63,4 +64,40 @@ pub fn edition_page(render: impl Fn(Lang) -> AnyView + Send + Sync + 'static) ->
             view! { <NotFound/> }.into_any()
         }
     }
+}
+
+/// A listing every edition has (library, interviews, faces): its metadata, heading and
+/// introduction (`text` gives both in an edition), then what `render` makes of the
+/// loaded `data`, or the translated error notice.
+pub fn listing_page<T>(
+    segment: &'static str,
+    text: fn(Lang) -> (&'static str, &'static str),
+    data: Resource<Result<T, ServerFnError>>,
+    render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    edition_page(move |lang| {
+        let (title, intro) = text(lang);
+        let render = render.clone();
+        view! {
+            <PageMeta title=format!("{title} — {}", lang.t().site_name) description=intro.to_owned() path=format!("/{}/{segment}", lang.code())/>
+            <div class="container library-page">
+                <header class="page-head"><h1>{title}</h1><p class="lede">{intro}</p></header>
+                <Transition fallback=Loading>
+                    {move || {
+                        let render = render.clone();
+                        Suspend::new(async move {
+                            match data.await {
+                                Ok(loaded) => render(loaded),
+                                Err(_) => view! { <LoadError/> }.into_any(),
+                            }
+                        })
+                    }}
+                </Transition>
+            </div>
+        }
+        .into_any()
+    })
 }

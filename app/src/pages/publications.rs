@@ -9,10 +9,10 @@ use crate::components::cards::Cover;
 use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::pagination::Pagination;
-use crate::components::status::{loaded_page, LoadError, Loading};
+use crate::components::status::loaded_page;
 use crate::i18n::{encode_segment, story_path, Lang, Strings};
 use crate::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
-use crate::pages::edition_page;
+use crate::pages::listing_page;
 use crate::pages::use_page_param;
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -65,31 +65,12 @@ pub fn LibraryPage() -> impl IntoView {
         move || (lang.get(), filters(), page()),
         |(lang, filters, page)| get_library(lang, filters, page),
     );
-    edition_page(move |lang| {
-        let l = lang.library();
-        view! {
-        <PageMeta
-            title=format!("{} — {}", l.title, lang.t().site_name)
-            description=l.intro.to_owned()
-            path=format!("/{}/publications", lang.code())
-        />
-        <div class="container library-page">
-            <header class="page-head">
-                <h1>{l.title}</h1>
-                <p class="lede">{l.intro}</p>
-            </header>
-            <Transition fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(library) => view! { <LibraryView library filters=filters()/> }.into_any(),
-                        Err(_) => view! { <LoadError/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </div>
-    }
-        .into_any()
-    })
+    listing_page(
+        "publications",
+        |lang| (lang.library().title, lang.library().intro),
+        data,
+        move |library| view! { <LibraryView library filters=filters()/> }.into_any(),
+    )
 }
 
 #[component]
