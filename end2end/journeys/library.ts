@@ -7,7 +7,7 @@ import { expectEdition, hydrated, open } from './support';
 
 const TEXT = {
   fr: { title: 'Publications', all: '25 publications', studies: 'Études', studiesCount: '5 publications', newReleases: 'Vient de paraître', read: 'Lire le PDF', contents: 'Sommaire', book: 'Calligraphies d’exil', isbn: '9789954061398' },
-  ar: { title: 'إصدارات', all: '25 إصدارا', studies: 'دراسات', studiesCount: '5 إصدارا', newReleases: 'صدر حديثا', read: 'قراءة ملف PDF', contents: 'المحتويات', book: 'خطوط المنفى', isbn: '9789954061398' },
+  ar: { title: 'إصدارات', all: '25 إصدارا', studies: 'دراسات', studiesCount: '5 إصدارات', newReleases: 'صدر حديثا', read: 'قراءة ملف PDF', contents: 'المحتويات', book: 'خطوط المنفى', isbn: '9789954061398' },
 } as const;
 
 /** `langs`: editions to go through. */

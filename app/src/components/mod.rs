@@ -4,6 +4,7 @@
 pub mod audio_player;
 pub mod breadcrumb;
 pub mod cards;
+pub mod filters;
 pub mod footer;
 pub mod header;
 pub mod icons;

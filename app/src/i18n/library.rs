@@ -1,5 +1,7 @@
 //! Text of the publications library in the three editions.
 
+use super::Plural;
+
 /// Labels of the library pages.
 #[derive(Debug)]
 pub struct LibraryStrings {
@@ -13,7 +15,7 @@ pub struct LibraryStrings {
     pub filter: &'static str,
     pub new_releases: &'static str,
     /// `{count}` publications.
-    pub count: &'static str,
+    pub count: Plural,
     pub none: &'static str,
     pub authors: &'static str,
     pub languages: &'static str,
@@ -36,7 +38,7 @@ pub const FR: LibraryStrings = LibraryStrings {
     any_language: "Toutes les langues",
     filter: "Filtrer",
     new_releases: "Vient de paraître",
-    count: "{count} publications",
+    count: Plural::latin("{count} publication", "{count} publications"),
     none: "Aucune publication ne correspond à ces critères.",
     authors: "Auteurs",
     languages: "Langues",
@@ -58,7 +60,13 @@ pub const AR: LibraryStrings = LibraryStrings {
     any_language: "كل اللغات",
     filter: "تصفية",
     new_releases: "صدر حديثا",
-    count: "{count} إصدارا",
+    count: Plural {
+        one: "إصدار واحد",
+        two: "إصداران",
+        few: "{count} إصدارات",
+        many: "{count} إصدارا",
+        other: "{count} إصدار",
+    },
     none: "لا يوجد إصدار يطابق هذه المعايير.",
     authors: "المؤلفون",
     languages: "اللغات",
@@ -80,7 +88,7 @@ pub const EN: LibraryStrings = LibraryStrings {
     any_language: "Any language",
     filter: "Filter",
     new_releases: "New releases",
-    count: "{count} publications",
+    count: Plural::latin("{count} publication", "{count} publications"),
     none: "No publication matches these criteria.",
     authors: "Authors",
     languages: "Languages",

@@ -1,5 +1,7 @@
 //! Text of the podcasts pages and of the audio player in the three editions.
 
+use super::Plural;
+
 /// Labels of the podcasts pages and the player.
 #[derive(Debug)]
 pub struct PodcastStrings {
@@ -8,7 +10,7 @@ pub struct PodcastStrings {
     pub programmes: &'static str,
     pub latest: &'static str,
     /// `{count}` episodes.
-    pub episodes: &'static str,
+    pub episodes: Plural,
     /// Episode `{number}`.
     pub episode: &'static str,
     pub speakers: &'static str,
@@ -35,7 +37,7 @@ pub const FR: PodcastStrings = PodcastStrings {
     intro: "Les rencontres, débats et hommages du Conseil, à écouter en ligne ou dans votre application de podcasts.",
     programmes: "Programmes",
     latest: "Derniers épisodes",
-    episodes: "{count} épisodes",
+    episodes: Plural::latin("{count} épisode", "{count} épisodes"),
     episode: "Épisode {number}",
     speakers: "Intervenants",
     strand: "Axe",
@@ -61,7 +63,13 @@ pub const AR: PodcastStrings = PodcastStrings {
     intro: "لقاءات المجلس ونقاشاته وتكريماته، للاستماع على الموقع أو في تطبيق البودكاست.",
     programmes: "البرامج",
     latest: "أحدث الحلقات",
-    episodes: "{count} حلقات",
+    episodes: Plural {
+        one: "حلقة واحدة",
+        two: "حلقتان",
+        few: "{count} حلقات",
+        many: "{count} حلقة",
+        other: "{count} حلقة",
+    },
     episode: "الحلقة {number}",
     speakers: "المتدخلون",
     strand: "المحور",
@@ -87,7 +95,7 @@ pub const EN: PodcastStrings = PodcastStrings {
     intro: "The Council’s encounters, debates and tributes, to listen to online or in your podcast app.",
     programmes: "Programmes",
     latest: "Latest episodes",
-    episodes: "{count} episodes",
+    episodes: Plural::latin("{count} episode", "{count} episodes"),
     episode: "Episode {number}",
     speakers: "Speakers",
     strand: "Strand",

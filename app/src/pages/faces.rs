@@ -5,6 +5,7 @@
 
 use crate::api::faces::get_faces;
 use crate::components::cards::Cover;
+use crate::components::filters::FilterSelect;
 use crate::components::layout::use_lang;
 use crate::i18n::{story_path, Lang, Strings};
 use crate::model::{FacesFilter, FacesPage, IndexLetter, ProfileCard};
@@ -77,24 +78,10 @@ fn FacesView(page: FacesPage, filter: FacesFilter) -> impl IntoView {
     let (country, field) = (filter.country.clone(), filter.field.clone());
     view! {
         <Form method="get" action=format!("/{}/faces", lang.code()) attr:class="library-filters">
-            <label>
-                <span>{f.country}</span>
-                <select name="country">
-                    <option value="">{f.all_countries}</option>
-                    {page.countries.iter().map(|(code, name, count)| view! {
-                        <option value=code.clone() selected=country.as_deref() == Some(code.as_str())>{format!("{name} ({count})")}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{f.field}</span>
-                <select name="field">
-                    <option value="">{f.all_fields}</option>
-                    {page.fields.iter().map(|(code, count)| view! {
-                        <option value=code.clone() selected=field.as_deref() == Some(code.as_str())>{format!("{} ({count})", f.field_name(code))}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <FilterSelect name="country" label=f.country all=f.all_countries selected=country
+                choices=page.countries.iter().map(|(code, name, count)| (code.clone(), format!("{name} ({count})"))).collect()/>
+            <FilterSelect name="field" label=f.field all=f.all_fields selected=field
+                choices=page.fields.iter().map(|(code, count)| (code.clone(), format!("{} ({count})", f.field_name(code)))).collect()/>
             {hidden_letter.map(|letter| view! { <input type="hidden" name="letter" value=letter/> })}
             <button type="submit" class="button">{f.filter}</button>
         </Form>

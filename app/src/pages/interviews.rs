@@ -4,6 +4,7 @@
 
 use crate::api::interviews::get_interviews;
 use crate::components::cards::{Cover, DateLine};
+use crate::components::filters::FilterSelect;
 use crate::components::layout::use_lang;
 use crate::i18n::story_path;
 use crate::model::{InterviewCard, InterviewsPage};
@@ -36,15 +37,8 @@ fn InterviewsView(page: InterviewsPage, country: Option<String>) -> impl IntoVie
     let i = lang.interviews();
     view! {
         <Form method="get" action=format!("/{}/interviews", lang.code()) attr:class="library-filters">
-            <label>
-                <span>{i.country}</span>
-                <select name="country">
-                    <option value="">{i.all_countries}</option>
-                    {page.countries.iter().map(|(code, name, count)| view! {
-                        <option value=code.clone() selected=country.as_deref() == Some(code.as_str())>{format!("{name} ({count})")}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <FilterSelect name="country" label=i.country all=i.all_countries selected=country
+                choices=page.countries.iter().map(|(code, name, count)| (code.clone(), format!("{name} ({count})"))).collect()/>
             <button type="submit" class="button">{i.filter}</button>
         </Form>
         <p class="count" role="status">{lang.count(page.items.len(), &i.count)}</p>

@@ -84,7 +84,7 @@ fn programme_card(lang: Lang, programme: Programme) -> impl IntoView {
         <li class="programme-card">
             <h3><a href=programme_path(lang, &programme.slug)>{programme.name}</a></h3>
             <p>{programme.description}</p>
-            <p class="episode-meta">{Strings::fill(p.episodes, &[("count", programme.episode_count.to_string())])}</p>
+            <p class="episode-meta">{lang.count(programme.episode_count as usize, &p.episodes)}</p>
         </li>
     }
 }

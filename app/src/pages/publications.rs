@@ -6,6 +6,7 @@
 use crate::api::library::{get_library, get_publication};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::Cover;
+use crate::components::filters::FilterSelect;
 use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::pagination::Pagination;
@@ -81,35 +82,12 @@ fn LibraryView(library: LibraryPage, filters: LibraryFilters) -> impl IntoView {
     let unfiltered = filters == LibraryFilters::default();
     view! {
         <Form method="get" action=format!("/{}/publications", lang.code()) attr:class="library-filters">
-            <label>
-                <span>{l.collection}</span>
-                <select name="collection">
-                    <option value="">{l.all_collections}</option>
-                    {library.collections.iter().map(|c| view! {
-                        <option value=c.section.slug.clone() selected=filters.collection.as_deref() == Some(c.section.slug.as_str())>
-                            {format!("{} ({})", c.section.name, c.count)}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{l.year}</span>
-                <select name="year">
-                    <option value="">{lang.t().all_years}</option>
-                    {library.years.iter().map(|&y| view! {
-                        <option value=y.to_string() selected=filters.year == Some(y)>{y.to_string()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{l.book_language}</span>
-                <select name="language">
-                    <option value="">{l.any_language}</option>
-                    {Lang::ALL.iter().map(|&code| view! {
-                        <option value=code.code() selected=filters.language == Some(code)>{code.native_name()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <FilterSelect name="collection" label=l.collection all=l.all_collections selected=filters.collection.clone()
+                choices=library.collections.iter().map(|c| (c.section.slug.clone(), format!("{} ({})", c.section.name, c.count))).collect()/>
+            <FilterSelect name="year" label=l.year all=lang.t().all_years selected=filters.year.map(|y| y.to_string())
+                choices=library.years.iter().map(|y| (y.to_string(), y.to_string())).collect()/>
+            <FilterSelect name="language" label=l.book_language all=l.any_language selected=filters.language.map(|l| l.code().to_owned())
+                choices=Lang::ALL.iter().map(|l| (l.code().to_owned(), l.native_name().to_owned())).collect()/>
             <button type="submit" class="button">{l.filter}</button>
         </Form>
         {(unfiltered && library.page == 1).then(|| view! {
@@ -120,7 +98,7 @@ fn LibraryView(library: LibraryPage, filters: LibraryFilters) -> impl IntoView {
                 </ul>
             </section>
         })}
-        <p class="count" role="status">{Strings::fill(l.count, &[("count", library.total.to_string())])}</p>
+        <p class="count" role="status">{lang.count(library.total as usize, &l.count)}</p>
         {if library.items.is_empty() {
             view! { <p class="notice">{l.none}</p> }.into_any()
         } else {
