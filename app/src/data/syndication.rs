@@ -25,25 +25,52 @@ pub struct FeedEntry {
     pub cover_bytes: Option<i64>,
 }
 
+/// The kinds of story an edition's feeds carry (every kind but static pages).
+const FEED_KINDS: [&str; 5] = ["article", "interview", "profile", "publication", "episode"];
+
 /// The newest `limit` published stories of `lang` (articles, interviews, profiles,
 /// publications, episodes; never static pages), in section `section_id` and its
-/// sub-sections when given. One index range each (`story_tr_latest`, `story_tr_section`).
+/// sub-sections when given. Index ranges only (`story_tr_latest`, `story_tr_section`).
 pub async fn newest_articles(
     pool: &SqlitePool,
     lang: Lang,
     section_id: Option<i64>,
     limit: u32,
 ) -> DataResult<Vec<FeedEntry>> {
-    let (with, filter) = match section_id {
-        // Static pages have no section: the section index alone answers.
-        Some(_) => (SUBTREE, "t.section_id IN tree"),
-        None => (
-            "",
-            "t.kind IN ('article', 'interview', 'profile', 'publication', 'episode')",
-        ),
-    };
     // The newest ids come from the index alone; only those rows (with their long
     // bodies) are then read — sorting whole rows would read every body of the section.
+    // An edition's feed takes the newest of each kind from its own index range and
+    // keeps the newest of those: constant work however large the archive.
+    let (with, newest_ids) = match section_id {
+        // Static pages have no section: the section index alone answers.
+        Some(_) => (
+            SUBTREE,
+            format!(
+                "SELECT t.id FROM story_translations t
+                 WHERE t.lang = ?2 AND t.section_id IN tree AND {PUBLISHED}
+                 ORDER BY t.published_at DESC LIMIT ?3"
+            ),
+        ),
+        None => {
+            let arms: Vec<String> = FEED_KINDS
+                .iter()
+                .map(|kind| {
+                    format!(
+                        "SELECT * FROM (SELECT t.id, t.published_at FROM story_translations t
+                         WHERE t.lang = ?2 AND t.kind = '{kind}' AND {PUBLISHED}
+                         ORDER BY t.published_at DESC LIMIT ?3)"
+                    )
+                })
+                .collect();
+            (
+                "",
+                format!(
+                    "SELECT id FROM ({}) ORDER BY published_at DESC LIMIT ?3",
+                    arms.join(" UNION ALL ")
+                ),
+            )
+        }
+    };
     let sql = format!(
         "{with} SELECT t.kind, t.slug, t.title, t.summary, t.body_html, t.signature,
                 t.published_at, t.updated_at, st.name AS section_name,
@@ -51,9 +78,7 @@ pub async fn newest_articles(
          FROM story_translations t
          LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
          LEFT JOIN media m ON m.id = t.cover_media_id
-         WHERE t.id IN (SELECT t.id FROM story_translations t
-                        WHERE t.lang = ?2 AND {filter} AND {PUBLISHED}
-                        ORDER BY t.published_at DESC LIMIT ?3)
+         WHERE t.id IN ({newest_ids})
          ORDER BY t.published_at DESC"
     );
     Ok(sqlx::query_as(&sql)
