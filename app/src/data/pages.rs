@@ -70,6 +70,7 @@ pub async fn story(
     let (card, rest) = row.into_card();
     let mut breadcrumb = vec![home_crumb(lang)];
     let mut related = Vec::new();
+    let is_profile = rest.kind == "profile";
     if let Some(section_id) = rest.section_id {
         for s in sections::ancestry(pool, lang, section_id).await? {
             breadcrumb.push(Crumb {
@@ -77,13 +78,17 @@ pub async fn story(
                 label: s.name,
             });
         }
-        related = stories::related(pool, lang, section_id, &card.published_at, slug, 6).await?;
+        if !is_profile {
+            related = stories::related(pool, lang, section_id, &card.published_at, slug, 6).await?;
+        }
     }
-    if rest.kind == "profile" {
-        // Profiles are browsed in their gallery, which the trail leads back to.
+    if is_profile {
+        // Profiles are browsed in their gallery, which the trail leads back to; their
+        // related stories are the ones about the person.
         if let Some(crumb) = breadcrumb.last_mut().filter(|_| rest.section_id.is_some()) {
             crumb.href = Some(format!("/{}/faces", lang.code()));
         }
+        related = faces::stories_about(pool, lang, rest.story_id).await?;
     }
     breadcrumb.push(Crumb {
         label: card.title.clone(),
@@ -95,10 +100,6 @@ pub async fn story(
         stories::latest(pool, lang, 4, Some(slug)).await?
     };
     let person = faces::person(pool, lang, rest.story_id, &rest.kind).await?;
-    if rest.kind == "profile" {
-        // A profile's related stories are the ones about the person.
-        related = faces::stories_about(pool, lang, rest.story_id).await?;
-    }
     Ok(Some(ArticlePage {
         card,
         body_html: rest.body_html,

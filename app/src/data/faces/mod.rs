@@ -154,7 +154,7 @@ pub async fn person(
     let profile_href = if profile_of {
         let slug: Option<String> = sqlx::query_scalar(&format!(
             "SELECT t.slug FROM profile_stories ps
-             JOIN story_translations t ON t.story_id = ps.profile_id AND t.lang = ?2
+             CROSS JOIN story_translations t ON t.story_id = ps.profile_id AND t.lang = ?2
              WHERE ps.story_id = ?1 AND {PUBLISHED} LIMIT 1"
         ))
         .bind(story_id)
@@ -191,10 +191,14 @@ pub async fn stories_about(
     lang: Lang,
     profile_id: i64,
 ) -> DataResult<Vec<StoryCard>> {
+    // CROSS JOIN: start from the person's few links, never from every story of the
+    // edition (SQLite would otherwise walk the whole archive and probe the links).
     let sql = card_query(&format!(
-        "JOIN profile_stories ps ON ps.story_id = t.story_id
-         WHERE ps.profile_id = ? AND t.lang = ? AND {PUBLISHED}
-         ORDER BY ps.position"
+        "WHERE t.id IN (SELECT t2.id FROM profile_stories ps CROSS JOIN story_translations t2
+                        ON t2.story_id = ps.story_id AND t2.lang = ?2 WHERE ps.profile_id = ?1)
+           AND {PUBLISHED}
+         ORDER BY (SELECT ps.position FROM profile_stories ps
+                   WHERE ps.profile_id = ?1 AND ps.story_id = t.story_id)"
     ));
     let rows: Vec<CardRow> = sqlx::query_as(&sql)
         .bind(profile_id)

@@ -116,10 +116,12 @@ pub async fn library(
         .into_iter()
         .map(PublicationCard::from)
         .collect();
+    // `+t.section_id` keeps SQLite on the few publications (kind index) rather than on
+    // every story of the collection's section, which may hold thousands of articles.
     let collections: Vec<(String, String, i64)> = sqlx::query_as(&format!(
         "SELECT st.name, st.slug,
            (SELECT count(*) FROM story_translations t
-             WHERE t.section_id = s.id AND t.lang = st.lang AND t.kind = 'publication'
+             WHERE +t.section_id = s.id AND t.lang = st.lang AND t.kind = 'publication'
                AND {PUBLISHED})
          FROM sections s
          JOIN sections parent ON parent.id = s.parent_id AND parent.key = 'ressources'
@@ -132,7 +134,7 @@ pub async fn library(
     let years: Vec<i64> = sqlx::query_scalar(&format!(
         "SELECT DISTINCT p.year FROM publications p
          JOIN story_translations t ON t.story_id = p.story_id
-         WHERE t.lang = ? AND {PUBLISHED} ORDER BY p.year DESC"
+         WHERE t.lang = ? AND t.kind = 'publication' AND {PUBLISHED} ORDER BY p.year DESC"
     ))
     .bind(lang.code())
     .fetch_all(pool)
