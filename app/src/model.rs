@@ -358,3 +358,50 @@ pub struct FacesFilter {
     pub field: Option<String>,
     pub letter: Option<String>,
 }
+
+/// What a back-office account may do, in rising order: authors write and submit for
+/// review; editors also publish, schedule, unpublish and moderate; administrators also
+/// manage accounts, menus and sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Author,
+    Editor,
+    Admin,
+}
+
+impl Role {
+    /// The code stored in `users.role`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Author => "author",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Parses a stored code; anything else is no role at all.
+    pub fn from_code(code: &str) -> Option<Role> {
+        match code {
+            "author" => Some(Role::Author),
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// Whether this role may do what `needed` may (each role includes the ones below).
+    pub fn allows(self, needed: Role) -> bool {
+        self >= needed
+    }
+}
+
+/// The person behind a back-office session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// The language the back office speaks to them.
+    pub lang: Lang,
+}

@@ -3,8 +3,10 @@
 //! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
 //! `server generate N` adds N synthetic articles for benchmarks; `server reindex`
 //! rebuilds the search index; `server import-wxr FILE [--lang fr|ar|en]` imports a
-//! WordPress export. All use DATABASE_URL.
+//! WordPress export; `server create-admin EMAIL` makes a back-office administrator
+//! (password from ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
 
+mod accounts_cli;
 mod config;
 mod csrf;
 mod feeds;
@@ -30,7 +32,7 @@ use leptos::prelude::*;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: server [serve | seed | generate <count> | reindex | import-wxr <file> [--lang fr|ar|en]]";
+    "usage: server [serve | seed | generate <count> | reindex | import-wxr <file> [--lang fr|ar|en] | create-admin <email>]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -53,6 +55,10 @@ async fn main() -> ExitCode {
             .await
             .map(|n| println!("demo content: {n} stories created")),
         ["reindex"] => reindex(&config).await,
+        ["create-admin", email] => match open_pool(&config).await {
+            Ok(pool) => accounts_cli::create_admin(&pool, email).await,
+            Err(e) => Err(e),
+        },
         ["import-wxr", rest @ ..] => match import::ImportArgs::parse(rest) {
             Ok(args) => match open_pool(&config).await {
                 Ok(pool) => import::run(&pool, &config, args).await,

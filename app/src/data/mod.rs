@@ -1,6 +1,7 @@
 //! The data layer (server only): plain async functions over a `SqlitePool`. No HTTP,
 //! no Leptos here, so every query is testable on a temporary SQLite file.
 
+pub mod accounts;
 pub mod alternates;
 pub mod faces;
 pub mod generate;

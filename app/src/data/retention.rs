@@ -21,6 +21,8 @@ pub struct Purged {
     pub messages: u64,
     pub subscribers: u64,
     pub mails: u64,
+    /// Expired back-office sessions.
+    pub sessions: u64,
 }
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'";
@@ -54,7 +56,9 @@ pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
     .await?
     .rows_affected();
     tx.commit().await?;
+    let sessions = super::accounts::purge_sessions(pool).await?;
     Ok(Purged {
+        sessions,
         messages,
         subscribers,
         mails,

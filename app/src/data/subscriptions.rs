@@ -46,7 +46,7 @@ pub fn new_token() -> String {
 }
 
 /// What is stored of a token: its SHA-256, hex.
-fn hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -96,7 +96,7 @@ async fn issue(
          VALUES (?, ?, ?, CASE WHEN ? IS NULL THEN NULL
                  ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' hours') END)",
     )
-    .bind(hash(&token))
+    .bind(token_hash(&token))
     .bind(purpose)
     .bind(subscriber)
     .bind(hours)
@@ -202,7 +202,7 @@ async fn token_owner<'e>(
     purpose: &str,
 ) -> DataResult<Option<OwnerRow>> {
     Ok(sqlx::query_as(TOKEN_OWNER)
-        .bind(hash(token))
+        .bind(token_hash(token))
         .bind(purpose)
         .fetch_optional(executor)
         .await?)
@@ -234,7 +234,7 @@ pub async fn confirm(
     };
     let id = row.0;
     sqlx::query("UPDATE tokens SET used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE hash = ?")
-        .bind(hash(token))
+        .bind(token_hash(token))
         .execute(&mut *tx)
         .await?;
     sqlx::query(

@@ -1,0 +1,194 @@
+use super::*;
+use crate::data::test_db;
+
+const GOOD: &str = "correct horse battery";
+
+async fn editor(pool: &SqlitePool) -> i64 {
+    create_user(pool, " Salma@CCME.ma ", "Salma", Role::Editor, GOOD)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn passwords_are_argon2id_salted_and_checked() {
+    let one = hash_password(GOOD).await.unwrap();
+    let two = hash_password(GOOD).await.unwrap();
+    assert!(one.starts_with("$argon2id$v=19$"), "{one}");
+    assert_ne!(one, two, "a fresh salt each time");
+    assert!(verify_password(GOOD, Some(&one)).await);
+    assert!(!verify_password("correct horse battery!", Some(&one)).await);
+    assert!(!verify_password(GOOD, Some("not a hash")).await);
+    assert!(
+        !verify_password(GOOD, None).await,
+        "the decoy never matches"
+    );
+    assert_eq!(
+        check_password_rules("short pass1"),
+        Err(PasswordProblem::TooShort)
+    );
+    assert_eq!(
+        check_password_rules("   elevenchars   "),
+        Err(PasswordProblem::TooShort)
+    );
+    assert_eq!(check_password_rules("twelve chars"), Ok(()));
+    assert_eq!(
+        check_password_rules(&"x".repeat(257)),
+        Err(PasswordProblem::TooLong)
+    );
+    assert_eq!(
+        check_password_rules("كلمة مرور طويلة"),
+        Ok(()),
+        "any script counts"
+    );
+}
+
+#[tokio::test]
+async fn accounts_need_a_real_address_a_good_password_and_are_unique() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    assert!(create_user(pool, "not-an-address", "", Role::Author, GOOD)
+        .await
+        .is_err());
+    assert!(create_user(pool, "a@ccme.ma", "", Role::Author, "short")
+        .await
+        .is_err());
+    editor(pool).await;
+    assert!(
+        create_user(pool, "salma@ccme.ma", "", Role::Admin, GOOD)
+            .await
+            .is_err(),
+        "the same address, whatever its case"
+    );
+    let stored: String = sqlx::query_scalar("SELECT password_hash FROM users")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert!(!stored.contains(GOOD));
+}
+
+#[tokio::test]
+async fn log_in_opens_a_session_that_expires_and_closes() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let id = editor(pool).await;
+    let LogIn::Accepted { token, user } = log_in(pool, "SALMA@ccme.ma", GOOD).await.unwrap() else {
+        panic!("refused");
+    };
+    assert_eq!((user.id, user.role), (id, Role::Editor));
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_ne!(stored, token, "only the token's hash is kept");
+    assert_eq!(
+        session_user(pool, &token).await.unwrap().unwrap().email,
+        "salma@ccme.ma"
+    );
+    assert!(session_user(pool, "forged").await.unwrap().is_none());
+
+    // Expired: no longer a session, and purged.
+    sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
+        .execute(pool)
+        .await
+        .unwrap();
+    assert!(session_user(pool, &token).await.unwrap().is_none());
+    assert_eq!(purge_sessions(pool).await.unwrap(), 1);
+
+    // Log out here, or everywhere.
+    let open = |pool| async move {
+        match log_in(pool, "salma@ccme.ma", GOOD).await.unwrap() {
+            LogIn::Accepted { token, .. } => token,
+            other => panic!("{other:?}"),
+        }
+    };
+    let (phone, laptop) = (open(pool).await, open(pool).await);
+    log_out(pool, &phone).await.unwrap();
+    assert!(session_user(pool, &phone).await.unwrap().is_none());
+    assert!(session_user(pool, &laptop).await.unwrap().is_some());
+    let other = create_user(pool, "k@ccme.ma", "K", Role::Author, GOOD)
+        .await
+        .unwrap();
+    let LogIn::Accepted { token: theirs, .. } = log_in(pool, "k@ccme.ma", GOOD).await.unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(log_out_everywhere(pool, id).await.unwrap(), 1);
+    assert!(session_user(pool, &laptop).await.unwrap().is_none());
+    assert_eq!(
+        session_user(pool, &theirs).await.unwrap().unwrap().id,
+        other
+    );
+
+    // A disabled account opens nothing, and its sessions stop answering.
+    sqlx::query("UPDATE users SET disabled = 1 WHERE id = ?")
+        .bind(other)
+        .execute(pool)
+        .await
+        .unwrap();
+    assert!(session_user(pool, &theirs).await.unwrap().is_none());
+    assert!(matches!(
+        log_in(pool, "k@ccme.ma", GOOD).await.unwrap(),
+        LogIn::Refused
+    ));
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let id = editor(pool).await;
+    assert!(matches!(
+        log_in(pool, "nobody@ccme.ma", GOOD).await.unwrap(),
+        LogIn::Refused
+    ));
+    for _ in 0..MAX_FAILED_LOGINS {
+        assert!(matches!(
+            log_in(pool, "salma@ccme.ma", "wrong password!")
+                .await
+                .unwrap(),
+            LogIn::Refused
+        ));
+    }
+    // Locked: even the right password is not checked.
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", GOOD).await.unwrap(),
+        LogIn::Locked
+    ));
+    let actions: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_log WHERE user_id = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(pool)
+            .await
+            .unwrap();
+    assert_eq!(actions, ["account.create", "account.lock"]);
+    // The lock ends by itself.
+    sqlx::query("UPDATE users SET locked_until = '2000-01-01T00:00:00Z'")
+        .execute(pool)
+        .await
+        .unwrap();
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", GOOD).await.unwrap(),
+        LogIn::Accepted { .. }
+    ));
+    // A new password closes the sessions opened with the old one.
+    set_password(pool, id, "a brand new passphrase")
+        .await
+        .unwrap();
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sessions")
+            .fetch_one(pool)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+#[test]
+fn roles_are_ordered_by_what_they_may_do() {
+    assert!(Role::Admin.allows(Role::Editor) && Role::Editor.allows(Role::Author));
+    assert!(!Role::Author.allows(Role::Editor) && !Role::Editor.allows(Role::Admin));
+    for role in [Role::Author, Role::Editor, Role::Admin] {
+        assert_eq!(Role::from_code(role.code()), Some(role));
+    }
+    assert_eq!(Role::from_code("root"), None);
+}

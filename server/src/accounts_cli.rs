@@ -1,0 +1,41 @@
+//! `server create-admin EMAIL`: the first administrator (and any later one) made from
+//! the terminal, before anyone can log in to the back office. The password comes from
+//! `ADMIN_PASSWORD` (scripts, containers) or is asked twice without echo.
+
+use app::data::accounts::{check_password_rules, create_user};
+use app::model::Role;
+use sqlx::SqlitePool;
+
+/// Creates an administrator account for `email`.
+pub async fn create_admin(pool: &SqlitePool, email: &str) -> Result<(), String> {
+    let password = match std::env::var("ADMIN_PASSWORD") {
+        Ok(password) if !password.is_empty() => password,
+        _ => ask_password()?,
+    };
+    check_password_rules(&password).map_err(|p| p.to_string())?;
+    let id = create_user(pool, email, "", Role::Admin, &password)
+        .await
+        .map_err(|e| match e {
+            app::data::DataError::Database(sqlx::Error::Database(db))
+                if db.is_unique_violation() =>
+            {
+                format!("an account with the address {email} exists already")
+            }
+            other => other.to_string(),
+        })?;
+    println!(
+        "administrator account {id} created for {}",
+        email.trim().to_lowercase()
+    );
+    Ok(())
+}
+
+fn ask_password() -> Result<String, String> {
+    let first = rpassword::prompt_password("Password (12 characters or more): ")
+        .map_err(|e| format!("no password: set ADMIN_PASSWORD or run on a terminal ({e})"))?;
+    let again = rpassword::prompt_password("Same password again: ").map_err(|e| e.to_string())?;
+    if first != again {
+        return Err("the two passwords differ".into());
+    }
+    Ok(first)
+}
