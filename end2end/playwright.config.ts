@@ -51,7 +51,8 @@ export default defineConfig({
   // site made only of the WordPress theme test data, imported with `server import-wxr`
   // (the legacy-addresses journey).
   webServer: [{
-    command: `rm -rf target/e2e && exec ${SERVER}`,
+    // The back office's first administrator (journeys/admin.ts), made as a deployer would.
+    command: `rm -rf target/e2e && ${SERVER} create-admin admin@ccme.example && exec ${SERVER}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/fr/`,
     timeout: 60_000,
@@ -69,6 +70,7 @@ export default defineConfig({
       FORM_MIN_SECONDS: '1',
       FORM_RATE_PER_MINUTE: '6',
       MAIL_POLL_MS: '250',
+      ADMIN_PASSWORD: 'e2e admin passphrase',
     },
   }, {
     command: `rm -rf target/e2e-wp && mkdir -p target/e2e-wp && if [ -f ${WXR} ]; then ${SERVER} import-wxr ${WXR} > target/e2e-wp/import.log; fi && exec ${SERVER}`,

@@ -405,3 +405,41 @@ pub struct SessionUser {
     /// The language the back office speaks to them.
     pub lang: Lang,
 }
+
+/// The back office's language for the current request (the account's, or before log-in
+/// the visitor's), put in the request by the server's admin guard.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminLang(pub Lang);
+
+/// Who is using the back office (nobody on the log-in page) and in which language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminSession {
+    pub user: Option<SessionUser>,
+    pub lang: Lang,
+}
+
+/// One line of the audit log as the dashboard shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub action: String,
+    pub target: String,
+}
+
+/// A back-office account as administrators see it in the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub locked: bool,
+    pub disabled: bool,
+}
+
+/// The back office's first page: the account, its open sessions and recent activity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub user: SessionUser,
+    pub open_sessions: u32,
+    pub activity: Vec<AuditEntry>,
+}

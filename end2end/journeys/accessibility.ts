@@ -5,8 +5,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { hydrated, open } from './support';
 
 const PAGES = {
-  fr: ['/fr/', '/fr/section/medias-et-migration', '/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres', '/fr/search?q=maroc', '/fr/contact', '/fr/tribune', '/fr/faces', '/fr/interviews', '/fr/publications'],
-  ar: ['/ar/', '/ar/section/الإعلام-والهجرة', '/ar/article/تحويلات-مغاربة-العالم-تبلغ-مستوى-قياسيا', '/ar/search?q=الجاليه', '/ar/newsletter', '/ar/privacy', '/ar/faces?letter=%D8%A8', '/ar/faces/سلمى-بنجلون', '/ar/podcasts'],
+  fr: ['/fr/', '/fr/section/medias-et-migration', '/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres', '/fr/search?q=maroc', '/fr/contact', '/fr/tribune', '/fr/faces', '/fr/interviews', '/fr/publications', '/admin/login'],
+  ar: ['/ar/', '/ar/section/الإعلام-والهجرة', '/ar/article/تحويلات-مغاربة-العالم-تبلغ-مستوى-قياسيا', '/ar/search?q=الجاليه', '/ar/newsletter', '/ar/privacy', '/ar/faces?letter=%D8%A8', '/ar/faces/سلمى-بنجلون', '/ar/podcasts', '/admin/login?lang=ar'],
 };
 
 /** WCAG 2.1 A/AA violations on the page (or inside `scope`), as readable lines. */

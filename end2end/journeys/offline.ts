@@ -120,7 +120,8 @@ export function offlineJourney() {
     const wasm = await page.goto('/fr/').then(() => page.locator('link[rel=preload][href$=".wasm"], link[href$=".wasm"]').first().getAttribute('href').catch(() => null));
     expect(source).toMatch(/const ASSETS = \["\/pkg\/[^"]+\./);
     if (wasm) expect(source).toContain(wasm);
-    expect(source).toContain("url.pathname.startsWith('/api/')");
+    expect(source).toContain("pathname.startsWith('/api/')");
+    expect(source).toContain("pathname.startsWith('/admin/')");
     await page.waitForSelector('html[data-hydrated="true"]');
     await controlled(page);
     const precached = await page.evaluate(async () => {

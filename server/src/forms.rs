@@ -84,7 +84,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: FormsState) -> Router<S> 
 }
 
 /// Where a request comes from, for the rate limit.
-fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
+pub(crate) fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
     let forwarded = trust_proxy
         .then(|| request.headers().get("x-forwarded-for")?.to_str().ok())
         .flatten()

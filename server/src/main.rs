@@ -6,7 +6,10 @@
 //! WordPress export; `server create-admin EMAIL` makes a back-office administrator
 //! (password from ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
 
+#![recursion_limit = "256"]
+
 mod accounts_cli;
+mod admin;
 mod config;
 mod csrf;
 mod feeds;
@@ -20,6 +23,8 @@ mod sitemaps;
 mod syndication;
 mod web;
 
+#[cfg(test)]
+mod admin_tests;
 #[cfg(test)]
 mod forms_tests;
 #[cfg(test)]

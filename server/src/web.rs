@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::syndication::Syndication;
-use crate::{csrf, feeds, forms, pwa, share_image, sitemaps};
+use crate::{admin, csrf, feeds, forms, pwa, share_image, sitemaps};
 use app::forms::ticket::TicketKey;
 use app::i18n::Lang;
 use app::{shell, App};
@@ -55,6 +55,12 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         trust_proxy: config.trust_proxy,
         options: options.clone(),
         context,
+    });
+    let back_office = admin::routes(admin::AdminState {
+        pool: pool.clone(),
+        limiter: forms::limiter(admin::LOGIN_ATTEMPTS_PER_MINUTE),
+        trust_proxy: config.trust_proxy,
+        secure_cookies: config.site_url.starts_with("https://"),
     });
     let app_shell = {
         let options = options.clone();
@@ -133,12 +139,17 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .merge(syndication)
         .merge(share_images)
         .merge(reader_forms)
+        .merge(back_office)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,
             app_shell,
         ))
-        .layer(middleware::from_fn_with_state(pool, legacy_redirect))
+        .layer(middleware::from_fn_with_state(
+            pool.clone(),
+            legacy_redirect,
+        ))
+        .layer(middleware::from_fn_with_state(pool, admin::guard))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(csrf::same_site_only))
         .layer(CompressionLayer::new().compress_when(compressible()))

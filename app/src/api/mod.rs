@@ -1,6 +1,7 @@
 //! Server functions: thin wrappers that check input, call `data/` and map errors to a
 //! message the page can show. Called directly during SSR, over HTTP after hydration.
 
+pub mod admin;
 pub mod faces;
 pub mod forms;
 pub mod interviews;

@@ -2,6 +2,7 @@
 //! direction, UI strings and date formats. Strings live in typed tables
 //! (`strings.rs`), so a string missing in one language fails to compile.
 
+mod admin;
 mod dates;
 mod faces;
 mod forms;
@@ -12,6 +13,7 @@ mod podcasts;
 mod privacy;
 mod strings;
 
+pub use admin::AdminStrings;
 pub use dates::{format_date, year_of};
 pub use faces::{FaceStrings, FIELDS};
 pub use forms::FormStrings;
@@ -126,6 +128,15 @@ impl Lang {
             Lang::Fr => &forms::FR,
             Lang::Ar => &forms::AR,
             Lang::En => &forms::EN,
+        }
+    }
+
+    /// The text of the back office in this language.
+    pub fn admin(self) -> &'static AdminStrings {
+        match self {
+            Lang::Fr => &admin::FR,
+            Lang::Ar => &admin::AR,
+            Lang::En => &admin::EN,
         }
     }
 

@@ -56,10 +56,15 @@ self.addEventListener('message', (event) => {
   }
 });
 
+/** Addresses never kept: server functions and the back office. */
+function isPrivate(pathname) {
+  return pathname.startsWith('/api/') || pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
 /** Stores pages the reader has open (the first page loads before the worker runs). */
 async function keepPages(urls) {
   const cache = await caches.open(PAGES);
-  for (const url of urls) {
+  for (const url of urls.filter((u) => !isPrivate(new URL(u, self.location.origin).pathname))) {
     try {
       const response = await fetch(url, { credentials: 'same-origin' });
       if (response.ok && isHtml(response)) await cache.put(url, response);
@@ -84,8 +89,9 @@ async function trim(name, max) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  // Form posts, server functions and other sites: always the network, never a cache.
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // Form posts, server functions, the back office and other sites: always the
+  // network, never a cache (back-office pages are private to their account).
+  if (request.method !== 'GET' || url.origin !== self.location.origin || isPrivate(url.pathname)) return;
   if (url.pathname.startsWith('/pkg/') || ASSETS.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname.startsWith('/media/')) {

@@ -11,7 +11,7 @@ pub use password::{check_password_rules, hash_password, verify_password, Passwor
 use super::subscriptions::{new_token, normalize_email, token_hash};
 use super::{DataError, DataResult};
 use crate::i18n::Lang;
-use crate::model::{Role, SessionUser};
+use crate::model::{AccountSummary, AuditEntry, Role, SessionUser};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Failed log-ins in a row that lock an account.
@@ -103,8 +103,14 @@ impl UserRow {
 }
 
 /// Checks an address and password. Every failure counts towards the lock; the answer
-/// and the time taken are the same whether or not the address has an account.
-pub async fn log_in(pool: &SqlitePool, email: &str, password: &str) -> DataResult<LogIn> {
+/// and the time taken are the same whether or not the address has an account. `lang`:
+/// the language of the log-in page, which the session then speaks.
+pub async fn log_in(
+    pool: &SqlitePool,
+    email: &str,
+    password: &str,
+    lang: Option<Lang>,
+) -> DataResult<LogIn> {
     let row: Option<UserRow> = sqlx::query_as(&format!(
         "SELECT id, email, name, role, lang, password_hash, disabled,
                 COALESCE(locked_until > {NOW}, 0) AS locked
@@ -123,12 +129,13 @@ pub async fn log_in(pool: &SqlitePool, email: &str, password: &str) -> DataResul
     }
     let valid = verify_password(password, Some(&row.password_hash)).await;
     match row.session_user().filter(|_| valid && !row.disabled) {
-        Some(user) => {
+        Some(mut user) => {
             sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?")
                 .bind(row.id)
                 .execute(pool)
                 .await?;
-            let token = open_session(pool, row.id).await?;
+            let token = open_session(pool, row.id, lang).await?;
+            user.lang = lang.unwrap_or(user.lang);
             audit(pool, Some(row.id), "session.open", "", "").await?;
             Ok(LogIn::Accepted { token, user })
         }
@@ -160,14 +167,15 @@ pub async fn log_in(pool: &SqlitePool, email: &str, password: &str) -> DataResul
     }
 }
 
-async fn open_session(pool: &SqlitePool, user_id: i64) -> DataResult<String> {
+async fn open_session(pool: &SqlitePool, user_id: i64, lang: Option<Lang>) -> DataResult<String> {
     let token = new_token();
     sqlx::query(&format!(
-        "INSERT INTO sessions (token_hash, user_id, expires_at)
-         VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+{SESSION_HOURS} hours'))"
+        "INSERT INTO sessions (token_hash, user_id, lang, expires_at)
+         VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+{SESSION_HOURS} hours'))"
     ))
     .bind(token_hash(&token))
     .bind(user_id)
+    .bind(lang.map(Lang::code))
     .execute(pool)
     .await?;
     Ok(token)
@@ -175,17 +183,24 @@ async fn open_session(pool: &SqlitePool, user_id: i64) -> DataResult<String> {
 
 /// Who holds this session token, if it is open, unexpired and its account enabled.
 pub async fn session_user(pool: &SqlitePool, token: &str) -> DataResult<Option<SessionUser>> {
-    let user_id: Option<i64> = sqlx::query_scalar(&format!(
+    let session: Option<(i64, Option<String>)> = sqlx::query_as(&format!(
         "UPDATE sessions SET last_seen = {NOW}
-         WHERE token_hash = ? AND expires_at > {NOW} RETURNING user_id"
+         WHERE token_hash = ? AND expires_at > {NOW} RETURNING user_id, lang"
     ))
     .bind(token_hash(token))
     .fetch_optional(pool)
     .await?;
-    match user_id {
-        Some(id) => user_by_id(pool, id).await,
-        None => Ok(None),
-    }
+    let Some((user_id, lang)) = session else {
+        return Ok(None);
+    };
+    let user = user_by_id(pool, user_id).await?;
+    Ok(user.map(|mut user| {
+        user.lang = lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or(user.lang);
+        user
+    }))
 }
 
 /// An enabled account by id, as a session sees it.
@@ -265,4 +280,56 @@ pub async fn audit_on(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// How many sessions of an account are open now.
+pub async fn open_sessions(pool: &SqlitePool, user_id: i64) -> DataResult<u32> {
+    let count: i64 = sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM sessions WHERE user_id = ? AND expires_at > {NOW}"
+    ))
+    .bind(user_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(count as u32)
+}
+
+/// The newest `limit` audit entries of an account.
+pub async fn recent_activity(
+    pool: &SqlitePool,
+    user_id: i64,
+    limit: u32,
+) -> DataResult<Vec<AuditEntry>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT at, action, target FROM audit_log WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, action, target)| AuditEntry { at, action, target })
+        .collect())
+}
+
+/// Every account, administrators first, then by address.
+pub async fn list_accounts(pool: &SqlitePool) -> DataResult<Vec<AccountSummary>> {
+    let rows: Vec<(String, String, String, bool, bool)> = sqlx::query_as(&format!(
+        "SELECT email, name, role, COALESCE(locked_until > {NOW}, 0), disabled FROM users
+         ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, email"
+    ))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(email, name, role, locked, disabled)| {
+            Some(AccountSummary {
+                role: Role::from_code(&role)?,
+                email,
+                name,
+                locked,
+                disabled,
+            })
+        })
+        .collect())
 }

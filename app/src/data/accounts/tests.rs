@@ -71,7 +71,8 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
     let db = test_db::empty().await;
     let pool = &db.pool;
     let id = editor(pool).await;
-    let LogIn::Accepted { token, user } = log_in(pool, "SALMA@ccme.ma", GOOD).await.unwrap() else {
+    let LogIn::Accepted { token, user } = log_in(pool, "SALMA@ccme.ma", GOOD, None).await.unwrap()
+    else {
         panic!("refused");
     };
     assert_eq!((user.id, user.role), (id, Role::Editor));
@@ -96,7 +97,7 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
 
     // Log out here, or everywhere.
     let open = |pool| async move {
-        match log_in(pool, "salma@ccme.ma", GOOD).await.unwrap() {
+        match log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap() {
             LogIn::Accepted { token, .. } => token,
             other => panic!("{other:?}"),
         }
@@ -108,7 +109,8 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
     let other = create_user(pool, "k@ccme.ma", "K", Role::Author, GOOD)
         .await
         .unwrap();
-    let LogIn::Accepted { token: theirs, .. } = log_in(pool, "k@ccme.ma", GOOD).await.unwrap()
+    let LogIn::Accepted { token: theirs, .. } =
+        log_in(pool, "k@ccme.ma", GOOD, None).await.unwrap()
     else {
         panic!()
     };
@@ -127,7 +129,7 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
         .unwrap();
     assert!(session_user(pool, &theirs).await.unwrap().is_none());
     assert!(matches!(
-        log_in(pool, "k@ccme.ma", GOOD).await.unwrap(),
+        log_in(pool, "k@ccme.ma", GOOD, None).await.unwrap(),
         LogIn::Refused
     ));
 }
@@ -138,12 +140,12 @@ async fn repeated_failures_lock_the_account_for_a_while() {
     let pool = &db.pool;
     let id = editor(pool).await;
     assert!(matches!(
-        log_in(pool, "nobody@ccme.ma", GOOD).await.unwrap(),
+        log_in(pool, "nobody@ccme.ma", GOOD, None).await.unwrap(),
         LogIn::Refused
     ));
     for _ in 0..MAX_FAILED_LOGINS {
         assert!(matches!(
-            log_in(pool, "salma@ccme.ma", "wrong password!")
+            log_in(pool, "salma@ccme.ma", "wrong password!", None)
                 .await
                 .unwrap(),
             LogIn::Refused
@@ -151,7 +153,7 @@ async fn repeated_failures_lock_the_account_for_a_while() {
     }
     // Locked: even the right password is not checked.
     assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD).await.unwrap(),
+        log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap(),
         LogIn::Locked
     ));
     let actions: Vec<String> =
@@ -167,7 +169,7 @@ async fn repeated_failures_lock_the_account_for_a_while() {
         .await
         .unwrap();
     assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD).await.unwrap(),
+        log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap(),
         LogIn::Accepted { .. }
     ));
     // A new password closes the sessions opened with the old one.
@@ -191,4 +193,30 @@ fn roles_are_ordered_by_what_they_may_do() {
         assert_eq!(Role::from_code(role.code()), Some(role));
     }
     assert_eq!(Role::from_code("root"), None);
+}
+
+#[tokio::test]
+async fn each_session_speaks_the_language_it_logged_in_with() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    editor(pool).await;
+    let token = |outcome| match outcome {
+        LogIn::Accepted { token, user } => (token, user.lang),
+        other => panic!("{other:?}"),
+    };
+    let (arabic, lang) = token(
+        log_in(pool, "salma@ccme.ma", GOOD, Some(Lang::Ar))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(lang, Lang::Ar);
+    let (default, _) = token(log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap());
+    assert_eq!(
+        session_user(pool, &arabic).await.unwrap().unwrap().lang,
+        Lang::Ar
+    );
+    assert_eq!(
+        session_user(pool, &default).await.unwrap().unwrap().lang,
+        Lang::Fr
+    );
 }

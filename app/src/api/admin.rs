@@ -1,0 +1,76 @@
+//! Back-office server functions. The server's guard has already refused requests
+//! without a session to `/api/admin…` and put the session's account in the request;
+//! each function then asks for the role it needs with [`require`].
+
+use crate::model::AdminSession;
+use leptos::prelude::*;
+
+/// Who is logged in (if anyone) and the back office's language. Answers logged-out
+/// visitors too (the log-in page needs its language), so it lives outside `/api/admin`.
+#[server]
+pub async fn get_admin_session() -> Result<AdminSession, ServerFnError> {
+    use crate::model::{AdminLang, SessionUser};
+    let parts = use_context::<http::request::Parts>();
+    let extension = |parts: &http::request::Parts| {
+        (
+            parts.extensions.get::<SessionUser>().cloned(),
+            parts.extensions.get::<AdminLang>().map(|l| l.0),
+        )
+    };
+    let (user, lang) = parts.as_ref().map(extension).unwrap_or_default();
+    Ok(AdminSession {
+        lang: lang.unwrap_or_default(),
+        user,
+    })
+}
+
+/// The account of this request if its role allows `needed`; otherwise the error every
+/// admin server function returns (401 without a session, 403 with too small a role).
+#[cfg(feature = "ssr")]
+pub fn require(needed: crate::model::Role) -> Result<crate::model::SessionUser, ServerFnError> {
+    let user = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::model::SessionUser>().cloned());
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    match user {
+        Some(user) if user.role.allows(needed) => Ok(user),
+        found => {
+            let status = if found.is_some() {
+                http::StatusCode::FORBIDDEN
+            } else {
+                http::StatusCode::UNAUTHORIZED
+            };
+            if let Some(response) = response {
+                response.set_status(status);
+            }
+            Err(ServerFnError::new("not allowed"))
+        }
+    }
+}
+
+/// The dashboard of the logged-in account (any role).
+#[server(prefix = "/api/admin")]
+pub async fn get_dashboard() -> Result<crate::model::Dashboard, ServerFnError> {
+    use super::server_only::{internal, pool};
+    use crate::data::accounts;
+    let user = require(crate::model::Role::Author)?;
+    let pool = pool()?;
+    Ok(crate::model::Dashboard {
+        open_sessions: accounts::open_sessions(&pool, user.id)
+            .await
+            .map_err(internal)?,
+        activity: accounts::recent_activity(&pool, user.id, 10)
+            .await
+            .map_err(internal)?,
+        user,
+    })
+}
+
+/// Every account (administrators only).
+#[server(prefix = "/api/admin")]
+pub async fn get_accounts() -> Result<Vec<crate::model::AccountSummary>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    require(crate::model::Role::Admin)?;
+    crate::data::accounts::list_accounts(&pool()?)
+        .await
+        .map_err(internal)
+}

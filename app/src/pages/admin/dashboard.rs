@@ -1,0 +1,100 @@
+//! `/admin`: who is logged in, what their role lets them do, their open sessions and
+//! recent activity, "log out everywhere", and for administrators the accounts.
+
+use super::use_admin_session;
+use crate::api::admin::{get_accounts, get_dashboard};
+use crate::i18n::{format_date, Strings};
+use crate::model::{AccountSummary, Dashboard, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Index of a role in the translated lists (author, editor, admin).
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Author => 0,
+        Role::Editor => 1,
+        Role::Admin => 2,
+    }
+}
+
+/// The dashboard.
+#[component]
+pub fn AdminDashboardPage() -> impl IntoView {
+    let session = use_admin_session();
+    let lang = session.lang;
+    let a = lang.admin();
+    let is_admin = session.user.as_ref().is_some_and(|u| u.role == Role::Admin);
+    let data = Resource::new(|| (), |_| get_dashboard());
+    let accounts = is_admin.then(|| Resource::new(|| (), |_| get_accounts()));
+    view! {
+        <Title text=format!("{} — CCME", a.title)/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(dashboard) => view! { <DashboardView dashboard/> }.into_any(),
+                    Err(_) => view! { <p class="notice notice-error">{a.not_allowed}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {accounts.map(|accounts| view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match accounts.await {
+                        Ok(list) => view! { <AccountList list/> }.into_any(),
+                        Err(_) => view! { <p class="notice notice-error">{a.not_allowed}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        })}
+    }
+}
+
+#[component]
+fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+    let lang = use_admin_session().lang;
+    let a = lang.admin();
+    let user = dashboard.user;
+    let name = if user.name.is_empty() {
+        user.email.clone()
+    } else {
+        user.name.clone()
+    };
+    let role = role_index(user.role);
+    view! {
+        <h1>{Strings::fill(a.welcome, &[("name", name)])}</h1>
+        <section class="admin-card">
+            <h2>{a.your_role}": "<span class="admin-role">{a.roles[role]}</span></h2>
+            <p>{a.role_can[role]}</p>
+            <p>{a.sessions_open}": "<strong class="admin-sessions">{dashboard.open_sessions}</strong></p>
+            <form method="post" action="/admin/logout-everywhere">
+                <button type="submit" class="button button-secondary">{a.log_out_everywhere}</button>
+            </form>
+        </section>
+        <section class="admin-card">
+            <h2>{a.recent_activity}</h2>
+            <ul class="admin-activity">
+                {dashboard.activity.into_iter().map(|entry| view! {
+                    <li><time datetime=entry.at.clone()>{format_date(lang, &entry.at)}</time>" · "<code>{entry.action}</code>" "{entry.target}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn AccountList(list: Vec<AccountSummary>) -> impl IntoView {
+    let a = use_admin_session().lang.admin();
+    view! {
+        <section class="admin-card">
+            <h2>{a.accounts}</h2>
+            <ul class="admin-accounts">
+                {list.into_iter().map(|account| view! {
+                    <li>
+                        <span dir="ltr">{account.email}</span>" · "{a.roles[role_index(account.role)]}
+                        {account.locked.then(|| view! { " · "<strong>{a.locked_account}</strong> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

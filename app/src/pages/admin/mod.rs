@@ -1,0 +1,53 @@
+//! The back office under `/admin`: its own frame (no public header or footer), in the
+//! account's language (before log-in, the visitor's), never indexed. The server's
+//! guard has already sent anyone without a session to the log-in page.
+
+pub mod dashboard;
+pub mod login;
+
+use crate::api::admin::get_admin_session;
+use crate::i18n::Lang;
+use crate::model::AdminSession;
+use leptos::prelude::*;
+use leptos_meta::{Html, Meta};
+use leptos_router::components::Outlet;
+
+/// The frame of every back-office page; provides the [`AdminSession`] to the pages.
+#[component]
+pub fn AdminShell() -> impl IntoView {
+    let session = Resource::new(|| (), |_| get_admin_session());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let session = session.await.unwrap_or(AdminSession { user: None, lang: Lang::Fr });
+                let lang = session.lang;
+                let a = lang.admin();
+                let who = session.user.as_ref().map(|u| if u.name.is_empty() { u.email.clone() } else { u.name.clone() });
+                provide_context(session);
+                view! {
+                    <Html {..} lang=lang.code() dir=lang.dir()/>
+                    <Meta name="robots" content="noindex, nofollow"/>
+                    <header class="admin-bar">
+                        <a class="admin-brand" href="/admin">{format!("CCME · {}", a.title)}</a>
+                        <nav class="admin-nav">
+                            <a href=format!("/{}/", lang.code())>{a.view_site}</a>
+                            {who.map(|who| view! {
+                                <span class="admin-who">{who}</span>
+                                <form method="post" action="/admin/logout">
+                                    <button type="submit" class="link-button">{a.log_out}</button>
+                                </form>
+                            })}
+                        </nav>
+                    </header>
+                    <main id="content" class="admin-main" tabindex="-1"><Outlet/></main>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// The session of the page being shown (from [`AdminShell`]).
+pub fn use_admin_session() -> AdminSession {
+    expect_context::<AdminSession>()
+}

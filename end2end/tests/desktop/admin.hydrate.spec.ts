@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { adminJourney } from '../../journeys/admin';
+
+adminJourney();

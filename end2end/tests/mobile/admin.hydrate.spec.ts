@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { adminJourney } from '../../journeys/admin';
+
+adminJourney({ langs: ['ar'] });

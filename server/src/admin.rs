@@ -1,0 +1,238 @@
+//! The back office's doors: log in, log out (here or everywhere), and the guard in
+//! front of every `/admin` page and `/api/admin` server function. A session is a random
+//! token in an HttpOnly, SameSite=Strict cookie (Secure on HTTPS sites); the database
+//! keeps only its hash. Admin answers are never cached nor indexed.
+
+use crate::forms::client_ip;
+use app::data::accounts::{self, LogIn};
+use app::i18n::Lang;
+use app::model::{AdminLang, SessionUser};
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use governor::DefaultKeyedRateLimiter;
+use serde::Deserialize;
+use sqlx::SqlitePool;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "ccme_session";
+/// Log-in attempts a minute one address may make (then "try again in a minute").
+pub const LOGIN_ATTEMPTS_PER_MINUTE: u32 = 10;
+
+/// What the back-office routes share.
+#[derive(Clone)]
+pub struct AdminState {
+    pub pool: SqlitePool,
+    pub limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    pub trust_proxy: bool,
+    /// Cookies get `Secure` when the site is served over HTTPS.
+    pub secure_cookies: bool,
+}
+
+/// `POST /admin/login`, `/admin/logout`, `/admin/logout-everywhere`.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: AdminState) -> Router<S> {
+    Router::new()
+        .route("/admin/login", post(log_in))
+        .route("/admin/logout", post(log_out))
+        .route("/admin/logout-everywhere", post(log_out_everywhere))
+        .with_state(state)
+}
+
+#[derive(Deserialize)]
+struct Credentials {
+    email: String,
+    password: String,
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    lang: String,
+}
+
+/// Where to go after logging in: a back-office address, never another site.
+fn safe_next(next: &str) -> &str {
+    let inside = next == "/admin" || next.starts_with("/admin/");
+    if inside && !next.contains("//") && !next.contains('\\') {
+        next
+    } else {
+        "/admin"
+    }
+}
+
+async fn log_in(State(state): State<AdminState>, request: Request) -> Response {
+    let over_limit = state
+        .limiter
+        .check_key(&client_ip(&request, state.trust_proxy))
+        .is_err();
+    let Ok(Form(form)) = Form::<Credentials>::from_request(request, &()).await else {
+        return Redirect::to("/admin/login?error=refused").into_response();
+    };
+    let back = |error: &str| {
+        let lang = Lang::from_code(&form.lang).map(|l| format!("&lang={}", l.code()));
+        let next = app::i18n::encode_segment(safe_next(&form.next));
+        Redirect::to(&format!(
+            "/admin/login?error={error}&next={next}{}",
+            lang.unwrap_or_default()
+        ))
+        .into_response()
+    };
+    if over_limit {
+        return back("limited");
+    }
+    // The session speaks the language of the log-in page.
+    let lang = Lang::from_code(&form.lang);
+    match accounts::log_in(&state.pool, &form.email, &form.password, lang).await {
+        Ok(LogIn::Accepted { token, .. }) => {
+            let cookie =
+                session_cookie(&token, accounts::SESSION_HOURS * 3600, state.secure_cookies);
+            let mut response = Redirect::to(safe_next(&form.next)).into_response();
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+            response
+        }
+        Ok(LogIn::Refused) => back("refused"),
+        Ok(LogIn::Locked) => back("locked"),
+        Err(err) => {
+            tracing::error!(%err, "log-in");
+            back("refused")
+        }
+    }
+}
+
+async fn log_out(State(state): State<AdminState>, headers: HeaderMap) -> Response {
+    if let Some(token) = session_token(&headers) {
+        if let Err(err) = accounts::log_out(&state.pool, &token).await {
+            tracing::error!(%err, "log-out");
+        }
+    }
+    signed_out("out", state.secure_cookies)
+}
+
+async fn log_out_everywhere(State(state): State<AdminState>, headers: HeaderMap) -> Response {
+    let user = match session_token(&headers) {
+        Some(token) => accounts::session_user(&state.pool, &token)
+            .await
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    let Some(user) = user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    if let Err(err) = accounts::log_out_everywhere(&state.pool, user.id).await {
+        tracing::error!(%err, "log-out everywhere");
+    }
+    signed_out("everywhere", state.secure_cookies)
+}
+
+/// Back to the log-in page with the cookie cleared.
+fn signed_out(done: &str, secure: bool) -> Response {
+    let mut response = Redirect::to(&format!("/admin/login?done={done}")).into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, session_cookie("", 0, secure));
+    response
+}
+
+fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+    ))
+    .expect("cookie of plain characters")
+}
+
+/// The session token the browser sent, if any.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty())
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The back office's language before anyone is known: `?lang=`, then the `lang` cookie
+/// of the public site, then the browser's languages, else French.
+fn visitor_lang(request: &Request) -> Lang {
+    let from_query = request.uri().query().and_then(|q| {
+        q.split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == "lang")
+            .and_then(|(_, value)| Lang::from_code(value))
+    });
+    from_query
+        .or_else(|| cookie(request.headers(), "lang").and_then(|l| Lang::from_code(&l)))
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+/// In front of everything: on `/admin…` and `/api/admin…`, finds who holds the session
+/// (for the pages and server functions, as a request extension) and refuses anyone
+/// without one — pages send them to the log-in page, server functions answer 401.
+/// Roles are then checked by each server function. Admin answers are `no-store`.
+pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let admin_page = path == "/admin" || path.starts_with("/admin/");
+    let admin_api = path.starts_with("/api/admin");
+    if !admin_page && !admin_api && !path.starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let user: Option<SessionUser> = match session_token(request.headers()) {
+        Some(token) => accounts::session_user(&pool, &token)
+            .await
+            .unwrap_or_else(|err| {
+                tracing::error!(%err, "session lookup");
+                None
+            }),
+        None => None,
+    };
+    let lang = user
+        .as_ref()
+        .map_or_else(|| visitor_lang(&request), |u| u.lang);
+    request.extensions_mut().insert(AdminLang(lang));
+    let open_door = path == "/admin/login" || path.starts_with("/admin/logout");
+    match user {
+        Some(user) => {
+            request.extensions_mut().insert(user);
+        }
+        None if open_door || !(admin_page || admin_api) => {}
+        None if admin_page && request.method() == Method::GET => {
+            let next = app::i18n::encode_segment(&path);
+            return private(Redirect::to(&format!("/admin/login?next={next}")).into_response());
+        }
+        None => return private(StatusCode::UNAUTHORIZED.into_response()),
+    }
+    let response = next.run(request).await;
+    if admin_page || admin_api {
+        private(response)
+    } else {
+        response
+    }
+}
+
+/// Never cached (by the browser, a proxy or the service worker), never indexed.
+fn private(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "x-robots-tag",
+        HeaderValue::from_static("noindex, nofollow"),
+    );
+    response
+}

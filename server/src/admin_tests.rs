@@ -1,0 +1,271 @@
+//! The back office's doors over HTTP, through the site's whole router on a real SQLite
+//! file: nothing under `/admin` or `/api/admin` answers without a session, roles are
+//! checked by each server function, log-in and log-out set and clear the cookie.
+
+use crate::config::Config;
+use app::api::admin::{GetAccounts, GetDashboard};
+use app::data::accounts::create_user;
+use app::forms::ticket::TicketKey;
+use app::model::Role;
+use axum::body::{to_bytes, Body};
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use tower::ServiceExt;
+
+const SITE: &str = "https://ccme.example";
+const PASSWORD: &str = "a long enough passphrase";
+
+struct Site {
+    router: Router,
+    pool: sqlx::SqlitePool,
+    _dir: tempfile::TempDir,
+}
+
+async fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("site.db").display());
+    let pool = app::data::connect(&url).await.unwrap();
+    let config = Config {
+        database_url: url,
+        media_dir: dir.path().join("media"),
+        site_url: SITE.into(),
+        seed_demo: false,
+        mail_from: "CCME <no-reply@ccme.example>".into(),
+        smtp_url: None,
+        mail_outbox: dir.path().join("outbox"),
+        editors_email: "redaction@ccme.example".into(),
+        trust_proxy: true,
+        form_rate_per_minute: 10,
+        form_min_seconds: 0,
+    };
+    let options = LeptosOptions::builder().output_name("test").build();
+    let router = crate::web::router(options, pool.clone(), &config, TicketKey::new([5; 32], 0));
+    for (email, role) in [
+        ("admin@ccme.example", Role::Admin),
+        ("editor@ccme.example", Role::Editor),
+        ("author@ccme.example", Role::Author),
+    ] {
+        create_user(&pool, email, "", role, PASSWORD).await.unwrap();
+    }
+    Site {
+        router,
+        pool,
+        _dir: dir,
+    }
+}
+
+async fn send(site: &Site, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+    let response = site.router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = to_bytes(response.into_body(), 1 << 22).await.unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(path);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+/// A server function call as the hydrated page makes it.
+fn call(path: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, SITE)
+        .header(header::HOST, "ccme.example");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+fn form(path: &str, body: &str, from: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, SITE)
+        .header(header::HOST, "ccme.example")
+        .header("x-forwarded-for", from)
+        .body(Body::from(body.to_owned()))
+        .unwrap()
+}
+
+fn location(headers: &HeaderMap) -> &str {
+    headers[header::LOCATION].to_str().unwrap()
+}
+
+/// Logs in and returns the `Cookie` header value of the session.
+async fn log_in(site: &Site, email: &str) -> String {
+    let body = format!("email={email}&password=a+long+enough+passphrase&next=%2Fadmin");
+    let (status, headers, _) = send(site, form("/admin/login", &body, "192.0.2.1")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), "/admin");
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(cookie.contains(flag), "{cookie} has {flag}");
+    }
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn nothing_in_the_back_office_answers_without_a_session() {
+    let site = site().await;
+    let (status, headers, _) = send(&site, get("/admin", None)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), "/admin/login?next=%2Fadmin");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    let (status, _, _) = send(&site, get("/admin/anything/else", None)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    for path in [GetDashboard::PATH, GetAccounts::PATH] {
+        assert!(path.starts_with("/api/admin/"), "{path}");
+        let (status, _, body) = send(&site, call(path, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {body}");
+        // A forged or expired cookie is no session either.
+        let (status, _, _) = send(&site, call(path, Some("ccme_session=forged"))).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let (status, _, _) = send(&site, form("/admin/logout-everywhere", "", "192.0.2.1")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // Another site cannot post the log-in form (CSRF): refused before any check.
+    let mut forged = form("/admin/login", "email=a%40b.c&password=x", "192.0.2.1");
+    forged
+        .headers_mut()
+        .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    assert_eq!(send(&site, forged).await.0, StatusCode::FORBIDDEN);
+    // The log-in page itself is open, private and not indexed.
+    let (status, headers, _) = send(&site, get("/admin/login?lang=ar", None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["x-robots-tag"], "noindex, nofollow");
+}
+
+#[tokio::test]
+async fn roles_are_checked_by_each_server_function() {
+    let site = site().await;
+    for (email, may_list_accounts) in [
+        ("author@ccme.example", false),
+        ("editor@ccme.example", false),
+        ("admin@ccme.example", true),
+    ] {
+        let cookie = log_in(&site, email).await;
+        let (status, _, body) = send(&site, call(GetDashboard::PATH, Some(&cookie))).await;
+        assert_eq!(status, StatusCode::OK, "{email}: {body}");
+        assert!(body.contains(email), "{body}");
+        let (status, _, body) = send(&site, call(GetAccounts::PATH, Some(&cookie))).await;
+        if may_list_accounts {
+            assert_eq!(status, StatusCode::OK, "{body}");
+            assert!(body.contains("author@ccme.example"));
+        } else {
+            assert_eq!(
+                status,
+                StatusCode::FORBIDDEN,
+                "{email} lists accounts: {body}"
+            );
+        }
+        let (status, headers, page) = send(&site, get("/admin", Some(&cookie))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        assert!(
+            page.contains("admin-role"),
+            "the dashboard is rendered on the server"
+        );
+    }
+}
+
+#[tokio::test]
+async fn log_in_and_out_set_and_clear_the_session() {
+    let site = site().await;
+    let (_, headers, _) = send(
+        &site,
+        form(
+            "/admin/login",
+            "email=admin%40ccme.example&password=nope+nope+nope&next=%2Fadmin&lang=ar",
+            "192.0.2.2",
+        ),
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        "/admin/login?error=refused&next=%2Fadmin&lang=ar"
+    );
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    // After log-in, only back-office addresses: never another site.
+    let body =
+        "email=admin%40ccme.example&password=a+long+enough+passphrase&next=%2F%2Fevil.example";
+    let (_, headers, _) = send(&site, form("/admin/login", body, "192.0.2.2")).await;
+    assert_eq!(location(&headers), "/admin");
+
+    let cookie = log_in(&site, "admin@ccme.example").await;
+    let (status, headers, _) = send(&site, {
+        let mut request = form("/admin/logout", "", "192.0.2.2");
+        request
+            .headers_mut()
+            .insert(header::COOKIE, cookie.parse().unwrap());
+        request
+    })
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), "/admin/login?done=out");
+    assert!(headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    let (status, _, _) = send(&site, get("/admin", Some(&cookie))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "the old token opens nothing");
+
+    // Log out everywhere closes the other devices' sessions too.
+    let (phone, laptop) = (
+        log_in(&site, "editor@ccme.example").await,
+        log_in(&site, "editor@ccme.example").await,
+    );
+    let (status, headers, _) = send(&site, {
+        let mut request = form("/admin/logout-everywhere", "", "192.0.2.2");
+        request
+            .headers_mut()
+            .insert(header::COOKIE, phone.parse().unwrap());
+        request
+    })
+    .await;
+    assert_eq!(
+        (status, location(&headers)),
+        (StatusCode::SEE_OTHER, "/admin/login?done=everywhere")
+    );
+    let (status, _, _) = send(&site, call(GetDashboard::PATH, Some(&laptop))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let open: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'editor@ccme.example'")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    assert_eq!(open, 0);
+}
+
+#[tokio::test]
+async fn log_in_attempts_are_rate_limited_per_address() {
+    let site = site().await;
+    let body = "email=admin%40ccme.example&password=wrong+wrong+wrong";
+    let mut errors = Vec::new();
+    for _ in 0..crate::admin::LOGIN_ATTEMPTS_PER_MINUTE + 1 {
+        let (_, headers, _) = send(&site, form("/admin/login", body, "198.51.100.9")).await;
+        errors.push(location(&headers).to_owned());
+    }
+    assert!(
+        errors.last().unwrap().contains("error=limited"),
+        "{errors:?}"
+    );
+    // The account locked after five failures (its own lock, whoever tries).
+    assert!(errors[5].contains("error=locked"), "{errors:?}");
+    // Another address is not slowed down by this one.
+    let (_, headers, _) = send(
+        &site,
+        form(
+            "/admin/login",
+            "email=editor%40ccme.example&password=a+long+enough+passphrase",
+            "198.51.100.10",
+        ),
+    )
+    .await;
+    assert_eq!(location(&headers), "/admin");
+}
