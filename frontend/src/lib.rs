@@ -1,6 +1,10 @@
 //! Browser entry point: hydrates the server-rendered HTML so that navigation
 //! afterwards happens in the page, without full reloads.
 
+// The whole app's view type (public layout and back office under one router) is nested
+// deeper than rustc's default query depth when its hydration future is laid out.
+#![recursion_limit = "256"]
+
 /// Called by the JS glue that cargo-leptos generates once the WASM is loaded.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

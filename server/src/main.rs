@@ -6,6 +6,8 @@
 //! WordPress export; `server create-admin EMAIL` makes a back-office administrator
 //! (password from ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
 
+// The whole app's view type (public layout and back office under one router) is nested
+// deeper than rustc's default query depth when its rendering future is laid out.
 #![recursion_limit = "256"]
 
 mod accounts_cli;
