@@ -39,7 +39,7 @@ pub fn AdminShell() -> impl IntoView {
                             })}
                         </nav>
                     </header>
-                    <main id="content" class="admin-main" tabindex="-1"><Outlet/></main>
+                    <div class="admin-main"><Outlet/></div>
                 }
                 .into_any()
             })}
