@@ -15,7 +15,7 @@ use components::layout::Layout;
 use components::status::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::dashboard::AdminDashboardPage;
 use pages::admin::login::AdminLoginPage;
@@ -62,6 +62,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The public site's frame around its routed pages (the layout stays mounted while
+/// readers move from page to page, so the audio player keeps playing).
+#[component]
+fn PublicLayout() -> impl IntoView {
+    view! { <Layout><Outlet/></Layout> }
+}
+
 /// The application: every route of the public site. Each route renders fully on the
 /// server before the response is sent (`SsrMode::Async`), so pages are complete without
 /// JavaScript and titles/descriptions come from the data.
@@ -71,13 +78,13 @@ pub fn App() -> impl IntoView {
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
-            <Layout>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    // The back office: its own frame (the layout leaves its chrome out).
-                    <ParentRoute path=path!("/admin") view=AdminShell ssr=SsrMode::Async>
-                        <Route path=path!("/login") view=AdminLoginPage/>
-                        <Route path=path!("") view=AdminDashboardPage/>
-                    </ParentRoute>
+            <Routes fallback=|| view! { <Layout><NotFound/></Layout> }>
+                // The back office: its own frame, outside the public layout.
+                <ParentRoute path=path!("/admin") view=AdminShell ssr=SsrMode::Async>
+                    <Route path=path!("/login") view=AdminLoginPage/>
+                    <Route path=path!("") view=AdminDashboardPage/>
+                </ParentRoute>
+                <ParentRoute path=path!("") view=PublicLayout ssr=SsrMode::Async>
                     <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/section/:slug") view=SectionPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
@@ -100,8 +107,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/podcasts/:programme") view=ProgrammeDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offline") view=OfflinePage/>
                     <Route path=path!("/:lang/saved") view=SavedPage/>
-                </Routes>
-            </Layout>
+                </ParentRoute>
+            </Routes>
         </Router>
     }
 }

@@ -76,31 +76,20 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(AlternatesResource(alternates));
     provide_player();
 
-    // The back office (`/admin`) is routed here too but brings its own frame: the
-    // public chrome stays out of it.
-    let public = Memo::new(move |_| {
-        location
-            .pathname
-            .with(|p| p != "/admin" && !p.starts_with("/admin/"))
-    });
     view! {
-        <Show when=move || public.get()>
-            <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
-            {move || view! { <Link rel="manifest" href=format!("/{}/manifest.webmanifest", lang.get().code())/> }}
-            <a class="skip-link" href="#content">{move || lang.get().t().skip_to_content}</a>
-            // Shown by /pwa.js: without a connection, and when a new version is ready.
-            <p class="offline-banner" role="status" hidden>{move || lang.get().t().offline_banner}</p>
-            <p class="update-notice" role="status" hidden>
-                <span>{move || lang.get().t().update_available}</span>
-                <button type="button" class="button">{move || lang.get().t().reload}</button>
-            </p>
-            <Header/>
-        </Show>
+        <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
+        {move || view! { <Link rel="manifest" href=format!("/{}/manifest.webmanifest", lang.get().code())/> }}
+        <a class="skip-link" href="#content">{move || lang.get().t().skip_to_content}</a>
+        // Shown by /pwa.js: without a connection, and when a new version is ready.
+        <p class="offline-banner" role="status" hidden>{move || lang.get().t().offline_banner}</p>
+        <p class="update-notice" role="status" hidden>
+            <span>{move || lang.get().t().update_available}</span>
+            <button type="button" class="button">{move || lang.get().t().reload}</button>
+        </p>
+        <Header/>
         <main id="content" tabindex="-1">{children()}</main>
-        <Show when=move || public.get()>
-            // Outside the routed area: keeps playing from page to page.
-            <AudioPlayer/>
-            <Footer/>
-        </Show>
+        // Outside the routed area: keeps playing from page to page.
+        <AudioPlayer/>
+        <Footer/>
     }
 }

@@ -39,7 +39,7 @@ pub fn AdminShell() -> impl IntoView {
                             })}
                         </nav>
                     </header>
-                    <div class="admin-main"><Outlet/></div>
+                    <main id="content" class="admin-main" tabindex="-1"><Outlet/></main>
                 }
                 .into_any()
             })}
