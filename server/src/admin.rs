@@ -4,6 +4,7 @@
 //! keeps only its hash. Admin answers are never cached nor indexed.
 
 use crate::forms::client_ip;
+use crate::web::{cookie, preferred_lang};
 use app::data::accounts::{self, LogIn};
 use app::i18n::Lang;
 use app::model::{AdminLang, SessionUser};
@@ -150,19 +151,8 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
     cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty())
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// The back office's language before anyone is known: `?lang=`, then the `lang` cookie
-/// of the public site, then the browser's languages, else French.
+/// The back office's language before anyone is known: `?lang=` (the log-in page's
+/// language links), else what the public site would choose.
 fn visitor_lang(request: &Request) -> Lang {
     let from_query = request.uri().query().and_then(|q| {
         q.split('&')
@@ -170,16 +160,7 @@ fn visitor_lang(request: &Request) -> Lang {
             .find(|(key, _)| *key == "lang")
             .and_then(|(_, value)| Lang::from_code(value))
     });
-    from_query
-        .or_else(|| cookie(request.headers(), "lang").and_then(|l| Lang::from_code(&l)))
-        .or_else(|| {
-            request
-                .headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
-        .unwrap_or_default()
+    from_query.unwrap_or_else(|| preferred_lang(request.headers()))
 }
 
 /// In front of everything: on `/admin…` and `/api/admin…`, finds who holds the session

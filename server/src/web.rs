@@ -215,22 +215,35 @@ pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) 
 /// `/` sends the reader to their edition: the `lang` cookie (last edition read), then
 /// the browser's `Accept-Language`, else French.
 async fn choose_language(headers: HeaderMap) -> Redirect {
-    let from_cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .and_then(|(_, value)| Lang::from_code(value));
+    Redirect::to(&format!("/{}/", preferred_lang(&headers).code()))
+}
+
+/// The language a visitor prefers: the `lang` cookie (last edition read), then the
+/// browser's `Accept-Language`, else French. The `/` redirect and the back office's
+/// log-in page both ask this.
+pub fn preferred_lang(headers: &HeaderMap) -> Lang {
     let from_header = || {
         headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .and_then(Lang::from_accept_language)
     };
-    let lang = from_cookie.or_else(from_header).unwrap_or_default();
-    Redirect::to(&format!("/{}/", lang.code()))
+    cookie(headers, LANG_COOKIE)
+        .and_then(|value| Lang::from_code(&value))
+        .or_else(from_header)
+        .unwrap_or_default()
+}
+
+/// The value of cookie `name` in a request's headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
 }
 
 /// Old addresses keep working: a WordPress permalink, `/?p=ID`, `/?page_id=ID` or
