@@ -17,10 +17,8 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::admin::dashboard::AdminDashboardPage;
-use pages::admin::login::AdminLoginPage;
-use pages::admin::AdminShell;
-use pages::article::{ArticlePage, StaticPage};
+use pages::admin::AdminRoutes;
+use pages::article::{ArticlePage, PreviewPage, StaticPage};
 use pages::contact::{ContactPage, OpEdPage};
 use pages::faces::FacesListPage;
 use pages::home::HomePage;
@@ -42,6 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     } else {
         "off"
     };
+    // Back-office pages are server-rendered forms, never hydrated (see `pages::admin`).
+    let hydrate = !is_back_office_request();
     view! {
         <!DOCTYPE html>
         <html data-sw=service_worker>
@@ -51,14 +51,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d4b"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
-                <script src="/pwa.js" defer></script>
+                {hydrate.then(|| view! { <HydrationScripts options/> })}
+                {if hydrate {
+                    view! { <script src="/pwa.js" defer></script> }.into_any()
+                } else {
+                    view! { <script src="/admin.js" defer></script> }.into_any()
+                }}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Whether the page being rendered is under `/admin`.
+fn is_back_office_request() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_some_and(|parts| {
+            let path = parts.uri.path();
+            path == "/admin" || path.starts_with("/admin/")
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
     }
 }
 
@@ -80,10 +99,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <Layout><NotFound/></Layout> }>
                 // The back office: its own frame, outside the public layout.
-                <ParentRoute path=path!("/admin") view=AdminShell ssr=SsrMode::Async>
-                    <Route path=path!("/login") view=AdminLoginPage/>
-                    <Route path=path!("") view=AdminDashboardPage/>
-                </ParentRoute>
+                <AdminRoutes/>
                 <ParentRoute path=path!("") view=PublicLayout ssr=SsrMode::Async>
                     <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/section/:slug") view=SectionPage ssr=SsrMode::Async/>
@@ -105,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/podcasts") view=PodcastsPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/episode/:slug") view=EpisodeDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/:programme") view=ProgrammeDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/preview/:id") view=PreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offline") view=OfflinePage/>
                     <Route path=path!("/:lang/saved") view=SavedPage/>
                 </ParentRoute>

@@ -163,13 +163,13 @@ fn visitor_lang(request: &Request) -> Lang {
     from_query.unwrap_or_else(|| preferred_lang(request.headers()))
 }
 
-/// In front of everything: on `/admin…` and `/api/admin…`, finds who holds the session
+/// In front of everything: on `/admin…`, previews and `/api/admin…`, finds who holds the session
 /// (for the pages and server functions, as a request extension) and refuses anyone
 /// without one — pages send them to the log-in page, server functions answer 401.
 /// Roles are then checked by each server function. Admin answers are `no-store`.
 pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let admin_page = path == "/admin" || path.starts_with("/admin/");
+    let admin_page = path == "/admin" || path.starts_with("/admin/") || is_preview(&path);
     let admin_api = path.starts_with("/api/admin");
     if !admin_page && !admin_api && !path.starts_with("/api/") {
         return next.run(request).await;
@@ -205,6 +205,14 @@ pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: N
     } else {
         response
     }
+}
+
+/// `/{lang}/preview/…`: a story as readers will see it before it is published, shown
+/// in the public layout but only to back-office accounts.
+fn is_preview(path: &str) -> bool {
+    let mut segments = path.split('/').skip(1);
+    let lang = segments.next().and_then(Lang::from_code);
+    lang.is_some() && segments.next() == Some("preview")
 }
 
 /// Never cached (by the browser, a proxy or the service worker), never indexed.

@@ -12,6 +12,7 @@
 
 mod accounts_cli;
 mod admin;
+mod admin_editor;
 mod config;
 mod csrf;
 mod feeds;
@@ -179,6 +180,7 @@ async fn serve(config: Config) -> Result<(), String> {
 
     // Readers' data is kept only as long as the privacy notice says.
     spawn_retention(pool.clone());
+    spawn_scheduler(pool.clone());
     let key = app::data::reader_messages::secret::<32>(&pool, "form_ticket")
         .await
         .map_err(|e| format!("form key: {e}"))?;
@@ -212,6 +214,24 @@ fn spawn_retention(pool: sqlx::SqlitePool) {
                 Err(err) => tracing::error!(%err, "retention purge"),
             }
             tokio::time::sleep(std::time::Duration::from_secs(6 * 3600)).await;
+        }
+    });
+}
+
+/// How often scheduled versions are looked at: they go live at most this late.
+const SCHEDULER_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Puts scheduled versions on the site when their time comes.
+fn spawn_scheduler(pool: sqlx::SqlitePool) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(SCHEDULER_PERIOD);
+        loop {
+            tick.tick().await;
+            match app::data::editorial::publish_due(&pool).await {
+                Ok(0) => {}
+                Ok(published) => tracing::info!(published, "scheduled versions went live"),
+                Err(err) => tracing::error!(%err, "scheduled publication"),
+            }
         }
     });
 }

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::syndication::Syndication;
-use crate::{admin, csrf, feeds, forms, pwa, share_image, sitemaps};
+use crate::{admin, admin_editor, csrf, feeds, forms, pwa, share_image, sitemaps};
 use app::forms::ticket::TicketKey;
 use app::i18n::Lang;
 use app::{shell, App};
@@ -54,13 +54,18 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         limiter,
         trust_proxy: config.trust_proxy,
         options: options.clone(),
-        context,
+        context: context.clone(),
     });
     let back_office = admin::routes(admin::AdminState {
         pool: pool.clone(),
         limiter: forms::limiter(admin::LOGIN_ATTEMPTS_PER_MINUTE),
         trust_proxy: config.trust_proxy,
         secure_cookies: config.site_url.starts_with("https://"),
+    });
+    let editor = admin_editor::routes(admin_editor::EditorState {
+        pool: pool.clone(),
+        options: options.clone(),
+        context: context.clone(),
     });
     let app_shell = {
         let options = options.clone();
@@ -102,16 +107,9 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
                 .layer(day)
                 .service(ServeFile::new(format!("{site_root}/og-default.png"))),
         )
-        // Not hashed: the browser revalidates it on every load.
-        .route_service(
-            "/pwa.js",
-            tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("no-cache"),
-                ))
-                .service(ServeFile::new(format!("{site_root}/pwa.js"))),
-        );
+        // Not hashed: the browser revalidates them on every load.
+        .route_service("/pwa.js", revalidated(format!("{site_root}/pwa.js")))
+        .route_service("/admin.js", revalidated(format!("{site_root}/admin.js")));
     let app_files = Router::new()
         .route("/sw.js", get(pwa::service_worker))
         .with_state(pwa::Site {
@@ -140,6 +138,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .merge(share_images)
         .merge(reader_forms)
         .merge(back_office)
+        .merge(editor)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,
@@ -155,6 +154,16 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(middleware::map_response(add_security_headers))
         .with_state(options)
+}
+
+/// A script served as it is on disk, which the browser checks again on every load.
+fn revalidated(file: String) -> tower_http::set_header::SetResponseHeader<ServeFile, HeaderValue> {
+    tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .service(ServeFile::new(file))
 }
 
 /// Uploaded and generated media under `/media/`: content type from the extension,

@@ -2,6 +2,7 @@
 //! message the page can show. Called directly during SSR, over HTTP after hydration.
 
 pub mod admin;
+pub mod editorial;
 pub mod faces;
 pub mod forms;
 pub mod interviews;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod alternates;
+pub mod editorial;
 pub mod faces;
 pub mod generate;
 pub mod interviews;

@@ -67,7 +67,33 @@ pub async fn story(
     let Some(row) = stories::by_slug(pool, lang, slug, page_kind).await? else {
         return Ok(None);
     };
+    story_page(pool, lang, row, page_kind).await.map(Some)
+}
+
+/// Version `lang` of story `story_id` in its page as readers will see it once
+/// published, whatever its status (the back office's preview).
+pub async fn preview(
+    pool: &SqlitePool,
+    story_id: i64,
+    lang: Lang,
+) -> DataResult<Option<ArticlePage>> {
+    let Some(row) = stories::any_version(pool, story_id, lang).await? else {
+        return Ok(None);
+    };
+    let page_kind = row.details.kind == "page";
+    story_page(pool, lang, row, page_kind).await.map(Some)
+}
+
+/// The page of a story found by [`story`] or [`preview`].
+async fn story_page(
+    pool: &SqlitePool,
+    lang: Lang,
+    row: stories::StoryRow,
+    page_kind: bool,
+) -> DataResult<ArticlePage> {
     let (card, rest) = row.into_card();
+    let slug = card.slug.clone();
+    let slug = slug.as_str();
     let mut breadcrumb = vec![home_crumb(lang)];
     let mut related = Vec::new();
     let is_profile = rest.kind == "profile";
@@ -100,7 +126,7 @@ pub async fn story(
         stories::latest(pool, lang, 4, Some(slug)).await?
     };
     let person = faces::person(pool, lang, rest.story_id, &rest.kind).await?;
-    Ok(Some(ArticlePage {
+    Ok(ArticlePage {
         card,
         body_html: rest.body_html,
         signature: rest.signature,
@@ -111,5 +137,5 @@ pub async fn story(
         latest,
         person,
         structured_data: Vec::new(),
-    }))
+    })
 }

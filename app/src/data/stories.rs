@@ -171,14 +171,34 @@ pub async fn by_slug(
         "t.kind <> 'page'"
     };
     let sql = format!(
-        "SELECT t.story_id, t.kind, t.section_id, t.body_html, t.signature, t.source,
-                t.updated_at, {CARD_COLUMNS}
-         FROM story_translations t {CARD_JOINS}
+        "SELECT {STORY_COLUMNS}, {CARD_COLUMNS} FROM story_translations t {CARD_JOINS}
          WHERE t.lang = ? AND t.slug = ? AND {kind_filter} AND {PUBLISHED}"
     );
     Ok(sqlx::query_as(&sql)
         .bind(lang.code())
         .bind(slug)
+        .fetch_optional(pool)
+        .await?)
+}
+
+/// Columns of a [`StoryRow`] besides its card's.
+const STORY_COLUMNS: &str =
+    "t.story_id, t.kind, t.section_id, t.body_html, t.signature, t.source, t.updated_at";
+
+/// Version `lang` of story `story_id` whatever its status or kind (the back office's
+/// preview).
+pub async fn any_version(
+    pool: &SqlitePool,
+    story_id: i64,
+    lang: Lang,
+) -> DataResult<Option<StoryRow>> {
+    let sql = format!(
+        "SELECT {STORY_COLUMNS}, {CARD_COLUMNS} FROM story_translations t {CARD_JOINS}
+         WHERE t.story_id = ? AND t.lang = ?"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(story_id)
+        .bind(lang.code())
         .fetch_optional(pool)
         .await?)
 }

@@ -31,6 +31,7 @@ pub struct AdminStrings {
     pub log_out: &'static str,
     pub log_out_everywhere: &'static str,
     pub view_site: &'static str,
+    pub dashboard: &'static str,
     pub not_allowed: &'static str,
 }
 
@@ -63,6 +64,7 @@ pub const FR: AdminStrings = AdminStrings {
     log_out: "Se déconnecter",
     log_out_everywhere: "Se déconnecter partout",
     view_site: "Voir le site",
+    dashboard: "Tableau de bord",
     not_allowed: "Votre rôle ne permet pas d’accéder à cette page.",
 };
 
@@ -95,6 +97,7 @@ pub const AR: AdminStrings = AdminStrings {
     log_out: "خروج",
     log_out_everywhere: "الخروج من كل الأجهزة",
     view_site: "زيارة الموقع",
+    dashboard: "لوحة القيادة",
     not_allowed: "دورك لا يسمح بالوصول إلى هذه الصفحة.",
 };
 
@@ -127,5 +130,6 @@ pub const EN: AdminStrings = AdminStrings {
     log_out: "Log out",
     log_out_everywhere: "Log out everywhere",
     view_site: "View the site",
+    dashboard: "Dashboard",
     not_allowed: "Your role does not give access to this page.",
 };

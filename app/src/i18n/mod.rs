@@ -4,6 +4,8 @@
 
 mod admin;
 mod dates;
+#[cfg(feature = "ssr")]
+mod editor;
 mod faces;
 mod forms;
 mod interviews;
@@ -15,6 +17,8 @@ mod strings;
 
 pub use admin::AdminStrings;
 pub use dates::{format_date, year_of};
+#[cfg(feature = "ssr")]
+pub use editor::EditorStrings;
 pub use faces::{FaceStrings, FIELDS};
 pub use forms::FormStrings;
 pub use interviews::InterviewStrings;
@@ -137,6 +141,16 @@ impl Lang {
             Lang::Fr => &admin::FR,
             Lang::Ar => &admin::AR,
             Lang::En => &admin::EN,
+        }
+    }
+
+    /// The text of the back office's writing screens in this language (server only).
+    #[cfg(feature = "ssr")]
+    pub fn editor(self) -> &'static EditorStrings {
+        match self {
+            Lang::Fr => &editor::FR,
+            Lang::Ar => &editor::AR,
+            Lang::En => &editor::EN,
         }
     }
 

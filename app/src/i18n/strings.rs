@@ -99,6 +99,9 @@ pub struct Strings {
     pub needs_javascript: &'static str,
     /// Article button: keep it for offline reading.
     pub save_offline: &'static str,
+    /// Banner of the back office's preview of a version not (yet) on the site.
+    pub preview_notice: &'static str,
+    pub back_to_editor: &'static str,
     /// The same button once the article is kept.
     pub saved_offline: &'static str,
     pub update_available: &'static str,
@@ -207,6 +210,8 @@ pub const FR: Strings = Strings {
     saved_empty: "Aucun article enregistré. Le bouton « Lire hors ligne » d’un article le garde ici.",
     needs_javascript: "Cette liste a besoin de JavaScript.",
     save_offline: "Lire hors ligne",
+    preview_notice: "Aperçu : les lecteurs verront cette page ainsi une fois publiée.",
+    back_to_editor: "Retour à l’éditeur",
     saved_offline: "Enregistré pour la lecture hors ligne",
     update_available: "Une nouvelle version du site est disponible.",
     reload: "Recharger",
@@ -302,6 +307,8 @@ pub const AR: Strings = Strings {
     saved_empty: "لا توجد مقالات محفوظة. زر «القراءة دون اتصال» في المقال يحفظه هنا.",
     needs_javascript: "تحتاج هذه القائمة إلى جافاسكريبت.",
     save_offline: "القراءة دون اتصال",
+    preview_notice: "معاينة: هكذا سيرى القرّاء هذه الصفحة بعد نشرها.",
+    back_to_editor: "العودة إلى المحرّر",
     saved_offline: "محفوظ للقراءة دون اتصال",
     update_available: "نسخة جديدة من الموقع متاحة.",
     reload: "إعادة التحميل",
@@ -395,6 +402,8 @@ pub const EN: Strings = Strings {
     saved_empty: "No saved articles. An article’s “Read offline” button keeps it here.",
     needs_javascript: "This list needs JavaScript.",
     save_offline: "Read offline",
+    preview_notice: "Preview: readers will see this page like this once it is published.",
+    back_to_editor: "Back to the editor",
     saved_offline: "Saved for offline reading",
     update_available: "A new version of the site is available.",
     reload: "Reload",

@@ -1,6 +1,7 @@
 //! `/{lang}/article/{slug}` and `/{lang}/page/{slug}`: one story in full, with
 //! breadcrumb, date, signature and source, related posts and latest news.
 
+use crate::api::editorial::get_preview;
 use crate::api::stories::get_story;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle, Cover, DateLine};
@@ -11,6 +12,7 @@ use crate::components::status::loaded_page;
 use crate::i18n::path;
 use crate::model::{ArticlePage as Article, Person};
 use leptos::prelude::*;
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 /// An article page.
@@ -23,6 +25,46 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 pub fn StaticPage() -> impl IntoView {
     view! { <StoryPage page_kind=true/> }
+}
+
+/// `/{lang}/preview/{id}`: version `lang` of story `id` as readers will see it once
+/// published, whatever its status. Back office only: the server's guard asks for a
+/// session, and the page is never indexed nor cached.
+#[component]
+pub fn PreviewPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let story = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+    };
+    let data = Resource::new(
+        move || (lang.get(), story()),
+        move |(lang, story)| async move {
+            match story {
+                Some(story) => get_preview(story, lang).await,
+                None => Ok(None),
+            }
+        },
+    );
+    loaded_page(data, move |article| {
+        let page_kind = article.card.kind == "page";
+        let lang = lang.get_untracked();
+        let t = lang.t();
+        let editor = format!(
+            "/admin/stories/{}/{}",
+            story().unwrap_or_default(),
+            lang.code()
+        );
+        view! {
+            <Meta name="robots" content="noindex, nofollow"/>
+            <p class="preview-notice" role="status">{t.preview_notice}" "<a href=editor rel="external">{t.back_to_editor}</a></p>
+            <StoryView article page_kind/>
+        }
+        .into_any()
+    })
 }
 
 #[component]

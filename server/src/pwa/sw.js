@@ -56,9 +56,10 @@ self.addEventListener('message', (event) => {
   }
 });
 
-/** Addresses never kept: server functions and the back office. */
+/** Addresses never kept: server functions, the back office and its previews. */
 function isPrivate(pathname) {
-  return pathname.startsWith('/api/') || pathname === '/admin' || pathname.startsWith('/admin/');
+  return pathname.startsWith('/api/') || pathname === '/admin' || pathname.startsWith('/admin/') ||
+    /^\/[a-z]{2}\/preview\//.test(pathname);
 }
 
 /** Stores pages the reader has open (the first page loads before the worker runs). */

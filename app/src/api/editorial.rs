@@ -1,0 +1,42 @@
+//! Back-office server functions of the writing screens (any role may read them; what a
+//! role may change is checked when the editor's form is posted, see `data::editorial`).
+//! Saving is a plain form post handled by the server (`server/src/admin_editor.rs`).
+
+use crate::i18n::Lang;
+use crate::model::{ArticlePage, EditorPage, StoryFilter, StoryList};
+use leptos::prelude::*;
+
+/// A page of the story list.
+#[server(prefix = "/api/admin")]
+pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnError> {
+    use super::server_only::{internal, pool};
+    let user = super::admin::require(crate::model::Role::Author)?;
+    crate::data::editorial::list::list(&pool()?, user.lang, &filter)
+        .await
+        .map_err(internal)
+}
+
+/// The editor of version `lang` of story `story` (`None`: a new story), with the
+/// version `reference` beside it when there is one. `None`: no such story.
+#[server(prefix = "/api/admin")]
+pub async fn get_editor(
+    story: Option<i64>,
+    lang: Lang,
+    reference: Option<Lang>,
+) -> Result<Option<EditorPage>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    let user = super::admin::require(crate::model::Role::Author)?;
+    crate::data::editorial::page::editor_page(&pool()?, &user, story, lang, reference)
+        .await
+        .map_err(internal)
+}
+
+/// Version `lang` of story `story` as readers will see it, whatever its status.
+#[server(prefix = "/api/admin")]
+pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    super::admin::require(crate::model::Role::Author)?;
+    crate::data::pages::preview(&pool()?, story, lang)
+        .await
+        .map_err(internal)
+}

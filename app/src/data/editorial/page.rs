@@ -1,0 +1,147 @@
+//! What the editor of one language version shows: its fields, the story's other
+//! versions (one of them beside it for reference), the sections, what the account may
+//! do — and the preview of a version as readers will see it.
+
+use super::markdown;
+use super::{may_edit, section_options, versions_from, GROUPED_VERSIONS};
+use crate::data::DataResult;
+use crate::i18n::{story_path, Lang};
+use crate::model::{
+    EditorPage, ReferenceVersion, Role, SessionUser, StoryFields, StoryStatus, VersionState,
+};
+use sqlx::SqlitePool;
+
+#[derive(sqlx::FromRow)]
+struct StoryHead {
+    kind: String,
+    section_id: Option<i64>,
+    versions: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct Version {
+    slug: String,
+    title: String,
+    summary: String,
+    body_html: String,
+    body_markdown: Option<String>,
+    signature: String,
+    source: String,
+    status: String,
+    published_at: Option<String>,
+    updated_at: String,
+}
+
+async fn version(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<Option<Version>> {
+    Ok(sqlx::query_as(
+        "SELECT slug, title, summary, body_html, body_markdown, signature, source, status,
+                published_at, updated_at
+         FROM story_translations WHERE story_id = ? AND lang = ?",
+    )
+    .bind(story_id)
+    .bind(lang.code())
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// The editor of version `lang` of story `story_id` (`None`: a new story), with the
+/// version in `reference` beside it (else the first other version there is). `None`
+/// when the story does not exist.
+pub async fn editor_page(
+    pool: &SqlitePool,
+    user: &SessionUser,
+    story_id: Option<i64>,
+    lang: Lang,
+    reference: Option<Lang>,
+) -> DataResult<Option<EditorPage>> {
+    let sections = section_options(pool, user.lang).await?;
+    let can_publish = user.role.allows(Role::Editor);
+    let Some(id) = story_id else {
+        return Ok(Some(EditorPage {
+            story_id: None,
+            kind: "article".into(),
+            section_id: None,
+            lang,
+            fields: StoryFields::default(),
+            status: None,
+            published_at: None,
+            updated_at: None,
+            versions: versions_from(""),
+            reference: None,
+            sections,
+            can_edit: true,
+            can_publish,
+            public_path: None,
+        }));
+    };
+    let head: Option<StoryHead> = sqlx::query_as(&format!(
+        "SELECT s.kind, s.section_id, {GROUPED_VERSIONS} AS versions FROM stories s WHERE s.id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    let Some(head) = head else {
+        return Ok(None);
+    };
+    let versions = versions_from(head.versions.as_deref().unwrap_or(""));
+    let current = version(pool, id, lang).await?;
+    let status = current
+        .as_ref()
+        .and_then(|v| StoryStatus::from_code(&v.status));
+    let reference_lang = pick_reference(&versions, lang, reference);
+    let reference = match reference_lang {
+        Some(other) => version(pool, id, other).await?.map(|v| ReferenceVersion {
+            lang: other,
+            title: v.title,
+            summary: v.summary,
+            body_html: v.body_html,
+        }),
+        None => None,
+    };
+    let public_path = current
+        .as_ref()
+        .filter(|_| status == Some(StoryStatus::Published))
+        .map(|v| story_path(lang, &head.kind, &v.slug));
+    let (fields, published_at, updated_at) = match current {
+        Some(v) => (
+            StoryFields {
+                body: v
+                    .body_markdown
+                    .unwrap_or_else(|| markdown::from_html(&v.body_html)),
+                title: v.title,
+                slug: v.slug,
+                summary: v.summary,
+                signature: v.signature,
+                source: v.source,
+            },
+            v.published_at,
+            Some(v.updated_at),
+        ),
+        None => (StoryFields::default(), None, None),
+    };
+    Ok(Some(EditorPage {
+        story_id: Some(id),
+        kind: head.kind,
+        section_id: head.section_id,
+        lang,
+        fields,
+        status,
+        published_at,
+        updated_at,
+        versions,
+        reference,
+        sections,
+        can_edit: may_edit(user, status),
+        can_publish,
+        public_path,
+    }))
+}
+
+/// The version shown beside `lang`: the one asked for if it exists, else French, then
+/// Arabic, then English — never `lang` itself.
+fn pick_reference(versions: &[VersionState], lang: Lang, asked: Option<Lang>) -> Option<Lang> {
+    let exists = |l: Lang| l != lang && versions.iter().any(|v| v.lang == l && v.status.is_some());
+    asked
+        .filter(|&l| exists(l))
+        .or_else(|| Lang::ALL.into_iter().find(|&l| exists(l)))
+}

@@ -1,0 +1,89 @@
+//! Shapes of the back office's accounts and sessions.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// What a back-office account may do, in rising order: authors write and submit for
+/// review; editors also publish, schedule, unpublish and moderate; administrators also
+/// manage accounts, menus and sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Author,
+    Editor,
+    Admin,
+}
+
+impl Role {
+    /// The code stored in `users.role`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Author => "author",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Parses a stored code; anything else is no role at all.
+    pub fn from_code(code: &str) -> Option<Role> {
+        match code {
+            "author" => Some(Role::Author),
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// Whether this role may do what `needed` may (each role includes the ones below).
+    pub fn allows(self, needed: Role) -> bool {
+        self >= needed
+    }
+}
+
+/// The person behind a back-office session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// The language the back office speaks to them.
+    pub lang: Lang,
+}
+
+/// The back office's language for the current request (the account's, or before log-in
+/// the visitor's), put in the request by the server's admin guard.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminLang(pub Lang);
+
+/// Who is using the back office (nobody on the log-in page) and in which language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminSession {
+    pub user: Option<SessionUser>,
+    pub lang: Lang,
+}
+
+/// One line of the audit log as the dashboard shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub action: String,
+    pub target: String,
+}
+
+/// A back-office account as administrators see it in the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub locked: bool,
+    pub disabled: bool,
+}
+
+/// The back office's first page: the account, its open sessions and recent activity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub user: SessionUser,
+    pub open_sessions: u32,
+    pub activity: Vec<AuditEntry>,
+}

@@ -1,0 +1,285 @@
+//! `/admin/stories/new` and `/admin/stories/{id}/{lang}`: the editor of one language
+//! version, beside another version for reference (in its own direction: an Arabic
+//! version is written right to left whatever the back office's language). A plain
+//! form posted to the server, which saves and comes back here with `?saved=`, or
+//! renders this page again with what was typed and what to fix ([`EditorPosted`]).
+
+use super::stories::{kind_name, VersionBadge};
+use super::{admin_fallback, use_admin_session};
+use crate::api::editorial::get_editor;
+use crate::i18n::{EditorStrings, Lang, Strings};
+use crate::model::{
+    EditorAction, EditorPage, EditorPosted, EditorProblem, ReferenceVersion, StoryStatus,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// A new story (`?lang=` its first language, `?kind=page` for a static page).
+#[component]
+pub fn NewStoryPage() -> impl IntoView {
+    let session = use_admin_session();
+    let query = use_query_map().get_untracked();
+    let lang = query
+        .get("lang")
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or(session.lang);
+    let kind = if query.get("kind").as_deref() == Some("page") {
+        "page"
+    } else {
+        "article"
+    };
+    view! { <EditorScreen story=None lang kind/> }
+}
+
+/// A version of an existing story (`?ref=` the version shown beside it).
+#[component]
+pub fn EditStoryPage() -> impl IntoView {
+    let params = use_params_map().get_untracked();
+    let story = params.get("id").and_then(|id| id.parse().ok());
+    let lang = params.get("lang").and_then(|l| Lang::from_code(&l));
+    match (story, lang) {
+        (Some(story), Some(lang)) => {
+            view! { <EditorScreen story=Some(story) lang kind="article"/> }.into_any()
+        }
+        _ => view! { <NotFoundNotice/> }.into_any(),
+    }
+}
+
+#[component]
+fn NotFoundNotice() -> impl IntoView {
+    let e = use_admin_session().lang.editor();
+    view! { <p class="notice notice-error">{e.not_found}</p> }
+}
+
+#[component]
+fn EditorScreen(story: Option<i64>, lang: Lang, kind: &'static str) -> impl IntoView {
+    let reference = use_query_map()
+        .get_untracked()
+        .get("ref")
+        .and_then(|l| Lang::from_code(&l));
+    let data = Resource::new(
+        move || (story, lang, reference),
+        |(s, l, r)| get_editor(s, l, r),
+    );
+    view! {
+        <Suspense fallback=admin_fallback>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(mut page)) => {
+                        if page.story_id.is_none() {
+                            page.kind = kind.to_owned();
+                        }
+                        view! { <EditorForm page/> }.into_any()
+                    }
+                    Ok(None) => view! { <NotFoundNotice/> }.into_any(),
+                    Err(_) => view! { <p class="notice notice-error">{use_admin_session().lang.admin().not_allowed}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM` of a stored UTC time, for a `datetime-local` field.
+fn minutes(iso: &str) -> String {
+    iso.chars().take(16).collect()
+}
+
+/// A stored UTC time as people read it: `2026-12-01 09:30 UTC`.
+fn readable(iso: &str) -> String {
+    format!("{} UTC", minutes(iso).replace('T', " "))
+}
+
+/// The buttons this account sees for a version in `status`.
+fn actions_for(page: &EditorPage) -> Vec<EditorAction> {
+    let status = page.status;
+    let live = matches!(
+        status,
+        Some(StoryStatus::Published) | Some(StoryStatus::Scheduled)
+    );
+    EditorAction::ALL
+        .into_iter()
+        .filter(|action| match action {
+            EditorAction::Save => page.can_edit,
+            EditorAction::Submit => {
+                page.can_edit && matches!(status, None | Some(StoryStatus::Draft))
+            }
+            EditorAction::Publish => page.can_publish && status != Some(StoryStatus::Published),
+            EditorAction::Schedule => page.can_publish && status != Some(StoryStatus::Published),
+            EditorAction::Unpublish => page.can_publish && live,
+            EditorAction::Archive => {
+                page.can_publish && status.is_some() && status != Some(StoryStatus::Archived)
+            }
+        })
+        .collect()
+}
+
+#[component]
+fn EditorForm(page: EditorPage) -> impl IntoView {
+    let admin_lang = use_admin_session().lang;
+    let e = admin_lang.editor();
+    let lang = page.lang;
+    let posted = use_context::<EditorPosted>();
+    let problems = posted
+        .as_ref()
+        .map(|p| p.problems.clone())
+        .unwrap_or_default();
+    let saved = use_query_map()
+        .get_untracked()
+        .get("saved")
+        .and_then(|a| EditorAction::from_code(&a));
+    let (fields, section_id, publish_at, utc) = match &posted {
+        Some(p) => (p.fields.clone(), p.section_id, p.publish_at.clone(), None),
+        None => (
+            page.fields.clone(),
+            page.section_id,
+            page.published_at
+                .as_deref()
+                .map(minutes)
+                .unwrap_or_default(),
+            page.published_at.clone(),
+        ),
+    };
+    let action = match page.story_id {
+        Some(id) => format!("/admin/stories/{id}/{}", lang.code()),
+        None => "/admin/stories/new".to_owned(),
+    };
+    let heading = if page.fields.title.is_empty() {
+        if page.kind == "page" {
+            e.new_page
+        } else {
+            e.new_article
+        }
+        .to_owned()
+    } else {
+        page.fields.title.clone()
+    };
+    let field = FieldProblems { e, problems };
+    let actions = actions_for(&page);
+    view! {
+        <Title text=format!("{heading} — CCME")/>
+        <div class="admin-heading">
+            <h1 lang=lang.code() dir="auto">{heading}</h1>
+            <a href="/admin/stories">{e.back_to_list}</a>
+        </div>
+        <p class="editor-state">
+            {kind_name(e, &page.kind)}" · "{Strings::fill(e.editing, &[("lang", lang.native_name().to_owned())])}" · "
+            <strong class="editor-status">{page.status.map_or(e.missing, |s| e.statuses[s.index()])}</strong>
+            {(page.status == Some(StoryStatus::Scheduled)).then(|| page.published_at.as_deref().map(|at| view! {
+                " · "{Strings::fill(e.scheduled_for, &[("date", readable(at))])}
+            }))}
+            {page.updated_at.as_deref().map(|at| view! { " · "{e.last_saved}" "{readable(at)} })}
+        </p>
+        {page.story_id.map(|id| view! {
+            <nav class="admin-versions" aria-label=e.versions>
+                {page.versions.iter().cloned().map(|version| view! { <VersionBadge id version/> }).collect_view()}
+                {page.status.is_some().then(|| view! {
+                    <a class="button button-secondary" href=format!("/{}/preview/{id}", lang.code()) target="_blank">{e.preview}</a>
+                })}
+                {page.public_path.clone().map(|href| view! { <a href=href target="_blank">{e.view_on_site}</a> })}
+            </nav>
+        })}
+        {saved.map(|a| view! { <p class="notice notice-success" role="status">{e.done[a.index()]}</p> })}
+        {posted.is_some().then(|| view! { <p class="notice notice-error" role="alert">{e.refused}</p> })}
+        {field.note("action")}
+        {(!page.can_edit).then(|| view! { <p class="notice">{e.read_only}</p> })}
+        <div class="editor-columns" class:with-reference=page.reference.is_some()>
+            <form method="post" action=action class="editor-form" novalidate>
+                <input type="hidden" name="tz_offset" value="0"/>
+                <input type="hidden" name="lang" value=lang.code()/>
+                <input type="hidden" name="kind" value=page.kind.clone()/>
+                <fieldset disabled=!page.can_edit lang=lang.code() dir=lang.dir()>
+                    <label for="editor-section">{e.section}</label>
+                    <select id="editor-section" name="section" dir=admin_lang.dir() aria-invalid=field.invalid("section")>
+                        <option value="">{e.no_section}</option>
+                        {page.sections.iter().map(|s| view! {
+                            <option value=s.id selected=section_id == Some(s.id)>{s.name.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                    {field.note("section")}
+                    <label for="editor-title">{e.title}</label>
+                    <input id="editor-title" name="title" value=fields.title aria-invalid=field.invalid("title") aria-describedby="title-problem"/>
+                    {field.note("title")}
+                    <label for="editor-slug">{e.slug}</label>
+                    <input id="editor-slug" name="slug" value=fields.slug dir="auto" aria-describedby="slug-hint slug-problem" aria-invalid=field.invalid("slug")/>
+                    <p class="field-hint" id="slug-hint">{e.slug_hint}</p>
+                    {field.note("slug")}
+                    <label for="editor-summary">{e.summary}</label>
+                    <textarea id="editor-summary" name="summary" rows="3" aria-invalid=field.invalid("summary")>{fields.summary}</textarea>
+                    {field.note("summary")}
+                    <label for="editor-body">{e.body}</label>
+                    <textarea id="editor-body" name="body" rows="18" aria-describedby="body-hint" aria-invalid=field.invalid("body")>{fields.body}</textarea>
+                    <p class="field-hint" id="body-hint" dir="ltr">{e.body_hint}</p>
+                    {field.note("body")}
+                    <label for="editor-signature">{e.signature}</label>
+                    <input id="editor-signature" name="signature" value=fields.signature/>
+                    <label for="editor-source">{e.source}</label>
+                    <input id="editor-source" name="source" value=fields.source/>
+                    {page.can_publish.then(|| view! {
+                        <label for="editor-when">{e.publish_at}</label>
+                        <input id="editor-when" name="publish_at" type="datetime-local" value=publish_at.clone()
+                            data-utc=utc.clone() aria-describedby="when-hint" aria-invalid=field.invalid("publish_at")/>
+                        <p class="field-hint" id="when-hint">{e.publish_at_hint}" "<noscript>{e.publish_at_utc}</noscript></p>
+                        {field.note("publish_at")}
+                    })}
+                </fieldset>
+                <div class="editor-actions">
+                    {actions.into_iter().map(|a| view! {
+                        <button type="submit" name="action" value=a.code()
+                            class=if a == EditorAction::Save { "button" } else { "button button-secondary" }>
+                            {e.actions[a.index()]}
+                        </button>
+                    }).collect_view()}
+                </div>
+            </form>
+            <Reference reference=page.reference.clone()/>
+        </div>
+    }
+}
+
+/// The messages under the fields of a refused post.
+#[derive(Clone)]
+struct FieldProblems {
+    e: &'static EditorStrings,
+    problems: Vec<(String, EditorProblem)>,
+}
+
+impl FieldProblems {
+    fn problem_of(&self, field: &str) -> Option<EditorProblem> {
+        self.problems
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, p)| *p)
+    }
+
+    fn invalid(&self, field: &str) -> Option<&'static str> {
+        self.problem_of(field).map(|_| "true")
+    }
+
+    fn note(&self, field: &str) -> impl IntoView {
+        let e = self.e;
+        self.problem_of(field).map(|problem| {
+            view! { <p class="field-problem" id=format!("{field}-problem") role="alert">{e.problems[problem as usize]}</p> }
+        })
+    }
+}
+
+/// The other version beside the editor, as readers get it.
+#[component]
+fn Reference(reference: Option<ReferenceVersion>) -> impl IntoView {
+    let e = use_admin_session().lang.editor();
+    match reference {
+        None => view! { <aside class="editor-reference empty"><p>{e.no_reference}</p></aside> }.into_any(),
+        Some(r) => view! {
+            <aside class="editor-reference" aria-labelledby="reference-heading">
+                <h2 id="reference-heading">{Strings::fill(e.for_reference, &[("lang", r.lang.native_name().to_owned())])}</h2>
+                <div lang=r.lang.code() dir=r.lang.dir()>
+                    <h3>{r.title}</h3>
+                    {(!r.summary.is_empty()).then(|| view! { <p class="lede">{r.summary.clone()}</p> })}
+                    <div class="article-body" inner_html=r.body_html></div>
+                </div>
+            </aside>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,180 @@
+//! POST handlers of the back office's editor (`/admin/stories/new`,
+//! `/admin/stories/{id}/{lang}`). The guard has already refused anyone without a
+//! session; the data layer checks what the account's role allows. Saved → `303` back
+//! to the editor with `?saved=<action>` (a reload never posts twice); refused → the
+//! editor rendered again with what was typed and the translated problems (422).
+
+use crate::forms::AppContext;
+use app::data::editorial::save::{save, EditorInput, Saved};
+use app::i18n::Lang;
+use app::model::{AdminLang, EditorAction, EditorPosted, SessionUser, StoryFields};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Extension, Form, Router};
+use chrono::{Duration, NaiveDateTime};
+use leptos::prelude::*;
+use serde::Deserialize;
+use sqlx::SqlitePool;
+
+/// Largest editor post: a 200,000-character body in any script, with room to spare.
+const EDITOR_BYTES: usize = 2 * 1024 * 1024;
+
+/// What the editor's handlers share.
+#[derive(Clone)]
+pub struct EditorState {
+    pub pool: SqlitePool,
+    pub options: LeptosOptions,
+    pub context: AppContext,
+}
+
+/// The editor's POST routes.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: EditorState) -> Router<S> {
+    Router::new()
+        .route("/admin/stories/new", post(save_new))
+        .route("/admin/stories/{id}/{lang}", post(save_version))
+        .layer(DefaultBodyLimit::max(EDITOR_BYTES))
+        .with_state(state)
+}
+
+/// The editor form's fields (all optional: a missing field is an empty one).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Posted {
+    lang: String,
+    kind: String,
+    section: String,
+    title: String,
+    slug: String,
+    summary: String,
+    body: String,
+    signature: String,
+    source: String,
+    publish_at: String,
+    tz_offset: String,
+    action: String,
+}
+
+/// The UTC time of a `datetime-local` value typed `offset_minutes` east of UTC:
+/// `Ok(None)` when empty, `Err(())` when it is not a time.
+pub fn utc_time(typed: &str, offset_minutes: &str) -> Result<Option<String>, ()> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let local = NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| ())?;
+    let offset: i64 = offset_minutes.trim().parse().unwrap_or(0);
+    let utc = local - Duration::minutes(offset.clamp(-14 * 60, 14 * 60));
+    Ok(Some(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()))
+}
+
+async fn save_new(
+    State(state): State<EditorState>,
+    user: Option<Extension<SessionUser>>,
+    Form(posted): Form<Posted>,
+) -> Response {
+    let lang = Lang::from_code(&posted.lang).unwrap_or_default();
+    handle(state, user, None, lang, posted).await
+}
+
+async fn save_version(
+    State(state): State<EditorState>,
+    user: Option<Extension<SessionUser>>,
+    Path((id, lang)): Path<(i64, String)>,
+    Form(posted): Form<Posted>,
+) -> Response {
+    let Some(lang) = Lang::from_code(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    handle(state, user, Some(id), lang, posted).await
+}
+
+async fn handle(
+    state: EditorState,
+    user: Option<Extension<SessionUser>>,
+    story: Option<i64>,
+    lang: Lang,
+    posted: Posted,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let fields = StoryFields {
+        title: posted.title,
+        slug: posted.slug,
+        summary: posted.summary,
+        body: posted.body,
+        signature: posted.signature,
+        source: posted.source,
+    };
+    let section_id = posted.section.trim().parse().ok();
+    let input = EditorInput {
+        kind: posted.kind.clone(),
+        section_id,
+        fields: fields.clone(),
+        action: EditorAction::from_code(&posted.action).unwrap_or(EditorAction::Save),
+        publish_at: utc_time(&posted.publish_at, &posted.tz_offset),
+    };
+    match save(&state.pool, &user, story, lang, &input).await {
+        Ok(Saved::Done { story_id, .. }) => Redirect::to(&format!(
+            "/admin/stories/{story_id}/{}?saved={}",
+            lang.code(),
+            input.action.code()
+        ))
+        .into_response(),
+        Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
+        Ok(Saved::Refused(problems)) => {
+            let again = EditorPosted {
+                fields,
+                kind: posted.kind,
+                section_id,
+                publish_at: posted.publish_at,
+                problems,
+            };
+            let path = match story {
+                Some(id) => format!("/admin/stories/{id}/{}", lang.code()),
+                None if again.kind == "page" => {
+                    format!("/admin/stories/new?lang={}&kind=page", lang.code())
+                }
+                None => format!("/admin/stories/new?lang={}", lang.code()),
+            };
+            let mut response = render(&state, &path, user, again).await;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            response
+        }
+        Err(err) => {
+            tracing::error!(%err, "saving a story");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Renders the editor at `path` for `user` with a refused post shown again.
+async fn render(
+    state: &EditorState,
+    path: &str,
+    user: SessionUser,
+    posted: EditorPosted,
+) -> Response {
+    let context = state.context.clone();
+    let options = state.options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            context();
+            provide_context(posted.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let lang = AdminLang(user.lang);
+    let request = Request::builder()
+        .uri(path)
+        .extension(user)
+        .extension(lang)
+        .body(Body::empty())
+        .expect("a path is a valid URI");
+    handler(request).await.into_response()
+}
