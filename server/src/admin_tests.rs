@@ -17,13 +17,13 @@ use tower::ServiceExt;
 const SITE: &str = "https://ccme.example";
 const PASSWORD: &str = "a long enough passphrase";
 
-struct Site {
-    router: Router,
-    pool: sqlx::SqlitePool,
+pub(crate) struct Site {
+    pub(crate) router: Router,
+    pub(crate) pool: sqlx::SqlitePool,
     _dir: tempfile::TempDir,
 }
 
-async fn site() -> Site {
+pub(crate) async fn site() -> Site {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
     let pool = app::data::connect(&url).await.unwrap();
@@ -56,7 +56,7 @@ async fn site() -> Site {
     }
 }
 
-async fn send(site: &Site, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+pub(crate) async fn send(site: &Site, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
     let response = site.router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
@@ -64,7 +64,7 @@ async fn send(site: &Site, request: Request<Body>) -> (StatusCode, HeaderMap, St
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
-fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+pub(crate) fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
     let mut request = Request::get(path);
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
@@ -73,7 +73,7 @@ fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
 }
 
 /// A server function call as the hydrated page makes it.
-fn call(path: &str, cookie: Option<&str>) -> Request<Body> {
+pub(crate) fn call(path: &str, cookie: Option<&str>) -> Request<Body> {
     let mut request = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, SITE)
@@ -84,7 +84,7 @@ fn call(path: &str, cookie: Option<&str>) -> Request<Body> {
     request.body(Body::empty()).unwrap()
 }
 
-fn form(path: &str, body: &str, from: &str) -> Request<Body> {
+pub(crate) fn form(path: &str, body: &str, from: &str) -> Request<Body> {
     Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, SITE)
@@ -94,12 +94,12 @@ fn form(path: &str, body: &str, from: &str) -> Request<Body> {
         .unwrap()
 }
 
-fn location(headers: &HeaderMap) -> &str {
+pub(crate) fn location(headers: &HeaderMap) -> &str {
     headers[header::LOCATION].to_str().unwrap()
 }
 
 /// Logs in and returns the `Cookie` header value of the session.
-async fn log_in(site: &Site, email: &str) -> String {
+pub(crate) async fn log_in(site: &Site, email: &str) -> String {
     let body = format!("email={email}&password=a+long+enough+passphrase&next=%2Fadmin");
     let (status, headers, _) = send(site, form("/admin/login", &body, "192.0.2.1")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);

@@ -27,6 +27,8 @@ mod syndication;
 mod web;
 
 #[cfg(test)]
+mod admin_editor_tests;
+#[cfg(test)]
 mod admin_tests;
 #[cfg(test)]
 mod forms_tests;

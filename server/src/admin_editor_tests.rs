@@ -1,0 +1,207 @@
+//! The editor over HTTP, through the site's whole router on a real SQLite file: no
+//! writing route, preview or server function answers without a session; authors
+//! write and submit, editors publish; refused posts come back with what was typed.
+
+use crate::admin_tests::{call, get, location, log_in, send, site, Site};
+use app::api::editorial::{GetEditor, GetPreview, GetStoryList};
+use app::i18n::encode_segment;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use leptos::server_fn::ServerFn;
+
+const SITE: &str = "https://ccme.example";
+
+/// The editor's form posted with a session cookie.
+fn post(path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode_segment(v)))
+        .collect();
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, SITE)
+        .header(header::HOST, "ccme.example");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body.join("&"))).unwrap()
+}
+
+/// The story id in a `/admin/stories/{id}/{lang}?saved=…` address.
+fn story_id(location: &str) -> i64 {
+    location
+        .trim_start_matches("/admin/stories/")
+        .split('/')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no story id in {location}"))
+}
+
+async fn write(
+    site: &Site,
+    cookie: &str,
+    title: &str,
+    action: &str,
+) -> (StatusCode, String, String) {
+    let fields = [
+        ("lang", "fr"),
+        ("kind", "article"),
+        ("title", title),
+        ("summary", "Un chapeau."),
+        (
+            "body",
+            "## Question\n\nUne **réponse**.<script>alert(1)</script>",
+        ),
+        ("action", action),
+    ];
+    let (status, headers, body) =
+        send(site, post("/admin/stories/new", &fields, Some(cookie))).await;
+    let to = headers
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, to, body)
+}
+
+#[tokio::test]
+async fn no_writing_route_answers_without_a_session() {
+    let site = site().await;
+    for path in [
+        "/admin/stories",
+        "/admin/stories/new",
+        "/admin/stories/1/fr",
+        "/fr/preview/1",
+        "/ar/preview/1",
+    ] {
+        let (status, headers, _) = send(&site, get(path, None)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{path}");
+        assert!(
+            location(&headers).starts_with("/admin/login?next="),
+            "{path}"
+        );
+    }
+    for path in ["/admin/stories/new", "/admin/stories/1/fr"] {
+        let (status, _, _) = send(&site, post(path, &[("title", "x")], None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    for path in [GetStoryList::PATH, GetEditor::PATH, GetPreview::PATH] {
+        assert!(path.starts_with("/api/admin/"), "{path}");
+        let (status, _, _) = send(&site, call(path, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "nothing was written");
+}
+
+#[tokio::test]
+async fn authors_write_and_submit_and_editors_publish() {
+    let site = site().await;
+    let author = log_in(&site, "author@ccme.example").await;
+    let editor = log_in(&site, "editor@ccme.example").await;
+
+    let (status, to, _) = write(&site, &author, "Les jeunes de la diaspora", "save").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(to.ends_with("/fr?saved=save"), "{to}");
+    let id = story_id(&to);
+    let (status, headers, page) = send(&site, get(&to, Some(&author))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    assert!(page.contains("Enregistré."), "the saved notice");
+    assert!(page.contains("Les jeunes de la diaspora"));
+    assert!(!page.contains(".wasm"), "back-office pages load no WASM");
+
+    // The author may not publish: refused with the reason, and what was typed kept.
+    let path = format!("/admin/stories/{id}/fr");
+    let fields = [
+        ("title", "Titre retouché"),
+        ("body", "Texte retouché"),
+        ("action", "publish"),
+    ];
+    let (status, _, page) = send(&site, post(&path, &fields, Some(&author))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Votre rôle ne permet pas cette action"),
+        "{page}"
+    );
+    assert!(page.contains("Titre retouché") && page.contains("Texte retouché"));
+    let (status, _, _) = send(&site, get("/fr/article/les-jeunes-de-la-diaspora", None)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "still a draft");
+
+    // A draft can be previewed by the back office only.
+    let preview = format!("/fr/preview/{id}");
+    let (status, headers, page) = send(&site, get(&preview, Some(&author))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["x-robots-tag"], "noindex, nofollow");
+    assert!(
+        page.contains("<h2>Question</h2>") && !page.contains("alert(1)"),
+        "{page}"
+    );
+
+    let fields = [
+        ("title", "Les jeunes de la diaspora"),
+        ("body", "Une **réponse**."),
+        ("action", "publish"),
+    ];
+    let (status, headers, _) = send(&site, post(&path, &fields, Some(&editor))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{path}?saved=publish"));
+    let (status, _, page) = send(&site, get("/fr/article/les-jeunes-de-la-diaspora", None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Une <strong>réponse</strong>."));
+}
+
+#[tokio::test]
+async fn refused_posts_say_what_to_fix_in_the_accounts_language() {
+    let site = site().await;
+    sqlx::query("UPDATE users SET lang = 'ar' WHERE email = 'editor@ccme.example'")
+        .execute(&site.pool)
+        .await
+        .unwrap();
+    let editor = log_in(&site, "editor@ccme.example").await;
+    let (status, _, page) = write(&site, &editor, "   ", "save").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("اكتب عنوانًا."), "{page}");
+    assert!(page.contains("aria-invalid=\"true\""));
+    assert!(page.contains("Une **réponse**."), "the text is kept");
+    let fields = [
+        ("lang", "fr"),
+        ("title", "Programmé trop tôt"),
+        ("publish_at", "2001-01-01T10:00"),
+        ("action", "schedule"),
+    ];
+    let (status, _, page) = send(&site, post("/admin/stories/new", &fields, Some(&editor))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("هذا التاريخ مضى"), "{page}");
+    assert!(page.contains("2001-01-01T10:00"), "the time typed is kept");
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn typed_times_become_utc() {
+    use crate::admin_editor::utc_time;
+    assert_eq!(utc_time("", "60"), Ok(None));
+    assert_eq!(
+        utc_time("2026-12-01T10:30", "60"),
+        Ok(Some("2026-12-01T09:30:00Z".into()))
+    );
+    assert_eq!(
+        utc_time("2026-12-01T10:30", "0"),
+        Ok(Some("2026-12-01T10:30:00Z".into()))
+    );
+    assert_eq!(
+        utc_time("2026-12-01T00:30", "-300"),
+        Ok(Some("2026-12-01T05:30:00Z".into()))
+    );
+    assert_eq!(utc_time("tomorrow", "0"), Err(()));
+    assert_eq!(
+        utc_time("2026-12-01T10:30", "junk"),
+        Ok(Some("2026-12-01T10:30:00Z".into()))
+    );
+}
