@@ -51,8 +51,10 @@ export default defineConfig({
   // site made only of the WordPress theme test data, imported with `server import-wxr`
   // (the legacy-addresses journey).
   webServer: [{
-    // The back office's first administrator (journeys/admin.ts), made as a deployer would.
-    command: `rm -rf target/e2e && ${SERVER} create-admin admin@ccme.example && exec ${SERVER}`,
+    // The back office's first administrator (journeys/admin.ts) made as a deployer would,
+    // and an editor and an author for the writing journey (journeys/editor.ts).
+    command: `rm -rf target/e2e && ${SERVER} create-admin admin@ccme.example && ` +
+      `${SERVER} create-account editor@ccme.example editor && ${SERVER} create-account author@ccme.example author && exec ${SERVER}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/fr/`,
     timeout: 60_000,

@@ -3,7 +3,7 @@
 // one opens the dashboard, and logging out closes it again. JavaScript off and on.
 import { expect, test } from '@playwright/test';
 import { ownClientAddress } from './mailbox';
-import { hydrated, open } from './support';
+import { expectNotHydrated } from './support';
 
 /** The administrator `scripts/test` creates before the site starts (playwright.config.ts). */
 export const ADMIN = { email: 'admin@ccme.example', password: 'e2e admin passphrase' };
@@ -17,12 +17,12 @@ const TEXT = {
 export function adminJourney({ langs = ['fr', 'ar'] as ('fr' | 'ar')[] } = {}) {
   for (const lang of langs) {
     const words = TEXT[lang];
-    test(`${lang}: log in to the back office and out again`, async ({ page }, info) => {
+    test(`${lang}: log in to the back office and out again`, async ({ page }) => {
       await ownClientAddress(page);
       // Logged out, the back office sends the visitor to its door.
       await page.goto('/admin');
       await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin$/);
-      await open(page, info, `/admin/login?lang=${lang}&next=%2Fadmin`);
+      await page.goto(`/admin/login?lang=${lang}&next=%2Fadmin`);
       await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
       await expect(page.locator('h1')).toHaveText(words.title);
       await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
@@ -38,7 +38,7 @@ export function adminJourney({ langs = ['fr', 'ar'] as ('fr' | 'ar')[] } = {}) {
       await page.locator('#admin-password').fill(ADMIN.password);
       await page.getByRole('button', { name: words.logIn, exact: true }).click();
       await expect(page).toHaveURL(/\/admin$/);
-      if (hydrated(info)) await page.waitForSelector('html[data-hydrated="true"]');
+      await expectNotHydrated(page);
       await expect(page.locator('h1')).toContainText(ADMIN.email);
       await expect(page.locator('.admin-role')).toHaveText(words.role);
       await expect(page.locator('.admin-accounts')).toContainText(ADMIN.email);

@@ -57,3 +57,9 @@ export const WORDS = {
   ar: { related: 'مقالات ذات صلة', latest: 'آخر أخبارنا', notFound: 'الصفحة غير موجودة', home: 'الرئيسية' },
   en: { related: 'Related posts', latest: 'Our latest news', notFound: 'Page not found', home: 'Home' },
 } as const;
+
+/** Back-office pages are server-rendered forms: they load no WASM and never hydrate. */
+export async function expectNotHydrated(page: Page) {
+  await expect(page.locator('link[rel="modulepreload"], link[href$=".wasm"]')).toHaveCount(0);
+  await expect(page.locator('html')).not.toHaveAttribute('data-hydrated', 'true');
+}

@@ -1,19 +1,31 @@
 //! `server create-admin EMAIL`: the first administrator (and any later one) made from
-//! the terminal, before anyone can log in to the back office. The password comes from
+//! the terminal, before anyone can log in to the back office; `server create-account
+//! EMAIL ROLE` makes an author or editor the same way. The password comes from
 //! `ADMIN_PASSWORD` (scripts, containers) or is asked twice without echo.
 
 use app::data::accounts::{check_password_rules, create_user};
 use app::model::Role;
 use sqlx::SqlitePool;
 
+/// Creates an account for `email` with the role named `role` (author, editor, admin).
+pub async fn create_account(pool: &SqlitePool, email: &str, role: &str) -> Result<(), String> {
+    let role = Role::from_code(role)
+        .ok_or_else(|| format!("no role {role:?}: author, editor or admin"))?;
+    create(pool, email, role).await
+}
+
 /// Creates an administrator account for `email`.
 pub async fn create_admin(pool: &SqlitePool, email: &str) -> Result<(), String> {
+    create(pool, email, Role::Admin).await
+}
+
+async fn create(pool: &SqlitePool, email: &str, role: Role) -> Result<(), String> {
     let password = match std::env::var("ADMIN_PASSWORD") {
         Ok(password) if !password.is_empty() => password,
         _ => ask_password()?,
     };
     check_password_rules(&password).map_err(|p| p.to_string())?;
-    let id = create_user(pool, email, "", Role::Admin, &password)
+    let id = create_user(pool, email, "", role, &password)
         .await
         .map_err(|e| match e {
             app::data::DataError::Database(sqlx::Error::Database(db))
@@ -24,7 +36,8 @@ pub async fn create_admin(pool: &SqlitePool, email: &str) -> Result<(), String> 
             other => other.to_string(),
         })?;
     println!(
-        "administrator account {id} created for {}",
+        "{} account {id} created for {}",
+        role.code(),
         email.trim().to_lowercase()
     );
     Ok(())

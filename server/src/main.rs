@@ -42,7 +42,7 @@ use leptos::prelude::*;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: server [serve | seed | generate <count> | reindex | import-wxr <file> [--lang fr|ar|en] | create-admin <email>]";
+    "usage: server [serve | seed | generate <count> | reindex | import-wxr <file> [--lang fr|ar|en] | create-admin <email> | create-account <email> author|editor|admin]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -67,6 +67,10 @@ async fn main() -> ExitCode {
         ["reindex"] => reindex(&config).await,
         ["create-admin", email] => match open_pool(&config).await {
             Ok(pool) => accounts_cli::create_admin(&pool, email).await,
+            Err(e) => Err(e),
+        },
+        ["create-account", email, role] => match open_pool(&config).await {
+            Ok(pool) => accounts_cli::create_account(&pool, email, role).await,
             Err(e) => Err(e),
         },
         ["import-wxr", rest @ ..] => match import::ImportArgs::parse(rest) {

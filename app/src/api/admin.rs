@@ -48,7 +48,7 @@ pub fn require(needed: crate::model::Role) -> Result<crate::model::SessionUser, 
 }
 
 /// The dashboard of the logged-in account (any role).
-#[server(prefix = "/api/admin")]
+#[server(prefix = "/api/admin", endpoint = "dashboard")]
 pub async fn get_dashboard() -> Result<crate::model::Dashboard, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::data::accounts;
@@ -66,7 +66,7 @@ pub async fn get_dashboard() -> Result<crate::model::Dashboard, ServerFnError> {
 }
 
 /// Every account (administrators only).
-#[server(prefix = "/api/admin")]
+#[server(prefix = "/api/admin", endpoint = "accounts")]
 pub async fn get_accounts() -> Result<Vec<crate::model::AccountSummary>, ServerFnError> {
     use super::server_only::{internal, pool};
     require(crate::model::Role::Admin)?;

@@ -7,7 +7,7 @@ use crate::model::{ArticlePage, EditorPage, StoryFilter, StoryList};
 use leptos::prelude::*;
 
 /// A page of the story list.
-#[server(prefix = "/api/admin")]
+#[server(prefix = "/api/admin", endpoint = "story_list")]
 pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnError> {
     use super::server_only::{internal, pool};
     let user = super::admin::require(crate::model::Role::Author)?;
@@ -18,7 +18,7 @@ pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnEr
 
 /// The editor of version `lang` of story `story` (`None`: a new story), with the
 /// version `reference` beside it when there is one. `None`: no such story.
-#[server(prefix = "/api/admin")]
+#[server(prefix = "/api/admin", endpoint = "editor")]
 pub async fn get_editor(
     story: Option<i64>,
     lang: Lang,
@@ -32,7 +32,7 @@ pub async fn get_editor(
 }
 
 /// Version `lang` of story `story` as readers will see it, whatever its status.
-#[server(prefix = "/api/admin")]
+#[server(prefix = "/api/admin", endpoint = "preview")]
 pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, ServerFnError> {
     use super::server_only::{internal, pool};
     super::admin::require(crate::model::Role::Author)?;

@@ -217,7 +217,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                     <input id="editor-source" name="source" value=fields.source/>
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>
-                        <input id="editor-when" name="publish_at" type="datetime-local" value=publish_at.clone()
+                        <input id="editor-when" name="publish_at" type="datetime-local" step="1" value=publish_at.clone()
                             data-utc=utc.clone() aria-describedby="when-hint" aria-invalid=field.invalid("publish_at")/>
                         <p class="field-hint" id="when-hint">{e.publish_at_hint}" "<noscript>{e.publish_at_utc}</noscript></p>
                         {field.note("publish_at")}

@@ -17,12 +17,12 @@ pub mod stories;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes, SsrMode};
+use leptos_router::{path, SsrMode};
 
 /// The back office's routes (server build).
 #[cfg(feature = "ssr")]
 #[component(transparent)]
-pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/admin") view=AdminShell ssr=SsrMode::Async>
             <Route path=path!("/login") view=login::AdminLoginPage/>
@@ -39,7 +39,7 @@ pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
 /// are not hydrated; kept so the route tree has the same shape on both sides.
 #[cfg(not(feature = "ssr"))]
 #[component(transparent)]
-pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/admin") view=|| () ssr=SsrMode::Async>
             <Route path=path!("/*any") view=|| ()/>

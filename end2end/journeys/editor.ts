@@ -1,0 +1,174 @@
+// Writing in the back office: an editor writes a French article, adds its Arabic
+// version beside it (right to left), schedules both a few seconds ahead and sees them
+// appear on /fr/ and /ar/ on time, edits, unpublishes; an author can write and submit
+// but not publish; nothing answers a logged-out visitor. JavaScript off and on (the
+// back office is server-rendered forms either way).
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN } from './admin';
+import { ownClientAddress } from './mailbox';
+import { expectNotHydrated } from './support';
+
+const EDITOR = 'editor@ccme.example';
+const AUTHOR = 'author@ccme.example';
+
+/** Every back-office server function (`#[server(endpoint = …)]`). */
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'story_list', 'editor', 'preview'];
+
+/** Every back-office page. */
+const PAGES = ['/admin', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+
+const UI = {
+  fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },
+  ar: { save: 'حفظ', saved: 'تم الحفظ.', schedule: 'برمجة النشر', scheduled: 'تمت برمجة النشر.', publish: 'نشر', submit: 'إرسال للمراجعة', review: 'قيد المراجعة', unpublish: 'إلغاء النشر', logIn: 'دخول', newArticle: 'مقال جديد' },
+} as const;
+
+async function logIn(page: Page, email: string, lang: 'fr' | 'ar') {
+  await ownClientAddress(page);
+  await page.goto(`/admin/login?lang=${lang}&next=%2Fadmin%2Fstories`);
+  await page.locator('#admin-email').fill(email);
+  await page.locator('#admin-password').fill(ADMIN.password);
+  await page.getByRole('button', { name: UI[lang].logIn, exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/stories$/);
+  await expectNotHydrated(page);
+}
+
+/** A local `datetime-local` value `seconds` from now, in the browser's time zone. */
+async function inSeconds(page: Page, seconds: number): Promise<string> {
+  return page.evaluate((s) => {
+    const d = new Date(Date.now() + s * 1000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }, seconds);
+}
+
+/** Fills the editor's text fields. */
+async function write(page: Page, title: string, summary: string, body: string) {
+  await page.locator('#editor-title').fill(title);
+  await page.locator('#editor-summary').fill(summary);
+  await page.locator('#editor-body').fill(body);
+}
+
+/** A title no other test run has used (all projects share one database). */
+function unique(base: string, project: string): string {
+  return `${base} ${project} ${Date.now() % 1_000_000}`;
+}
+
+export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) {
+  const ui = UI[lang];
+
+  test('logged out: every back-office page and server function is refused', async ({ page, request }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/admin\/login\?next=/);
+    }
+    for (const endpoint of SERVER_FUNCTIONS) {
+      const response = await request.post(`/api/admin/${endpoint}`, { form: {} });
+      expect(response.status(), endpoint).toBe(401);
+    }
+    const post = await request.post('/admin/stories/new', { form: { title: 'x', action: 'publish' } });
+    expect(post.status()).toBe(401);
+  });
+
+  test(`${lang}: an author writes and submits but cannot publish; an editor publishes`, async ({ page, browser }, info) => {
+    await logIn(page, AUTHOR, lang);
+    await page.getByRole('link', { name: ui.newArticle }).click();
+    const title = unique(lang === 'ar' ? 'مقال الكاتب' : 'Article de l’auteur', info.project.name);
+    await write(page, title, 'Chapeau.', 'Un paragraphe.');
+    await expect(page.getByRole('button', { name: ui.publish, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: ui.schedule, exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: ui.submit }).click();
+    await expect(page.locator('.notice-success')).toBeVisible();
+    await expect(page.locator('.editor-status')).toHaveText(ui.review);
+    const editorUrl = page.url().replace(/\?.*$/, '');
+
+    // An editor finds it among the stories in review and publishes it.
+    const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: info.project.use.javaScriptEnabled, viewport: info.project.use.viewport });
+    const editor = await context.newPage();
+    await logIn(editor, EDITOR, lang);
+    await editor.goto('/admin/stories?status=review');
+    await editor.getByRole('link', { name: title }).click();
+    await expect(editor).toHaveURL(editorUrl);
+    await editor.getByRole('button', { name: ui.publish, exact: true }).click();
+    await expect(editor.locator('.notice-success')).toBeVisible();
+    const live = await editor.getByRole('link', { name: lang === 'ar' ? 'عرض على الموقع' : 'Voir sur le site' }).getAttribute('href');
+    expect((await editor.goto(live!))?.status()).toBe(200);
+    await expect(editor.locator('article h1')).toHaveText(title);
+    await context.close();
+
+    // Once live, the author can no longer change it.
+    await page.goto(editorUrl);
+    await expect(page.getByRole('button', { name: ui.save, exact: true })).toHaveCount(0);
+    await expect(page.locator('#editor-title')).toBeDisabled();
+  });
+
+  if (!full) return;
+
+  test('fr: write an article, add its Arabic version, schedule both, see them go live, edit, unpublish', async ({ page }, info) => {
+    test.setTimeout(90_000);
+    await logIn(page, EDITOR, 'fr');
+    await page.getByRole('link', { name: 'Nouvel article' }).click();
+    const title = unique('Les jeunes de la diaspora au forum', info.project.name);
+    await page.locator('#editor-section').selectOption({ index: 1 });
+    await write(page, title, 'Un chapeau pour la une.', '## Première question\n\nUne **réponse** claire.');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/stories\/\d+\/fr\?saved=save$/);
+    await expect(page.locator('.notice-success')).toHaveText('Enregistré.');
+    const story = page.url().match(/stories\/(\d+)\//)![1];
+
+    // The list says the Arabic and English versions are missing.
+    await page.goto(`/admin/stories?missing=ar&q=${encodeURIComponent(title)}`);
+    await expect(page.locator('.admin-story')).toHaveCount(1);
+    await expect(page.locator('.version-missing')).toHaveCount(2);
+
+    // The Arabic version, written right to left beside the French one.
+    await page.locator(`.admin-story a[hreflang="ar"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/stories/${story}/ar$`));
+    await expect(page.locator('.editor-form fieldset')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('.editor-reference h3')).toHaveText(title);
+    await expect(page.locator('#reference-heading')).toContainText('Français');
+    const arabicTitle = unique('شباب الجالية في المنتدى', info.project.name);
+    await write(page, arabicTitle, 'مقدمة قصيرة.', '## السؤال الأول\n\nجواب **واضح**.');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page.locator('.notice-success')).toHaveText('Enregistré.');
+
+    // Preview as readers will see it, before anything is public.
+    await page.goto(`/ar/preview/${story}`);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.locator('article h1')).toHaveText(arabicTitle);
+    await expect(page.locator('.article-body h2')).toHaveText('السؤال الأول');
+
+    // Both versions scheduled a few seconds ahead.
+    const when = await inSeconds(page, 12);
+    for (const version of ['fr', 'ar']) {
+      await page.goto(`/admin/stories/${story}/${version}`);
+      await page.locator('#editor-when').fill(when);
+      await page.getByRole('button', { name: 'Programmer', exact: true }).click();
+      await expect(page.locator('.notice-success')).toHaveText('Programmé.');
+    }
+    const slug = await page.request.get(`/fr/`).then((r) => r.text());
+    expect(slug).not.toContain(title);
+
+    // On time, both editions list it.
+    await expect(async () => {
+      await page.goto('/fr/');
+      await expect(page.getByRole('link', { name: title }).first()).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 45_000, intervals: [2000] });
+    await page.goto('/ar/');
+    await expect(page.getByRole('link', { name: arabicTitle }).first()).toBeVisible();
+    await page.getByRole('link', { name: arabicTitle }).first().click();
+    await expect(page.locator('.article-body strong')).toHaveText('واضح');
+
+    // Edited while live, then unpublished.
+    await page.goto(`/admin/stories/${story}/fr`);
+    await page.locator('#editor-summary').fill('Un chapeau corrigé.');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    const address = await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href');
+    await page.goto(address!);
+    await expect(page.locator('.lede')).toHaveText('Un chapeau corrigé.');
+    await page.goto(`/admin/stories/${story}/fr`);
+    await page.getByRole('button', { name: 'Dépublier', exact: true }).click();
+    await expect(page.locator('.notice-success')).toContainText('Dépublié');
+    const gone = await page.goto(address!);
+    expect(gone?.status()).toBe(404);
+  });
+}
