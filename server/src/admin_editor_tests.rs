@@ -2,14 +2,12 @@
 //! writing route, preview or server function answers without a session; authors
 //! write and submit, editors publish; refused posts come back with what was typed.
 
-use crate::admin_tests::{call, get, location, log_in, send, site, Site};
+use crate::admin_tests::{call, get, location, log_in, post_form, send, site, Site};
 use app::api::editorial::{GetEditor, GetPreview, GetStoryList};
 use app::i18n::encode_segment;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use leptos::server_fn::ServerFn;
-
-const SITE: &str = "https://ccme.example";
 
 /// The editor's form posted with a session cookie.
 fn post(path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
@@ -17,14 +15,7 @@ fn post(path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Request<Bo
         .iter()
         .map(|(k, v)| format!("{k}={}", encode_segment(v)))
         .collect();
-    let mut request = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ORIGIN, SITE)
-        .header(header::HOST, "ccme.example");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.body(Body::from(body.join("&"))).unwrap()
+    post_form(path, body.join("&"), cookie)
 }
 
 /// The story id in a `/admin/stories/{id}/{lang}?saved=…` address.

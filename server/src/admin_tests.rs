@@ -74,6 +74,11 @@ pub(crate) fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
 
 /// A server function call as the hydrated page makes it.
 pub(crate) fn call(path: &str, cookie: Option<&str>) -> Request<Body> {
+    post_form(path, String::new(), cookie)
+}
+
+/// A same-site form post of `body` (URL-encoded), with a session cookie if given.
+pub(crate) fn post_form(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
     let mut request = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ORIGIN, SITE)
@@ -81,7 +86,7 @@ pub(crate) fn call(path: &str, cookie: Option<&str>) -> Request<Body> {
     if let Some(cookie) = cookie {
         request = request.header(header::COOKIE, cookie);
     }
-    request.body(Body::empty()).unwrap()
+    request.body(Body::from(body)).unwrap()
 }
 
 pub(crate) fn form(path: &str, body: &str, from: &str) -> Request<Body> {

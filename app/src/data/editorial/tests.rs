@@ -6,9 +6,8 @@ use super::save::{check_fields, save, slug_for, EditorInput, Saved};
 use crate::data::accounts::create_user;
 use crate::data::{pages, test_db};
 use crate::i18n::Lang;
-use crate::model::{
-    EditorAction, EditorProblem, Role, SessionUser, StoryFields, StoryFilter, StoryStatus,
-};
+use crate::model::EditorAction::{self, Publish, Save, Submit, Unpublish};
+use crate::model::{EditorProblem, Role, SessionUser, StoryFields, StoryFilter, StoryStatus};
 use sqlx::SqlitePool;
 
 const PASSWORD: &str = "correct horse battery";
@@ -36,6 +35,21 @@ fn input(title: &str, body: &str, action: EditorAction) -> EditorInput {
         action,
         publish_at: Ok(None),
     }
+}
+
+/// Saves a version with `title`, `body` and `action` as `user`.
+async fn post(
+    pool: &SqlitePool,
+    user: &SessionUser,
+    story: Option<i64>,
+    lang: Lang,
+    title: &str,
+    body: &str,
+    action: EditorAction,
+) -> Saved {
+    save(pool, user, story, lang, &input(title, body, action))
+        .await
+        .unwrap()
 }
 
 fn done(saved: Saved) -> (i64, StoryStatus) {
@@ -158,15 +172,16 @@ async fn authors_write_and_submit_editors_publish_and_unpublish() {
     let editor = account(pool, "editor@ccme.ma", Role::Editor).await;
 
     let (id, status) = done(
-        save(
+        post(
             pool,
             &author,
             None,
             Lang::Fr,
-            &input("Un article", "Le **texte**.", EditorAction::Save),
+            "Un article",
+            "Le **texte**.",
+            Save,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     assert_eq!(status, StoryStatus::Draft);
     assert!(
@@ -175,42 +190,45 @@ async fn authors_write_and_submit_editors_publish_and_unpublish() {
     );
 
     // An author may not publish; nothing changes.
-    let refused = save(
+    let refused = post(
         pool,
         &author,
         Some(id),
         Lang::Fr,
-        &input("Un article", "x", EditorAction::Publish),
+        "Un article",
+        "x",
+        Publish,
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(
         refused,
         Saved::Refused(vec![("action".into(), EditorProblem::NotAllowed)])
     );
     let (_, status) = done(
-        save(
+        post(
             pool,
             &author,
             Some(id),
             Lang::Fr,
-            &input("Un article", "Le **texte**.", EditorAction::Submit),
+            "Un article",
+            "Le **texte**.",
+            Submit,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     assert_eq!(status, StoryStatus::Review);
 
     let (_, status) = done(
-        save(
+        post(
             pool,
             &editor,
             Some(id),
             Lang::Fr,
-            &input("Un article", "Le **texte**.", EditorAction::Publish),
+            "Un article",
+            "Le **texte**.",
+            Publish,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     assert_eq!(status, StoryStatus::Published);
     let page = pages::story(pool, Lang::Fr, "un-article", false)
@@ -220,26 +238,19 @@ async fn authors_write_and_submit_editors_publish_and_unpublish() {
     assert_eq!(page.body_html, "<p>Le <strong>texte</strong>.</p>\n");
 
     // Once live, the author can no longer change it; the editor can.
-    let refused = save(
-        pool,
-        &author,
-        Some(id),
-        Lang::Fr,
-        &input("Autre", "x", EditorAction::Save),
-    )
-    .await
-    .unwrap();
+    let refused = post(pool, &author, Some(id), Lang::Fr, "Autre", "x", Save).await;
     assert!(matches!(refused, Saved::Refused(_)));
     let (_, status) = done(
-        save(
+        post(
             pool,
             &editor,
             Some(id),
             Lang::Fr,
-            &input("Un article", "Corrigé.", EditorAction::Unpublish),
+            "Un article",
+            "Corrigé.",
+            Unpublish,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     assert_eq!(status, StoryStatus::Draft);
     assert!(!is_public(pool, Lang::Fr, "un-article").await);
@@ -265,41 +276,24 @@ async fn slugs_are_unique_per_language_and_renamed_live_addresses_redirect() {
     let db = test_db::empty().await;
     let pool = &db.pool;
     let editor = account(pool, "editor@ccme.ma", Role::Editor).await;
-    let (first, _) = done(
-        save(
-            pool,
-            &editor,
-            None,
-            Lang::Fr,
-            &input("Même titre", "a", EditorAction::Publish),
-        )
-        .await
-        .unwrap(),
-    );
-    let taken = save(
-        pool,
-        &editor,
-        None,
-        Lang::Fr,
-        &input("Même titre", "b", EditorAction::Save),
-    )
-    .await
-    .unwrap();
+    let (first, _) = done(post(pool, &editor, None, Lang::Fr, "Même titre", "a", Publish).await);
+    let taken = post(pool, &editor, None, Lang::Fr, "Même titre", "b", Save).await;
     assert_eq!(
         taken,
         Saved::Refused(vec![("slug".into(), EditorProblem::SlugTaken)])
     );
     // The same slug in another language is another address.
     done(
-        save(
+        post(
             pool,
             &editor,
             Some(first),
             Lang::En,
-            &input("Même titre", "c", EditorAction::Save),
+            "Même titre",
+            "c",
+            Save,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     let mut renamed = input("Même titre", "a", EditorAction::Save);
     renamed.fields.slug = "nouveau-nom".into();
@@ -353,38 +347,30 @@ async fn the_list_filters_and_shows_missing_translations() {
     let pool = &db.pool;
     let author = account(pool, "author@ccme.ma", Role::Author).await;
     let editor = account(pool, "editor@ccme.ma", Role::Editor).await;
-    let (fr_only, _) = done(
-        save(
-            pool,
-            &author,
-            None,
-            Lang::Fr,
-            &input("Rapport annuel", "a", EditorAction::Save),
-        )
-        .await
-        .unwrap(),
-    );
+    let (fr_only, _) = done(post(pool, &author, None, Lang::Fr, "Rapport annuel", "a", Save).await);
     let (both, _) = done(
-        save(
+        post(
             pool,
             &editor,
             None,
             Lang::Fr,
-            &input("Forum des jeunes", "a", EditorAction::Publish),
+            "Forum des jeunes",
+            "a",
+            Publish,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     done(
-        save(
+        post(
             pool,
             &editor,
             Some(both),
             Lang::Ar,
-            &input("منتدى الشباب", "أ", EditorAction::Save),
+            "منتدى الشباب",
+            "أ",
+            Save,
         )
-        .await
-        .unwrap(),
+        .await,
     );
     let ids = |filter: StoryFilter| async move {
         list(pool, Lang::Fr, &filter)
