@@ -4,6 +4,7 @@
 // but not publish; nothing answers a logged-out visitor. JavaScript off and on (the
 // back office is server-rendered forms either way).
 import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
 import { ADMIN } from './admin';
 import { ownClientAddress } from './mailbox';
 import { expectNotHydrated } from './support';
@@ -12,10 +13,10 @@ const EDITOR = 'editor@ccme.example';
 const AUTHOR = 'author@ccme.example';
 
 /** Every back-office server function (`#[server(endpoint = …)]`). */
-const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'story_list', 'editor', 'preview'];
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'story_list', 'editor', 'preview', 'media'];
 
 /** Every back-office page. */
-const PAGES = ['/admin', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+const PAGES = ['/admin', '/admin/media', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
 
 const UI = {
   fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },
@@ -67,6 +68,8 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     }
     const post = await request.post('/admin/stories/new', { form: { title: 'x', action: 'publish' } });
     expect(post.status()).toBe(401);
+    const upload = await request.post('/admin/media', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } });
+    expect(upload.status()).toBe(401);
   });
 
   test(`${lang}: an author writes and submits but cannot publish; an editor publishes`, async ({ page, browser }, info) => {
@@ -170,5 +173,39 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await expect(page.locator('.notice-success')).toContainText('Dépublié');
     const gone = await page.goto(address!);
     expect(gone?.status()).toBe(404);
+  });
+
+  test('fr: upload a picture, use it as a cover, and readers get its smaller sizes', async ({ page }, info) => {
+    await logIn(page, EDITOR, 'fr');
+    await page.getByRole('link', { name: 'Médiathèque' }).click();
+    // A page of HTML named like a photo is refused by its content.
+    await page.locator('#upload-file').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await page.getByRole('button', { name: 'Téléverser' }).click();
+    await expect(page.locator('.notice-error')).toHaveText('Ce fichier n’est pas une image JPEG, PNG ou WebP.');
+
+    const alt = unique('Forum de la jeunesse', info.project.name);
+    await page.locator('#upload-file').setInputFiles(path.join(__dirname, '../../public/og-default.png'));
+    await page.locator('#upload-alt-fr').fill(alt);
+    await page.locator('#upload-alt-ar').fill('منتدى الشباب');
+    await page.getByRole('button', { name: 'Téléverser' }).click();
+    await expect(page.locator('.notice-success')).toHaveText('Image ajoutée à la médiathèque.');
+    const item = page.locator('.media-item', { hasText: alt });
+    await expect(item).toContainText('1200 × 630');
+    await expect(item).toContainText('2 tailles réduites');
+
+    await page.goto('/admin/stories/new?lang=fr');
+    const title = unique('Article illustré', info.project.name);
+    await write(page, title, 'Avec une image.', 'Du texte.');
+    const choice = await page.locator('#editor-cover option', { hasText: alt }).getAttribute('value');
+    await page.locator('#editor-cover').selectOption(choice!);
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await expect(page.locator('.notice-success')).toBeVisible();
+    await expect(page.locator('.editor-cover-preview')).toBeVisible();
+    const address = await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href');
+    await page.goto(address!);
+    const cover = page.locator('.article-cover img');
+    await expect(cover).toHaveAttribute('alt', alt);
+    await expect(cover).toHaveAttribute('srcset', /-480\.jpg 480w/);
+    await expect(cover).toHaveAttribute('srcset', /-960\.jpg 960w/);
   });
 }

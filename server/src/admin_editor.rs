@@ -6,10 +6,11 @@
 
 use crate::forms::AppContext;
 use app::data::editorial::save::{save, EditorInput, Saved};
+use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
 use app::i18n::Lang;
 use app::model::{AdminLang, EditorAction, EditorPosted, SessionUser, StoryFields};
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -22,10 +23,14 @@ use sqlx::SqlitePool;
 /// Largest editor post: a 200,000-character body in any script, with room to spare.
 const EDITOR_BYTES: usize = 2 * 1024 * 1024;
 
+/// Largest upload post: the largest picture and its form fields.
+const UPLOAD_BYTES: usize = MAX_IMAGE_BYTES + 64 * 1024;
+
 /// What the editor's handlers share.
 #[derive(Clone)]
 pub struct EditorState {
     pub pool: SqlitePool,
+    pub media_dir: std::path::PathBuf,
     pub options: LeptosOptions,
     pub context: AppContext,
 }
@@ -36,6 +41,10 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: EditorState) -> Router<S>
         .route("/admin/stories/new", post(save_new))
         .route("/admin/stories/{id}/{lang}", post(save_version))
         .layer(DefaultBodyLimit::max(EDITOR_BYTES))
+        .route(
+            "/admin/media",
+            post(upload).layer(DefaultBodyLimit::max(UPLOAD_BYTES)),
+        )
         .with_state(state)
 }
 
@@ -46,6 +55,7 @@ struct Posted {
     lang: String,
     kind: String,
     section: String,
+    cover: String,
     title: String,
     slug: String,
     summary: String,
@@ -112,9 +122,11 @@ async fn handle(
         source: posted.source,
     };
     let section_id = posted.section.trim().parse().ok();
+    let cover_id = posted.cover.trim().parse().ok();
     let input = EditorInput {
         kind: posted.kind.clone(),
         section_id,
+        cover_id,
         fields: fields.clone(),
         action: EditorAction::from_code(&posted.action).unwrap_or(EditorAction::Save),
         publish_at: utc_time(&posted.publish_at, &posted.tz_offset),
@@ -132,6 +144,7 @@ async fn handle(
                 fields,
                 kind: posted.kind,
                 section_id,
+                cover_id,
                 publish_at: posted.publish_at,
                 problems,
             };
@@ -177,4 +190,58 @@ async fn render(
         .body(Body::empty())
         .expect("a path is a valid URI");
     handler(request).await.into_response()
+}
+
+/// `POST /admin/media` (multipart: `file`, `alt_fr`, `alt_ar`, `alt_en`): a picture into
+/// the library, then back to it with `?uploaded=<id>` or `?error=<problem>`.
+async fn upload(
+    State(state): State<EditorState>,
+    user: Option<Extension<SessionUser>>,
+    mut form: Multipart,
+) -> Response {
+    let Some(Extension(user)) = user else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut alts = Vec::new();
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            // Cut off at the size limit, or not multipart at all.
+            Err(_) => return back_to_library(Err(UploadProblem::TooBig)),
+        };
+        let name = field.name().unwrap_or("").to_owned();
+        let file_name = field.file_name().unwrap_or("").to_owned();
+        let Ok(bytes) = field.bytes().await else {
+            return back_to_library(Err(UploadProblem::TooBig));
+        };
+        match name.as_str() {
+            "file" => file = Some((file_name, bytes.to_vec())),
+            alt => {
+                if let Some(lang) = alt.strip_prefix("alt_").and_then(Lang::from_code) {
+                    let text: String = String::from_utf8_lossy(&bytes).chars().take(500).collect();
+                    alts.push((lang, text));
+                }
+            }
+        }
+    }
+    let Some((name, bytes)) = file else {
+        return back_to_library(Err(UploadProblem::Empty));
+    };
+    match store_image(&state.pool, &state.media_dir, bytes, &name, &alts, user.id).await {
+        Ok(outcome) => back_to_library(outcome),
+        Err(err) => {
+            tracing::error!(%err, "storing an upload");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn back_to_library(outcome: Result<i64, UploadProblem>) -> Response {
+    let query = match outcome {
+        Ok(id) => format!("uploaded={id}"),
+        Err(problem) => format!("error={}", problem.code()),
+    };
+    Redirect::to(&format!("/admin/media?{query}")).into_response()
 }

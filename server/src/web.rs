@@ -64,6 +64,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
     });
     let editor = admin_editor::routes(admin_editor::EditorState {
         pool: pool.clone(),
+        media_dir: config.media_dir.clone(),
         options: options.clone(),
         context: context.clone(),
     });

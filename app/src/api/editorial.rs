@@ -40,3 +40,13 @@ pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, 
         .await
         .map_err(internal)
 }
+
+/// The media library's newest pictures.
+#[server(prefix = "/api/admin", endpoint = "media")]
+pub async fn get_media_library() -> Result<Vec<crate::model::LibraryPicture>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    super::admin::require(crate::model::Role::Author)?;
+    crate::data::media_library::recent_images(&pool()?, 120)
+        .await
+        .map_err(internal)
+}

@@ -34,6 +34,7 @@ pub fn Cover(
         <img
             class="cover"
             src=image.src
+            srcset=(!image.srcset.is_empty()).then_some(image.srcset)
             width=image.width
             height=image.height
             alt=image.alt

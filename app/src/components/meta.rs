@@ -32,6 +32,7 @@ pub const DEFAULT_SHARE_IMAGE: Image = Image {
     width: 1200,
     height: 630,
     alt: String::new(),
+    srcset: String::new(),
 };
 const DEFAULT_SHARE_IMAGE_PATH: &str = "/og-default.png";
 

@@ -10,7 +10,9 @@ use sqlx::SqlitePool;
 const CARD_COLUMNS: &str = "t.kind, t.slug, t.title, t.summary, t.published_at,
     st.name AS section_name, st.slug AS section_slug,
     m.path AS cover_path, m.width AS cover_width, m.height AS cover_height,
-    COALESCE(mt.alt, '') AS cover_alt";
+    COALESCE(mt.alt, '') AS cover_alt,
+    (SELECT group_concat('/media/' || v.path || ' ' || v.width || 'w', ', ')
+     FROM media_variants v WHERE v.media_id = m.id) AS cover_srcset";
 
 const CARD_JOINS: &str = "
     LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
@@ -31,6 +33,7 @@ pub(crate) struct CardRow {
     cover_width: Option<i64>,
     cover_height: Option<i64>,
     cover_alt: String,
+    cover_srcset: Option<String>,
 }
 
 impl From<CardRow> for StoryCard {
@@ -44,7 +47,11 @@ impl From<CardRow> for StoryCard {
             row.cover_width,
             row.cover_height,
             row.cover_alt,
-        );
+        )
+        .map(|image| Image {
+            srcset: row.cover_srcset.unwrap_or_default(),
+            ..image
+        });
         StoryCard {
             kind: row.kind,
             slug: row.slug,
@@ -69,6 +76,7 @@ pub(crate) fn media_image(
         width: width.unwrap_or(0) as u32,
         height: height.unwrap_or(0) as u32,
         alt,
+        srcset: String::new(),
     })
 }
 

@@ -64,6 +64,19 @@ pub struct EditorStrings {
     /// `{date}`.
     pub scheduled_for: &'static str,
     pub last_saved: &'static str,
+    pub media: &'static str,
+    pub upload: &'static str,
+    pub file: &'static str,
+    pub file_hint: &'static str,
+    /// `{lang}`.
+    pub alt_in: &'static str,
+    pub uploaded: &'static str,
+    /// not a picture, too many bytes, too many pixels, broken, empty — upload problem order.
+    pub upload_problems: [&'static str; 5],
+    pub cover: &'static str,
+    pub no_cover: &'static str,
+    /// `{n}`.
+    pub renditions: &'static str,
 }
 
 /// French.
@@ -155,6 +168,22 @@ pub const FR: EditorStrings = EditorStrings {
     not_found: "Ce contenu n’existe pas.",
     scheduled_for: "En ligne le {date}",
     last_saved: "Dernier enregistrement",
+    media: "Médiathèque",
+    upload: "Téléverser",
+    file: "Image (JPEG, PNG ou WebP, 15 Mo au plus)",
+    file_hint: "Des tailles réduites sont faites pour les téléphones.",
+    alt_in: "Texte alternatif ({lang})",
+    uploaded: "Image ajoutée à la médiathèque.",
+    upload_problems: [
+        "Ce fichier n’est pas une image JPEG, PNG ou WebP.",
+        "Le fichier dépasse 15 Mo.",
+        "L’image dépasse 10 000 pixels de côté.",
+        "Cette image est abîmée et ne peut pas être lue.",
+        "Choisissez un fichier.",
+    ],
+    cover: "Image de couverture",
+    no_cover: "Aucune image",
+    renditions: "{n} tailles réduites",
 };
 
 /// Arabic.
@@ -232,6 +261,22 @@ pub const AR: EditorStrings = EditorStrings {
     not_found: "هذا المحتوى غير موجود.",
     scheduled_for: "يُنشر في {date}",
     last_saved: "آخر حفظ",
+    media: "مكتبة الوسائط",
+    upload: "رفع",
+    file: "صورة (JPEG أو PNG أو WebP، 15 ميغابايت على الأكثر)",
+    file_hint: "تُصنع نسخ أصغر للهواتف.",
+    alt_in: "النص البديل ({lang})",
+    uploaded: "أُضيفت الصورة إلى المكتبة.",
+    upload_problems: [
+        "هذا الملف ليس صورة JPEG أو PNG أو WebP.",
+        "حجم الملف أكبر من 15 ميغابايت.",
+        "أحد أبعاد الصورة أكبر من 10000 بكسل.",
+        "هذه الصورة تالفة ولا يمكن قراءتها.",
+        "اختر ملفًا.",
+    ],
+    cover: "صورة الغلاف",
+    no_cover: "بدون صورة",
+    renditions: "نسخ مصغرة: {n}",
 };
 
 /// English.
@@ -316,4 +361,20 @@ pub const EN: EditorStrings = EditorStrings {
     not_found: "This item does not exist.",
     scheduled_for: "Goes live on {date}",
     last_saved: "Last saved",
+    media: "Media library",
+    upload: "Upload",
+    file: "Picture (JPEG, PNG or WebP, 15 MB at most)",
+    file_hint: "Smaller sizes are made for phones.",
+    alt_in: "Alternative text ({lang})",
+    uploaded: "Picture added to the library.",
+    upload_problems: [
+        "This file is not a JPEG, PNG or WebP picture.",
+        "The file is larger than 15 MB.",
+        "The picture is more than 10,000 pixels on a side.",
+        "This picture is damaged and cannot be read.",
+        "Choose a file.",
+    ],
+    cover: "Cover picture",
+    no_cover: "No picture",
+    renditions: "{n} smaller sizes",
 };

@@ -203,11 +203,23 @@ pub struct EditorPage {
     pub versions: Vec<VersionState>,
     pub reference: Option<ReferenceVersion>,
     pub sections: Vec<SectionOption>,
+    /// The version's cover picture, and the library's recent pictures to choose from.
+    pub cover_id: Option<i64>,
+    pub images: Vec<ImageChoice>,
     /// Who may do what here (the server checks again on every post).
     pub can_edit: bool,
     pub can_publish: bool,
     /// Where readers find it once published.
     pub public_path: Option<String>,
+}
+
+/// A picture of the library offered as a cover.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImageChoice {
+    pub id: i64,
+    pub src: String,
+    /// Its alt text in the version's language, else its file name.
+    pub label: String,
 }
 
 /// Why a post of the editor was refused, by field.
@@ -236,7 +248,22 @@ pub struct EditorPosted {
     pub fields: StoryFields,
     pub kind: String,
     pub section_id: Option<i64>,
+    pub cover_id: Option<i64>,
     /// The time field as typed (`YYYY-MM-DDTHH:MM`).
     pub publish_at: String,
     pub problems: Vec<(String, EditorProblem)>,
+}
+
+/// A picture of the media library as the back office lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryPicture {
+    pub id: i64,
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub name: String,
+    /// Alt text per language (empty when not written).
+    pub alts: Vec<(Lang, String)>,
+    /// How many smaller renditions it has.
+    pub variants: u32,
 }

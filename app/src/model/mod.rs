@@ -17,6 +17,9 @@ pub struct Image {
     pub width: u32,
     pub height: u32,
     pub alt: String,
+    /// Smaller renditions (`/media/… 480w, …`) for `srcset`; empty when there are none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub srcset: String,
 }
 
 /// A link to a section in one language (menus, breadcrumbs, labels on cards).

@@ -7,7 +7,8 @@ use super::{may_edit, section_options, versions_from, GROUPED_VERSIONS};
 use crate::data::DataResult;
 use crate::i18n::{story_path, Lang};
 use crate::model::{
-    EditorPage, ReferenceVersion, Role, SessionUser, StoryFields, StoryStatus, VersionState,
+    EditorPage, ImageChoice, ReferenceVersion, Role, SessionUser, StoryFields, StoryStatus,
+    VersionState,
 };
 use sqlx::SqlitePool;
 
@@ -30,12 +31,13 @@ struct Version {
     status: String,
     published_at: Option<String>,
     updated_at: String,
+    cover_media_id: Option<i64>,
 }
 
 async fn version(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<Option<Version>> {
     Ok(sqlx::query_as(
         "SELECT slug, title, summary, body_html, body_markdown, signature, source, status,
-                published_at, updated_at
+                published_at, updated_at, cover_media_id
          FROM story_translations WHERE story_id = ? AND lang = ?",
     )
     .bind(story_id)
@@ -55,6 +57,7 @@ pub async fn editor_page(
     reference: Option<Lang>,
 ) -> DataResult<Option<EditorPage>> {
     let sections = section_options(pool, user.lang).await?;
+    let images = image_choices(pool, lang).await?;
     let can_publish = user.role.allows(Role::Editor);
     let Some(id) = story_id else {
         return Ok(Some(EditorPage {
@@ -69,6 +72,8 @@ pub async fn editor_page(
             versions: versions_from(""),
             reference: None,
             sections,
+            cover_id: None,
+            images,
             can_edit: true,
             can_publish,
             public_path: None,
@@ -102,6 +107,7 @@ pub async fn editor_page(
         .as_ref()
         .filter(|_| status == Some(StoryStatus::Published))
         .map(|v| story_path(lang, &head.kind, &v.slug));
+    let cover_id = current.as_ref().and_then(|v| v.cover_media_id);
     let (fields, published_at, updated_at) = match current {
         Some(v) => (
             StoryFields {
@@ -131,6 +137,8 @@ pub async fn editor_page(
         versions,
         reference,
         sections,
+        cover_id,
+        images,
         can_edit: may_edit(user, status),
         can_publish,
         public_path,
@@ -144,4 +152,24 @@ fn pick_reference(versions: &[VersionState], lang: Lang, asked: Option<Lang>) ->
     asked
         .filter(|&l| exists(l))
         .or_else(|| Lang::ALL.into_iter().find(|&l| exists(l)))
+}
+
+/// Pictures offered as covers: the library's newest, labelled in `lang`.
+async fn image_choices(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<ImageChoice>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT m.id, m.path, COALESCE(NULLIF(t.alt, ''), NULLIF(m.original_name, ''), m.path)
+         FROM media m LEFT JOIN media_translations t ON t.media_id = m.id AND t.lang = ?
+         WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT 60",
+    )
+    .bind(lang.code())
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, path, label)| ImageChoice {
+            id,
+            src: format!("/media/{path}"),
+            label,
+        })
+        .collect())
 }

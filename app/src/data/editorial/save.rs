@@ -20,6 +20,8 @@ pub struct EditorInput {
     /// Kind of a new story (`article` or `page`); ignored for an existing one.
     pub kind: String,
     pub section_id: Option<i64>,
+    /// The cover picture (a library image's id); an unknown id counts as none.
+    pub cover_id: Option<i64>,
     pub fields: StoryFields,
     pub action: EditorAction,
     /// Publication time asked for (UTC `YYYY-MM-DDTHH:MM:SSZ`), for `Schedule`;
@@ -195,6 +197,15 @@ pub async fn save(
             (id, kind.to_owned())
         }
     };
+    let cover: Option<i64> = match input.cover_id {
+        Some(id) => {
+            sqlx::query_scalar("SELECT id FROM media WHERE id = ? AND kind = 'image'")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
     let fields = &input.fields;
     let version = Version {
         lang,
@@ -203,6 +214,7 @@ pub async fn save(
         body_html: &markdown::to_html(&fields.body),
         status,
         published_at: published_at.as_deref(),
+        cover,
     };
     let translation_id = match existing.as_ref().and_then(|e| e.translation_id) {
         Some(id) => {
@@ -245,6 +257,7 @@ struct Version<'a> {
     body_html: &'a str,
     status: StoryStatus,
     published_at: Option<&'a str>,
+    cover: Option<i64>,
 }
 
 async fn update_version(
@@ -255,7 +268,8 @@ async fn update_version(
     let fields = version.fields;
     sqlx::query(&format!(
         "UPDATE story_translations SET slug = ?, title = ?, summary = ?, body_html = ?,
-           signature = ?, source = ?, status = ?, published_at = ?, updated_at = {NOW}
+           signature = ?, source = ?, status = ?, published_at = ?, cover_media_id = ?,
+           updated_at = {NOW}
          WHERE id = ?"
     ))
     .bind(version.slug)
@@ -266,6 +280,7 @@ async fn update_version(
     .bind(fields.source.trim())
     .bind(version.status.code())
     .bind(version.published_at)
+    .bind(version.cover)
     .bind(id)
     .execute(conn)
     .await?;
@@ -291,7 +306,7 @@ async fn insert_version(
             source: fields.source.trim(),
             status: version.status.code(),
             published_at: version.published_at,
-            cover_media_id: None,
+            cover_media_id: version.cover,
         },
     )
     .await

@@ -27,6 +27,7 @@ fn input(title: &str, body: &str, action: EditorAction) -> EditorInput {
     EditorInput {
         kind: "article".into(),
         section_id: None,
+        cover_id: None,
         fields: StoryFields {
             title: title.into(),
             body: body.into(),

@@ -128,11 +128,18 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
         .get_untracked()
         .get("saved")
         .and_then(|a| EditorAction::from_code(&a));
-    let (fields, section_id, publish_at, utc) = match &posted {
-        Some(p) => (p.fields.clone(), p.section_id, p.publish_at.clone(), None),
+    let (fields, section_id, cover_id, publish_at, utc) = match &posted {
+        Some(p) => (
+            p.fields.clone(),
+            p.section_id,
+            p.cover_id,
+            p.publish_at.clone(),
+            None,
+        ),
         None => (
             page.fields.clone(),
             page.section_id,
+            page.cover_id,
             page.published_at
                 .as_deref()
                 .map(minutes)
@@ -211,6 +218,16 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                     <textarea id="editor-body" name="body" rows="18" aria-describedby="body-hint" aria-invalid=field.invalid("body")>{fields.body}</textarea>
                     <p class="field-hint" id="body-hint" dir="ltr">{e.body_hint}</p>
                     {field.note("body")}
+                    <label for="editor-cover">{e.cover}</label>
+                    <select id="editor-cover" name="cover" dir="auto">
+                        <option value="">{e.no_cover}</option>
+                        {page.images.iter().map(|image| view! {
+                            <option value=image.id selected=cover_id == Some(image.id)>{format!("{} (#{})", image.label, image.id)}</option>
+                        }).collect_view()}
+                    </select>
+                    {cover_id.and_then(|id| page.images.iter().find(|i| i.id == id)).map(|image| view! {
+                        <img class="editor-cover-preview" src=image.src.clone() alt="" height="120"/>
+                    })}
                     <label for="editor-signature">{e.signature}</label>
                     <input id="editor-signature" name="signature" value=fields.signature/>
                     <label for="editor-source">{e.source}</label>

@@ -13,6 +13,8 @@ pub mod editor;
 #[cfg(feature = "ssr")]
 pub mod login;
 #[cfg(feature = "ssr")]
+pub mod media;
+#[cfg(feature = "ssr")]
 pub mod stories;
 
 use leptos::prelude::*;
@@ -29,6 +31,7 @@ pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/stories") view=stories::StoriesPage/>
             <Route path=path!("/stories/new") view=editor::NewStoryPage/>
             <Route path=path!("/stories/:id/:lang") view=editor::EditStoryPage/>
+            <Route path=path!("/media") view=media::MediaPage/>
             <Route path=path!("") view=dashboard::AdminDashboardPage/>
         </ParentRoute>
     }
@@ -81,6 +84,7 @@ pub fn AdminShell() -> impl IntoView {
                             {who.is_some().then(|| view! {
                                 <a href="/admin">{a.dashboard}</a>
                                 <a href="/admin/stories">{lang.editor().stories}</a>
+                                <a href="/admin/media">{lang.editor().media}</a>
                             })}
                             <a href=format!("/{}/", lang.code())>{a.view_site}</a>
                             {who.map(|who| view! {

@@ -1,0 +1,403 @@
+//! The back office's media library: pictures uploaded by editors, recognised by their
+//! content (never by their name), kept under `MEDIA_DIR/uploads/YYYY/MM/` with smaller
+//! renditions (480, 960 and 1,600 pixels wide, JPEG — or PNG for pictures with
+//! transparency) that pages offer in `srcset`, and an alt text per language. Pictures are
+//! reused across stories by id (a story version's cover).
+
+use super::{accounts, DataResult};
+use crate::i18n::Lang;
+use crate::model::LibraryPicture;
+use image::{DynamicImage, GenericImageView, ImageFormat, ImageReader};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+/// Largest upload (bytes).
+pub const MAX_IMAGE_BYTES: usize = 15 * 1024 * 1024;
+/// Largest picture side (pixels): bigger ones are refused before being decoded.
+pub const MAX_SIDE: u32 = 10_000;
+/// Widths of the renditions made when the picture is wider.
+pub const VARIANT_WIDTHS: [u32; 3] = [480, 960, 1600];
+
+/// Why an upload was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UploadProblem {
+    /// Not a JPEG, PNG or WebP picture, whatever its name says.
+    NotAPicture,
+    TooBig,
+    TooLarge,
+    /// It says it is a picture but cannot be read.
+    Broken,
+    Empty,
+}
+
+impl UploadProblem {
+    /// Code carried in the back office's `?error=` after a refused upload.
+    pub fn code(self) -> &'static str {
+        match self {
+            UploadProblem::NotAPicture => "type",
+            UploadProblem::TooBig => "bytes",
+            UploadProblem::TooLarge => "pixels",
+            UploadProblem::Broken => "broken",
+            UploadProblem::Empty => "empty",
+        }
+    }
+}
+
+/// A decoded, checked upload.
+struct Checked {
+    format: ImageFormat,
+    picture: DynamicImage,
+}
+
+/// Recognises and decodes `bytes`: JPEG, PNG or WebP only, within the size limits.
+fn check(bytes: &[u8]) -> Result<Checked, UploadProblem> {
+    if bytes.is_empty() {
+        return Err(UploadProblem::Empty);
+    }
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(UploadProblem::TooBig);
+    }
+    let format = image::guess_format(bytes).map_err(|_| UploadProblem::NotAPicture)?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
+        return Err(UploadProblem::NotAPicture);
+    }
+    let reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|_| UploadProblem::Broken)?;
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(UploadProblem::TooLarge);
+    }
+    let picture = ImageReader::with_format(Cursor::new(bytes), format)
+        .decode()
+        .map_err(|_| UploadProblem::Broken)?;
+    Ok(Checked { format, picture })
+}
+
+/// The file extension and MIME type of a format the library keeps.
+fn kind_of(format: ImageFormat) -> (&'static str, &'static str) {
+    match format {
+        ImageFormat::Png => ("png", "image/png"),
+        ImageFormat::WebP => ("webp", "image/webp"),
+        _ => ("jpg", "image/jpeg"),
+    }
+}
+
+/// One file to write under the media folder.
+struct Rendition {
+    width: u32,
+    height: u32,
+    path: String,
+    mime: &'static str,
+    bytes: Vec<u8>,
+}
+
+/// The renditions narrower than the picture, as JPEG (PNG when it has transparency).
+fn renditions(picture: &DynamicImage, stem: &str) -> Vec<Rendition> {
+    let (width, height) = picture.dimensions();
+    let transparent = picture.color().has_alpha();
+    VARIANT_WIDTHS
+        .into_iter()
+        .filter(|&w| w < width)
+        .filter_map(|w| {
+            let h = ((height as u64 * w as u64) / width as u64).max(1) as u32;
+            let small = picture.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
+            let mut bytes = Vec::new();
+            let (ext, mime) = if transparent {
+                small
+                    .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+                    .ok()?;
+                ("png", "image/png")
+            } else {
+                let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 82);
+                small.to_rgb8().write_with_encoder(encoder).ok()?;
+                ("jpg", "image/jpeg")
+            };
+            Some(Rendition {
+                width: w,
+                height: h,
+                path: format!("{stem}-{w}.{ext}"),
+                mime,
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// Keeps an uploaded picture: checks it, writes it and its renditions under
+/// `media_dir`, records it with its alt texts. Returns its id, or why it was refused.
+pub async fn store_image(
+    pool: &SqlitePool,
+    media_dir: &Path,
+    bytes: Vec<u8>,
+    original_name: &str,
+    alts: &[(Lang, String)],
+    user_id: i64,
+) -> DataResult<Result<i64, UploadProblem>> {
+    let token = super::subscriptions::new_token();
+    let month = chrono_month();
+    let stem = format!("uploads/{month}/{}", &token[..16]);
+    let work = tokio::task::spawn_blocking(move || {
+        check(&bytes).map(|checked| {
+            let variants = renditions(&checked.picture, &stem);
+            (checked, variants, bytes, stem)
+        })
+    })
+    .await
+    .map_err(|e| super::DataError::Invalid(e.to_string()))?;
+    let (checked, variants, bytes, stem) = match work {
+        Ok(done) => done,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let (ext, mime) = kind_of(checked.format);
+    let path = format!("{stem}.{ext}");
+    write_file(media_dir, &path, &bytes).await?;
+    for variant in &variants {
+        write_file(media_dir, &variant.path, &variant.bytes).await?;
+    }
+    let (width, height) = checked.picture.dimensions();
+    let name: String = original_name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let mut tx = pool.begin().await?;
+    let alt_refs: Vec<(Lang, &str)> = alts.iter().map(|(l, a)| (*l, a.trim())).collect();
+    let id = super::write::upsert_image(
+        &mut tx,
+        &path,
+        mime,
+        (width, height),
+        bytes.len() as i64,
+        &alt_refs,
+    )
+    .await?;
+    sqlx::query("UPDATE media SET uploaded_by = ?, original_name = ? WHERE id = ?")
+        .bind(user_id)
+        .bind(&name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for variant in &variants {
+        sqlx::query(
+            "INSERT INTO media_variants (media_id, width, height, path, mime, bytes)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(variant.width)
+        .bind(variant.height)
+        .bind(&variant.path)
+        .bind(variant.mime)
+        .bind(variant.bytes.len() as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    accounts::audit_on(
+        &mut tx,
+        Some(user_id),
+        "media.upload",
+        &format!("media {id}"),
+        &name,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// `YYYY/MM` of today (UTC), the upload folder.
+fn chrono_month() -> String {
+    chrono::Utc::now().format("%Y/%m").to_string()
+}
+
+async fn write_file(media_dir: &Path, relative: &str, bytes: &[u8]) -> DataResult<()> {
+    let full: PathBuf = media_dir.join(relative);
+    if let Some(parent) = full.parent() {
+        tokio::fs::create_dir_all(parent).await?;
+    }
+    tokio::fs::write(full, bytes).await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    path: String,
+    width: Option<i64>,
+    height: Option<i64>,
+    original_name: String,
+    alts: Option<String>,
+    variants: i64,
+}
+
+/// The newest `limit` pictures of the library.
+pub async fn recent_images(pool: &SqlitePool, limit: u32) -> DataResult<Vec<LibraryPicture>> {
+    let rows: Vec<ItemRow> = sqlx::query_as(
+        "SELECT m.id, m.path, m.width, m.height, m.original_name,
+           (SELECT group_concat(t.lang || ':' || t.alt, char(31)) FROM media_translations t
+            WHERE t.media_id = m.id) AS alts,
+           (SELECT count(*) FROM media_variants v WHERE v.media_id = m.id) AS variants
+         FROM media m WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let found: Vec<(Lang, String)> = row
+                .alts
+                .as_deref()
+                .unwrap_or("")
+                .split('\u{1f}')
+                .filter_map(|item| {
+                    let (lang, alt) = item.split_once(':')?;
+                    Some((Lang::from_code(lang)?, alt.to_owned()))
+                })
+                .collect();
+            let alts = Lang::ALL
+                .iter()
+                .map(|&l| {
+                    let alt = found.iter().find(|(x, _)| *x == l).map(|(_, a)| a.clone());
+                    (l, alt.unwrap_or_default())
+                })
+                .collect();
+            LibraryPicture {
+                id: row.id,
+                src: format!("/media/{}", row.path),
+                width: row.width.unwrap_or(0) as u32,
+                height: row.height.unwrap_or(0) as u32,
+                name: row.original_name,
+                alts,
+                variants: row.variants as u32,
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::test_db;
+
+    fn png(width: u32, height: u32, alpha: bool) -> Vec<u8> {
+        let picture = if alpha {
+            DynamicImage::new_rgba8(width, height)
+        } else {
+            DynamicImage::new_rgb8(width, height)
+        };
+        let mut bytes = Vec::new();
+        picture
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        bytes
+    }
+
+    #[tokio::test]
+    async fn pictures_are_checked_by_content_and_get_narrower_renditions() {
+        let db = test_db::empty().await;
+        let pool = &db.pool;
+        let user = accounts::create_user(
+            pool,
+            "e@ccme.ma",
+            "",
+            crate::model::Role::Editor,
+            "correct horse battery",
+        )
+        .await
+        .unwrap();
+        let dir = db._dir.path().join("media");
+        let alts = vec![
+            (Lang::Fr, "Une photo".to_owned()),
+            (Lang::Ar, "صورة".to_owned()),
+        ];
+        let id = store_image(
+            pool,
+            &dir,
+            png(1200, 600, false),
+            "C:\\photos\\forum.png",
+            &alts,
+            user,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let items = recent_images(pool, 10).await.unwrap();
+        assert_eq!(items[0].id, id);
+        assert_eq!(items[0].name, "forum.png");
+        assert_eq!(
+            items[0].variants, 2,
+            "480 and 960, not wider than the picture"
+        );
+        assert_eq!(items[0].alts[1], (Lang::Ar, "صورة".to_owned()));
+        let variants: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT width, height, path FROM media_variants WHERE media_id = ? ORDER BY width",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        assert_eq!((variants[0].0, variants[0].1), (480, 240));
+        assert!(
+            variants[1].2.ends_with("-960.jpg"),
+            "an opaque picture's renditions are JPEG"
+        );
+        for (.., path) in &variants {
+            let written = std::fs::read(dir.join(path)).unwrap();
+            assert_eq!(image::guess_format(&written).unwrap(), ImageFormat::Jpeg);
+        }
+        // Transparency is kept (PNG renditions).
+        let clear = store_image(pool, &dir, png(600, 600, true), "logo.png", &[], user)
+            .await
+            .unwrap()
+            .unwrap();
+        let path: String = sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ?")
+            .bind(clear)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(path.ends_with("-480.png"), "{path}");
+
+        let refused = |bytes: Vec<u8>| store_image(pool, &dir, bytes, "photo.jpg", &[], user);
+        assert_eq!(
+            refused(b"<html>not a picture</html>".to_vec())
+                .await
+                .unwrap(),
+            Err(UploadProblem::NotAPicture)
+        );
+        assert_eq!(
+            refused(b"GIF89a......".to_vec()).await.unwrap(),
+            Err(UploadProblem::NotAPicture)
+        );
+        assert_eq!(
+            refused(Vec::new()).await.unwrap(),
+            Err(UploadProblem::Empty)
+        );
+        let mut cut = png(800, 800, false);
+        cut.truncate(60);
+        assert_eq!(refused(cut).await.unwrap(), Err(UploadProblem::Broken));
+        assert_eq!(
+            refused(vec![0xFF; MAX_IMAGE_BYTES + 1]).await.unwrap(),
+            Err(UploadProblem::TooBig)
+        );
+        assert_eq!(
+            recent_images(pool, 10).await.unwrap().len(),
+            2,
+            "nothing kept of refused uploads"
+        );
+    }
+
+    #[test]
+    fn the_upload_folder_is_this_month() {
+        let month = chrono_month();
+        assert_eq!(month.len(), 7);
+        assert!(month.starts_with("20"), "{month}");
+    }
+}
