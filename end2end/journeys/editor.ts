@@ -9,21 +9,21 @@ import { ADMIN } from './admin';
 import { ownClientAddress } from './mailbox';
 import { expectNotHydrated } from './support';
 
-const EDITOR = 'editor@ccme.example';
-const AUTHOR = 'author@ccme.example';
+export const EDITOR = 'editor@ccme.example';
+export const AUTHOR = 'author@ccme.example';
 
 /** Every back-office server function (`#[server(endpoint = …)]`). */
-const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'story_list', 'editor', 'preview', 'media'];
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'story_list', 'editor', 'preview', 'media', 'messages', 'message', 'subscribers'];
 
 /** Every back-office page. */
-const PAGES = ['/admin', '/admin/media', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+const PAGES = ['/admin', '/admin/media', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
 
 const UI = {
   fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },
   ar: { save: 'حفظ', saved: 'تم الحفظ.', schedule: 'برمجة النشر', scheduled: 'تمت برمجة النشر.', publish: 'نشر', submit: 'إرسال للمراجعة', review: 'قيد المراجعة', unpublish: 'إلغاء النشر', logIn: 'دخول', newArticle: 'مقال جديد' },
 } as const;
 
-async function logIn(page: Page, email: string, lang: 'fr' | 'ar') {
+export async function logIn(page: Page, email: string, lang: 'fr' | 'ar') {
   await ownClientAddress(page);
   await page.goto(`/admin/login?lang=${lang}&next=%2Fadmin%2Fstories`);
   await page.locator('#admin-email').fill(email);

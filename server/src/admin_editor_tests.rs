@@ -196,3 +196,43 @@ fn typed_times_become_utc() {
         Ok(Some("2026-12-01T10:30:00Z".into()))
     );
 }
+
+#[tokio::test]
+async fn only_editors_moderate_and_export_subscribers() {
+    use app::api::admin::{GetMessage, GetMessages, GetSubscriberCounts};
+    let site = site().await;
+    let author = log_in(&site, "author@ccme.example").await;
+    let editor = log_in(&site, "editor@ccme.example").await;
+    for path in [
+        GetMessages::PATH,
+        GetMessage::PATH,
+        GetSubscriberCounts::PATH,
+    ] {
+        let (status, _, _) = send(&site, call(path, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+        let asked = post_form(path, "id=1".into(), Some(&author));
+        assert_eq!(send(&site, asked).await.0, StatusCode::FORBIDDEN, "{path}");
+    }
+    let (status, _, _) = send(&site, call(GetMessages::PATH, Some(&editor))).await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = "/admin/subscribers/newsletter.csv";
+    assert_eq!(
+        send(&site, get(csv, Some(&author))).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, headers, body) = send(&site, get(csv, Some(&editor))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(body, "email,language,confirmed_at\r\n");
+    let decide = post("/admin/messages/1", &[("action", "reject")], Some(&author));
+    assert_eq!(send(&site, decide).await.0, StatusCode::FORBIDDEN);
+    let decide = post("/admin/messages/1", &[("action", "reject")], Some(&editor));
+    assert_eq!(
+        send(&site, decide).await.0,
+        StatusCode::NOT_FOUND,
+        "no such message"
+    );
+}

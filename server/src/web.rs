@@ -3,7 +3,9 @@
 
 use crate::config::Config;
 use crate::syndication::Syndication;
-use crate::{admin, admin_editor, csrf, feeds, forms, pwa, share_image, sitemaps};
+use crate::{
+    admin, admin_editor, admin_moderation, csrf, feeds, forms, pwa, share_image, sitemaps,
+};
 use app::forms::ticket::TicketKey;
 use app::i18n::Lang;
 use app::{shell, App};
@@ -67,6 +69,10 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         media_dir: config.media_dir.clone(),
         options: options.clone(),
         context: context.clone(),
+    });
+    let moderation = admin_moderation::routes(admin_moderation::ModerationState {
+        pool: pool.clone(),
+        editors: config.editors_email.clone(),
     });
     let app_shell = {
         let options = options.clone();
@@ -140,6 +146,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .merge(reader_forms)
         .merge(back_office)
         .merge(editor)
+        .merge(moderation)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,

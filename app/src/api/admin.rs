@@ -74,3 +74,35 @@ pub async fn get_accounts() -> Result<Vec<crate::model::AccountSummary>, ServerF
         .await
         .map_err(internal)
 }
+
+/// The reader-message queue (editors and administrators), `status` only when given.
+#[server(prefix = "/api/admin", endpoint = "messages")]
+pub async fn get_messages(
+    status: Option<String>,
+) -> Result<Vec<crate::model::MessageSummary>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    require(crate::model::Role::Editor)?;
+    crate::data::moderation::queue(&pool()?, status.as_deref())
+        .await
+        .map_err(internal)
+}
+
+/// One reader message in full (opening a new one marks it read).
+#[server(prefix = "/api/admin", endpoint = "message")]
+pub async fn get_message(id: i64) -> Result<Option<crate::model::MessageDetail>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    let user = require(crate::model::Role::Editor)?;
+    crate::data::moderation::open_message(&pool()?, &user, id)
+        .await
+        .map_err(internal)
+}
+
+/// Subscribers per list, language and status.
+#[server(prefix = "/api/admin", endpoint = "subscribers")]
+pub async fn get_subscriber_counts() -> Result<Vec<crate::model::SubscriberCount>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    require(crate::model::Role::Editor)?;
+    crate::data::moderation::subscriber_counts(&pool()?)
+        .await
+        .map_err(internal)
+}

@@ -34,6 +34,12 @@ pub struct QueuedMail {
 
 /// Adds a mail to the queue; the worker sends it within seconds.
 pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
+    let mut conn = pool.acquire().await?;
+    enqueue_on(&mut conn, mail).await
+}
+
+/// [`enqueue`] inside a transaction, so the mail and the change it reports land together.
+pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataResult<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO mail_queue
            (to_addr, subject, text_body, html_body, unsubscribe_url, reply_to, attachment_of)
@@ -46,7 +52,7 @@ pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
     .bind(&mail.unsubscribe_url)
     .bind(&mail.reply_to)
     .bind(mail.attachment_of)
-    .fetch_one(pool)
+    .fetch_one(conn)
     .await?)
 }
 

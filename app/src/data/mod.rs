@@ -11,6 +11,7 @@ pub mod library;
 pub mod mail_queue;
 pub mod media_library;
 pub mod menus;
+pub mod moderation;
 pub mod pages;
 pub mod podcasts;
 pub mod reader_messages;

@@ -249,6 +249,27 @@ pub fn acknowledgement(lang: Lang, op_ed: bool, to: &str, reference: i64) -> Mai
     .into_mail(to, None)
 }
 
+/// An editor's answer to a reader's message: their text, in the reader's language's
+/// frame, replies going to the editors' address.
+pub fn editorial_reply(lang: Lang, to: &str, subject: &str, reply: &str, editors: &str) -> Mail {
+    let paragraphs = reply
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut mail = Letter {
+        lang,
+        subject: format!("Re: {subject}"),
+        paragraphs,
+        action: None,
+        footer: vec![lang.t().site_name.to_owned()],
+    }
+    .into_mail(to, None);
+    mail.reply_to = (!editors.is_empty()).then(|| editors.to_owned());
+    mail
+}
+
 /// What the editors receive: every field, replies going straight to the reader, the
 /// op-ed's file attached.
 pub struct Notification<'a> {

@@ -10,6 +10,8 @@ mod faces;
 mod forms;
 mod interviews;
 mod library;
+#[cfg(feature = "ssr")]
+mod moderation;
 mod plural;
 mod podcasts;
 mod privacy;
@@ -23,6 +25,8 @@ pub use faces::{FaceStrings, FIELDS};
 pub use forms::FormStrings;
 pub use interviews::InterviewStrings;
 pub use library::LibraryStrings;
+#[cfg(feature = "ssr")]
+pub use moderation::ModerationStrings;
 pub use plural::Plural;
 pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
@@ -151,6 +155,16 @@ impl Lang {
             Lang::Fr => &editor::FR,
             Lang::Ar => &editor::AR,
             Lang::En => &editor::EN,
+        }
+    }
+
+    /// The text of the back office's moderation screens in this language (server only).
+    #[cfg(feature = "ssr")]
+    pub fn moderation(self) -> &'static ModerationStrings {
+        match self {
+            Lang::Fr => &moderation::FR,
+            Lang::Ar => &moderation::AR,
+            Lang::En => &moderation::EN,
         }
     }
 

@@ -87,3 +87,48 @@ pub struct Dashboard {
     pub open_sessions: u32,
     pub activity: Vec<AuditEntry>,
 }
+
+/// A reader message in the editors' queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MessageSummary {
+    pub id: i64,
+    /// `contact` or `op_ed`.
+    pub kind: String,
+    pub lang: String,
+    pub name: String,
+    pub subject: String,
+    /// new, read, replied, accepted, rejected.
+    pub status: String,
+    pub created_at: String,
+    pub has_attachment: bool,
+}
+
+/// A reader message in full.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct MessageDetail {
+    pub id: i64,
+    pub kind: String,
+    pub lang: String,
+    pub name: String,
+    pub email: String,
+    pub subject: String,
+    pub body: String,
+    pub country: Option<String>,
+    pub attachment_name: Option<String>,
+    pub status: String,
+    pub created_at: String,
+    /// The draft an accepted op-ed became.
+    pub story_id: Option<i64>,
+}
+
+/// How many subscribers a list has in one language and status.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct SubscriberCount {
+    pub list: String,
+    pub lang: String,
+    pub status: String,
+    pub count: i64,
+}

@@ -15,6 +15,8 @@ pub mod login;
 #[cfg(feature = "ssr")]
 pub mod media;
 #[cfg(feature = "ssr")]
+pub mod messages;
+#[cfg(feature = "ssr")]
 pub mod stories;
 
 use leptos::prelude::*;
@@ -32,6 +34,9 @@ pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/stories/new") view=editor::NewStoryPage/>
             <Route path=path!("/stories/:id/:lang") view=editor::EditStoryPage/>
             <Route path=path!("/media") view=media::MediaPage/>
+            <Route path=path!("/messages") view=messages::MessagesPage/>
+            <Route path=path!("/messages/:id") view=messages::MessagePage/>
+            <Route path=path!("/subscribers") view=messages::SubscribersPage/>
             <Route path=path!("") view=dashboard::AdminDashboardPage/>
         </ParentRoute>
     }
@@ -85,6 +90,8 @@ pub fn AdminShell() -> impl IntoView {
                                 <a href="/admin">{a.dashboard}</a>
                                 <a href="/admin/stories">{lang.editor().stories}</a>
                                 <a href="/admin/media">{lang.editor().media}</a>
+                                <a href="/admin/messages">{lang.moderation().messages}</a>
+                                <a href="/admin/subscribers">{lang.moderation().subscribers}</a>
                             })}
                             <a href=format!("/{}/", lang.code())>{a.view_site}</a>
                             {who.map(|who| view! {

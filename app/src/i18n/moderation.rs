@@ -1,0 +1,128 @@
+//! Text of the back office's moderation screens (reader messages, subscriber lists) in
+//! the three languages. Server-rendered only.
+
+/// Labels of the message queue and the subscriber lists.
+#[derive(Debug)]
+pub struct ModerationStrings {
+    pub messages: &'static str,
+    pub empty: &'static str,
+    /// contact, op-ed.
+    pub kinds: [&'static str; 2],
+    /// new, read, replied, accepted, rejected — `data::moderation::MESSAGE_STATUSES` order.
+    pub statuses: [&'static str; 5],
+    pub all: &'static str,
+    pub from: &'static str,
+    pub country: &'static str,
+    pub received: &'static str,
+    pub attachment: &'static str,
+    pub reply: &'static str,
+    pub reply_hint: &'static str,
+    pub send_reply: &'static str,
+    pub accept: &'static str,
+    pub reject: &'static str,
+    pub replied: &'static str,
+    pub rejected: &'static str,
+    pub reply_empty: &'static str,
+    pub open_draft: &'static str,
+    pub back: &'static str,
+    pub subscribers: &'static str,
+    /// newsletter, press review.
+    pub lists: [&'static str; 2],
+    /// pending, confirmed, unsubscribed.
+    pub subscriber_statuses: [&'static str; 3],
+    pub language: &'static str,
+    pub export: &'static str,
+    pub export_hint: &'static str,
+    pub editors_only: &'static str,
+}
+
+/// French.
+pub const FR: ModerationStrings = ModerationStrings {
+    messages: "Messages des lecteurs",
+    empty: "Aucun message ici.",
+    kinds: ["Contact", "Tribune"],
+    statuses: ["Nouveau", "Lu", "Répondu", "Accepté", "Écarté"],
+    all: "Tous",
+    from: "De",
+    country: "Pays de résidence",
+    received: "Reçu le",
+    attachment: "Pièce jointe",
+    reply: "Répondre par courriel",
+    reply_hint: "Envoyé à l’adresse du lecteur ; ses réponses arriveront à la rédaction.",
+    send_reply: "Envoyer la réponse",
+    accept: "Accepter comme brouillon d’article",
+    reject: "Écarter",
+    replied: "Réponse envoyée.",
+    rejected: "Message écarté.",
+    reply_empty: "Écrivez la réponse avant de l’envoyer.",
+    open_draft: "Ouvrir le brouillon",
+    back: "Tous les messages",
+    subscribers: "Abonnés",
+    lists: ["Lettre d’information", "Revue de presse"],
+    subscriber_statuses: ["En attente de confirmation", "Confirmés", "Désabonnés"],
+    language: "Langue",
+    export: "Exporter les adresses confirmées (CSV)",
+    export_hint:
+        "L’export est inscrit au journal. Données personnelles : à garder pour l’envoi seulement.",
+    editors_only: "Réservé aux éditeurs et administrateurs.",
+};
+
+/// Arabic.
+pub const AR: ModerationStrings = ModerationStrings {
+    messages: "رسائل القرّاء",
+    empty: "لا توجد رسائل هنا.",
+    kinds: ["اتصال", "مقال رأي"],
+    statuses: ["جديدة", "مقروءة", "تم الرد", "مقبولة", "مستبعدة"],
+    all: "الكل",
+    from: "من",
+    country: "بلد الإقامة",
+    received: "تاريخ الاستلام",
+    attachment: "المرفق",
+    reply: "الرد بالبريد الإلكتروني",
+    reply_hint: "يُرسل إلى عنوان القارئ، وتصل ردوده إلى هيئة التحرير.",
+    send_reply: "إرسال الرد",
+    accept: "قبول كمسودة مقال",
+    reject: "استبعاد",
+    replied: "أُرسل الرد.",
+    rejected: "استُبعدت الرسالة.",
+    reply_empty: "اكتب الرد قبل إرساله.",
+    open_draft: "فتح المسودة",
+    back: "كل الرسائل",
+    subscribers: "المشتركون",
+    lists: ["النشرة الإخبارية", "مراجعة الصحافة"],
+    subscriber_statuses: ["في انتظار التأكيد", "مؤكَّدون", "ألغوا الاشتراك"],
+    language: "اللغة",
+    export: "تصدير العناوين المؤكدة (CSV)",
+    export_hint: "يُسجَّل التصدير في السجل. بيانات شخصية: للإرسال فقط.",
+    editors_only: "مخصص للمحررين والمديرين.",
+};
+
+/// English.
+pub const EN: ModerationStrings = ModerationStrings {
+    messages: "Reader messages",
+    empty: "No messages here.",
+    kinds: ["Contact", "Op-ed"],
+    statuses: ["New", "Read", "Replied", "Accepted", "Rejected"],
+    all: "All",
+    from: "From",
+    country: "Country of residence",
+    received: "Received",
+    attachment: "Attachment",
+    reply: "Reply by e-mail",
+    reply_hint: "Sent to the reader’s address; their answers reach the newsroom.",
+    send_reply: "Send the reply",
+    accept: "Accept as a draft article",
+    reject: "Reject",
+    replied: "Reply sent.",
+    rejected: "Message rejected.",
+    reply_empty: "Write the reply before sending it.",
+    open_draft: "Open the draft",
+    back: "All messages",
+    subscribers: "Subscribers",
+    lists: ["Newsletter", "Press review"],
+    subscriber_statuses: ["Waiting for confirmation", "Confirmed", "Unsubscribed"],
+    language: "Language",
+    export: "Export confirmed addresses (CSV)",
+    export_hint: "The export is logged. Personal data: keep it for sending only.",
+    editors_only: "For editors and administrators.",
+};

@@ -1,0 +1,4 @@
+// desktop, JavaScript on (the back office stays server-rendered forms).
+import { moderationJourney } from '../../journeys/moderation';
+
+moderationJourney();

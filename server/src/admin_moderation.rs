@@ -1,0 +1,162 @@
+//! Moderation's server side: an editor's decision on a reader message (reply by
+//! e-mail, accept an op-ed as a draft, reject), the message's attachment, and the CSV
+//! export of a subscriber list. Editors and administrators only (403 for authors; the
+//! guard has already refused anyone without a session).
+
+use app::data::moderation::{self, Decision};
+use app::model::{Role, SessionUser};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Form, Router};
+use serde::Deserialize;
+use sqlx::SqlitePool;
+
+/// What moderation's handlers share.
+#[derive(Clone)]
+pub struct ModerationState {
+    pub pool: SqlitePool,
+    /// Where readers' answers to an editor's reply go.
+    pub editors: String,
+}
+
+/// Moderation's routes.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: ModerationState) -> Router<S> {
+    Router::new()
+        .route("/admin/messages/{id}", post(decide))
+        .route("/admin/messages/{id}/attachment", get(attachment))
+        .route("/admin/subscribers/{file}", get(export))
+        .with_state(state)
+}
+
+/// The account if it may moderate, else the status to answer.
+fn editor(user: Option<Extension<SessionUser>>) -> Result<SessionUser, StatusCode> {
+    match user {
+        Some(Extension(user)) if user.role.allows(Role::Editor) => Ok(user),
+        Some(_) => Err(StatusCode::FORBIDDEN),
+        None => Err(StatusCode::UNAUTHORIZED),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Posted {
+    action: String,
+    reply: String,
+}
+
+async fn decide(
+    State(state): State<ModerationState>,
+    user: Option<Extension<SessionUser>>,
+    Path(id): Path<i64>,
+    Form(posted): Form<Posted>,
+) -> Response {
+    let user = match editor(user) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let back = format!("/admin/messages/{id}");
+    let decision = match posted.action.as_str() {
+        "reply" if posted.reply.trim().is_empty() => {
+            return Redirect::to(&format!("{back}?error=empty")).into_response()
+        }
+        "reply" => Decision::Reply(posted.reply.trim().chars().take(20_000).collect()),
+        "accept" => Decision::Accept,
+        "reject" => Decision::Reject,
+        _ => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    match moderation::decide(&state.pool, &user, id, &decision, &state.editors).await {
+        Ok(Some(story)) if decision == Decision::Accept => {
+            let lang: String =
+                sqlx::query_scalar("SELECT lang FROM story_translations WHERE story_id = ?")
+                    .bind(story)
+                    .fetch_one(&state.pool)
+                    .await
+                    .unwrap_or_else(|_| "fr".into());
+            Redirect::to(&format!("/admin/stories/{story}/{lang}?saved=save")).into_response()
+        }
+        Ok(Some(_)) => Redirect::to(&format!("{back}?done={}", posted.action)).into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(%err, "moderation");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn attachment(
+    State(state): State<ModerationState>,
+    user: Option<Extension<SessionUser>>,
+    Path(id): Path<i64>,
+) -> Response {
+    if let Err(refused) = editor(user) {
+        return refused.into_response();
+    }
+    match moderation::attachment(&state.pool, id).await {
+        Ok(Some((name, kind, bytes))) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&kind)
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            );
+            // Always a download, never shown in the back office's own origin.
+            let ascii: String = name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || ".-_".contains(*c))
+                .collect();
+            let disposition = format!(
+                "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                app::i18n::encode_segment(&name)
+            );
+            if let Ok(value) = HeaderValue::from_str(&disposition) {
+                headers.insert(header::CONTENT_DISPOSITION, value);
+            }
+            headers.insert(
+                "x-content-type-options",
+                HeaderValue::from_static("nosniff"),
+            );
+            response
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(%err, "attachment");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn export(
+    State(state): State<ModerationState>,
+    user: Option<Extension<SessionUser>>,
+    Path(file): Path<String>,
+) -> Response {
+    let user = match editor(user) {
+        Ok(user) => user,
+        Err(refused) => return refused.into_response(),
+    };
+    let list = match file.as_str() {
+        "newsletter.csv" => "newsletter",
+        "press_review.csv" => "press_review",
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    match moderation::subscribers_csv(&state.pool, &user, list).await {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"ccme-{list}.csv\""),
+                ),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!(%err, "subscriber export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
