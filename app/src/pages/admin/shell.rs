@@ -1,0 +1,58 @@
+//! The frame around every back-office page and the session it hands to them.
+
+use crate::api::admin::get_admin_session;
+use crate::i18n::Lang;
+use crate::model::AdminSession;
+use leptos::prelude::*;
+use leptos_meta::{Html, Meta};
+use leptos_router::components::Outlet;
+
+/// The frame of every back-office page; provides the [`AdminSession`] to the pages.
+#[component]
+pub fn AdminShell() -> impl IntoView {
+    let session = Resource::new(|| (), |_| get_admin_session());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let session = session.await.unwrap_or(AdminSession { user: None, lang: Lang::Fr });
+                let lang = session.lang;
+                let a = lang.admin();
+                let who = session.user.as_ref().map(|u| if u.name.is_empty() { u.email.clone() } else { u.name.clone() });
+                provide_context(session);
+                view! {
+                    <Html {..} lang=lang.code() dir=lang.dir()/>
+                    <Meta name="robots" content="noindex, nofollow"/>
+                    <header class="admin-bar">
+                        <a class="admin-brand" href="/admin">{format!("CCME · {}", a.title)}</a>
+                        <nav class="admin-nav">
+                            {who.is_some().then(|| view! {
+                                <a href="/admin">{a.dashboard}</a>
+                                <a href="/admin/stories">{lang.editor().stories}</a>
+                                <a href="/admin/media">{lang.editor().media}</a>
+                                <a href="/admin/messages">{lang.moderation().messages}</a>
+                                <a href="/admin/subscribers">{lang.moderation().subscribers}</a>
+                            })}
+                            <a href=format!("/{}/", lang.code())>{a.view_site}</a>
+                            {who.map(|who| view! {
+                                <span class="admin-who">{who}</span>
+                                <form method="post" action="/admin/logout">
+                                    <button type="submit" class="link-button">{a.log_out}</button>
+                                </form>
+                            })}
+                        </nav>
+                    </header>
+                    <main id="content" class="admin-main" tabindex="-1"><Outlet/></main>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// The session of the page being shown (from [`AdminShell`]).
+pub fn use_admin_session() -> AdminSession {
+    expect_context::<AdminSession>()
+}
+
+/// What a back-office page shows while its data loads (only seen if streaming).
+pub fn admin_fallback() -> impl IntoView {}
