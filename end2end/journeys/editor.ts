@@ -3,6 +3,7 @@
 // appear on /fr/ and /ar/ on time, edits, unpublishes; an author can write and submit
 // but not publish; nothing answers a logged-out visitor. JavaScript off and on (the
 // back office is server-rendered forms either way).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { ADMIN } from './admin';
@@ -102,6 +103,22 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await page.goto(editorUrl);
     await expect(page.getByRole('button', { name: ui.save, exact: true })).toHaveCount(0);
     await expect(page.locator('#editor-title')).toBeDisabled();
+  });
+
+  test(`${lang}: no axe violations on the back office's pages`, async ({ browser }, info) => {
+    // axe runs as a script in the page, so both twins audit with JavaScript on.
+    const context = await browser.newContext({ ...info.project.use, javaScriptEnabled: true });
+    const page = await context.newPage();
+    await logIn(page, EDITOR, lang);
+    await page.goto('/admin/stories');
+    const story = await page.locator('.admin-story-title').first().getAttribute('href');
+    const id = story!.split('/')[3];
+    for (const path of ['/admin', '/admin/stories', '/admin/stories/new', `/admin/stories/${id}/fr`, `/admin/stories/${id}/ar`, '/admin/media', '/admin/messages', '/admin/subscribers']) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+    await context.close();
   });
 
   if (!full) return;

@@ -288,7 +288,8 @@ fn Reference(reference: Option<ReferenceVersion>) -> impl IntoView {
     match reference {
         None => view! { <aside class="editor-reference empty"><p>{e.no_reference}</p></aside> }.into_any(),
         Some(r) => view! {
-            <aside class="editor-reference" aria-labelledby="reference-heading">
+            // Scrolls on its own: focusable so keyboard users can scroll it too.
+            <aside class="editor-reference" aria-labelledby="reference-heading" tabindex="0">
                 <h2 id="reference-heading">{Strings::fill(e.for_reference, &[("lang", r.lang.native_name().to_owned())])}</h2>
                 <div lang=r.lang.code() dir=r.lang.dir()>
                     <h3>{r.title}</h3>
