@@ -67,15 +67,11 @@ async fn decide(
         _ => return StatusCode::BAD_REQUEST.into_response(),
     };
     match moderation::decide(&state.pool, &user, id, &decision, &state.editors).await {
-        Ok(Some(story)) if decision == Decision::Accept => {
-            let lang: String =
-                sqlx::query_scalar("SELECT lang FROM story_translations WHERE story_id = ?")
-                    .bind(story)
-                    .fetch_one(&state.pool)
-                    .await
-                    .unwrap_or_else(|_| "fr".into());
-            Redirect::to(&format!("/admin/stories/{story}/{lang}?saved=save")).into_response()
-        }
+        Ok(Some(Some((story, lang)))) => Redirect::to(&format!(
+            "/admin/stories/{story}/{}?saved=save",
+            lang.code()
+        ))
+        .into_response(),
         Ok(Some(_)) => Redirect::to(&format!("{back}?done={}", posted.action)).into_response(),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => {

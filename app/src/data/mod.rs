@@ -47,6 +47,9 @@ pub enum DataError {
 /// Result type of every data-layer function.
 pub type DataResult<T> = Result<T, DataError>;
 
+/// Current UTC time as stored (`YYYY-MM-DDTHH:MM:SSZ`), in SQL.
+pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
 /// SQL condition for "visible to readers now" on `story_translations t`.
 pub(crate) const PUBLISHED: &str =
     "t.status = 'published' AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";

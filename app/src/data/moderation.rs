@@ -3,7 +3,7 @@
 //! subscriber lists with their counts and the CSV export of confirmed addresses. Every
 //! change goes to the audit log.
 
-use super::{accounts, mail_queue, DataResult};
+use super::{accounts, mail_queue, DataResult, NOW};
 use crate::i18n::Lang;
 use crate::model::{MessageDetail, MessageSummary, SessionUser, SubscriberCount};
 use sqlx::SqlitePool;
@@ -31,10 +31,10 @@ pub async fn open_message(
     user: &SessionUser,
     id: i64,
 ) -> DataResult<Option<MessageDetail>> {
-    let marked = sqlx::query(
-        "UPDATE reader_messages SET status = 'read', handled_by = ?, handled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         WHERE id = ? AND status = 'new'",
-    )
+    let marked = sqlx::query(&format!(
+        "UPDATE reader_messages SET status = 'read', handled_by = ?, handled_at = {NOW}
+         WHERE id = ? AND status = 'new'"
+    ))
     .bind(user.id)
     .bind(id)
     .execute(pool)
@@ -74,15 +74,15 @@ pub enum Decision {
 }
 
 /// Applies `decision` to message `id` as `user`. `None` when there is no such message
-/// (or an accepted message that is not an op-ed); else the draft's story id for
-/// `Accept`, `0` otherwise.
+/// (or an accepted message that is not an op-ed); else, for `Accept`, the draft's story
+/// id and language (the op-ed's), so the editor can be taken to it.
 pub async fn decide(
     pool: &SqlitePool,
     user: &SessionUser,
     id: i64,
     decision: &Decision,
     editors_address: &str,
-) -> DataResult<Option<i64>> {
+) -> DataResult<Option<Option<(i64, Lang)>>> {
     let found: Option<(String, String, String, String, String, String)> = sqlx::query_as(
         "SELECT kind, lang, email, subject, body, name FROM reader_messages WHERE id = ?",
     )
@@ -113,11 +113,11 @@ pub async fn decide(
             ("accepted", story, "message.accept")
         }
     };
-    sqlx::query(
+    sqlx::query(&format!(
         "UPDATE reader_messages SET status = ?, handled_by = ?,
-           handled_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), story_id = COALESCE(NULLIF(?, 0), story_id)
-         WHERE id = ?",
-    )
+           handled_at = {NOW}, story_id = COALESCE(NULLIF(?, 0), story_id)
+         WHERE id = ?"
+    ))
     .bind(status)
     .bind(user.id)
     .bind(story)
@@ -133,7 +133,7 @@ pub async fn decide(
     )
     .await?;
     tx.commit().await?;
-    Ok(Some(story))
+    Ok(Some((story != 0).then_some((story, lang))))
 }
 
 /// A draft article in the op-ed's language: its title, its text as the body (plain

@@ -21,7 +21,7 @@ pub const LOCK_MINUTES: i64 = 15;
 /// How long a session lasts after logging in (a working day and a half).
 pub const SESSION_HOURS: i64 = 12;
 
-const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+use super::NOW;
 
 /// Creates an account; the password must pass [`check_password_rules`]. Returns its id.
 pub async fn create_user(

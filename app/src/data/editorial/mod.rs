@@ -13,13 +13,10 @@ pub mod save;
 #[cfg(test)]
 mod tests;
 
-use super::DataResult;
+use super::{DataResult, NOW};
 use crate::i18n::Lang;
 use crate::model::{Role, SectionOption, SessionUser, StoryStatus, VersionState};
 use sqlx::SqlitePool;
-
-/// Current UTC time as stored (`YYYY-MM-DDTHH:MM:SSZ`), in SQL.
-pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 /// Whether `user` may change a version in `status` (`None`: not written yet).
 pub fn may_edit(user: &SessionUser, status: Option<StoryStatus>) -> bool {

@@ -2,9 +2,9 @@
 //! language, the account's role), the workflow step the button asked for, then story,
 //! version, search index, old-address redirect and audit record in one transaction.
 
-use super::{markdown, may_edit, NOW};
+use super::{markdown, may_edit};
 use crate::data::write::{insert_clean_translation, slugify, NewTranslation};
-use crate::data::{accounts, redirects, search, DataResult};
+use crate::data::{accounts, redirects, search, DataResult, NOW};
 use crate::i18n::{story_path, Lang};
 use crate::model::{EditorAction, EditorProblem, SessionUser, StoryFields, StoryStatus};
 use sqlx::{SqliteConnection, SqlitePool};

@@ -66,7 +66,8 @@ async fn messages_are_read_answered_accepted_or_rejected_and_audited() {
         decide(pool, &user, contact, &reply, "redaction@ccme.ma")
             .await
             .unwrap(),
-        Some(0)
+        Some(None),
+        "a reply makes no draft"
     );
     let (to, subject, reply_to, html): (String, String, Option<String>, String) =
         sqlx::query_as("SELECT to_addr, subject, reply_to, html_body FROM mail_queue")
@@ -87,10 +88,12 @@ async fn messages_are_read_answered_accepted_or_rejected_and_audited() {
         None,
         "only op-eds become articles"
     );
-    let story = decide(pool, &user, op_ed, &Decision::Accept, "")
+    let (story, draft_lang) = decide(pool, &user, op_ed, &Decision::Accept, "")
         .await
         .unwrap()
+        .unwrap()
         .unwrap();
+    assert_eq!(draft_lang, Lang::Ar, "the draft is in the op-ed's language");
     let (status, body, signature, lang): (String, String, String, String) = sqlx::query_as(
         "SELECT status, body_html, signature, lang FROM story_translations WHERE story_id = ?",
     )
