@@ -155,7 +155,7 @@ async fn handle(
                 }
                 None => format!("/admin/stories/new?lang={}", lang.code()),
             };
-            let mut response = render(&state, &path, user, again).await;
+            let mut response = render(&state.options, &state.context, &path, user, again).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }
@@ -166,30 +166,24 @@ async fn handle(
     }
 }
 
-/// Renders the editor at `path` for `user` with a refused post shown again.
-async fn render(
-    state: &EditorState,
+/// Renders the back-office page at `path` for `user` with a refused post (`posted`)
+/// shown again.
+pub async fn render<T: Clone + Send + Sync + 'static>(
+    options: &LeptosOptions,
+    context: &AppContext,
     path: &str,
     user: SessionUser,
-    posted: EditorPosted,
+    posted: T,
 ) -> Response {
-    let context = state.context.clone();
-    let options = state.options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            context();
-            provide_context(posted.clone());
-        },
-        move || app::shell(options.clone()),
-    );
     let lang = AdminLang(user.lang);
-    let request = Request::builder()
-        .uri(path)
-        .extension(user)
-        .extension(lang)
-        .body(Body::empty())
-        .expect("a path is a valid URI");
-    handler(request).await.into_response()
+    crate::render::page_with(
+        options,
+        context,
+        path,
+        |r| r.extension(user).extension(lang),
+        posted,
+    )
+    .await
 }
 
 /// `POST /admin/media` (multipart: `file`, `alt_fr`, `alt_ar`, `alt_en`): a picture into

@@ -195,20 +195,7 @@ async fn answer(
 
 /// Renders the page at `path` with a refused submission shown again.
 async fn render(state: &FormsState, path: &str, submitted: Submitted) -> Response {
-    let context = state.context.clone();
-    let options = state.options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            context();
-            provide_context(submitted.clone());
-        },
-        move || app::shell(options.clone()),
-    );
-    let request = Request::builder()
-        .uri(path)
-        .body(Body::empty())
-        .expect("a path is a valid URI");
-    handler(request).await.into_response()
+    crate::render::page_with(&state.options, &state.context, path, |r| r, submitted).await
 }
 
 /// The common path of the three forms.

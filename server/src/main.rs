@@ -22,6 +22,7 @@ mod import;
 mod mail;
 mod podcast_feed;
 mod pwa;
+mod render;
 mod share_image;
 mod sitemaps;
 mod syndication;

@@ -21,6 +21,7 @@ pub mod search;
 pub mod sections;
 pub mod seed;
 pub mod stories;
+pub mod structure;
 pub mod subscriptions;
 pub mod syndication;
 pub mod write;

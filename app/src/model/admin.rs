@@ -73,11 +73,14 @@ pub struct AuditEntry {
 /// A back-office account as administrators see it in the list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountSummary {
+    pub id: i64,
     pub email: String,
     pub name: String,
     pub role: Role,
     pub locked: bool,
     pub disabled: bool,
+    /// Sessions open now.
+    pub sessions: u32,
 }
 
 /// The back office's first page: the account, its open sessions and recent activity.
@@ -131,4 +134,100 @@ pub struct SubscriberCount {
     pub lang: String,
     pub status: String,
     pub count: i64,
+}
+
+/// A back-office settings form (accounts, sections, menus) that was refused, rendered
+/// again: what was typed, by field name, and the problem codes by field — so an
+/// administrator never retypes a form because one field was wrong.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AdminPosted {
+    /// The form's path, so only that page takes these values.
+    pub form: String,
+    pub values: Vec<(String, String)>,
+    pub problems: Vec<(String, String)>,
+}
+
+impl AdminPosted {
+    /// What was typed in `field`, if this is the form at `form`.
+    pub fn value(posted: &Option<AdminPosted>, field: &str) -> Option<String> {
+        posted.as_ref().and_then(|p| {
+            p.values
+                .iter()
+                .find(|(name, _)| name == field)
+                .map(|(_, value)| value.clone())
+        })
+    }
+
+    /// The problem code of `field`, if any.
+    pub fn problem(posted: &Option<AdminPosted>, field: &str) -> Option<String> {
+        posted.as_ref().and_then(|p| {
+            p.problems
+                .iter()
+                .find(|(name, _)| name == field)
+                .map(|(_, code)| code.clone())
+        })
+    }
+}
+
+/// A section as administrators edit it: its place in the tree and its names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminSection {
+    pub id: i64,
+    pub key: String,
+    pub parent_id: Option<i64>,
+    pub position: i64,
+    /// 0 for a top-level section.
+    pub depth: u32,
+    /// Name, slug and description per language (missing languages are absent).
+    pub names: Vec<SectionName>,
+    /// Stories filed in it (a section with stories or sub-sections is not deleted).
+    pub stories: i64,
+}
+
+/// A section's name in one language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionName {
+    pub lang: Lang,
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+}
+
+impl AdminSection {
+    /// Its name in `lang`, else in any language, else its key.
+    pub fn name_in(&self, lang: Lang) -> String {
+        self.names
+            .iter()
+            .find(|n| n.lang == lang)
+            .or_else(|| self.names.first())
+            .map_or_else(|| self.key.clone(), |n| n.name.clone())
+    }
+}
+
+/// An item of the header or footer menu as administrators edit it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminMenuItem {
+    pub id: i64,
+    /// `main` (header) or `footer`.
+    pub menu: String,
+    pub parent_id: Option<i64>,
+    pub position: i64,
+    /// `home`, `section`, `story`, `path` or `none` (a heading that only groups).
+    pub target: String,
+    pub section_id: Option<i64>,
+    pub story_id: Option<i64>,
+    pub path: Option<String>,
+    /// Its own labels per language (else the target's name is shown).
+    pub labels: Vec<(Lang, String)>,
+    /// What readers of the back office's language see.
+    pub shown: String,
+}
+
+/// The structure screens' data: every section and every menu item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteStructure {
+    pub sections: Vec<AdminSection>,
+    pub menu_items: Vec<AdminMenuItem>,
+    /// Static pages a menu item may point at: (story id, title).
+    pub pages: Vec<(i64, String)>,
 }

@@ -2,16 +2,21 @@
 //! with a lock after repeated failures, sessions kept in SQLite (by token hash) with an
 //! expiry and "log out everywhere", and the audit log of who did what.
 
+mod manage;
 mod password;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use manage::problem;
+pub use manage::{
+    change_account, create_account, list_accounts, AccountChange, AccountInput, Problems,
+};
 pub use password::{check_password_rules, hash_password, verify_password, PasswordProblem};
 
 use super::subscriptions::{new_token, normalize_email, token_hash};
 use super::{DataError, DataResult};
 use crate::i18n::Lang;
-use crate::model::{AccountSummary, AuditEntry, Role, SessionUser};
+use crate::model::{AuditEntry, Role, SessionUser};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Failed log-ins in a row that lock an account.
@@ -309,27 +314,5 @@ pub async fn recent_activity(
     Ok(rows
         .into_iter()
         .map(|(at, action, target)| AuditEntry { at, action, target })
-        .collect())
-}
-
-/// Every account, administrators first, then by address.
-pub async fn list_accounts(pool: &SqlitePool) -> DataResult<Vec<AccountSummary>> {
-    let rows: Vec<(String, String, String, bool, bool)> = sqlx::query_as(&format!(
-        "SELECT email, name, role, COALESCE(locked_until > {NOW}, 0), disabled FROM users
-         ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, email"
-    ))
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(email, name, role, locked, disabled)| {
-            Some(AccountSummary {
-                role: Role::from_code(&role)?,
-                email,
-                name,
-                locked,
-                disabled,
-            })
-        })
         .collect())
 }

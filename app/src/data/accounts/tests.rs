@@ -220,3 +220,80 @@ async fn each_session_speaks_the_language_it_logged_in_with() {
         Lang::Fr
     );
 }
+
+fn as_session(id: i64, role: Role) -> SessionUser {
+    SessionUser {
+        id,
+        email: String::new(),
+        name: String::new(),
+        role,
+        lang: Lang::Fr,
+    }
+}
+
+#[tokio::test]
+async fn administrators_create_change_and_disable_accounts() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD).await.unwrap();
+    let admin = as_session(admin_id, Role::Admin);
+    let salma = as_session(editor(pool).await, Role::Editor);
+    let input = AccountInput {
+        email: " Youssef@CCME.ma".into(),
+        name: "Youssef".into(),
+        role: "author".into(),
+        lang: "ar".into(),
+        password: GOOD.into(),
+    };
+    // Only administrators; every field checked, nothing stored on a problem.
+    let refused = create_account(pool, &salma, &input).await.unwrap();
+    assert_eq!(refused.unwrap_err()[0].1, "not_allowed");
+    let bad = AccountInput {
+        email: "salma@ccme.ma".into(),
+        role: "chief".into(),
+        password: "short".into(),
+        ..input.clone()
+    };
+    let problems = create_account(pool, &admin, &bad).await.unwrap().unwrap_err();
+    let codes: Vec<_> = problems.iter().map(|(f, c)| format!("{f}:{c}")).collect();
+    assert_eq!(codes, ["email:email_taken", "role:required", "password:password_short"]);
+
+    let id = create_account(pool, &admin, &input).await.unwrap().unwrap();
+    let LogIn::Accepted { token, user } = log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap()
+    else {
+        panic!("the new account logs in");
+    };
+    assert_eq!((user.role, user.lang), (Role::Author, Lang::Ar));
+
+    // Promoted; then disabled, which closes its sessions and refuses its log-in.
+    let done = change_account(pool, &admin, id, AccountChange::Role(Role::Editor)).await.unwrap();
+    assert_eq!(done, Ok(true));
+    assert_eq!(session_user(pool, &token).await.unwrap().unwrap().role, Role::Editor);
+    change_account(pool, &admin, id, AccountChange::Disable).await.unwrap().unwrap();
+    assert!(session_user(pool, &token).await.unwrap().is_none());
+    assert!(matches!(log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(), LogIn::Refused));
+    change_account(pool, &admin, id, AccountChange::Enable).await.unwrap().unwrap();
+    assert!(matches!(log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(), LogIn::Accepted { .. }));
+
+    // Nobody demotes or disables themselves; editors change nobody; unknown ids say so.
+    for change in [AccountChange::Role(Role::Author), AccountChange::Disable] {
+        let refused = change_account(pool, &admin, admin_id, change).await.unwrap();
+        assert_eq!(refused.unwrap_err()[0].1, "not_yourself");
+    }
+    let refused = change_account(pool, &salma, id, AccountChange::Disable).await.unwrap();
+    assert_eq!(refused.unwrap_err()[0].1, "not_allowed");
+    assert_eq!(change_account(pool, &admin, 999, AccountChange::Unlock).await.unwrap(), Ok(false));
+
+    let listed = list_accounts(pool).await.unwrap();
+    assert_eq!(listed[0].email, "admin@ccme.ma", "administrators first");
+    assert_eq!(listed.iter().find(|a| a.id == id).unwrap().sessions, 1);
+    let actions: Vec<String> = recent_activity(pool, admin_id, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in ["account.create", "account.role", "account.disable", "account.enable"] {
+        assert!(actions.contains(&action.to_owned()), "{action} in {actions:?}");
+    }
+}
