@@ -14,15 +14,24 @@ export const EDITOR = 'editor@ccme.example';
 export const AUTHOR = 'author@ccme.example';
 
 /** Every back-office server function (`#[server(endpoint = …)]`). */
-const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'story_list', 'editor', 'preview', 'media', 'messages', 'message', 'subscribers'];
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'story_list', 'editor', 'preview', 'media', 'messages', 'message', 'subscribers'];
 
 /** Every back-office page. */
-const PAGES = ['/admin', '/admin/media', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+const PAGES = ['/admin', '/admin/accounts', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
 
 const UI = {
   fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },
   ar: { save: 'حفظ', saved: 'تم الحفظ.', schedule: 'برمجة النشر', scheduled: 'تمت برمجة النشر.', publish: 'نشر', submit: 'إرسال للمراجعة', review: 'قيد المراجعة', unpublish: 'إلغاء النشر', logIn: 'دخول', newArticle: 'مقال جديد' },
 } as const;
+
+/** No WCAG 2.1 AA violation found by axe on any of `paths`. */
+export async function expectAccessible(page: Page, paths: string[]) {
+  for (const path of paths) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+}
 
 export async function logIn(page: Page, email: string, lang: 'fr' | 'ar') {
   await ownClientAddress(page);
@@ -69,6 +78,9 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     }
     const post = await request.post('/admin/stories/new', { form: { title: 'x', action: 'publish' } });
     expect(post.status()).toBe(401);
+    for (const path of ['/admin/accounts', '/admin/accounts/1', '/admin/password', '/admin/sections/new', '/admin/sections/1', '/admin/menus/new', '/admin/menus/1']) {
+      expect((await request.post(path, { form: { action: 'save' } })).status(), path).toBe(401);
+    }
     const upload = await request.post('/admin/media', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } });
     expect(upload.status()).toBe(401);
   });
@@ -113,11 +125,7 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await page.goto('/admin/stories');
     const story = await page.locator('.admin-story-title').first().getAttribute('href');
     const id = story!.split('/')[3];
-    for (const path of ['/admin', '/admin/stories', '/admin/stories/new', `/admin/stories/${id}/fr`, `/admin/stories/${id}/ar`, '/admin/media', '/admin/messages', '/admin/subscribers']) {
-      await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }
+    await expectAccessible(page, ['/admin', '/admin/stories', '/admin/stories/new', `/admin/stories/${id}/fr`, `/admin/stories/${id}/ar`, '/admin/media', '/admin/messages', '/admin/subscribers']);
     await context.close();
   });
 

@@ -8,9 +8,8 @@ use crate::forms::AppContext;
 use app::data::editorial::save::{save, EditorInput, Saved};
 use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
 use app::i18n::Lang;
-use app::model::{AdminLang, EditorAction, EditorPosted, SessionUser, StoryFields};
-use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Request, State};
+use app::model::{EditorAction, EditorPosted, SessionUser, StoryFields};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -155,7 +154,8 @@ async fn handle(
                 }
                 None => format!("/admin/stories/new?lang={}", lang.code()),
             };
-            let mut response = render(&state.options, &state.context, &path, user, again).await;
+            let mut response =
+                crate::render::admin_page(&state.options, &state.context, &path, user, again).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }
@@ -164,26 +164,6 @@ async fn handle(
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
-}
-
-/// Renders the back-office page at `path` for `user` with a refused post (`posted`)
-/// shown again.
-pub async fn render<T: Clone + Send + Sync + 'static>(
-    options: &LeptosOptions,
-    context: &AppContext,
-    path: &str,
-    user: SessionUser,
-    posted: T,
-) -> Response {
-    let lang = AdminLang(user.lang);
-    crate::render::page_with(
-        options,
-        context,
-        path,
-        |r| r.extension(user).extension(lang),
-        posted,
-    )
-    .await
 }
 
 /// `POST /admin/media` (multipart: `file`, `alt_fr`, `alt_ar`, `alt_en`): a picture into

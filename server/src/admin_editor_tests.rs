@@ -9,8 +9,8 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use leptos::server_fn::ServerFn;
 
-/// The editor's form posted with a session cookie.
-fn post(path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
+/// A back-office form posted with a session cookie.
+pub(crate) fn post(path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
     let body: Vec<String> = fields
         .iter()
         .map(|(k, v)| format!("{k}={}", encode_segment(v)))

@@ -14,7 +14,6 @@ use app::forms::ticket::TicketKey;
 use app::forms::validate::Fields;
 use app::forms::{field, FormKind, Notice, Outcome, Submitted};
 use app::i18n::Lang;
-use axum::body::Body;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

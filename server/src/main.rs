@@ -14,6 +14,7 @@ mod accounts_cli;
 mod admin;
 mod admin_editor;
 mod admin_moderation;
+mod admin_structure;
 mod config;
 mod csrf;
 mod feeds;
@@ -30,6 +31,8 @@ mod web;
 
 #[cfg(test)]
 mod admin_editor_tests;
+#[cfg(test)]
+mod admin_structure_tests;
 #[cfg(test)]
 mod admin_tests;
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! put in the page's context) — so the reader or editor never loses their work.
 
 use crate::forms::AppContext;
+use app::model::{AdminLang, SessionUser};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
@@ -30,4 +31,24 @@ pub async fn page_with<T: Clone + Send + Sync + 'static>(
         .body(Body::empty())
         .expect("a path is a valid URI");
     handler(request).await.into_response()
+}
+
+/// Renders the back-office page at `path` for `user` with a refused post (`posted`)
+/// shown again.
+pub async fn admin_page<T: Clone + Send + Sync + 'static>(
+    options: &LeptosOptions,
+    context: &AppContext,
+    path: &str,
+    user: SessionUser,
+    posted: T,
+) -> Response {
+    let lang = AdminLang(user.lang);
+    page_with(
+        options,
+        context,
+        path,
+        |r| r.extension(user).extension(lang),
+        posted,
+    )
+    .await
 }

@@ -4,7 +4,8 @@
 use crate::config::Config;
 use crate::syndication::Syndication;
 use crate::{
-    admin, admin_editor, admin_moderation, csrf, feeds, forms, pwa, share_image, sitemaps,
+    admin, admin_editor, admin_moderation, admin_structure, csrf, feeds, forms, pwa, share_image,
+    sitemaps,
 };
 use app::forms::ticket::TicketKey;
 use app::i18n::Lang;
@@ -67,6 +68,11 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
     let editor = admin_editor::routes(admin_editor::EditorState {
         pool: pool.clone(),
         media_dir: config.media_dir.clone(),
+        options: options.clone(),
+        context: context.clone(),
+    });
+    let structure = admin_structure::routes(admin_structure::StructureState {
+        pool: pool.clone(),
         options: options.clone(),
         context: context.clone(),
     });
@@ -147,6 +153,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .merge(back_office)
         .merge(editor)
         .merge(moderation)
+        .merge(structure)
         // Any other address: the app's translated 404 page, fully rendered on the server.
         .fallback(leptos_axum::render_app_async_with_context(
             provide_pool,

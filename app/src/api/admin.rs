@@ -106,3 +106,13 @@ pub async fn get_subscriber_counts() -> Result<Vec<crate::model::SubscriberCount
         .await
         .map_err(internal)
 }
+
+/// Every section and menu item, labels in the back office's language (administrators).
+#[server(prefix = "/api/admin", endpoint = "structure")]
+pub async fn get_structure() -> Result<crate::model::SiteStructure, ServerFnError> {
+    use super::server_only::{internal, pool};
+    let user = require(crate::model::Role::Admin)?;
+    crate::data::structure::structure(&pool()?, user.lang)
+        .await
+        .map_err(internal)
+}

@@ -16,6 +16,8 @@ mod plural;
 mod podcasts;
 mod privacy;
 mod strings;
+#[cfg(feature = "ssr")]
+mod structure;
 
 pub use admin::AdminStrings;
 pub use dates::{format_date, year_of};
@@ -31,6 +33,8 @@ pub use plural::Plural;
 pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
 pub use strings::Strings;
+#[cfg(feature = "ssr")]
+pub use structure::StructureStrings;
 
 use serde::{Deserialize, Serialize};
 
@@ -165,6 +169,17 @@ impl Lang {
             Lang::Fr => &moderation::FR,
             Lang::Ar => &moderation::AR,
             Lang::En => &moderation::EN,
+        }
+    }
+
+    /// The text of the back office's administration screens in this language (server
+    /// only).
+    #[cfg(feature = "ssr")]
+    pub fn structure(self) -> &'static StructureStrings {
+        match self {
+            Lang::Fr => &structure::FR,
+            Lang::Ar => &structure::AR,
+            Lang::En => &structure::EN,
         }
     }
 

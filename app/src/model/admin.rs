@@ -185,7 +185,7 @@ pub struct AdminSection {
 }
 
 /// A section's name in one language.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SectionName {
     pub lang: Lang,
     pub name: String,

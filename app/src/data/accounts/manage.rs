@@ -3,8 +3,12 @@
 //! nobody changes their own role or disables themselves, so the last administrator
 //! cannot lock everyone out by mistake.
 
-use super::{audit, check_password_rules, hash_password, log_out_everywhere, PasswordProblem};
+use super::{
+    audit, audit_on, check_password_rules, hash_password, log_out_everywhere, verify_password,
+    PasswordProblem,
+};
 use crate::data::subscriptions::normalize_email;
+use crate::data::subscriptions::token_hash;
 use crate::data::{DataResult, NOW};
 use crate::i18n::Lang;
 use crate::model::{AccountSummary, Role, SessionUser};
@@ -108,7 +112,9 @@ pub async fn create_account(
         problems.push(("role".into(), "required".into()));
     }
     match check_password_rules(&input.password) {
-        Err(PasswordProblem::TooShort) => problems.push(("password".into(), "password_short".into())),
+        Err(PasswordProblem::TooShort) => {
+            problems.push(("password".into(), "password_short".into()))
+        }
         Err(PasswordProblem::TooLong) => problems.push(("password".into(), "too_long".into())),
         Ok(()) => {}
     }
@@ -133,10 +139,12 @@ pub async fn create_account(
 }
 
 async fn exists(pool: &SqlitePool, email: &str) -> DataResult<bool> {
-    Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)")
-        .bind(email)
-        .fetch_one(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)")
+            .bind(email)
+            .fetch_one(pool)
+            .await?,
+    )
 }
 
 /// Applies `change` to account `id`: `Ok(Ok(true))` done, `Ok(Ok(false))` no such
@@ -176,9 +184,51 @@ pub async fn change_account(
         _ => "",
     };
     sqlx::query(sql).bind(id).bind(role).execute(pool).await?;
-    if matches!(change, AccountChange::Disable | AccountChange::CloseSessions) {
+    if matches!(
+        change,
+        AccountChange::Disable | AccountChange::CloseSessions
+    ) {
         log_out_everywhere(pool, id).await?;
     }
     audit(pool, Some(admin.id), change.action(), &email, role).await?;
     Ok(Ok(true))
+}
+
+/// Changes one's own password: the current one must be right and the new one pass the
+/// rules. Every other session of the account closes; the one at `keep_token` stays.
+pub async fn change_own_password(
+    pool: &SqlitePool,
+    user_id: i64,
+    current: &str,
+    new: &str,
+    keep_token: &str,
+) -> DataResult<Result<(), Problems>> {
+    let stored: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ? AND disabled = 0")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?;
+    if !verify_password(current, stored.as_deref()).await {
+        return Ok(Err(problem("current", "password_wrong")));
+    }
+    match check_password_rules(new) {
+        Err(PasswordProblem::TooShort) => return Ok(Err(problem("password", "password_short"))),
+        Err(PasswordProblem::TooLong) => return Ok(Err(problem("password", "too_long"))),
+        Ok(()) => {}
+    }
+    let hash = hash_password(new).await?;
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+        .bind(user_id)
+        .bind(token_hash(keep_token))
+        .execute(&mut *tx)
+        .await?;
+    audit_on(&mut tx, Some(user_id), "account.password", "", "").await?;
+    tx.commit().await?;
+    Ok(Ok(()))
 }

@@ -9,7 +9,8 @@ mod tests;
 
 pub(crate) use manage::problem;
 pub use manage::{
-    change_account, create_account, list_accounts, AccountChange, AccountInput, Problems,
+    change_account, change_own_password, create_account, list_accounts, AccountChange,
+    AccountInput, Problems,
 };
 pub use password::{check_password_rules, hash_password, verify_password, PasswordProblem};
 

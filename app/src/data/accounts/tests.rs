@@ -235,7 +235,9 @@ fn as_session(id: i64, role: Role) -> SessionUser {
 async fn administrators_create_change_and_disable_accounts() {
     let db = test_db::empty().await;
     let pool = &db.pool;
-    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD).await.unwrap();
+    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD)
+        .await
+        .unwrap();
     let admin = as_session(admin_id, Role::Admin);
     let salma = as_session(editor(pool).await, Role::Editor);
     let input = AccountInput {
@@ -254,35 +256,72 @@ async fn administrators_create_change_and_disable_accounts() {
         password: "short".into(),
         ..input.clone()
     };
-    let problems = create_account(pool, &admin, &bad).await.unwrap().unwrap_err();
+    let problems = create_account(pool, &admin, &bad)
+        .await
+        .unwrap()
+        .unwrap_err();
     let codes: Vec<_> = problems.iter().map(|(f, c)| format!("{f}:{c}")).collect();
-    assert_eq!(codes, ["email:email_taken", "role:required", "password:password_short"]);
+    assert_eq!(
+        codes,
+        [
+            "email:email_taken",
+            "role:required",
+            "password:password_short"
+        ]
+    );
 
     let id = create_account(pool, &admin, &input).await.unwrap().unwrap();
-    let LogIn::Accepted { token, user } = log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap()
+    let LogIn::Accepted { token, user } =
+        log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap()
     else {
         panic!("the new account logs in");
     };
     assert_eq!((user.role, user.lang), (Role::Author, Lang::Ar));
 
     // Promoted; then disabled, which closes its sessions and refuses its log-in.
-    let done = change_account(pool, &admin, id, AccountChange::Role(Role::Editor)).await.unwrap();
+    let done = change_account(pool, &admin, id, AccountChange::Role(Role::Editor))
+        .await
+        .unwrap();
     assert_eq!(done, Ok(true));
-    assert_eq!(session_user(pool, &token).await.unwrap().unwrap().role, Role::Editor);
-    change_account(pool, &admin, id, AccountChange::Disable).await.unwrap().unwrap();
+    assert_eq!(
+        session_user(pool, &token).await.unwrap().unwrap().role,
+        Role::Editor
+    );
+    change_account(pool, &admin, id, AccountChange::Disable)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(session_user(pool, &token).await.unwrap().is_none());
-    assert!(matches!(log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(), LogIn::Refused));
-    change_account(pool, &admin, id, AccountChange::Enable).await.unwrap().unwrap();
-    assert!(matches!(log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(), LogIn::Accepted { .. }));
+    assert!(matches!(
+        log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(),
+        LogIn::Refused
+    ));
+    change_account(pool, &admin, id, AccountChange::Enable)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(matches!(
+        log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(),
+        LogIn::Accepted { .. }
+    ));
 
     // Nobody demotes or disables themselves; editors change nobody; unknown ids say so.
     for change in [AccountChange::Role(Role::Author), AccountChange::Disable] {
-        let refused = change_account(pool, &admin, admin_id, change).await.unwrap();
+        let refused = change_account(pool, &admin, admin_id, change)
+            .await
+            .unwrap();
         assert_eq!(refused.unwrap_err()[0].1, "not_yourself");
     }
-    let refused = change_account(pool, &salma, id, AccountChange::Disable).await.unwrap();
+    let refused = change_account(pool, &salma, id, AccountChange::Disable)
+        .await
+        .unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "not_allowed");
-    assert_eq!(change_account(pool, &admin, 999, AccountChange::Unlock).await.unwrap(), Ok(false));
+    assert_eq!(
+        change_account(pool, &admin, 999, AccountChange::Unlock)
+            .await
+            .unwrap(),
+        Ok(false)
+    );
 
     let listed = list_accounts(pool).await.unwrap();
     assert_eq!(listed[0].email, "admin@ccme.ma", "administrators first");
@@ -293,7 +332,58 @@ async fn administrators_create_change_and_disable_accounts() {
         .into_iter()
         .map(|e| e.action)
         .collect();
-    for action in ["account.create", "account.role", "account.disable", "account.enable"] {
-        assert!(actions.contains(&action.to_owned()), "{action} in {actions:?}");
+    for action in [
+        "account.create",
+        "account.role",
+        "account.disable",
+        "account.enable",
+    ] {
+        assert!(
+            actions.contains(&action.to_owned()),
+            "{action} in {actions:?}"
+        );
     }
+}
+
+#[tokio::test]
+async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let id = editor(pool).await;
+    let open = || async {
+        match log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap() {
+            LogIn::Accepted { token, .. } => token,
+            other => panic!("{other:?}"),
+        }
+    };
+    let (here, elsewhere) = (open().await, open().await);
+    let new = "a brand new passphrase";
+    let wrong = change_own_password(pool, id, "not it at all!", new, &here)
+        .await
+        .unwrap();
+    assert_eq!(wrong, Err(problem("current", "password_wrong")));
+    let short = change_own_password(pool, id, GOOD, "tiny", &here)
+        .await
+        .unwrap();
+    assert_eq!(short, Err(problem("password", "password_short")));
+    change_own_password(pool, id, GOOD, new, &here)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        session_user(pool, &here).await.unwrap().is_some(),
+        "this device stays in"
+    );
+    assert!(
+        session_user(pool, &elsewhere).await.unwrap().is_none(),
+        "others are out"
+    );
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap(),
+        LogIn::Refused
+    ));
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", new, None).await.unwrap(),
+        LogIn::Accepted { .. }
+    ));
 }

@@ -93,7 +93,10 @@ async fn existing(conn: &mut SqliteConnection, sql: &str, typed: &str) -> DataRe
     let Ok(id) = typed.trim().parse::<i64>() else {
         return Ok(None);
     };
-    let found: bool = sqlx::query_scalar(sql).bind(id).fetch_one(&mut *conn).await?;
+    let found: bool = sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(found.then_some(id))
 }
 
@@ -103,7 +106,9 @@ fn valid_path(path: &str) -> bool {
     let web = path.starts_with("https://") || path.starts_with("http://");
     (on_site || web)
         && path.chars().count() <= MAX_PATH_CHARS
-        && !path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
+        && !path
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<')
 }
 
 /// The row an input becomes once checked: (menu, parent, target, section, story, path).
@@ -122,7 +127,10 @@ async fn check(
     input: &MenuInput,
 ) -> DataResult<Result<Checked, Problems>> {
     let mut problems = Problems::new();
-    let menu = MENUS.into_iter().find(|m| *m == input.menu).unwrap_or("main");
+    let menu = MENUS
+        .into_iter()
+        .find(|m| *m == input.menu)
+        .unwrap_or("main");
     let Some(target) = TARGETS.into_iter().find(|t| *t == input.target) else {
         return Ok(Err(problem("target", "required")));
     };

@@ -54,26 +54,28 @@ pub async fn all(pool: &SqlitePool) -> DataResult<Vec<AdminSection>> {
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, key, parent_id, position, depth, stories)| AdminSection {
-            id,
-            key,
-            parent_id,
-            position,
-            depth: depth as u32,
-            stories,
-            names: names
-                .iter()
-                .filter(|n| n.0 == id)
-                .filter_map(|(_, lang, name, slug, description)| {
-                    Some(SectionName {
-                        lang: Lang::from_code(lang)?,
-                        name: name.clone(),
-                        slug: slug.clone(),
-                        description: description.clone(),
+        .map(
+            |(id, key, parent_id, position, depth, stories)| AdminSection {
+                id,
+                key,
+                parent_id,
+                position,
+                depth: depth as u32,
+                stories,
+                names: names
+                    .iter()
+                    .filter(|n| n.0 == id)
+                    .filter_map(|(_, lang, name, slug, description)| {
+                        Some(SectionName {
+                            lang: Lang::from_code(lang)?,
+                            name: name.clone(),
+                            slug: slug.clone(),
+                            description: description.clone(),
+                        })
                     })
-                })
-                .collect(),
-        })
+                    .collect(),
+            },
+        )
         .collect())
 }
 
@@ -161,22 +163,29 @@ async fn checked_parent(
     .bind(parent)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(match chain.is_empty() || id.is_some_and(|id| chain.contains(&id)) {
-        true => Err(problem("parent", "parent_invalid")),
-        false => Ok(Some(parent)),
-    })
+    Ok(
+        match chain.is_empty() || id.is_some_and(|id| chain.contains(&id)) {
+            true => Err(problem("parent", "parent_invalid")),
+            false => Ok(Some(parent)),
+        },
+    )
 }
 
 /// A language-neutral key for a new section, from its first name.
 async fn new_key(conn: &mut SqliteConnection, name: &str) -> DataResult<String> {
     let base: String = slugify(name).chars().take(60).collect();
-    let base = if base.is_empty() { "section".into() } else { base };
+    let base = if base.is_empty() {
+        "section".into()
+    } else {
+        base
+    };
     let mut key = base.clone();
     for n in 2.. {
-        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sections WHERE key = ?)")
-            .bind(&key)
-            .fetch_one(&mut *conn)
-            .await?;
+        let taken: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sections WHERE key = ?)")
+                .bind(&key)
+                .fetch_one(&mut *conn)
+                .await?;
         if !taken {
             break;
         }

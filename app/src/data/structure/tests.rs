@@ -45,7 +45,10 @@ async fn sections_are_saved_with_unique_slugs_and_no_cycles() {
     let refused = sections::save(pool, &editor, None, &input).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "not_allowed");
 
-    let youth = sections::save(pool, &admin, None, &input).await.unwrap().unwrap();
+    let youth = sections::save(pool, &admin, None, &input)
+        .await
+        .unwrap()
+        .unwrap();
     let all = sections::all(pool).await.unwrap();
     let saved = all.iter().find(|s| s.id == youth).unwrap();
     assert_eq!(saved.key, "jeunesse");
@@ -53,19 +56,39 @@ async fn sections_are_saved_with_unique_slugs_and_no_cycles() {
     assert_eq!(saved.name_in(Lang::En), "Youth");
 
     // The same names again: every slug is taken, nothing stored.
-    let again = sections::save(pool, &admin, None, &input).await.unwrap().unwrap_err();
+    let again = sections::save(pool, &admin, None, &input)
+        .await
+        .unwrap()
+        .unwrap_err();
     let fields: Vec<_> = again.iter().map(|(f, c)| format!("{f}:{c}")).collect();
-    assert_eq!(fields, ["slug_fr:slug_taken", "slug_ar:slug_taken", "slug_en:slug_taken"]);
-    let empty = sections::save(pool, &admin, None, &names("", "", "")).await.unwrap();
-    assert_eq!(empty.unwrap_err(), [("name_fr".to_owned(), "required".to_owned())]);
+    assert_eq!(
+        fields,
+        [
+            "slug_fr:slug_taken",
+            "slug_ar:slug_taken",
+            "slug_en:slug_taken"
+        ]
+    );
+    let empty = sections::save(pool, &admin, None, &names("", "", ""))
+        .await
+        .unwrap();
+    assert_eq!(
+        empty.unwrap_err(),
+        [("name_fr".to_owned(), "required".to_owned())]
+    );
 
     // A child; then the parent under its own child is refused.
     let mut child = names("Étudiants", "الطلبة", "Students");
     child.parent = youth.to_string();
-    let students = sections::save(pool, &admin, None, &child).await.unwrap().unwrap();
+    let students = sections::save(pool, &admin, None, &child)
+        .await
+        .unwrap()
+        .unwrap();
     let mut cycle = input.clone();
     cycle.parent = students.to_string();
-    let refused = sections::save(pool, &admin, Some(youth), &cycle).await.unwrap();
+    let refused = sections::save(pool, &admin, Some(youth), &cycle)
+        .await
+        .unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "parent_invalid");
     let all = sections::all(pool).await.unwrap();
     let at = |id| all.iter().position(|s| s.id == id).unwrap();
@@ -75,7 +98,10 @@ async fn sections_are_saved_with_unique_slugs_and_no_cycles() {
     // Renaming keeps the slug typed; removing a language's name removes that version.
     let mut renamed = names("Jeunes", "", "Young people");
     renamed.names[0].slug = "jeunes-du-monde".into();
-    sections::save(pool, &admin, Some(youth), &renamed).await.unwrap().unwrap();
+    sections::save(pool, &admin, Some(youth), &renamed)
+        .await
+        .unwrap()
+        .unwrap();
     let all = sections::all(pool).await.unwrap();
     let saved = &all[at(youth)];
     assert_eq!(saved.names.len(), 2);
@@ -84,21 +110,31 @@ async fn sections_are_saved_with_unique_slugs_and_no_cycles() {
     // Not deleted while it has a sub-section or stories.
     let refused = sections::delete(pool, &admin, youth).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "section_has_children");
-    let busy: i64 = sqlx::query_scalar("SELECT section_id FROM stories WHERE section_id IS NOT NULL LIMIT 1")
-        .fetch_one(pool)
-        .await
-        .unwrap();
+    let busy: i64 =
+        sqlx::query_scalar("SELECT section_id FROM stories WHERE section_id IS NOT NULL LIMIT 1")
+            .fetch_one(pool)
+            .await
+            .unwrap();
     let refused = sections::delete(pool, &admin, busy).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "section_has_stories");
-    sections::delete(pool, &admin, students).await.unwrap().unwrap();
-    sections::delete(pool, &admin, youth).await.unwrap().unwrap();
+    sections::delete(pool, &admin, students)
+        .await
+        .unwrap()
+        .unwrap();
+    sections::delete(pool, &admin, youth)
+        .await
+        .unwrap()
+        .unwrap();
     let actions: Vec<String> = recent_activity(pool, admin.id, 10)
         .await
         .unwrap()
         .into_iter()
         .map(|e| e.action)
         .collect();
-    assert!(actions.contains(&"section.delete".to_owned()), "{actions:?}");
+    assert!(
+        actions.contains(&"section.delete".to_owned()),
+        "{actions:?}"
+    );
     assert!(actions.contains(&"section.save".to_owned()), "{actions:?}");
 }
 
@@ -106,7 +142,10 @@ fn link(target: &str, labels: [&str; 3]) -> MenuInput {
     MenuInput {
         menu: "main".into(),
         target: target.into(),
-        labels: Lang::ALL.into_iter().zip(labels.map(String::from)).collect(),
+        labels: Lang::ALL
+            .into_iter()
+            .zip(labels.map(String::from))
+            .collect(),
         ..MenuInput::default()
     }
 }
@@ -120,7 +159,10 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
 
     let mut agenda = link("path", ["Agenda", "المفكرة", "Diary"]);
     agenda.path = "/{lang}/search?q=agenda".into();
-    let id = menu_items::save(pool, &admin, None, &agenda).await.unwrap().unwrap();
+    let id = menu_items::save(pool, &admin, None, &agenda)
+        .await
+        .unwrap()
+        .unwrap();
     let ar = menus::navigation(pool, Lang::Ar).await.unwrap();
     assert_eq!(ar.main.len(), before + 1);
     let last = ar.main.last().unwrap();
@@ -128,23 +170,36 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
     assert_eq!(last.href.as_deref(), Some("/ar/search?q=agenda"));
 
     // Moved up once: now before the previous last item.
-    menu_items::move_item(pool, &admin, id, true).await.unwrap().unwrap();
+    menu_items::move_item(pool, &admin, id, true)
+        .await
+        .unwrap()
+        .unwrap();
     let fr = menus::navigation(pool, Lang::Fr).await.unwrap();
     assert_eq!(fr.main[fr.main.len() - 2].label, "Agenda");
 
     // Checks: a script address, a heading without a name, a child of a child.
     let mut bad = link("path", ["x", "", ""]);
     bad.path = "javascript:alert(1)".into();
-    let refused = menu_items::save(pool, &admin, None, &bad).await.unwrap().unwrap_err();
+    let refused = menu_items::save(pool, &admin, None, &bad)
+        .await
+        .unwrap()
+        .unwrap_err();
     assert_eq!(refused, [("path".to_owned(), "path_invalid".to_owned())]);
-    let refused = menu_items::save(pool, &admin, None, &link("none", ["", "", ""])).await.unwrap();
+    let refused = menu_items::save(pool, &admin, None, &link("none", ["", "", ""]))
+        .await
+        .unwrap();
     assert_eq!(refused.unwrap_err()[0].0, "label_fr");
     let mut child = link("home", ["Accueil bis", "", ""]);
     child.parent = id.to_string();
-    let child_id = menu_items::save(pool, &admin, None, &child).await.unwrap().unwrap();
+    let child_id = menu_items::save(pool, &admin, None, &child)
+        .await
+        .unwrap()
+        .unwrap();
     let mut grandchild = child.clone();
     grandchild.parent = child_id.to_string();
-    let refused = menu_items::save(pool, &admin, None, &grandchild).await.unwrap();
+    let refused = menu_items::save(pool, &admin, None, &grandchild)
+        .await
+        .unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "parent_invalid");
 
     // A section target falls back on the section's name in each edition.
@@ -155,9 +210,19 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
     let mut to_section = link("section", ["", "", ""]);
     to_section.menu = "footer".into();
     to_section.section = section.to_string();
-    menu_items::save(pool, &admin, None, &to_section).await.unwrap().unwrap();
+    menu_items::save(pool, &admin, None, &to_section)
+        .await
+        .unwrap()
+        .unwrap();
     let en = menus::navigation(pool, Lang::En).await.unwrap();
-    assert!(en.footer.last().unwrap().href.as_deref().unwrap().starts_with("/en/section/"));
+    assert!(en
+        .footer
+        .last()
+        .unwrap()
+        .href
+        .as_deref()
+        .unwrap()
+        .starts_with("/en/section/"));
 
     let listed = structure(pool, Lang::Fr).await.unwrap();
     let at = |id| listed.menu_items.iter().position(|m| m.id == id).unwrap();

@@ -1,10 +1,12 @@
 //! `/admin`: who is logged in, what their role lets them do, their open sessions and
-//! recent activity, "log out everywhere", and for administrators the accounts.
+//! recent activity, "log out everywhere", changing one's password, and for
+//! administrators the way to the accounts.
 
+use super::fields::{posted_for, PostNotice, TextField};
 use super::use_admin_session;
-use crate::api::admin::{get_accounts, get_dashboard};
+use crate::api::admin::get_dashboard;
 use crate::i18n::{format_date, Strings};
-use crate::model::{AccountSummary, Dashboard, Role};
+use crate::model::{Dashboard, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -25,7 +27,6 @@ pub fn AdminDashboardPage() -> impl IntoView {
     let a = lang.admin();
     let is_admin = session.user.as_ref().is_some_and(|u| u.role == Role::Admin);
     let data = Resource::new(|| (), |_| get_dashboard());
-    let accounts = is_admin.then(|| Resource::new(|| (), |_| get_accounts()));
     view! {
         <Title text=format!("{} — CCME", a.title)/>
         <Suspense fallback=|| ()>
@@ -36,16 +37,10 @@ pub fn AdminDashboardPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        {accounts.map(|accounts| view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match accounts.await {
-                        Ok(list) => view! { <AccountList list/> }.into_any(),
-                        Err(_) => view! { <p class="notice notice-error">{a.not_allowed}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+        {is_admin.then(|| view! {
+            <p><a class="button button-secondary" href="/admin/accounts">{a.accounts}</a></p>
         })}
+        <ChangePassword/>
     }
 }
 
@@ -81,20 +76,27 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     }
 }
 
+/// Changing one's own password (the current one asked again); the other sessions close.
 #[component]
-fn AccountList(list: Vec<AccountSummary>) -> impl IntoView {
-    let a = use_admin_session().lang.admin();
+fn ChangePassword() -> impl IntoView {
+    let s = use_admin_session().lang.structure();
+    let posted = posted_for("/admin/password");
+    let changed = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("password")
+        .is_some();
     view! {
         <section class="admin-card">
-            <h2>{a.accounts}</h2>
-            <ul class="admin-accounts">
-                {list.into_iter().map(|account| view! {
-                    <li>
-                        <span dir="ltr">{account.email}</span>" · "{a.roles[role_index(account.role)]}
-                        {account.locked.then(|| view! { " · "<strong>{a.locked_account}</strong> })}
-                    </li>
-                }).collect_view()}
-            </ul>
+            <h2 id="change-password">{s.change_password}</h2>
+            {changed.then(|| view! { <p class="notice notice-success" role="status">{s.password_changed}</p> })}
+            <PostNotice posted=posted.clone()/>
+            <form method="post" action="/admin/password" class="editor-form" aria-labelledby="change-password">
+                <fieldset>
+                    <TextField name="current".into() label=s.current_password.into() kind="password" required=true posted=posted.clone()/>
+                    <TextField name="password".into() label=s.new_password.into() kind="password" required=true posted/>
+                </fieldset>
+                <div class="editor-actions"><button type="submit" class="button">{s.change_password}</button></div>
+            </form>
         </section>
     }
 }

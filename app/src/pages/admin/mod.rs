@@ -7,15 +7,23 @@
 //! build's router knows `/admin` only as a path it never renders).
 
 #[cfg(feature = "ssr")]
+pub mod accounts;
+#[cfg(feature = "ssr")]
 pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod editor;
+#[cfg(feature = "ssr")]
+mod fields;
 #[cfg(feature = "ssr")]
 pub mod login;
 #[cfg(feature = "ssr")]
 pub mod media;
 #[cfg(feature = "ssr")]
+pub mod menus;
+#[cfg(feature = "ssr")]
 pub mod messages;
+#[cfg(feature = "ssr")]
+pub mod sections;
 #[cfg(feature = "ssr")]
 mod shell;
 #[cfg(feature = "ssr")]
@@ -41,6 +49,11 @@ pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/messages") view=messages::MessagesPage/>
             <Route path=path!("/messages/:id") view=messages::MessagePage/>
             <Route path=path!("/subscribers") view=messages::SubscribersPage/>
+            <Route path=path!("/accounts") view=accounts::AccountsPage/>
+            <Route path=path!("/sections") view=sections::SectionsPage/>
+            <Route path=path!("/sections/:id") view=sections::SectionPage/>
+            <Route path=path!("/menus") view=menus::MenusPage/>
+            <Route path=path!("/menus/:id") view=menus::MenuItemPage/>
             <Route path=path!("") view=dashboard::AdminDashboardPage/>
         </ParentRoute>
     }

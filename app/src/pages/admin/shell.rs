@@ -17,6 +17,7 @@ pub fn AdminShell() -> impl IntoView {
                 let session = session.await.unwrap_or(AdminSession { user: None, lang: Lang::Fr });
                 let lang = session.lang;
                 let a = lang.admin();
+                let is_admin = session.user.as_ref().is_some_and(|u| u.role == crate::model::Role::Admin);
                 let who = session.user.as_ref().map(|u| if u.name.is_empty() { u.email.clone() } else { u.name.clone() });
                 provide_context(session);
                 view! {
@@ -31,6 +32,11 @@ pub fn AdminShell() -> impl IntoView {
                                 <a href="/admin/media">{lang.editor().media}</a>
                                 <a href="/admin/messages">{lang.moderation().messages}</a>
                                 <a href="/admin/subscribers">{lang.moderation().subscribers}</a>
+                            })}
+                            {is_admin.then(|| view! {
+                                <a href="/admin/sections">{lang.structure().sections}</a>
+                                <a href="/admin/menus">{lang.structure().menus}</a>
+                                <a href="/admin/accounts">{a.accounts}</a>
                             })}
                             <a href=format!("/{}/", lang.code())>{a.view_site}</a>
                             {who.map(|who| view! {

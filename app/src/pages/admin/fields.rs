@@ -1,0 +1,74 @@
+//! Form pieces shared by the administration screens (accounts, sections, menus): a
+//! labelled field that shows again what was typed when the form was refused
+//! ([`AdminPosted`] in the context) with its translated problem, and the notices that
+//! follow a post.
+
+use super::use_admin_session;
+use crate::i18n::Lang;
+use crate::model::AdminPosted;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The refused post of the form at `form`, if this render answers one.
+pub fn posted_for(form: &str) -> Option<AdminPosted> {
+    use_context::<AdminPosted>().filter(|p| p.form == form)
+}
+
+/// A text input with its label, hint and problem. `value` is the stored value, shown
+/// unless the refused post typed another. `lang`: the language the text is written in
+/// (its direction follows), when it differs from the back office's.
+#[component]
+pub fn TextField(
+    name: String,
+    label: String,
+    #[prop(optional)] value: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] lang: Option<Lang>,
+    #[prop(optional)] required: bool,
+    posted: Option<AdminPosted>,
+) -> impl IntoView {
+    let s = use_admin_session().lang.structure();
+    let shown = AdminPosted::value(&posted, &name).unwrap_or(value);
+    let problem = AdminPosted::problem(&posted, &name);
+    let id = format!("field-{name}");
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let problem_id = problem.as_ref().map(|_| format!("{id}-problem"));
+    let described = [hint_id.clone(), problem_id.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Passwords are never sent back into the page.
+    let shown = (kind != "password").then_some(shown);
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input id=id name=name type=kind value=shown required=required
+            lang=lang.map(Lang::code) dir=lang.map(Lang::dir)
+            aria-invalid=problem.is_some().then_some("true")
+            aria-describedby=(!described.is_empty()).then_some(described)/>
+        {hint.zip(hint_id).map(|(hint, id)| view! { <p class="field-hint" id=id>{hint}</p> })}
+        {problem.zip(problem_id).map(|(code, id)| view! {
+            <p class="field-problem" id=id>{s.problem(&code).to_owned()}</p>
+        })}
+    }
+}
+
+/// The notice after a post: `?done=` when it worked, the form-wide problem when it was
+/// refused as a whole, "correct the fields below" otherwise.
+#[component]
+pub fn PostNotice(posted: Option<AdminPosted>) -> impl IntoView {
+    let s = use_admin_session().lang.structure();
+    let done = use_query_map()
+        .get_untracked()
+        .get("done")
+        .and_then(|code| s.done(&code));
+    let refused = posted.map(|p| match AdminPosted::problem(&Some(p), "form") {
+        Some(code) => s.problem(&code).to_owned(),
+        None => s.fix_below.to_owned(),
+    });
+    view! {
+        {done.map(|d| view! { <p class="notice notice-success" role="status">{d}</p> })}
+        {refused.map(|r| view! { <p class="notice notice-error" role="alert">{r}</p> })}
+    }
+}

@@ -1,0 +1,4 @@
+// desktop, JavaScript on (the back office stays server-rendered forms).
+import { structureJourney } from '../../journeys/structure';
+
+structureJourney({ lang: 'fr' });

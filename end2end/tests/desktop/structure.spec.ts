@@ -1,0 +1,4 @@
+// desktop, JavaScript off: the server's HTML alone.
+import { structureJourney } from '../../journeys/structure';
+
+structureJourney({ lang: 'fr' });

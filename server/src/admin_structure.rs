@@ -1,0 +1,309 @@
+//! POST handlers of the administration screens: accounts (create, change role,
+//! disable/enable, unlock, close sessions), one's own password, sections and menu
+//! items (save, delete, move). The data layer checks the role (administrators; any
+//! account for its own password). Done → `303` back with `?done=`; refused → the page
+//! rendered again with what was typed and the translated problems (422).
+
+use crate::admin::SESSION_COOKIE;
+use crate::forms::AppContext;
+use crate::render::admin_page;
+use crate::web::cookie;
+use app::data::accounts::{self, AccountChange, AccountInput, Problems};
+use app::data::structure::menu_items::{self, MenuInput};
+use app::data::structure::sections::{self, NameInput, SectionInput};
+use app::data::DataResult;
+use app::i18n::Lang;
+use app::model::{AdminPosted, Role, SessionUser};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Extension, Form, Router};
+use leptos::prelude::LeptosOptions;
+use sqlx::SqlitePool;
+
+/// What the handlers share.
+#[derive(Clone)]
+pub struct StructureState {
+    pub pool: SqlitePool,
+    pub options: LeptosOptions,
+    pub context: AppContext,
+}
+
+/// The administration screens' POST routes.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: StructureState) -> Router<S> {
+    Router::new()
+        .route("/admin/accounts", post(create_account))
+        .route("/admin/accounts/{id}", post(change_account))
+        .route("/admin/password", post(change_password))
+        .route("/admin/sections/{id}", post(section))
+        .route("/admin/menus/{id}", post(menu_item))
+        .with_state(state)
+}
+
+/// A posted form: its fields in order, as typed.
+type Fields = Vec<(String, String)>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// `new` or an id.
+fn target_id(segment: &str) -> Result<Option<i64>, StatusCode> {
+    match segment {
+        "new" => Ok(None),
+        id => id.parse().map(Some).map_err(|_| StatusCode::NOT_FOUND),
+    }
+}
+
+/// What a handler's data call gave, turned into the answer: done → `303` to
+/// `done_to`; refused → the page holding the form rendered again (422); error → 500.
+/// `form`: the form's action, which is also its page's path but for one's password
+/// (on the dashboard).
+async fn answer<T>(
+    state: &StructureState,
+    user: SessionUser,
+    form: &str,
+    fields: Fields,
+    outcome: DataResult<Result<T, Problems>>,
+    done_to: impl FnOnce(T) -> String,
+) -> Response {
+    match outcome {
+        Ok(Ok(value)) => Redirect::to(&done_to(value)).into_response(),
+        Ok(Err(problems)) => {
+            // Passwords are never rendered back.
+            let values = fields
+                .into_iter()
+                .filter(|(name, _)| name != "password" && name != "current")
+                .collect();
+            let posted = AdminPosted {
+                form: form.to_owned(),
+                values,
+                problems,
+            };
+            let status = match posted.problems.first().map(|(_, code)| code.as_str()) {
+                Some("not_allowed") => StatusCode::FORBIDDEN,
+                Some("not_found") => StatusCode::NOT_FOUND,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let page = if form == "/admin/password" {
+                "/admin"
+            } else {
+                form
+            };
+            let mut response = admin_page(&state.options, &state.context, page, user, posted).await;
+            *response.status_mut() = status;
+            response
+        }
+        Err(err) => {
+            tracing::error!(%err, form, "administration");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The account, or 401 (the guard lets no one without a session this far).
+fn account(user: Option<Extension<SessionUser>>) -> Result<SessionUser, Response> {
+    user.map(|Extension(u)| u)
+        .ok_or_else(|| StatusCode::UNAUTHORIZED.into_response())
+}
+
+async fn create_account(
+    State(state): State<StructureState>,
+    user: Option<Extension<SessionUser>>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let user = match account(user) {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    let input = AccountInput {
+        email: field(&fields, "email").into(),
+        name: field(&fields, "name").into(),
+        role: field(&fields, "role").into(),
+        lang: field(&fields, "lang").into(),
+        password: field(&fields, "password").into(),
+    };
+    let outcome = accounts::create_account(&state.pool, &user, &input).await;
+    let done = |_| "/admin/accounts?done=saved".to_owned();
+    answer(&state, user, "/admin/accounts", fields, outcome, done).await
+}
+
+async fn change_account(
+    State(state): State<StructureState>,
+    user: Option<Extension<SessionUser>>,
+    Path(id): Path<i64>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let user = match account(user) {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    let change = match field(&fields, "action") {
+        "role" => Role::from_code(field(&fields, "role")).map(AccountChange::Role),
+        "disable" => Some(AccountChange::Disable),
+        "enable" => Some(AccountChange::Enable),
+        "unlock" => Some(AccountChange::Unlock),
+        "sessions" => Some(AccountChange::CloseSessions),
+        _ => None,
+    };
+    let Some(change) = change else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let outcome = accounts::change_account(&state.pool, &user, id, change)
+        .await
+        .map(|r| r.and_then(|found| found.then_some(()).ok_or_else(not_found)));
+    let done = |_| "/admin/accounts?done=changed".to_owned();
+    answer(
+        &state,
+        user,
+        "/admin/accounts",
+        Fields::new(),
+        outcome,
+        done,
+    )
+    .await
+}
+
+fn not_found() -> Problems {
+    vec![("form".into(), "not_found".into())]
+}
+
+async fn change_password(
+    State(state): State<StructureState>,
+    user: Option<Extension<SessionUser>>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let user = match account(user) {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    let token = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
+    let outcome = accounts::change_own_password(
+        &state.pool,
+        user.id,
+        field(&fields, "current"),
+        field(&fields, "password"),
+        &token,
+    )
+    .await;
+    let done = |_| "/admin?password=changed".to_owned();
+    answer(&state, user, "/admin/password", fields, outcome, done).await
+}
+
+/// The names typed for each language (`name_fr`, `slug_ar`…).
+fn section_input(fields: &Fields) -> SectionInput {
+    SectionInput {
+        parent: field(fields, "parent").into(),
+        names: Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let typed =
+                    |what: &str| field(fields, &format!("{what}_{}", lang.code())).to_owned();
+                NameInput {
+                    lang: Some(lang),
+                    name: typed("name"),
+                    slug: typed("slug"),
+                    description: typed("description"),
+                }
+            })
+            .collect(),
+    }
+}
+
+async fn section(
+    State(state): State<StructureState>,
+    user: Option<Extension<SessionUser>>,
+    Path(segment): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let user = match account(user) {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    let id = match target_id(&segment) {
+        Ok(id) => id,
+        Err(status) => return status.into_response(),
+    };
+    let form = format!("/admin/sections/{segment}");
+    let pool = &state.pool;
+    let (outcome, page) = match (field(&fields, "action"), id) {
+        ("delete", Some(id)) => (
+            sections::delete(pool, &user, id)
+                .await
+                .map(|r| r.map(|_| "deleted")),
+            form,
+        ),
+        ("up" | "down", Some(id)) => {
+            let up = field(&fields, "action") == "up";
+            let moved = sections::move_section(pool, &user, id, up).await;
+            (
+                moved.map(|r| r.map(|_| "moved")),
+                "/admin/sections".to_owned(),
+            )
+        }
+        _ => (
+            sections::save(pool, &user, id, &section_input(&fields))
+                .await
+                .map(|r| r.map(|_| "saved")),
+            form,
+        ),
+    };
+    let done = |code| format!("/admin/sections?done={code}");
+    answer(&state, user, &page, fields, outcome, done).await
+}
+
+async fn menu_item(
+    State(state): State<StructureState>,
+    user: Option<Extension<SessionUser>>,
+    Path(segment): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let user = match account(user) {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    let id = match target_id(&segment) {
+        Ok(id) => id,
+        Err(status) => return status.into_response(),
+    };
+    let form = format!("/admin/menus/{segment}");
+    let pool = &state.pool;
+    let input = MenuInput {
+        menu: field(&fields, "menu").into(),
+        parent: field(&fields, "parent").into(),
+        target: field(&fields, "target").into(),
+        section: field(&fields, "section").into(),
+        story: field(&fields, "story").into(),
+        path: field(&fields, "path").into(),
+        labels: Lang::ALL
+            .into_iter()
+            .map(|l| (l, field(&fields, &format!("label_{}", l.code())).to_owned()))
+            .collect(),
+    };
+    let (outcome, page) = match (field(&fields, "action"), id) {
+        ("delete", Some(id)) => (
+            menu_items::delete(pool, &user, id)
+                .await
+                .map(|r| r.map(|_| "deleted")),
+            form,
+        ),
+        ("up" | "down", Some(id)) => {
+            let up = field(&fields, "action") == "up";
+            let moved = menu_items::move_item(pool, &user, id, up).await;
+            (moved.map(|r| r.map(|_| "moved")), "/admin/menus".to_owned())
+        }
+        _ => (
+            menu_items::save(pool, &user, id, &input)
+                .await
+                .map(|r| r.map(|_| "saved")),
+            form,
+        ),
+    };
+    let done = |code| format!("/admin/menus?done={code}");
+    answer(&state, user, &page, fields, outcome, done).await
+}

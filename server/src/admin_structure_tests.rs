@@ -1,0 +1,171 @@
+//! The administration screens over HTTP, through the site's whole router on a real
+//! SQLite file: no route answers without a session or to another role than
+//! administrator; accounts, sections and menu items saved from plain forms show on
+//! the public site at once; refused posts come back with what was typed (never a
+//! password) and the translated problem.
+
+use crate::admin_editor_tests::post;
+use crate::admin_tests::{call, get, location, log_in, send, site};
+use app::api::admin::GetStructure;
+use axum::http::StatusCode;
+use leptos::server_fn::ServerFn;
+
+const ROUTES: [&str; 5] = [
+    "/admin/accounts",
+    "/admin/accounts/1",
+    "/admin/sections/new",
+    "/admin/menus/new",
+    "/admin/password",
+];
+
+#[tokio::test]
+async fn only_administrators_change_the_structure_and_accounts() {
+    let site = site().await;
+    for route in ROUTES {
+        let (status, _, _) = send(&site, post(route, &[("action", "save")], None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{route}");
+    }
+    let (status, _, _) = send(&site, call(GetStructure::PATH, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let editor = log_in(&site, "editor@ccme.example").await;
+    let (status, _, _) = send(&site, call(GetStructure::PATH, Some(&editor))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let section = [("name_fr", "Rubrique pirate"), ("action", "save")];
+    let (status, _, page) = send(&site, post("/admin/sections/new", &section, Some(&editor))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(page.contains("Réservé aux administrateurs."), "{page}");
+    let account = [
+        ("email", "x@ccme.example"),
+        ("role", "admin"),
+        ("password", "a long enough passphrase"),
+    ];
+    let (status, _, _) = send(&site, post("/admin/accounts", &account, Some(&editor))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, page) = send(&site, get("/admin/accounts", Some(&editor))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(
+        page.contains("Réservé aux administrateurs."),
+        "no account listed to editors"
+    );
+    assert!(!page.contains("author@ccme.example"));
+}
+
+#[tokio::test]
+async fn an_administrator_adds_a_section_a_menu_item_and_an_account() {
+    let site = site().await;
+    let admin = log_in(&site, "admin@ccme.example").await;
+    let section = [
+        ("parent", ""),
+        ("name_fr", "Jeunesse"),
+        ("name_ar", "الشباب"),
+        ("name_en", "Youth"),
+        ("description_fr", "Les jeunes de la diaspora."),
+        ("action", "save"),
+    ];
+    let (status, headers, _) =
+        send(&site, post("/admin/sections/new", &section, Some(&admin))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), "/admin/sections?done=saved");
+    let (status, _, page) = send(&site, get("/ar/section/الشباب", None)).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("الشباب"));
+
+    // The same names again: refused, the names typed shown again with the problem.
+    let (status, _, page) = send(&site, post("/admin/sections/new", &section, Some(&admin))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("value=\"Les jeunes de la diaspora.\""),
+        "{page}"
+    );
+    assert!(page.contains("Une autre rubrique de cette langue a déjà cette adresse."));
+
+    let id: i64 = sqlx::query_scalar("SELECT id FROM sections WHERE key = 'jeunesse'")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    let item = [
+        ("menu", "main"),
+        ("parent", ""),
+        ("target", "section"),
+        ("section", &id.to_string()),
+        ("label_en", "Young diaspora"),
+        ("action", "save"),
+    ];
+    let (status, headers, _) = send(&site, post("/admin/menus/new", &item, Some(&admin))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{headers:?}");
+    assert_eq!(location(&headers), "/admin/menus?done=saved");
+    let (_, _, home) = send(&site, get("/en/", None)).await;
+    assert!(home.contains(">Young diaspora<"), "the header follows");
+    let (_, _, home) = send(&site, get("/fr/", None)).await;
+    assert!(
+        home.contains("href=\"/fr/section/jeunesse\""),
+        "named after the section in French"
+    );
+
+    // An account: a wrong field keeps the others (never the password).
+    let mut account = vec![
+        ("email", "not an address"),
+        ("name", "Nadia"),
+        ("role", "editor"),
+        ("lang", "ar"),
+        ("password", "a long enough passphrase"),
+    ];
+    let (status, _, page) = send(&site, post("/admin/accounts", &account, Some(&admin))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("value=\"Nadia\""));
+    assert!(
+        !page.contains("a long enough passphrase"),
+        "passwords are not sent back"
+    );
+    assert!(page.contains("Ce n’est pas une adresse électronique valide."));
+    account[0].1 = "nadia@ccme.example";
+    let (status, headers, _) = send(&site, post("/admin/accounts", &account, Some(&admin))).await;
+    assert_eq!(
+        (status, location(&headers)),
+        (StatusCode::SEE_OTHER, "/admin/accounts?done=saved")
+    );
+    let nadia = log_in(&site, "nadia@ccme.example").await;
+    let (status, _, page) = send(&site, get("/admin", Some(&nadia))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("dir=\"rtl\""),
+        "her back office speaks Arabic"
+    );
+
+    // Nobody disables their own account.
+    let me: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'admin@ccme.example'")
+        .fetch_one(&site.pool)
+        .await
+        .unwrap();
+    let path = format!("/admin/accounts/{me}");
+    let (status, _, page) = send(&site, post(&path, &[("action", "disable")], Some(&admin))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Vous ne pouvez pas changer votre propre rôle"));
+}
+
+#[tokio::test]
+async fn changing_ones_password_asks_for_the_current_one() {
+    let site = site().await;
+    let author = log_in(&site, "author@ccme.example").await;
+    let wrong = [
+        ("current", "not the password"),
+        ("password", "another long passphrase"),
+    ];
+    let (status, _, page) = send(&site, post("/admin/password", &wrong, Some(&author))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Le mot de passe actuel n’est pas le bon."),
+        "{page}"
+    );
+    let right = [
+        ("current", "a long enough passphrase"),
+        ("password", "another long passphrase"),
+    ];
+    let (status, headers, _) = send(&site, post("/admin/password", &right, Some(&author))).await;
+    assert_eq!(
+        (status, location(&headers)),
+        (StatusCode::SEE_OTHER, "/admin?password=changed")
+    );
+    let (status, _, _) = send(&site, get("/admin", Some(&author))).await;
+    assert_eq!(status, StatusCode::OK, "this session stays open");
+}
