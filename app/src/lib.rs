@@ -28,7 +28,7 @@ use pages::podcasts::{EpisodeDetailPage, PodcastsPage, ProgrammeDetailPage};
 use pages::privacy::PrivacyPage;
 use pages::publications::{LibraryPage, PublicationDetailPage};
 use pages::search::SearchPage;
-use pages::section::SectionPage;
+use pages::section::{SectionPage, TagPage};
 use pages::subscriptions::{ConfirmPage, NewsletterPage, UnsubscribePage};
 
 /// The HTML document around the app, rendered on the server only.
@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=PublicLayout ssr=SsrMode::Async>
                     <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/section/:slug") view=SectionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/tag/:slug") view=TagPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/page/:slug") view=StaticPage ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async/>

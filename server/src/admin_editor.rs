@@ -61,6 +61,7 @@ struct Posted {
     body: String,
     signature: String,
     source: String,
+    tags: String,
     publish_at: String,
     tz_offset: String,
     action: String,
@@ -119,6 +120,7 @@ async fn handle(
         body: posted.body,
         signature: posted.signature,
         source: posted.source,
+        tags: posted.tags,
     };
     let section_id = posted.section.trim().parse().ok();
     let cover_id = posted.cover.trim().parse().ok();

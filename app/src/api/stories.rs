@@ -35,6 +35,19 @@ pub async fn get_section(
     Ok(section)
 }
 
+/// Page `page` of the stories with a tag; `None` when no tag has this slug in `lang`.
+#[server]
+pub async fn get_tag(
+    lang: Lang,
+    slug: String,
+    page: u32,
+) -> Result<Option<SectionPage>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    crate::data::pages::tag(&pool()?, lang, &slug, page.max(1))
+        .await
+        .map_err(internal)
+}
+
 /// An article (`page_kind = false`) or static page (`true`) by slug; `None` if absent.
 #[server]
 pub async fn get_story(

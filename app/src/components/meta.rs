@@ -92,7 +92,7 @@ pub fn PageMeta(
     #[prop(default = None)] image: Option<Image>,
     #[prop(default = true)] translated: bool,
     /// Feed of this page (site-relative, without `feed.xml`/`atom.xml`), if any.
-    #[prop(optional)]
+    #[prop(default = None)]
     feed: Option<String>,
     #[prop(optional)] properties: Vec<(&'static str, String)>,
 ) -> impl IntoView {

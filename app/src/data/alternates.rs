@@ -49,6 +49,25 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             }
             Ok(out)
         }
+        "tag" => {
+            let tag = super::tags::by_slug(pool, lang, &slug).await?;
+            let mut out = Vec::new();
+            for l in Lang::ALL {
+                let target = match &tag {
+                    Some((id, _)) => super::tags::slug_in(pool, l, *id).await?,
+                    None => None,
+                };
+                out.push(match target {
+                    Some(s) => Alternate {
+                        lang: l,
+                        href: path(l, "tag", &s),
+                        exact: true,
+                    },
+                    None => home(l, false),
+                });
+            }
+            Ok(out)
+        }
         "podcasts" if !slug.is_empty() => {
             let found = super::podcasts::programme_slugs(pool, lang, &slug).await?;
             Ok(Lang::ALL

@@ -24,6 +24,9 @@ pub mod stories;
 pub mod structure;
 pub mod subscriptions;
 pub mod syndication;
+pub mod tags;
+#[cfg(test)]
+mod tags_tests;
 pub mod write;
 pub mod wxr;
 

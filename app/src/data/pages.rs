@@ -57,6 +57,38 @@ pub async fn section(
     }))
 }
 
+/// One page of the stories with a tag, in the shape of a section listing (no
+/// sub-sections, no description), or `None` for an unknown tag.
+pub async fn tag(
+    pool: &SqlitePool,
+    lang: Lang,
+    slug: &str,
+    page: u32,
+) -> DataResult<Option<SectionPage>> {
+    let Some((id, link)) = super::tags::by_slug(pool, lang, slug).await? else {
+        return Ok(None);
+    };
+    let (stories, total) = super::tags::listing(pool, lang, id, page, PAGE_SIZE).await?;
+    let breadcrumb = vec![
+        home_crumb(lang),
+        Crumb {
+            label: link.name.clone(),
+            href: None,
+        },
+    ];
+    Ok(Some(SectionPage {
+        section: link,
+        description: String::new(),
+        breadcrumb,
+        children: Vec::new(),
+        stories,
+        page,
+        total_pages: total.div_ceil(PAGE_SIZE).max(1),
+        total,
+        structured_data: Vec::new(),
+    }))
+}
+
 /// A full article or static page with breadcrumb, related posts and latest news.
 pub async fn story(
     pool: &SqlitePool,
@@ -126,6 +158,7 @@ async fn story_page(
         stories::latest(pool, lang, 4, Some(slug)).await?
     };
     let person = faces::person(pool, lang, rest.story_id, &rest.kind).await?;
+    let tags = super::tags::of_story(pool, rest.story_id, lang).await?;
     Ok(ArticlePage {
         card,
         body_html: rest.body_html,
@@ -136,6 +169,7 @@ async fn story_page(
         related,
         latest,
         person,
+        tags,
         structured_data: Vec::new(),
     })
 }

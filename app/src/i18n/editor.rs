@@ -41,6 +41,8 @@ pub struct EditorStrings {
     pub body_hint: &'static str,
     pub signature: &'static str,
     pub source: &'static str,
+    pub tags: &'static str,
+    pub tags_hint: &'static str,
     pub publish_at: &'static str,
     pub publish_at_hint: &'static str,
     pub publish_at_utc: &'static str,
@@ -52,7 +54,7 @@ pub struct EditorStrings {
     /// title missing, title too long, slug invalid, slug taken, summary too long, body
     /// too long, time missing, time past, not allowed, section unknown —
     /// [`crate::model::EditorProblem`] order.
-    pub problems: [&'static str; 10],
+    pub problems: [&'static str; 11],
     pub read_only: &'static str,
     /// `{lang}`.
     pub for_reference: &'static str,
@@ -127,6 +129,8 @@ pub const FR: EditorStrings = EditorStrings {
         "Markdown : ## intertitre, **gras**, *italique*, [lien](https://…), - liste, > citation.",
     signature: "Signature",
     source: "Source (titre de presse)",
+    tags: "Mots-clés",
+    tags_hint: "Séparés par des virgules, 20 au plus. Chaque mot-clé mène les lecteurs aux autres contenus qui le portent.",
     publish_at: "Date et heure de publication",
     publish_at_hint: "Pour « Programmer » : l’heure de votre appareil.",
     publish_at_utc: "Sans JavaScript, l’heure est comptée en UTC.",
@@ -158,6 +162,7 @@ pub const FR: EditorStrings = EditorStrings {
         "Cette date est passée : choisissez une heure à venir, ou publiez maintenant.",
         "Votre rôle ne permet pas cette action sur ce contenu.",
         "Cette rubrique n’existe plus.",
+        "20 mots-clés au plus, de 60 caractères au plus chacun.",
     ],
     read_only: "Cette version est sur le site ou programmée : seul un éditeur peut la modifier.",
     for_reference: "Pour référence : version {lang}",
@@ -220,6 +225,9 @@ pub const AR: EditorStrings = EditorStrings {
     body_hint: "ماركداون: ## عنوان فرعي، **عريض**، *مائل*، [رابط](https://…)، - قائمة، > اقتباس.",
     signature: "التوقيع",
     source: "المصدر (اسم الصحيفة)",
+    tags: "الوسوم",
+    tags_hint:
+        "افصل بينها بفواصل، 20 على الأكثر. كل وسم يقود القراء إلى المحتويات الأخرى التي تحمله.",
     publish_at: "تاريخ النشر وساعته",
     publish_at_hint: "للبرمجة: بتوقيت جهازك.",
     publish_at_utc: "بدون جافاسكريبت، يُحتسب الوقت بالتوقيت العالمي (UTC).",
@@ -251,6 +259,7 @@ pub const AR: EditorStrings = EditorStrings {
         "هذا التاريخ مضى: اختر وقتًا قادمًا أو انشر الآن.",
         "دورك لا يسمح بهذا الإجراء على هذا المحتوى.",
         "هذا القسم لم يعد موجودًا.",
+        "20 وسمًا على الأكثر، لا يتجاوز كل منها 60 حرفًا.",
     ],
     read_only: "هذه النسخة منشورة أو مبرمجة: لا يعدّلها إلا محرّر.",
     for_reference: "للمقارنة: النسخة {lang}",
@@ -320,6 +329,9 @@ pub const EN: EditorStrings = EditorStrings {
     body_hint: "Markdown: ## subheading, **bold**, *italic*, [link](https://…), - list, > quote.",
     signature: "Byline",
     source: "Source (publication)",
+    tags: "Tags",
+    tags_hint:
+        "Separated by commas, 20 at most. Each tag leads readers to the other items that carry it.",
     publish_at: "Publication date and time",
     publish_at_hint: "For “Schedule”: your device’s time.",
     publish_at_utc: "Without JavaScript, the time is in UTC.",
@@ -351,6 +363,7 @@ pub const EN: EditorStrings = EditorStrings {
         "That time has passed: choose a time to come, or publish now.",
         "Your role does not allow this on this item.",
         "That section no longer exists.",
+        "At most 20 tags of at most 60 characters each.",
     ],
     read_only: "This version is on the site or scheduled: only an editor can change it.",
     for_reference: "For reference: {lang} version",

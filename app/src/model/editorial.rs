@@ -117,6 +117,8 @@ pub struct StoryFields {
     pub body: String,
     pub signature: String,
     pub source: String,
+    /// Comma-separated tag names in the version's language.
+    pub tags: String,
 }
 
 /// One language version of a story in the list and the editor: missing (`None`) or in
@@ -239,6 +241,8 @@ pub enum EditorProblem {
     NotAllowed,
     /// The section chosen does not exist.
     SectionUnknown,
+    /// Too many tags, or one too long.
+    TagsInvalid,
 }
 
 /// A refused post shown again: what was typed and what to fix (provided as context

@@ -122,6 +122,8 @@ pub struct ArticlePage {
     pub latest: Vec<StoryCard>,
     /// Who the story is about (interviews and profiles).
     pub person: Option<Person>,
+    /// Its tags in this edition, each leading to the stories that carry it.
+    pub tags: Vec<SectionLink>,
     /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
     /// of the browser bundle).
     pub structured_data: Vec<String>,

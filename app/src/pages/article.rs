@@ -113,7 +113,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
             path=canonical.clone()
             og_type=if page_kind { "website" } else { "article" }
             image=card.cover.clone()
-            feed=format!("/{}/", lang.get_untracked().code())
+            feed=Some(format!("/{}/", lang.get_untracked().code()))
             properties=article_properties
         />
         <JsonLd blocks=article.structured_data.clone()/>
@@ -149,6 +149,16 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 {(!article.signature.is_empty()).then(|| view! { <p class="signature">{article.signature.clone()}</p> })}
                 {(!article.source.is_empty()).then(|| view! {
                     <p class="source">{t.source}" "<strong>{article.source.clone()}</strong></p>
+                })}
+                {(!article.tags.is_empty()).then(|| view! {
+                    <nav class="story-tags" aria-label=t.tags>
+                        <h2 class="visually-hidden">{t.tags}</h2>
+                        <ul>
+                            {article.tags.iter().map(|tag| view! {
+                                <li><a rel="tag" href=path(lang.get_untracked(), "tag", &tag.slug)>{tag.name.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </nav>
                 })}
             </article>
             {(!page_kind).then(|| view! {

@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
                 title=format!("{} — {}", t.site_name, t.tagline)
                 description=t.description.to_owned()
                 path=format!("/{}/", lang.get().code())
-                feed=format!("/{}/", lang.get().code())
+                feed=Some(format!("/{}/", lang.get().code()))
             />
             <h1 class="visually-hidden">{format!("{} — {}", t.site_name, t.tagline)}</h1>
             <div class="container">

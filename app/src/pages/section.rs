@@ -1,7 +1,8 @@
 //! `/{lang}/section/{slug}?page=N`: a section's stories, newest first, sub-sections
-//! included, with breadcrumb and pagination.
+//! included, with breadcrumb and pagination; and `/{lang}/tag/{slug}?page=N`, the
+//! stories with a tag, in the same layout.
 
-use crate::api::stories::get_section;
+use crate::api::stories::{get_section, get_tag};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle};
 use crate::components::layout::use_lang;
@@ -31,16 +32,37 @@ pub fn SectionPage() -> impl IntoView {
         |(lang, slug, page)| get_section(lang, slug, page),
     );
     loaded_page(data, move |section| {
-        view! { <SectionView section/> }.into_any()
+        view! { <SectionView section kind="section"/> }.into_any()
     })
 }
 
-/// One loaded page of a section.
+/// The stories with one tag.
 #[component]
-fn SectionView(section: SectionData) -> impl IntoView {
+pub fn TagPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let page = use_page_param();
+    let data = Resource::new(
+        move || {
+            (
+                lang.get(),
+                params.read().get("slug").unwrap_or_default(),
+                page(),
+            )
+        },
+        |(lang, slug, page)| get_tag(lang, slug, page),
+    );
+    loaded_page(data, move |tag| {
+        view! { <SectionView section=tag kind="tag"/> }.into_any()
+    })
+}
+
+/// One loaded page of a section (`kind` "section") or a tag ("tag").
+#[component]
+fn SectionView(section: SectionData, kind: &'static str) -> impl IntoView {
     let lang = use_lang();
     let t = lang.get_untracked().t();
-    let base = path(lang.get_untracked(), "section", &section.section.slug);
+    let base = path(lang.get_untracked(), kind, &section.section.slug);
     let out_of_range = section.stories.is_empty() && section.total > 0;
     let title = if section.page > 1 {
         format!(
@@ -73,7 +95,7 @@ fn SectionView(section: SectionData) -> impl IntoView {
             title=title
             description=description
             path=canonical
-            feed=format!("{base}/")
+            feed=(kind == "section").then(|| format!("{base}/"))
         />
         <JsonLd blocks=section.structured_data.clone()/>
         <div class="container section-page">

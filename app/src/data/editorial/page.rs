@@ -119,6 +119,7 @@ pub async fn editor_page(
                 summary: v.summary,
                 signature: v.signature,
                 source: v.source,
+                tags: tag_field(pool, id, lang).await?,
             },
             v.published_at,
             Some(v.updated_at),
@@ -172,4 +173,15 @@ async fn image_choices(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<ImageCho
             label,
         })
         .collect())
+}
+
+/// The tag field of a version: its tags' names in `lang`, joined with that language's
+/// comma.
+async fn tag_field(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<String> {
+    let names: Vec<String> = crate::data::tags::of_story(pool, story_id, lang)
+        .await?
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    Ok(names.join(if lang == Lang::Ar { "، " } else { ", " }))
 }

@@ -4,7 +4,7 @@
 
 use super::{markdown, may_edit};
 use crate::data::write::{insert_clean_translation, slugify, NewTranslation};
-use crate::data::{accounts, redirects, search, DataResult, NOW};
+use crate::data::{accounts, redirects, search, tags, DataResult, NOW};
 use crate::i18n::{story_path, Lang};
 use crate::model::{EditorAction, EditorProblem, SessionUser, StoryFields, StoryStatus};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -59,6 +59,9 @@ pub fn check_fields(input: &EditorInput, now: &str) -> Vec<(String, EditorProble
     }
     if fields.body.chars().count() > BODY_MAX {
         refuse("body", EditorProblem::BodyTooLong);
+    }
+    if tags::parse_tags(&fields.tags).is_err() {
+        refuse("tags", EditorProblem::TagsInvalid);
     }
     if input.action == EditorAction::Schedule {
         match &input.publish_at {
@@ -229,6 +232,8 @@ pub async fn save(
         .bind(translation_id)
         .execute(&mut *tx)
         .await?;
+    let tag_names = tags::parse_tags(&fields.tags).unwrap_or_default();
+    tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
     search::index::index_translation(&mut tx, translation_id).await?;
     // A live address that changes keeps working: the old one leads to the new.
     let old_slug = existing.as_ref().and_then(|e| e.slug.as_deref());

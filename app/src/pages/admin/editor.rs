@@ -232,6 +232,10 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                     <input id="editor-signature" name="signature" value=fields.signature/>
                     <label for="editor-source">{e.source}</label>
                     <input id="editor-source" name="source" value=fields.source/>
+                    <label for="editor-tags">{e.tags}</label>
+                    <input id="editor-tags" name="tags" value=fields.tags aria-describedby="tags-hint tags-problem" aria-invalid=field.invalid("tags")/>
+                    <p class="field-hint" id="tags-hint">{e.tags_hint}</p>
+                    {field.note("tags")}
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>
                         <input id="editor-when" name="publish_at" type="datetime-local" step="1" value=publish_at.clone()
