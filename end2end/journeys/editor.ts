@@ -186,13 +186,21 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await page.getByRole('link', { name: arabicTitle }).first().click();
     await expect(page.locator('.article-body strong')).toHaveText('واضح');
 
-    // Edited while live, then unpublished.
+    // Edited while live (a corrected summary, two tags), then unpublished.
     await page.goto(`/admin/stories/${story}/fr`);
     await page.locator('#editor-summary').fill('Un chapeau corrigé.');
+    const tag = unique('Forum jeunesse', info.project.name);
+    await page.locator('#editor-tags').fill(`${tag}, Engagement`);
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page.locator('#editor-tags')).toHaveValue(`Engagement, ${tag}`);
     const address = await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href');
     await page.goto(address!);
     await expect(page.locator('.lede')).toHaveText('Un chapeau corrigé.');
+    // Its tag leads to every story that carries it.
+    await page.locator('.story-tags').getByRole('link', { name: tag }).click();
+    await expect(page).toHaveURL(/\/fr\/tag\//);
+    await expect(page.locator('h1')).toHaveText(tag);
+    await expect(page.locator('main').getByRole('link', { name: title })).toBeVisible();
     await page.goto(`/admin/stories/${story}/fr`);
     await page.getByRole('button', { name: 'Dépublier', exact: true }).click();
     await expect(page.locator('.notice-success')).toContainText('Dépublié');
