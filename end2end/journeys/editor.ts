@@ -214,7 +214,7 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     // A page of HTML named like a photo is refused by its content.
     await page.locator('#upload-file').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
     await page.getByRole('button', { name: 'Téléverser' }).click();
-    await expect(page.locator('.notice-error')).toHaveText('Ce fichier n’est pas une image JPEG, PNG ou WebP.');
+    await expect(page.locator('.notice-error')).toHaveText('Ce fichier n’est ni une image JPEG, PNG ou WebP, ni un PDF, ni un son MP3, M4A, Ogg, WAV ou FLAC.');
 
     const alt = unique('Forum de la jeunesse', info.project.name);
     await page.locator('#upload-file').setInputFiles(path.join(__dirname, '../../public/og-default.png'));
@@ -240,5 +240,50 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await expect(cover).toHaveAttribute('alt', alt);
     await expect(cover).toHaveAttribute('srcset', /-480\.jpg 480w/);
     await expect(cover).toHaveAttribute('srcset', /-960\.jpg 960w/);
+  });
+
+  documentsJourney();
+}
+
+/** A small, complete PDF document. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** The editor's address of the French version of the story titled `title`. */
+async function editorOf(page: Page, title: string): Promise<string> {
+  await page.goto(`/admin/stories?q=${encodeURIComponent(title)}`);
+  const link = page.locator('.admin-story', { hasText: title }).locator('a[hreflang="fr"]').first();
+  return (await link.getAttribute('href'))!;
+}
+
+function documentsJourney() {
+  test('fr: upload a PDF and give it to a publication; readers get it', async ({ page }, info) => {
+    await logIn(page, EDITOR, 'fr');
+    await page.goto('/admin/media');
+    // A cut PDF is refused; a complete one is kept, with its description.
+    await page.locator('#upload-file').setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: PDF.subarray(0, 20) });
+    await page.getByRole('button', { name: 'Téléverser' }).click();
+    await expect(page.locator('.notice-error')).toHaveText('Ce fichier est abîmé ou incomplet et ne peut pas être lu.');
+    const label = unique('Rapport annuel', info.project.name);
+    await page.locator('#upload-file').setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.locator('#upload-alt-fr').fill(label);
+    await page.getByRole('button', { name: 'Téléverser' }).click();
+    await expect(page.locator('.notice-success')).toHaveText('Fichier ajouté à la médiathèque.');
+    const file = page.locator('.media-file', { hasText: label });
+    const href = await file.getByRole('link', { name: label }).getAttribute('href');
+    expect(href).toMatch(/^\/media\/uploads\/\d{4}\/\d{2}\/\w+\.pdf$/);
+
+    // The last book of the library (other journeys read the first ones) gets it.
+    await page.goto('/fr/publications');
+    const title = (await page.locator('.book-grid .book-card h3').last().textContent())!.trim();
+    await page.goto(await editorOf(page, title));
+    const choice = await page.locator('#editor-attachment option', { hasText: label }).getAttribute('value');
+    await page.locator('#editor-attachment').selectOption(choice!);
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect(page.locator('.notice-success')).toHaveText('Enregistré.');
+    await expect(page.locator('#editor-attachment')).toHaveValue(choice!);
+    await page.goto((await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href'))!);
+    await expect(page.getByRole('link', { name: 'Lire le PDF' })).toHaveAttribute('href', href!);
+    const served = await page.request.get(href!);
+    expect(served.headers()['content-type']).toBe('application/pdf');
   });
 }

@@ -6,6 +6,7 @@
 
 use crate::forms::AppContext;
 use app::data::editorial::save::{save, EditorInput, Saved};
+use app::data::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
 use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
 use app::i18n::Lang;
 use app::model::{EditorAction, EditorPosted, SessionUser, StoryFields};
@@ -22,8 +23,17 @@ use sqlx::SqlitePool;
 /// Largest editor post: a 200,000-character body in any script, with room to spare.
 const EDITOR_BYTES: usize = 2 * 1024 * 1024;
 
-/// Largest upload post: the largest picture and its form fields.
-const UPLOAD_BYTES: usize = MAX_IMAGE_BYTES + 64 * 1024;
+/// Largest upload post: the largest file the library takes (a sound) and the form's
+/// other fields; each kind's own limit is checked once its type is known.
+const UPLOAD_BYTES: usize = max(MAX_AUDIO_BYTES, MAX_IMAGE_BYTES) + 64 * 1024;
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
 
 /// What the editor's handlers share.
 #[derive(Clone)]
@@ -62,6 +72,8 @@ struct Posted {
     signature: String,
     source: String,
     tags: String,
+    attachment: String,
+    duration: String,
     publish_at: String,
     tz_offset: String,
     action: String,
@@ -121,6 +133,8 @@ async fn handle(
         signature: posted.signature,
         source: posted.source,
         tags: posted.tags,
+        attachment: posted.attachment,
+        duration: posted.duration,
     };
     let section_id = posted.section.trim().parse().ok();
     let cover_id = posted.cover.trim().parse().ok();
@@ -185,12 +199,12 @@ async fn upload(
             Ok(Some(field)) => field,
             Ok(None) => break,
             // Cut off at the size limit, or not multipart at all.
-            Err(_) => return back_to_library(Err(UploadProblem::TooBig)),
+            Err(_) => return back_to_library(Err(UploadProblem::TooBig), ""),
         };
         let name = field.name().unwrap_or("").to_owned();
         let file_name = field.file_name().unwrap_or("").to_owned();
         let Ok(bytes) = field.bytes().await else {
-            return back_to_library(Err(UploadProblem::TooBig));
+            return back_to_library(Err(UploadProblem::TooBig), "");
         };
         match name.as_str() {
             "file" => file = Some((file_name, bytes.to_vec())),
@@ -203,10 +217,18 @@ async fn upload(
         }
     }
     let Some((name, bytes)) = file else {
-        return back_to_library(Err(UploadProblem::Empty));
+        return back_to_library(Err(UploadProblem::Empty), "");
     };
-    match store_image(&state.pool, &state.media_dir, bytes, &name, &alts, user.id).await {
-        Ok(outcome) => back_to_library(outcome),
+    // Documents and sounds by their content; anything else must be a picture.
+    let (stored, kind) = if looks_like_a_file(&bytes) {
+        let stored = store_file(&state.pool, &state.media_dir, bytes, &name, &alts, user.id);
+        (stored.await, "&kind=file")
+    } else {
+        let stored = store_image(&state.pool, &state.media_dir, bytes, &name, &alts, user.id);
+        (stored.await, "")
+    };
+    match stored {
+        Ok(outcome) => back_to_library(outcome, kind),
         Err(err) => {
             tracing::error!(%err, "storing an upload");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
@@ -214,9 +236,9 @@ async fn upload(
     }
 }
 
-fn back_to_library(outcome: Result<i64, UploadProblem>) -> Response {
+fn back_to_library(outcome: Result<i64, UploadProblem>, kind: &str) -> Response {
     let query = match outcome {
-        Ok(id) => format!("uploaded={id}"),
+        Ok(id) => format!("uploaded={id}{kind}"),
         Err(problem) => format!("error={}", problem.code()),
     };
     Redirect::to(&format!("/admin/media?{query}")).into_response()

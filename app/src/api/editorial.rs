@@ -41,12 +41,18 @@ pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, 
         .map_err(internal)
 }
 
-/// The media library's newest pictures.
+/// The media library's newest pictures, documents and sounds.
 #[server(prefix = "/api/admin", endpoint = "media")]
-pub async fn get_media_library() -> Result<Vec<crate::model::LibraryPicture>, ServerFnError> {
+pub async fn get_media_library() -> Result<crate::model::MediaLibrary, ServerFnError> {
     use super::server_only::{internal, pool};
-    super::admin::require(crate::model::Role::Author)?;
-    crate::data::media_library::recent_images(&pool()?, 120)
-        .await
-        .map_err(internal)
+    let user = super::admin::require(crate::model::Role::Author)?;
+    let pool = pool()?;
+    Ok(crate::model::MediaLibrary {
+        pictures: crate::data::media_library::recent_images(&pool, 120)
+            .await
+            .map_err(internal)?,
+        files: crate::data::media_files::recent_files(&pool, None, user.lang, 120)
+            .await
+            .map_err(internal)?,
+    })
 }

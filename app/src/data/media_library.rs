@@ -139,9 +139,7 @@ pub async fn store_image(
     alts: &[(Lang, String)],
     user_id: i64,
 ) -> DataResult<Result<i64, UploadProblem>> {
-    let token = super::subscriptions::new_token();
-    let month = chrono_month();
-    let stem = format!("uploads/{month}/{}", &token[..16]);
+    let stem = upload_stem();
     let work = tokio::task::spawn_blocking(move || {
         check(&bytes).map(|checked| {
             let variants = renditions(&checked.picture, &stem);
@@ -161,14 +159,7 @@ pub async fn store_image(
         write_file(media_dir, &variant.path, &variant.bytes).await?;
     }
     let (width, height) = checked.picture.dimensions();
-    let name: String = original_name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect();
+    let name = clean_name(original_name);
     let mut tx = pool.begin().await?;
     let alt_refs: Vec<(Lang, &str)> = alts.iter().map(|(l, a)| (*l, a.trim())).collect();
     let id = super::write::upsert_image(
@@ -212,12 +203,28 @@ pub async fn store_image(
     Ok(Ok(id))
 }
 
-/// `YYYY/MM` of today (UTC), the upload folder.
-fn chrono_month() -> String {
-    chrono::Utc::now().format("%Y/%m").to_string()
+/// Where a new upload goes, without extension: `uploads/YYYY/MM/<random>` (UTC month;
+/// 64 random bits, so names are neither guessable nor colliding).
+pub(super) fn upload_stem() -> String {
+    let token = super::subscriptions::new_token();
+    let month = chrono::Utc::now().format("%Y/%m");
+    format!("uploads/{month}/{}", &token[..16])
 }
 
-async fn write_file(media_dir: &Path, relative: &str, bytes: &[u8]) -> DataResult<()> {
+/// The name an upload had on the editor's computer, as the library shows it: the last
+/// path segment, no control characters, at most 200 characters.
+pub(super) fn clean_name(original: &str) -> String {
+    original
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect()
+}
+
+pub(super) async fn write_file(media_dir: &Path, relative: &str, bytes: &[u8]) -> DataResult<()> {
     let full: PathBuf = media_dir.join(relative);
     if let Some(parent) = full.parent() {
         tokio::fs::create_dir_all(parent).await?;
@@ -395,9 +402,11 @@ mod tests {
     }
 
     #[test]
-    fn the_upload_folder_is_this_month() {
-        let month = chrono_month();
-        assert_eq!(month.len(), 7);
-        assert!(month.starts_with("20"), "{month}");
+    fn uploads_go_to_this_months_folder_under_a_random_name() {
+        let stem = upload_stem();
+        let month = chrono::Utc::now().format("uploads/%Y/%m/").to_string();
+        assert!(stem.starts_with(&month), "{stem}");
+        assert_eq!(stem.len(), month.len() + 16);
+        assert_ne!(stem, upload_stem());
     }
 }

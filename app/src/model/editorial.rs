@@ -119,6 +119,11 @@ pub struct StoryFields {
     pub source: String,
     /// Comma-separated tag names in the version's language.
     pub tags: String,
+    /// Publications and episodes: the library id of their PDF or sound ("" for none),
+    /// shared by every version of the story.
+    pub attachment: String,
+    /// Episodes: their length as typed (`42:30`).
+    pub duration: String,
 }
 
 /// One language version of a story in the list and the editor: missing (`None`) or in
@@ -208,6 +213,10 @@ pub struct EditorPage {
     /// The version's cover picture, and the library's recent pictures to choose from.
     pub cover_id: Option<i64>,
     pub images: Vec<ImageChoice>,
+    /// Publications and episodes: the kind of file they carry (`pdf`, `audio`) and the
+    /// library's files of that kind to choose from.
+    pub attachment_kind: Option<String>,
+    pub attachments: Vec<ImageChoice>,
     /// Who may do what here (the server checks again on every post).
     pub can_edit: bool,
     pub can_publish: bool,
@@ -243,6 +252,8 @@ pub enum EditorProblem {
     SectionUnknown,
     /// Too many tags, or one too long.
     TagsInvalid,
+    /// An episode length that is not `minutes:seconds`.
+    DurationInvalid,
 }
 
 /// A refused post shown again: what was typed and what to fix (provided as context
@@ -256,6 +267,28 @@ pub struct EditorPosted {
     /// The time field as typed (`YYYY-MM-DDTHH:MM`).
     pub publish_at: String,
     pub problems: Vec<(String, EditorProblem)>,
+}
+
+/// A document or sound of the media library (a PDF, an audio file).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryFile {
+    pub id: i64,
+    /// `pdf` or `audio`.
+    pub kind: String,
+    pub src: String,
+    pub mime: String,
+    pub bytes: i64,
+    /// The name it had when uploaded.
+    pub name: String,
+    /// Its description in the back office's language, else its name.
+    pub label: String,
+}
+
+/// The media library page: pictures, and documents and sounds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MediaLibrary {
+    pub pictures: Vec<LibraryPicture>,
+    pub files: Vec<LibraryFile>,
 }
 
 /// A picture of the media library as the back office lists it.

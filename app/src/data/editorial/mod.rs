@@ -6,6 +6,7 @@
 //! site (draft or in review), and submit them for review; editors and administrators
 //! also publish, schedule, unpublish and archive, and change any version.
 
+pub mod attachment;
 pub mod list;
 pub mod markdown;
 pub mod page;

@@ -2,7 +2,7 @@
 //! versions (one of them beside it for reference), the sections, what the account may
 //! do — and the preview of a version as readers will see it.
 
-use super::markdown;
+use super::{attachment, markdown};
 use super::{may_edit, section_options, versions_from, GROUPED_VERSIONS};
 use crate::data::DataResult;
 use crate::i18n::{story_path, Lang};
@@ -57,7 +57,7 @@ pub async fn editor_page(
     reference: Option<Lang>,
 ) -> DataResult<Option<EditorPage>> {
     let sections = section_options(pool, user.lang).await?;
-    let images = image_choices(pool, lang).await?;
+    let images = media_choices(pool, "image", lang).await?;
     let can_publish = user.role.allows(Role::Editor);
     let Some(id) = story_id else {
         return Ok(Some(EditorPage {
@@ -74,6 +74,8 @@ pub async fn editor_page(
             sections,
             cover_id: None,
             images,
+            attachment_kind: None,
+            attachments: Vec::new(),
             can_edit: true,
             can_publish,
             public_path: None,
@@ -120,13 +122,28 @@ pub async fn editor_page(
                 signature: v.signature,
                 source: v.source,
                 tags: tag_field(pool, id, lang).await?,
+                attachment: String::new(),
+                duration: String::new(),
             },
             v.published_at,
             Some(v.updated_at),
         ),
         None => (StoryFields::default(), None, None),
     };
+    let (attachment, duration) = attachment::fields_of(pool, id, &head.kind).await?;
+    let fields = StoryFields {
+        attachment,
+        duration,
+        ..fields
+    };
+    let attachment_kind = attachment::file_kind(&head.kind);
+    let attachments = match attachment_kind {
+        Some(kind) => media_choices(pool, kind, lang).await?,
+        None => Vec::new(),
+    };
     Ok(Some(EditorPage {
+        attachment_kind: attachment_kind.map(str::to_owned),
+        attachments,
         story_id: Some(id),
         kind: head.kind,
         section_id: head.section_id,
@@ -155,14 +172,16 @@ fn pick_reference(versions: &[VersionState], lang: Lang, asked: Option<Lang>) ->
         .or_else(|| Lang::ALL.into_iter().find(|&l| exists(l)))
 }
 
-/// Pictures offered as covers: the library's newest, labelled in `lang`.
-async fn image_choices(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<ImageChoice>> {
+/// Files of `kind` offered in the editor (pictures as covers, PDFs and sounds as
+/// attachments): the library's newest, labelled in `lang`.
+async fn media_choices(pool: &SqlitePool, kind: &str, lang: Lang) -> DataResult<Vec<ImageChoice>> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT m.id, m.path, COALESCE(NULLIF(t.alt, ''), NULLIF(m.original_name, ''), m.path)
          FROM media m LEFT JOIN media_translations t ON t.media_id = m.id AND t.lang = ?
-         WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT 60",
+         WHERE m.kind = ? ORDER BY m.id DESC LIMIT 60",
     )
     .bind(lang.code())
+    .bind(kind)
     .fetch_all(pool)
     .await?;
     Ok(rows

@@ -2,7 +2,7 @@
 //! language, the account's role), the workflow step the button asked for, then story,
 //! version, search index, old-address redirect and audit record in one transaction.
 
-use super::{markdown, may_edit};
+use super::{attachment, markdown, may_edit};
 use crate::data::write::{insert_clean_translation, slugify, NewTranslation};
 use crate::data::{accounts, redirects, search, tags, DataResult, NOW};
 use crate::i18n::{story_path, Lang};
@@ -62,6 +62,9 @@ pub fn check_fields(input: &EditorInput, now: &str) -> Vec<(String, EditorProble
     }
     if tags::parse_tags(&fields.tags).is_err() {
         refuse("tags", EditorProblem::TagsInvalid);
+    }
+    if attachment::parse_duration(&fields.duration).is_err() {
+        refuse("duration", EditorProblem::DurationInvalid);
     }
     if input.action == EditorAction::Schedule {
         match &input.publish_at {
@@ -234,6 +237,8 @@ pub async fn save(
         .await?;
     let tag_names = tags::parse_tags(&fields.tags).unwrap_or_default();
     tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
+    let duration = attachment::parse_duration(&fields.duration).unwrap_or_default();
+    attachment::save(&mut tx, story_id, &kind, &fields.attachment, duration).await?;
     search::index::index_translation(&mut tx, translation_id).await?;
     // A live address that changes keeps working: the old one leads to the new.
     let old_slug = existing.as_ref().and_then(|e| e.slug.as_deref());

@@ -236,6 +236,25 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                     <input id="editor-tags" name="tags" value=fields.tags aria-describedby="tags-hint tags-problem" aria-invalid=field.invalid("tags")/>
                     <p class="field-hint" id="tags-hint">{e.tags_hint}</p>
                     {field.note("tags")}
+                    {page.attachment_kind.clone().map(|kind| {
+                        let audio = kind == "audio";
+                        view! {
+                            <label for="editor-attachment">{e.attachment[usize::from(audio)]}</label>
+                            <select id="editor-attachment" name="attachment" dir="auto">
+                                <option value="">{e.no_attachment}</option>
+                                {page.attachments.iter().map(|file| view! {
+                                    <option value=file.id selected=fields.attachment == file.id.to_string()>{format!("{} (#{})", file.label, file.id)}</option>
+                                }).collect_view()}
+                            </select>
+                            {audio.then(|| view! {
+                                <label for="editor-duration">{e.duration}</label>
+                                <input id="editor-duration" name="duration" value=fields.duration.clone() dir="ltr" inputmode="numeric"
+                                    aria-describedby="duration-hint duration-problem" aria-invalid=field.invalid("duration")/>
+                                <p class="field-hint" id="duration-hint">{e.duration_hint}</p>
+                                {field.note("duration")}
+                            })}
+                        }
+                    })}
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>
                         <input id="editor-when" name="publish_at" type="datetime-local" step="1" value=publish_at.clone()

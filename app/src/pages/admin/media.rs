@@ -1,11 +1,12 @@
-//! `/admin/media`: the media library — upload a picture with its alt text in each
-//! language (a plain multipart form posted to the server), and the newest pictures
-//! with their sizes, ready to be chosen as covers in the editor.
+//! `/admin/media`: the media library — upload a picture, a PDF or a sound with its
+//! alt text (description) in each language (a plain multipart form posted to the
+//! server); the newest pictures with their sizes, ready to be chosen as covers, and the
+//! newest documents and sounds, ready to be attached to publications and episodes.
 
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_media_library;
 use crate::i18n::{Lang, Strings};
-use crate::model::LibraryPicture;
+use crate::model::{LibraryFile, LibraryPicture, MediaLibrary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -23,17 +24,21 @@ pub fn MediaPage() -> impl IntoView {
         .get("error")
         .and_then(|code| PROBLEM_CODES.iter().position(|c| *c == code))
         .map(|i| e.upload_problems[i]);
-    let uploaded = query.get("uploaded").is_some();
+    let uploaded = match (query.get("uploaded"), query.get("kind").as_deref()) {
+        (Some(_), Some("file")) => Some(e.uploaded_file),
+        (Some(_), _) => Some(e.uploaded),
+        _ => None,
+    };
     let data = Resource::new(|| (), |_| get_media_library());
     view! {
         <Title text=format!("{} — CCME", e.media)/>
         <h1>{e.media}</h1>
-        {uploaded.then(|| view! { <p class="notice notice-success" role="status">{e.uploaded}</p> })}
+        {uploaded.map(|done| view! { <p class="notice notice-success" role="status">{done}</p> })}
         {problem.map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
         <form method="post" action="/admin/media" enctype="multipart/form-data" class="editor-form admin-upload">
             <fieldset>
                 <label for="upload-file">{e.file}</label>
-                <input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="upload-hint"/>
+                <input id="upload-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,application/pdf,audio/*" aria-describedby="upload-hint"/>
                 <p class="field-hint" id="upload-hint">{e.file_hint}</p>
                 {Lang::ALL.iter().map(|&l| {
                     let id = format!("upload-alt-{}", l.code());
@@ -48,7 +53,7 @@ pub fn MediaPage() -> impl IntoView {
         <Suspense fallback=admin_fallback>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(pictures) => view! { <Library pictures/> }.into_any(),
+                    Ok(MediaLibrary { pictures, files }) => view! { <Library pictures/> <Files files/> }.into_any(),
                     Err(_) => view! { <p class="notice notice-error">{lang.admin().not_allowed}</p> }.into_any(),
                 }
             })}
@@ -74,6 +79,41 @@ fn Library(pictures: Vec<LibraryPicture>) -> impl IntoView {
                                 <li lang=l.code() dir=l.dir()><span class="version-lang">{l.code().to_uppercase()}</span>" "{a}</li>
                             }).collect_view()}
                         </ul>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A size in bytes as people read it (kB under a megabyte, else MB with one decimal).
+fn readable_size(bytes: i64) -> String {
+    if bytes < 1_000_000 {
+        format!("{} kB", (bytes + 999) / 1000)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}
+
+#[component]
+fn Files(files: Vec<LibraryFile>) -> impl IntoView {
+    let e = use_admin_session().lang.editor();
+    view! {
+        <h2 id="documents">{e.documents}</h2>
+        {files.is_empty().then(|| view! { <p class="notice">{e.no_documents}</p> })}
+        <ul class="admin-stories media-files" aria-labelledby="documents">
+            {files.into_iter().map(|file| {
+                let kind = if file.kind == "pdf" { e.file_kinds[0] } else { e.file_kinds[1] };
+                view! {
+                    <li class="admin-story media-file" id=format!("media-{}", file.id)>
+                        <a class="admin-story-title" href=file.src.clone() dir="auto">{file.label.clone()}</a>
+                        <span class="admin-story-meta">
+                            {format!("#{} · {kind} · {} · ", file.id, readable_size(file.bytes))}
+                            <span dir="auto">{file.name.clone()}</span>
+                        </span>
+                        {(file.kind == "audio").then(|| view! {
+                            <audio controls preload="none" src=file.src.clone() aria-label=file.label.clone()></audio>
+                        })}
                     </li>
                 }
             }).collect_view()}
