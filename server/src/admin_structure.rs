@@ -106,9 +106,8 @@ async fn answer<T>(
 }
 
 /// The account, or 401 (the guard lets no one without a session this far).
-fn account(user: Option<Extension<SessionUser>>) -> Result<SessionUser, Response> {
-    user.map(|Extension(u)| u)
-        .ok_or_else(|| StatusCode::UNAUTHORIZED.into_response())
+fn account(user: Option<Extension<SessionUser>>) -> Result<SessionUser, StatusCode> {
+    user.map(|Extension(u)| u).ok_or(StatusCode::UNAUTHORIZED)
 }
 
 async fn create_account(
@@ -118,7 +117,7 @@ async fn create_account(
 ) -> Response {
     let user = match account(user) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(status) => return status.into_response(),
     };
     let input = AccountInput {
         email: field(&fields, "email").into(),
@@ -140,7 +139,7 @@ async fn change_account(
 ) -> Response {
     let user = match account(user) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(status) => return status.into_response(),
     };
     let change = match field(&fields, "action") {
         "role" => Role::from_code(field(&fields, "role")).map(AccountChange::Role),
@@ -180,7 +179,7 @@ async fn change_password(
 ) -> Response {
     let user = match account(user) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(status) => return status.into_response(),
     };
     let token = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
     let outcome = accounts::change_own_password(
@@ -223,7 +222,7 @@ async fn section(
 ) -> Response {
     let user = match account(user) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(status) => return status.into_response(),
     };
     let id = match target_id(&segment) {
         Ok(id) => id,
@@ -265,7 +264,7 @@ async fn menu_item(
 ) -> Response {
     let user = match account(user) {
         Ok(user) => user,
-        Err(refused) => return refused,
+        Err(status) => return status.into_response(),
     };
     let id = match target_id(&segment) {
         Ok(id) => id,

@@ -7,7 +7,7 @@ use super::write::slugify;
 use super::DataResult;
 use super::PUBLISHED;
 use crate::i18n::Lang;
-use crate::model::{SectionLink, StoryCard};
+use crate::model::{EditorProblem, SectionLink, StoryCard};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Most tags one story carries in one language.
@@ -16,9 +16,9 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_CHARS: usize = 60;
 
 /// The names typed in the editor's tag field: split on commas (Latin or Arabic) and
-/// semicolons, trimmed, without repeats (case aside). `Err(())` when there are more
+/// semicolons, trimmed, without repeats (case aside). Refused when there are more
 /// than [`MAX_TAGS`] or one is longer than [`MAX_TAG_CHARS`].
-pub fn parse_tags(typed: &str) -> Result<Vec<String>, ()> {
+pub fn parse_tags(typed: &str) -> Result<Vec<String>, EditorProblem> {
     let mut names: Vec<String> = Vec::new();
     for name in typed.split([',', '،', ';', '؛']) {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -30,12 +30,12 @@ pub fn parse_tags(typed: &str) -> Result<Vec<String>, ()> {
             continue;
         }
         if name.chars().count() > MAX_TAG_CHARS {
-            return Err(());
+            return Err(EditorProblem::TagsInvalid);
         }
         names.push(name);
     }
     if names.len() > MAX_TAGS {
-        return Err(());
+        return Err(EditorProblem::TagsInvalid);
     }
     Ok(names)
 }

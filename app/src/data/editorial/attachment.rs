@@ -3,6 +3,7 @@
 //! sounds. One per story, shared by its language versions.
 
 use crate::data::DataResult;
+use crate::model::EditorProblem;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// The library kind of the file a story of `kind` carries, if any.
@@ -15,8 +16,12 @@ pub fn file_kind(story_kind: &str) -> Option<&'static str> {
 }
 
 /// A length typed as `seconds`, `minutes:seconds` or `hours:minutes:seconds`:
-/// `Ok(None)` when empty, `Err(())` when not a length.
-pub fn parse_duration(typed: &str) -> Result<Option<i64>, ()> {
+/// `Ok(None)` when empty, refused when not a length (of a day at most).
+pub fn parse_duration(typed: &str) -> Result<Option<i64>, EditorProblem> {
+    parse_seconds(typed).map_err(|()| EditorProblem::DurationInvalid)
+}
+
+fn parse_seconds(typed: &str) -> Result<Option<i64>, ()> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
@@ -120,7 +125,7 @@ mod tests {
     use crate::data::editorial::save::{save as save_version, EditorInput, Saved};
     use crate::data::{library, media_files, podcasts, test_db};
     use crate::i18n::Lang;
-    use crate::model::{EditorAction, EditorProblem, Role, SessionUser, StoryFields};
+    use crate::model::{EditorAction, Role, SessionUser, StoryFields};
 
     #[tokio::test]
     async fn publications_and_episodes_get_their_file_from_the_library() {
@@ -255,7 +260,11 @@ mod tests {
         assert_eq!(parse_duration("1:02:03"), Ok(Some(3723)));
         assert_eq!(parse_duration(" 95 "), Ok(Some(95)));
         for bad in ["4:75", "a:10", "1:2:3:4", "-5", "25:00:00", "::"] {
-            assert_eq!(parse_duration(bad), Err(()), "{bad}");
+            assert_eq!(
+                parse_duration(bad),
+                Err(EditorProblem::DurationInvalid),
+                "{bad}"
+            );
         }
         assert_eq!(format_duration(2550), "42:30");
         assert_eq!(format_duration(3723), "1:02:03");

@@ -60,11 +60,11 @@ pub fn check_fields(input: &EditorInput, now: &str) -> Vec<(String, EditorProble
     if fields.body.chars().count() > BODY_MAX {
         refuse("body", EditorProblem::BodyTooLong);
     }
-    if tags::parse_tags(&fields.tags).is_err() {
-        refuse("tags", EditorProblem::TagsInvalid);
+    if let Err(problem) = tags::parse_tags(&fields.tags) {
+        refuse("tags", problem);
     }
-    if attachment::parse_duration(&fields.duration).is_err() {
-        refuse("duration", EditorProblem::DurationInvalid);
+    if let Err(problem) = attachment::parse_duration(&fields.duration) {
+        refuse("duration", problem);
     }
     if input.action == EditorAction::Schedule {
         match &input.publish_at {
