@@ -11,6 +11,7 @@ use crate::web::cookie;
 use app::data::accounts::{self, AccountChange, AccountInput, Problems};
 use app::data::structure::menu_items::{self, MenuInput};
 use app::data::structure::sections::{self, NameInput, SectionInput};
+use app::data::structure::{self, List};
 use app::data::DataResult;
 use app::i18n::Lang;
 use app::model::{AdminPosted, Role, SessionUser};
@@ -214,46 +215,29 @@ fn section_input(fields: &Fields) -> SectionInput {
     }
 }
 
+/// The menu item typed.
+fn menu_input(fields: &Fields) -> MenuInput {
+    MenuInput {
+        menu: field(fields, "menu").into(),
+        parent: field(fields, "parent").into(),
+        target: field(fields, "target").into(),
+        section: field(fields, "section").into(),
+        story: field(fields, "story").into(),
+        path: field(fields, "path").into(),
+        labels: Lang::ALL
+            .into_iter()
+            .map(|l| (l, field(fields, &format!("label_{}", l.code())).to_owned()))
+            .collect(),
+    }
+}
+
 async fn section(
     State(state): State<StructureState>,
     user: Option<Extension<SessionUser>>,
     Path(segment): Path<String>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let user = match account(user) {
-        Ok(user) => user,
-        Err(status) => return status.into_response(),
-    };
-    let id = match target_id(&segment) {
-        Ok(id) => id,
-        Err(status) => return status.into_response(),
-    };
-    let form = format!("/admin/sections/{segment}");
-    let pool = &state.pool;
-    let (outcome, page) = match (field(&fields, "action"), id) {
-        ("delete", Some(id)) => (
-            sections::delete(pool, &user, id)
-                .await
-                .map(|r| r.map(|_| "deleted")),
-            form,
-        ),
-        ("up" | "down", Some(id)) => {
-            let up = field(&fields, "action") == "up";
-            let moved = sections::move_section(pool, &user, id, up).await;
-            (
-                moved.map(|r| r.map(|_| "moved")),
-                "/admin/sections".to_owned(),
-            )
-        }
-        _ => (
-            sections::save(pool, &user, id, &section_input(&fields))
-                .await
-                .map(|r| r.map(|_| "saved")),
-            form,
-        ),
-    };
-    let done = |code| format!("/admin/sections?done={code}");
-    answer(&state, user, &page, fields, outcome, done).await
+    list_item(state, user, List::Sections, segment, fields).await
 }
 
 async fn menu_item(
@@ -262,6 +246,19 @@ async fn menu_item(
     Path(segment): Path<String>,
     Form(fields): Form<Fields>,
 ) -> Response {
+    list_item(state, user, List::MenuItems, segment, fields).await
+}
+
+/// A post about item `segment` (`new` or an id) of a list: `action` save (the
+/// default), delete, up or down. Refused saves and deletions show the item's form
+/// again; refused moves, the list.
+async fn list_item(
+    state: StructureState,
+    user: Option<Extension<SessionUser>>,
+    list: List,
+    segment: String,
+    fields: Fields,
+) -> Response {
     let user = match account(user) {
         Ok(user) => user,
         Err(status) => return status.into_response(),
@@ -270,39 +267,29 @@ async fn menu_item(
         Ok(id) => id,
         Err(status) => return status.into_response(),
     };
-    let form = format!("/admin/menus/{segment}");
+    let base = match list {
+        List::Sections => "/admin/sections",
+        List::MenuItems => "/admin/menus",
+    };
+    let form = format!("{base}/{segment}");
     let pool = &state.pool;
-    let input = MenuInput {
-        menu: field(&fields, "menu").into(),
-        parent: field(&fields, "parent").into(),
-        target: field(&fields, "target").into(),
-        section: field(&fields, "section").into(),
-        story: field(&fields, "story").into(),
-        path: field(&fields, "path").into(),
-        labels: Lang::ALL
-            .into_iter()
-            .map(|l| (l, field(&fields, &format!("label_{}", l.code())).to_owned()))
-            .collect(),
-    };
+    let done = |code| format!("{base}?done={code}");
     let (outcome, page) = match (field(&fields, "action"), id) {
-        ("delete", Some(id)) => (
-            menu_items::delete(pool, &user, id)
-                .await
-                .map(|r| r.map(|_| "deleted")),
-            form,
-        ),
-        ("up" | "down", Some(id)) => {
-            let up = field(&fields, "action") == "up";
-            let moved = menu_items::move_item(pool, &user, id, up).await;
-            (moved.map(|r| r.map(|_| "moved")), "/admin/menus".to_owned())
+        ("delete", Some(id)) => {
+            let deleted = structure::delete(pool, &user, list, id).await;
+            (deleted.map(|r| r.map(|_| "deleted")), form)
         }
-        _ => (
-            menu_items::save(pool, &user, id, &input)
-                .await
-                .map(|r| r.map(|_| "saved")),
-            form,
-        ),
+        (action @ ("up" | "down"), Some(id)) => {
+            let moved = structure::move_item(pool, &user, list, id, action == "up").await;
+            (moved.map(|r| r.map(|_| "moved")), base.to_owned())
+        }
+        _ => {
+            let saved = match list {
+                List::Sections => sections::save(pool, &user, id, &section_input(&fields)).await,
+                List::MenuItems => menu_items::save(pool, &user, id, &menu_input(&fields)).await,
+            };
+            (saved.map(|r| r.map(|_| "saved")), form)
+        }
     };
-    let done = |code| format!("/admin/menus?done={code}");
     answer(&state, user, &page, fields, outcome, done).await
 }

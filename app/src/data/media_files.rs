@@ -4,8 +4,8 @@
 //! type, kept under `MEDIA_DIR/uploads/YYYY/MM/` and served from `/media/`. Each has a
 //! description per language (the alt text), and is attached to a story by id.
 
-use super::media_library::{clean_name, upload_stem, write_file, UploadProblem};
-use super::{accounts, write, DataResult};
+use super::media_library::{clean_name, record_upload, upload_stem, write_file, UploadProblem};
+use super::{write, DataResult};
 use crate::forms::attachment;
 use crate::i18n::Lang;
 use crate::model::LibraryFile;
@@ -92,12 +92,7 @@ pub async fn store_file(
     let name = clean_name(original_name);
     let mut tx = pool.begin().await?;
     let id = write::upsert_file(&mut tx, found.kind, &path, found.mime, bytes.len() as i64).await?;
-    sqlx::query("UPDATE media SET uploaded_by = ?, original_name = ? WHERE id = ?")
-        .bind(user_id)
-        .bind(&name)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    record_upload(&mut tx, id, user_id, &name).await?;
     for (lang, text) in descriptions.iter().filter(|(_, t)| !t.trim().is_empty()) {
         sqlx::query("INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)")
             .bind(id)
@@ -106,14 +101,6 @@ pub async fn store_file(
             .execute(&mut *tx)
             .await?;
     }
-    accounts::audit_on(
-        &mut tx,
-        Some(user_id),
-        "media.upload",
-        &format!("media {id}"),
-        &name,
-    )
-    .await?;
     tx.commit().await?;
     Ok(Ok(id))
 }

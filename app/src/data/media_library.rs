@@ -171,12 +171,7 @@ pub async fn store_image(
         &alt_refs,
     )
     .await?;
-    sqlx::query("UPDATE media SET uploaded_by = ?, original_name = ? WHERE id = ?")
-        .bind(user_id)
-        .bind(&name)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    record_upload(&mut tx, id, user_id, &name).await?;
     for variant in &variants {
         sqlx::query(
             "INSERT INTO media_variants (media_id, width, height, path, mime, bytes)
@@ -191,16 +186,31 @@ pub async fn store_image(
         .execute(&mut *tx)
         .await?;
     }
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Who uploaded media `id` and under which name, in the media row and the audit log.
+pub(super) async fn record_upload(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+    user_id: i64,
+    name: &str,
+) -> DataResult<()> {
+    sqlx::query("UPDATE media SET uploaded_by = ?, original_name = ? WHERE id = ?")
+        .bind(user_id)
+        .bind(name)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     accounts::audit_on(
-        &mut tx,
+        conn,
         Some(user_id),
         "media.upload",
         &format!("media {id}"),
-        &name,
+        name,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(Ok(id))
+    .await
 }
 
 /// Where a new upload goes, without extension: `uploads/YYYY/MM/<random>` (UTC month;

@@ -96,6 +96,24 @@ pub(crate) mod test_db {
         pub _dir: tempfile::TempDir,
     }
 
+    /// A back-office account of `role` as its session sees it (French back office).
+    pub async fn account(
+        pool: &SqlitePool,
+        email: &str,
+        role: crate::model::Role,
+    ) -> crate::model::SessionUser {
+        let id = accounts::create_user(pool, email, "", role, "correct horse battery")
+            .await
+            .expect("account");
+        crate::model::SessionUser {
+            id,
+            email: email.into(),
+            name: String::new(),
+            role,
+            lang: crate::i18n::Lang::Fr,
+        }
+    }
+
     pub async fn empty() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("test.db").display());

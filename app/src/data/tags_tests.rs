@@ -1,11 +1,11 @@
 //! Tags from the editor to the reader, on a real SQLite file.
 
 use super::tags::parse_tags;
-use crate::data::accounts::create_user;
 use crate::data::editorial::save::{save, EditorInput, Saved};
+use crate::data::test_db::account;
 use crate::data::{alternates, pages, test_db};
 use crate::i18n::Lang;
-use crate::model::{EditorAction, EditorProblem, Role, SessionUser, StoryFields};
+use crate::model::{EditorAction, EditorProblem, Role, StoryFields};
 
 #[test]
 fn tag_fields_split_on_latin_and_arabic_commas_without_repeats() {
@@ -27,119 +27,63 @@ fn tag_fields_split_on_latin_and_arabic_commas_without_repeats() {
 async fn tagged_stories_are_listed_per_edition_and_the_switcher_follows() {
     let db = test_db::with_demo().await;
     let pool = &db.pool;
-    let id = create_user(
-        pool,
-        "editor@ccme.example",
-        "",
-        Role::Editor,
-        "correct horse battery",
-    )
-    .await
-    .unwrap();
-    let editor = SessionUser {
-        id,
-        email: String::new(),
-        name: String::new(),
-        role: Role::Editor,
-        lang: Lang::Fr,
+    let editor = account(pool, "editor@ccme.example", Role::Editor).await;
+    let post = |story: Option<i64>, lang: Lang, title: &str, tags: &str| {
+        let input = EditorInput {
+            kind: "article".into(),
+            section_id: None,
+            cover_id: None,
+            fields: StoryFields {
+                title: title.into(),
+                body: "Texte.".into(),
+                tags: tags.into(),
+                ..StoryFields::default()
+            },
+            action: EditorAction::Publish,
+            publish_at: Ok(None),
+        };
+        let editor = editor.clone();
+        async move { save(pool, &editor, story, lang, &input).await.unwrap() }
     };
-    let input = |title: &str, tags: &str| EditorInput {
-        kind: "article".into(),
-        section_id: None,
-        cover_id: None,
-        fields: StoryFields {
-            title: title.into(),
-            body: "Texte.".into(),
-            tags: tags.into(),
-            ..StoryFields::default()
-        },
-        action: EditorAction::Publish,
-        publish_at: Ok(None),
+    let french_tags = || async {
+        let article = pages::story(pool, Lang::Fr, "les-jeunes-du-monde", false).await;
+        let names = article.unwrap().unwrap().tags.into_iter().map(|t| t.name);
+        names.collect::<Vec<_>>()
     };
-    let too_many = (0..21)
-        .map(|n| format!("t{n}"))
-        .collect::<Vec<_>>()
-        .join(",");
-    let refused = save(pool, &editor, None, Lang::Fr, &input("Trop", &too_many))
-        .await
-        .unwrap();
-    assert_eq!(
-        refused,
-        Saved::Refused(vec![("tags".into(), EditorProblem::TagsInvalid)])
-    );
+    let listed = |lang: Lang, slug: &'static str| async move {
+        pages::tag(pool, lang, slug, 1).await.unwrap()
+    };
+    let too_many = (0..21).map(|n| format!("t{n}")).collect::<Vec<_>>();
+    let refused = post(None, Lang::Fr, "Trop", &too_many.join(",")).await;
+    let problem = ("tags".into(), EditorProblem::TagsInvalid);
+    assert_eq!(refused, Saved::Refused(vec![problem]));
 
-    let Saved::Done { story_id, .. } = save(
-        pool,
-        &editor,
-        None,
-        Lang::Fr,
-        &input("Les jeunes du monde", "Jeunesse, Culture"),
-    )
-    .await
-    .unwrap() else {
+    let Saved::Done { story_id, .. } =
+        post(None, Lang::Fr, "Les jeunes du monde", "Jeunesse, Culture").await
+    else {
         panic!("saved");
     };
-    save(
-        pool,
-        &editor,
-        Some(story_id),
-        Lang::Ar,
-        &input("شباب العالم", "الشباب"),
-    )
-    .await
-    .unwrap();
+    post(Some(story_id), Lang::Ar, "شباب العالم", "الشباب").await;
     // A second story with the same tag, typed in another case: the same tag.
-    save(
-        pool,
-        &editor,
-        None,
-        Lang::Fr,
-        &input("Jeunes entrepreneurs", "jeunesse"),
-    )
-    .await
-    .unwrap();
+    post(None, Lang::Fr, "Jeunes entrepreneurs", "jeunesse").await;
 
-    let article = pages::story(pool, Lang::Fr, "les-jeunes-du-monde", false)
-        .await
-        .unwrap()
-        .unwrap();
-    let names: Vec<_> = article.tags.iter().map(|t| t.name.as_str()).collect();
+    let only_french = "the French tags only, by name";
     assert_eq!(
-        names,
+        french_tags().await,
         ["Culture", "Jeunesse"],
-        "the French tags only, by name"
+        "{only_french}"
     );
-    let listing = pages::tag(pool, Lang::Fr, "jeunesse", 1)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(listing.total, 2);
-    assert_eq!(listing.section.name, "Jeunesse");
-    let ar = pages::tag(pool, Lang::Ar, "الشباب", 1)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(ar.stories.len(), 1);
-    assert!(pages::tag(pool, Lang::Fr, "inconnu", 1)
-        .await
-        .unwrap()
-        .is_none());
+    let listing = listed(Lang::Fr, "jeunesse").await.unwrap();
+    assert_eq!(
+        (listing.total, listing.section.name.as_str()),
+        (2, "Jeunesse")
+    );
+    assert_eq!(listed(Lang::Ar, "الشباب").await.unwrap().stories.len(), 1);
+    assert!(listed(Lang::Fr, "inconnu").await.is_none());
 
     // Saving the Arabic version again leaves the French tags alone.
-    save(
-        pool,
-        &editor,
-        Some(story_id),
-        Lang::Ar,
-        &input("شباب العالم", ""),
-    )
-    .await
-    .unwrap();
-    let article = pages::story(pool, Lang::Fr, "les-jeunes-du-monde", false)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(article.tags.len(), 2);
+    post(Some(story_id), Lang::Ar, "شباب العالم", "").await;
+    assert_eq!(french_tags().await.len(), 2);
     // A tag named only in French: the other editions' switcher goes home.
     let switch = alternates::for_path(pool, "/fr/tag/jeunesse")
         .await

@@ -9,7 +9,7 @@ use crate::components::layout::use_lang;
 use crate::components::meta::{JsonLd, PageMeta};
 use crate::components::pagination::Pagination;
 use crate::components::status::loaded_page;
-use crate::i18n::{path, Strings};
+use crate::i18n::{path, Lang, Strings};
 use crate::model::SectionPage as SectionData;
 use crate::pages::{use_page_param, UntranslatedNotice};
 use leptos::prelude::*;
@@ -18,27 +18,21 @@ use leptos_router::hooks::use_params_map;
 /// The page of one section.
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let page = use_page_param();
-    let data = Resource::new(
-        move || {
-            (
-                lang.get(),
-                params.read().get("slug").unwrap_or_default(),
-                page(),
-            )
-        },
-        |(lang, slug, page)| get_section(lang, slug, page),
-    );
-    loaded_page(data, move |section| {
-        view! { <SectionView section kind="section"/> }.into_any()
-    })
+    listing("section", get_section)
 }
 
 /// The stories with one tag.
 #[component]
 pub fn TagPage() -> impl IntoView {
+    listing("tag", get_tag)
+}
+
+/// A listing of `kind` (section or tag) loaded by `fetch` from the edition, the
+/// `:slug` of the path and the `?page=` asked for.
+fn listing<Fut>(kind: &'static str, fetch: fn(Lang, String, u32) -> Fut) -> impl IntoView
+where
+    Fut: std::future::Future<Output = Result<Option<SectionData>, ServerFnError>> + Send + 'static,
+{
     let lang = use_lang();
     let params = use_params_map();
     let page = use_page_param();
@@ -50,10 +44,10 @@ pub fn TagPage() -> impl IntoView {
                 page(),
             )
         },
-        |(lang, slug, page)| get_tag(lang, slug, page),
+        move |(lang, slug, page)| fetch(lang, slug, page),
     );
-    loaded_page(data, move |tag| {
-        view! { <SectionView section=tag kind="tag"/> }.into_any()
+    loaded_page(data, move |section| {
+        view! { <SectionView section kind/> }.into_any()
     })
 }
 

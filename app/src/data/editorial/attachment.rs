@@ -121,33 +121,18 @@ pub async fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::accounts::create_user;
     use crate::data::editorial::save::{save as save_version, EditorInput, Saved};
     use crate::data::{library, media_files, podcasts, test_db};
     use crate::i18n::Lang;
-    use crate::model::{EditorAction, Role, SessionUser, StoryFields};
+    use crate::model::{EditorAction, Role, StoryFields};
 
     #[tokio::test]
     async fn publications_and_episodes_get_their_file_from_the_library() {
         let db = test_db::with_demo().await;
         let dir = tempfile::tempdir().unwrap();
         let pool = &db.pool;
-        let id = create_user(
-            pool,
-            "e@ccme.example",
-            "",
-            Role::Editor,
-            "correct horse battery",
-        )
-        .await
-        .unwrap();
-        let editor = SessionUser {
-            id,
-            email: String::new(),
-            name: String::new(),
-            role: Role::Editor,
-            lang: Lang::Fr,
-        };
+        let editor = test_db::account(pool, "e@ccme.example", Role::Editor).await;
+        let id = editor.id;
         let pdf = crate::forms::attachment::tests::pdf();
         let pdf = media_files::store_file(pool, dir.path(), pdf, "rapport.pdf", &[], id)
             .await

@@ -3,25 +3,12 @@ use super::markdown;
 use super::page::editor_page;
 use super::publish_due;
 use super::save::{check_fields, save, slug_for, EditorInput, Saved};
-use crate::data::accounts::create_user;
+use crate::data::test_db::account;
 use crate::data::{pages, test_db};
 use crate::i18n::Lang;
 use crate::model::EditorAction::{self, Publish, Save, Submit, Unpublish};
 use crate::model::{EditorProblem, Role, SessionUser, StoryFields, StoryFilter, StoryStatus};
 use sqlx::SqlitePool;
-
-const PASSWORD: &str = "correct horse battery";
-
-async fn account(pool: &SqlitePool, email: &str, role: Role) -> SessionUser {
-    let id = create_user(pool, email, "", role, PASSWORD).await.unwrap();
-    SessionUser {
-        id,
-        email: email.into(),
-        name: String::new(),
-        role,
-        lang: Lang::Fr,
-    }
-}
 
 fn input(title: &str, body: &str, action: EditorAction) -> EditorInput {
     EditorInput {

@@ -1,8 +1,8 @@
 //! Header and footer menu items as administrators edit them: list (tops then their
-//! children, in order), save one (labels per language, target, parent), move it among
-//! its siblings, delete it (with its children). Audited.
+//! children, in order), save one (labels per language, target, parent). Audited;
+//! moving and deleting are in the parent module, shared with sections.
 
-use super::{admin_only, move_among, problem, Problems, Siblings};
+use super::{admin_only, problem, Problems};
 use crate::data::accounts::audit_on;
 use crate::data::DataResult;
 use crate::i18n::Lang;
@@ -276,43 +276,4 @@ pub async fn save(
     audit_on(&mut tx, Some(user.id), "menu.save", &id.to_string(), target).await?;
     tx.commit().await?;
     Ok(Ok(id))
-}
-
-/// Moves an item up or down among its siblings.
-pub async fn move_item(
-    pool: &SqlitePool,
-    user: &SessionUser,
-    id: i64,
-    up: bool,
-) -> DataResult<Result<bool, Problems>> {
-    if let Err(refused) = admin_only(user) {
-        return Ok(Err(refused));
-    }
-    let mut tx = pool.begin().await?;
-    let moved = move_among(&mut tx, Siblings::MenuItems, id, up).await?;
-    audit_on(&mut tx, Some(user.id), "menu.move", &id.to_string(), "").await?;
-    tx.commit().await?;
-    Ok(Ok(moved))
-}
-
-/// Deletes an item and its children.
-pub async fn delete(
-    pool: &SqlitePool,
-    user: &SessionUser,
-    id: i64,
-) -> DataResult<Result<(), Problems>> {
-    if let Err(refused) = admin_only(user) {
-        return Ok(Err(refused));
-    }
-    let mut tx = pool.begin().await?;
-    let gone = sqlx::query("DELETE FROM menu_items WHERE id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    if gone.rows_affected() == 0 {
-        return Ok(Err(problem("form", "not_found")));
-    }
-    audit_on(&mut tx, Some(user.id), "menu.delete", &id.to_string(), "").await?;
-    tx.commit().await?;
-    Ok(Ok(()))
 }

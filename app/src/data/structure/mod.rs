@@ -8,10 +8,11 @@ pub mod sections;
 #[cfg(test)]
 mod tests;
 
+use super::accounts::audit_on;
 use super::DataResult;
 use crate::i18n::Lang;
 use crate::model::{AdminMenuItem, Role, SessionUser, SiteStructure};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqlitePool;
 
 pub use super::accounts::Problems;
 
@@ -45,22 +46,22 @@ pub async fn structure(pool: &SqlitePool, lang: Lang) -> DataResult<SiteStructur
     })
 }
 
-/// Which siblings an item is ordered among.
-#[derive(Clone, Copy)]
-pub(crate) enum Siblings {
+/// The two edited lists: an item's siblings are ordered among themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
     Sections,
     MenuItems,
 }
 
-impl Siblings {
-    fn query(self) -> &'static str {
+impl List {
+    fn siblings(self) -> &'static str {
         match self {
-            Siblings::Sections => {
+            List::Sections => {
                 "SELECT id FROM sections
                  WHERE parent_id IS (SELECT parent_id FROM sections WHERE id = ?1)
                  ORDER BY position, id"
             }
-            Siblings::MenuItems => {
+            List::MenuItems => {
                 "SELECT id FROM menu_items
                  WHERE menu = (SELECT menu FROM menu_items WHERE id = ?1)
                    AND parent_id IS (SELECT parent_id FROM menu_items WHERE id = ?1)
@@ -69,41 +70,98 @@ impl Siblings {
         }
     }
 
-    fn update(self) -> &'static str {
+    fn table(self) -> &'static str {
         match self {
-            Siblings::Sections => "UPDATE sections SET position = ? WHERE id = ?",
-            Siblings::MenuItems => "UPDATE menu_items SET position = ? WHERE id = ?",
+            List::Sections => "sections",
+            List::MenuItems => "menu_items",
+        }
+    }
+
+    /// The audit log's prefix (`section.move`, `menu.delete`).
+    fn audited(self) -> &'static str {
+        match self {
+            List::Sections => "section",
+            List::MenuItems => "menu",
         }
     }
 }
 
 /// Moves item `id` one place up (`up`) or down among its siblings and numbers them
-/// again 10, 20, 30… Returns whether it moved.
-pub(crate) async fn move_among(
-    conn: &mut SqliteConnection,
-    siblings: Siblings,
+/// again 10, 20, 30… `Ok(Ok(moved))`, or refused to anyone but an administrator.
+pub async fn move_item(
+    pool: &SqlitePool,
+    user: &SessionUser,
+    list: List,
     id: i64,
     up: bool,
-) -> DataResult<bool> {
-    let mut ids: Vec<i64> = sqlx::query_scalar(siblings.query())
+) -> DataResult<Result<bool, Problems>> {
+    if let Err(refused) = admin_only(user) {
+        return Ok(Err(refused));
+    }
+    let mut tx = pool.begin().await?;
+    let mut ids: Vec<i64> = sqlx::query_scalar(list.siblings())
         .bind(id)
-        .fetch_all(&mut *conn)
+        .fetch_all(&mut *tx)
         .await?;
     let Some(at) = ids.iter().position(|&i| i == id) else {
-        return Ok(false);
+        return Ok(Ok(false));
     };
     let other = match up {
         true if at > 0 => at - 1,
         false if at + 1 < ids.len() => at + 1,
-        _ => return Ok(false),
+        _ => return Ok(Ok(false)),
     };
     ids.swap(at, other);
+    let update = format!("UPDATE {} SET position = ? WHERE id = ?", list.table());
     for (index, sibling) in ids.iter().enumerate() {
-        sqlx::query(siblings.update())
+        sqlx::query(&update)
             .bind((index as i64 + 1) * 10)
             .bind(sibling)
-            .execute(&mut *conn)
+            .execute(&mut *tx)
             .await?;
     }
-    Ok(true)
+    let action = format!("{}.move", list.audited());
+    audit_on(&mut tx, Some(user.id), &action, &id.to_string(), "").await?;
+    tx.commit().await?;
+    Ok(Ok(true))
+}
+
+/// Deletes item `id`: a menu item with its children; a section only when it holds no
+/// stories and no sub-sections (its menu items go with it), else the problem says which.
+pub async fn delete(
+    pool: &SqlitePool,
+    user: &SessionUser,
+    list: List,
+    id: i64,
+) -> DataResult<Result<(), Problems>> {
+    if let Err(refused) = admin_only(user) {
+        return Ok(Err(refused));
+    }
+    let mut tx = pool.begin().await?;
+    if list == List::Sections {
+        let (stories, children): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM stories WHERE section_id = ?1),
+                    (SELECT count(*) FROM sections WHERE parent_id = ?1)",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if stories > 0 {
+            return Ok(Err(problem("form", "section_has_stories")));
+        }
+        if children > 0 {
+            return Ok(Err(problem("form", "section_has_children")));
+        }
+    }
+    let gone = sqlx::query(&format!("DELETE FROM {} WHERE id = ?", list.table()))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if gone.rows_affected() == 0 {
+        return Ok(Err(problem("form", "not_found")));
+    }
+    let action = format!("{}.delete", list.audited());
+    audit_on(&mut tx, Some(user.id), &action, &id.to_string(), "").await?;
+    tx.commit().await?;
+    Ok(Ok(()))
 }

@@ -1,8 +1,8 @@
 //! Sections as administrators edit them: the tree in reading order, saving one
-//! (names, slugs unique per language, descriptions, parent without cycles), moving
-//! it among its siblings, deleting an empty one. Audited.
+//! (names, slugs unique per language, descriptions, parent without cycles). Audited;
+//! moving and deleting are in the parent module, shared with menu items.
 
-use super::{admin_only, move_among, problem, Problems, Siblings};
+use super::{admin_only, problem, Problems};
 use crate::data::accounts::audit_on;
 use crate::data::write::slugify;
 use crate::data::DataResult;
@@ -262,57 +262,4 @@ pub async fn save(
     audit_on(&mut tx, Some(user.id), "section.save", &names[0].1, "").await?;
     tx.commit().await?;
     Ok(Ok(id))
-}
-
-/// Moves a section up or down among its siblings.
-pub async fn move_section(
-    pool: &SqlitePool,
-    user: &SessionUser,
-    id: i64,
-    up: bool,
-) -> DataResult<Result<bool, Problems>> {
-    if let Err(refused) = admin_only(user) {
-        return Ok(Err(refused));
-    }
-    let mut tx = pool.begin().await?;
-    let moved = move_among(&mut tx, Siblings::Sections, id, up).await?;
-    audit_on(&mut tx, Some(user.id), "section.move", &id.to_string(), "").await?;
-    tx.commit().await?;
-    Ok(Ok(moved))
-}
-
-/// Deletes a section that has neither stories nor sub-sections (its menu items go
-/// with it); otherwise the problem says which.
-pub async fn delete(
-    pool: &SqlitePool,
-    user: &SessionUser,
-    id: i64,
-) -> DataResult<Result<(), Problems>> {
-    if let Err(refused) = admin_only(user) {
-        return Ok(Err(refused));
-    }
-    let mut tx = pool.begin().await?;
-    let (stories, children): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT count(*) FROM stories WHERE section_id = ?1),
-                (SELECT count(*) FROM sections WHERE parent_id = ?1)",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if stories > 0 {
-        return Ok(Err(problem("form", "section_has_stories")));
-    }
-    if children > 0 {
-        return Ok(Err(problem("form", "section_has_children")));
-    }
-    let key: Option<String> = sqlx::query_scalar("DELETE FROM sections WHERE id = ? RETURNING key")
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(key) = key else {
-        return Ok(Err(problem("form", "not_found")));
-    };
-    audit_on(&mut tx, Some(user.id), "section.delete", &key, "").await?;
-    tx.commit().await?;
-    Ok(Ok(()))
 }

@@ -3,25 +3,12 @@
 
 use super::menu_items::{self, MenuInput};
 use super::sections::{self, NameInput, SectionInput};
-use super::structure;
-use crate::data::accounts::{create_user, recent_activity};
+use super::{delete, move_item, structure, List};
+use crate::data::accounts::recent_activity;
+use crate::data::test_db::account;
 use crate::data::{menus, test_db};
 use crate::i18n::Lang;
-use crate::model::{Role, SessionUser};
-use sqlx::SqlitePool;
-
-async fn account(pool: &SqlitePool, email: &str, role: Role) -> SessionUser {
-    let id = create_user(pool, email, "", role, "correct horse battery")
-        .await
-        .unwrap();
-    SessionUser {
-        id,
-        email: email.into(),
-        name: String::new(),
-        role,
-        lang: Lang::Fr,
-    }
-}
+use crate::model::Role;
 
 fn names(fr: &str, ar: &str, en: &str) -> SectionInput {
     let name = |lang, name: &str| NameInput {
@@ -108,20 +95,20 @@ async fn sections_are_saved_with_unique_slugs_and_no_cycles() {
     assert_eq!(saved.names[0].slug, "jeunes-du-monde");
 
     // Not deleted while it has a sub-section or stories.
-    let refused = sections::delete(pool, &admin, youth).await.unwrap();
+    let refused = delete(pool, &admin, List::Sections, youth).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "section_has_children");
     let busy: i64 =
         sqlx::query_scalar("SELECT section_id FROM stories WHERE section_id IS NOT NULL LIMIT 1")
             .fetch_one(pool)
             .await
             .unwrap();
-    let refused = sections::delete(pool, &admin, busy).await.unwrap();
+    let refused = delete(pool, &admin, List::Sections, busy).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "section_has_stories");
-    sections::delete(pool, &admin, students)
+    delete(pool, &admin, List::Sections, students)
         .await
         .unwrap()
         .unwrap();
-    sections::delete(pool, &admin, youth)
+    delete(pool, &admin, List::Sections, youth)
         .await
         .unwrap()
         .unwrap();
@@ -170,7 +157,7 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
     assert_eq!(last.href.as_deref(), Some("/ar/search?q=agenda"));
 
     // Moved up once: now before the previous last item.
-    menu_items::move_item(pool, &admin, id, true)
+    move_item(pool, &admin, List::MenuItems, id, true)
         .await
         .unwrap()
         .unwrap();
@@ -230,7 +217,10 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
     assert!(!listed.pages.is_empty(), "static pages to point at");
 
     // Deleting the parent takes its child along.
-    menu_items::delete(pool, &admin, id).await.unwrap().unwrap();
+    delete(pool, &admin, List::MenuItems, id)
+        .await
+        .unwrap()
+        .unwrap();
     let fr = menus::navigation(pool, Lang::Fr).await.unwrap();
     assert!(fr.main.iter().all(|m| m.label != "Agenda"));
     let gone: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items WHERE id = ?")

@@ -3,8 +3,8 @@
 //! create an account with a first password. Plain forms posted to the server
 //! (`server/src/admin_structure.rs`).
 
-use super::fields::{posted_for, PostNotice, TextField};
-use super::{admin_fallback, use_admin_session};
+use super::fields::{posted_for, ActionButton, PostNotice, TextField};
+use super::{loaded, use_admin_session};
 use crate::api::admin::get_accounts;
 use crate::i18n::Lang;
 use crate::model::{AccountSummary, AdminPosted, Role};
@@ -25,17 +25,9 @@ pub fn AccountsPage() -> impl IntoView {
         <Title text=format!("{} — CCME", a.accounts)/>
         <h1>{a.accounts}</h1>
         <PostNotice posted=posted.clone()/>
-        <Suspense fallback=admin_fallback>
-            {move || {
-                let posted = posted.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(list) => view! { <AccountTable list/> <NewAccount posted/> }.into_any(),
-                        Err(_) => view! { <p class="notice notice-error">{s.admins_only}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        {loaded(data, s.admins_only, move |list| {
+            view! { <AccountTable list/> <NewAccount posted=posted.clone()/> }
+        })}
     }
 }
 
@@ -88,16 +80,6 @@ fn AccountTable(list: Vec<AccountSummary>) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }
-}
-
-/// A one-button form posting `action=code` to `action`.
-#[component]
-pub fn ActionButton(action: String, code: &'static str, label: &'static str) -> impl IntoView {
-    view! {
-        <form method="post" action=action class="inline-form">
-            <button type="submit" name="action" value=code class="button button-secondary">{label}</button>
-        </form>
     }
 }
 

@@ -254,6 +254,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                                 {field.note("duration")}
                             })}
                         }
+                        .into_any()
                     })}
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>

@@ -1,7 +1,7 @@
 //! Form pieces shared by the administration screens (accounts, sections, menus): a
 //! labelled field that shows again what was typed when the form was refused
-//! ([`AdminPosted`] in the context) with its translated problem, and the notices that
-//! follow a post.
+//! ([`AdminPosted`] in the context) with its translated problem, the notices that
+//! follow a post, one-button forms and the rows of ordered lists.
 
 use super::use_admin_session;
 use crate::i18n::Lang;
@@ -70,5 +70,32 @@ pub fn PostNotice(posted: Option<AdminPosted>) -> impl IntoView {
     view! {
         {done.map(|d| view! { <p class="notice notice-success" role="status">{d}</p> })}
         {refused.map(|r| view! { <p class="notice notice-error" role="alert">{r}</p> })}
+    }
+}
+
+/// A one-button form posting `action=code` to `action`.
+#[component]
+pub fn ActionButton(action: String, code: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="inline-form">
+            <button type="submit" name="action" value=code class="button button-secondary">{label}</button>
+        </form>
+    }
+}
+
+/// A row of an ordered list (sections, menu items): its title leading to its form,
+/// what describes it, and the buttons that move it up or down. `depth` indents it.
+#[component]
+pub fn OrderedRow(href: String, title: String, depth: u32, children: Children) -> impl IntoView {
+    let s = use_admin_session().lang.structure();
+    view! {
+        <li class="admin-story structure-row" style=format!("--depth: {depth}")>
+            <a class="admin-story-title" href=href.clone()>{title}</a>
+            <span class="admin-story-meta">{children()}</span>
+            <div class="admin-row-actions">
+                <ActionButton action=href.clone() code="up" label=s.move_up/>
+                <ActionButton action=href code="down" label=s.move_down/>
+            </div>
+        </li>
     }
 }

@@ -3,8 +3,7 @@
 //! and `/admin/menus/{id}`: where it points (home, a section, a page, an address or
 //! nothing, as a group heading), under which item, and its label in each language.
 
-use super::accounts::ActionButton;
-use super::fields::{posted_for, PostNotice, TextField};
+use super::fields::{posted_for, OrderedRow, PostNotice, TextField};
 use super::sections::{id_param, with_structure};
 use super::use_admin_session;
 use crate::data::structure::menu_items::{MENUS, TARGETS};
@@ -52,17 +51,11 @@ fn MenuList(items: Vec<AdminMenuItem>) -> impl IntoView {
     view! {
         <ul class="admin-stories">
             {items.into_iter().map(|item| {
-                let action = format!("/admin/menus/{}", item.id);
-                let depth = u8::from(item.parent_id.is_some());
+                let depth = u32::from(item.parent_id.is_some());
                 view! {
-                    <li class="admin-story structure-row" style=format!("--depth: {depth}")>
-                        <a class="admin-story-title" href=action.clone()>{item.shown.clone()}</a>
-                        <span class="admin-story-meta">{target_name(s, &item.target)}{item.path.clone().map(|p| view! { " · "<code dir="ltr">{p}</code> })}</span>
-                        <div class="admin-row-actions">
-                            <ActionButton action=action.clone() code="up" label=s.move_up/>
-                            <ActionButton action=action code="down" label=s.move_down/>
-                        </div>
-                    </li>
+                    <OrderedRow href=format!("/admin/menus/{}", item.id) title=item.shown.clone() depth>
+                        {target_name(s, &item.target)}{item.path.clone().map(|p| view! { " · "<code dir="ltr">{p}</code> })}
+                    </OrderedRow>
                 }
             }).collect_view()}
         </ul>

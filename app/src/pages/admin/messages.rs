@@ -3,7 +3,7 @@
 //! op-ed as a draft article, reject; and `/admin/subscribers`: the lists' counts and
 //! the CSV export. Plain forms posted to the server (`server/src/admin_moderation.rs`).
 
-use super::{admin_fallback, use_admin_session};
+use super::{loaded, use_admin_session};
 use crate::api::admin::{get_message, get_messages, get_subscriber_counts};
 use crate::data::moderation::MESSAGE_STATUSES;
 use crate::i18n::{format_date, Lang, ModerationStrings};
@@ -27,31 +27,6 @@ fn kind_name(m: &ModerationStrings, kind: &str) -> &'static str {
     }
 }
 
-/// Shows `view` once `data` loads, or the "editors only" notice when refused.
-fn loaded<T, V>(
-    data: Resource<Result<T, ServerFnError>>,
-    view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-    V: IntoView + 'static,
-{
-    let m = use_admin_session().lang.moderation();
-    view! {
-        <Suspense fallback=admin_fallback>
-            {move || {
-                let view = view.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(value) => view(value).into_any(),
-                        Err(_) => view! { <p class="notice notice-error">{m.editors_only}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
 /// The queue.
 #[component]
 pub fn MessagesPage() -> impl IntoView {
@@ -71,7 +46,7 @@ pub fn MessagesPage() -> impl IntoView {
                 <a href=format!("/admin/messages?status={s}") aria-current=(current.as_deref() == Some(*s)).then_some("page")>{m.statuses[i]}</a>
             }).collect_view()}
         </nav>
-        {loaded(data, |list: Vec<MessageSummary>| view! { <Queue list/> })}
+        {loaded(data, m.editors_only, |list: Vec<MessageSummary>| view! { <Queue list/> })}
     }
 }
 
@@ -118,7 +93,8 @@ pub fn MessagePage() -> impl IntoView {
             }
         },
     );
-    loaded(data, |found: Option<MessageDetail>| {
+    let refused = use_admin_session().lang.moderation().editors_only;
+    loaded(data, refused, |found: Option<MessageDetail>| {
         match found {
         Some(message) => view! { <MessageView message/> }.into_any(),
         None => view! { <p class="notice notice-error">{use_admin_session().lang.editor().not_found}</p> }.into_any(),
@@ -184,7 +160,7 @@ pub fn SubscribersPage() -> impl IntoView {
     view! {
         <Title text=format!("{} — CCME", m.subscribers)/>
         <h1>{m.subscribers}</h1>
-        {loaded(data, |counts: Vec<SubscriberCount>| view! { <Counts counts/> })}
+        {loaded(data, m.editors_only, |counts: Vec<SubscriberCount>| view! { <Counts counts/> })}
     }
 }
 

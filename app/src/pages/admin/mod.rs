@@ -29,7 +29,7 @@ mod shell;
 #[cfg(feature = "ssr")]
 pub mod stories;
 #[cfg(feature = "ssr")]
-pub use shell::{admin_fallback, use_admin_session, AdminShell};
+pub use shell::{admin_fallback, loaded, use_admin_session, AdminShell};
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};

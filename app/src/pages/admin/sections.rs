@@ -3,9 +3,8 @@
 //! and descriptions side by side in the three languages (Arabic right to left), and the
 //! parent. The public menus, breadcrumbs and section pages read the same rows.
 
-use super::accounts::ActionButton;
-use super::fields::{posted_for, PostNotice, TextField};
-use super::{admin_fallback, use_admin_session};
+use super::fields::{posted_for, OrderedRow, PostNotice, TextField};
+use super::{loaded, use_admin_session};
 use crate::api::admin::get_structure;
 use crate::i18n::Lang;
 use crate::model::{AdminPosted, AdminSection, SiteStructure};
@@ -18,20 +17,11 @@ pub fn with_structure<V: IntoView + 'static>(
     view: impl Fn(SiteStructure) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let s = use_admin_session().lang.structure();
-    let data = Resource::new(|| (), |_| get_structure());
-    view! {
-        <Suspense fallback=admin_fallback>
-            {move || {
-                let view = view.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok(structure) => view(structure).into_any(),
-                        Err(_) => view! { <p class="notice notice-error">{s.admins_only}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    loaded(
+        Resource::new(|| (), |_| get_structure()),
+        s.admins_only,
+        view,
+    )
 }
 
 /// The `:id` of the page's path: `None` for `new`.
@@ -64,24 +54,15 @@ fn SectionTree(sections: Vec<AdminSection>) -> impl IntoView {
     view! {
         <ul class="admin-stories">
             {sections.into_iter().map(|section| {
-                let action = format!("/admin/sections/{}", section.id);
-                let name = section.name_in(lang);
                 view! {
-                    <li class="admin-story structure-row" style=format!("--depth: {}", section.depth)>
-                        <a class="admin-story-title" href=action.clone()>{name}</a>
-                        <span class="admin-story-meta">
-                            {section.names.iter().map(|n| view! {
-                                <span class="version-badge" lang=n.lang.code() dir=n.lang.dir()>
-                                    <span class="version-lang">{n.lang.code().to_uppercase()}</span>" "{n.name.clone()}
-                                </span>" "
-                            }).collect_view()}
-                            {format!("{}: {}", s.stories, section.stories)}
-                        </span>
-                        <div class="admin-row-actions">
-                            <ActionButton action=action.clone() code="up" label=s.move_up/>
-                            <ActionButton action=action code="down" label=s.move_down/>
-                        </div>
-                    </li>
+                    <OrderedRow href=format!("/admin/sections/{}", section.id) title=section.name_in(lang) depth=section.depth>
+                        {section.names.iter().map(|n| view! {
+                            <span class="version-badge" lang=n.lang.code() dir=n.lang.dir()>
+                                <span class="version-lang">{n.lang.code().to_uppercase()}</span>" "{n.name.clone()}
+                            </span>" "
+                        }).collect_view()}
+                        {format!("{}: {}", s.stories, section.stories)}
+                    </OrderedRow>
                 }
             }).collect_view()}
         </ul>

@@ -62,3 +62,29 @@ pub fn use_admin_session() -> AdminSession {
 
 /// What a back-office page shows while its data loads (only seen if streaming).
 pub fn admin_fallback() -> impl IntoView {}
+
+/// Shows `view` once `data` loads, or `refused` (the role this page needs) when the
+/// server function refuses.
+pub fn loaded<T, V>(
+    data: Resource<Result<T, ServerFnError>>,
+    refused: &'static str,
+    view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=admin_fallback>
+            {move || {
+                let view = view.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => view(value).into_any(),
+                        Err(_) => view! { <p class="notice notice-error">{refused}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
