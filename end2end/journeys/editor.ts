@@ -272,9 +272,13 @@ function documentsJourney() {
     const href = await file.getByRole('link', { name: label }).getAttribute('href');
     expect(href).toMatch(/^\/media\/uploads\/\d{4}\/\d{2}\/\w+\.pdf$/);
 
-    // The last book of the library (other journeys read the first ones) gets it.
+    // One of the last books of the list, its own for each project running beside it
+    // (the library journey reads 'Calligraphies d’exil').
     await page.goto('/fr/publications');
-    const title = (await page.locator('.book-grid .book-card h3').last().textContent())!.trim();
+    const titles = (await page.locator('.library-page > ul.book-grid h3').allTextContents())
+      .map((t) => t.trim())
+      .filter((t) => t !== 'Calligraphies d’exil');
+    const title = titles[titles.length - (info.project.name.includes('hydrate') ? 2 : 1)];
     await page.goto(await editorOf(page, title));
     const choice = await page.locator('#editor-attachment option', { hasText: label }).getAttribute('value');
     await page.locator('#editor-attachment').selectOption(choice!);
