@@ -14,10 +14,10 @@ export const EDITOR = 'editor@ccme.example';
 export const AUTHOR = 'author@ccme.example';
 
 /** Every back-office server function (`#[server(endpoint = …)]`). */
-const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'story_list', 'editor', 'preview', 'media', 'messages', 'message', 'subscribers'];
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'audit', 'story_list', 'editor', 'preview', 'media', 'messages', 'message', 'subscribers'];
 
 /** Every back-office page. */
-const PAGES = ['/admin', '/admin/accounts', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+const PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
 
 const UI = {
   fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },

@@ -9,8 +9,8 @@ import { EDITOR, expectAccessible, logIn } from './editor';
 import { ownClientAddress } from './mailbox';
 
 const UI = {
-  fr: { sections: 'Rubriques', newSection: 'Nouvelle rubrique', menus: 'Menus', newItem: 'Nouvel élément', save: 'Enregistrer', saved: 'Enregistré.', moved: 'Déplacé.', deleted: 'Supprimé.', required: 'Ce champ est obligatoire.', up: 'Monter', delete: 'Supprimer', accounts: 'Comptes', create: 'Créer le compte', disable: 'Désactiver', changed: 'Modification faite.', adminsOnly: 'Réservé aux administrateurs.' },
-  ar: { sections: 'الأقسام', newSection: 'قسم جديد', menus: 'القوائم', newItem: 'عنصر جديد', save: 'حفظ', saved: 'تم الحفظ.', moved: 'تم النقل.', deleted: 'تم الحذف.', required: 'هذا الحقل إلزامي.', up: 'إلى الأعلى', delete: 'حذف', accounts: 'الحسابات', create: 'إنشاء الحساب', disable: 'تعطيل', changed: 'تم التعديل.', adminsOnly: 'خاص بالمشرفين.' },
+  fr: { sections: 'Rubriques', newSection: 'Nouvelle rubrique', menus: 'Menus', newItem: 'Nouvel élément', save: 'Enregistrer', saved: 'Enregistré.', moved: 'Déplacé.', deleted: 'Supprimé.', required: 'Ce champ est obligatoire.', up: 'Monter', delete: 'Supprimer', accounts: 'Comptes', audit: 'Journal des modifications', create: 'Créer le compte', disable: 'Désactiver', changed: 'Modification faite.', adminsOnly: 'Réservé aux administrateurs.' },
+  ar: { sections: 'الأقسام', newSection: 'قسم جديد', menus: 'القوائم', newItem: 'عنصر جديد', save: 'حفظ', saved: 'تم الحفظ.', moved: 'تم النقل.', deleted: 'تم الحذف.', required: 'هذا الحقل إلزامي.', up: 'إلى الأعلى', delete: 'حذف', accounts: 'الحسابات', audit: 'سجل التعديلات', create: 'إنشاء الحساب', disable: 'تعطيل', changed: 'تم التعديل.', adminsOnly: 'خاص بالمشرفين.' },
 } as const;
 
 /** A name no other run or project uses. */
@@ -61,6 +61,11 @@ export function structureJourney({ lang }: { lang: 'fr' | 'ar' }) {
     const shown = lang === 'ar' ? ar : fr;
     await expect(page.getByRole('link', { name: shown })).toBeVisible();
     const sectionUrl = await page.getByRole('link', { name: shown }).getAttribute('href');
+    // The audit log says who did it.
+    await page.getByRole('link', { name: ui.audit, exact: true }).click();
+    const logged = page.locator('.admin-table tbody tr', { hasText: fr }).first();
+    await expect(logged).toContainText('section.save');
+    await expect(logged).toContainText(ADMIN.email);
 
     // A footer group heading named in each language, with two links under it.
     await page.getByRole('link', { name: ui.menus, exact: true }).first().click();
@@ -157,14 +162,14 @@ export function structureJourney({ lang }: { lang: 'fr' | 'ar' }) {
     await logInAs(page, ADMIN.email, lang);
     const section = await page.request.get('/admin/sections');
     const id = (await section.text()).match(/href="\/admin\/sections\/(\d+)"/)![1];
-    await expectAccessible(page, ['/admin', '/admin/accounts', '/admin/sections', `/admin/sections/${id}`, '/admin/menus', '/admin/menus/new?menu=footer']);
+    await expectAccessible(page, ['/admin', '/admin/accounts', '/admin/sections', `/admin/sections/${id}`, '/admin/menus', '/admin/menus/new?menu=footer', '/admin/audit']);
     await context.close();
   });
 
   test(`${lang}: an editor reaches none of the administration screens`, async ({ page }) => {
     await logIn(page, EDITOR, lang);
     await expect(page.getByRole('link', { name: ui.accounts, exact: true })).toHaveCount(0);
-    for (const path of ['/admin/accounts', '/admin/sections', '/admin/sections/new', '/admin/menus', '/admin/menus/new']) {
+    for (const path of ['/admin/accounts', '/admin/sections', '/admin/sections/new', '/admin/menus', '/admin/menus/new', '/admin/audit']) {
       await page.goto(path);
       await expect(page.locator('.notice-error'), path).toHaveText(ui.adminsOnly);
     }

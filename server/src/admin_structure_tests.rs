@@ -6,7 +6,7 @@
 
 use crate::admin_editor_tests::post;
 use crate::admin_tests::{call, get, location, log_in, send, site};
-use app::api::admin::GetStructure;
+use app::api::admin::{GetAuditLog, GetStructure};
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 
@@ -25,11 +25,13 @@ async fn only_administrators_change_the_structure_and_accounts() {
         let (status, _, _) = send(&site, post(route, &[("action", "save")], None)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{route}");
     }
-    let (status, _, _) = send(&site, call(GetStructure::PATH, None)).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
     let editor = log_in(&site, "editor@ccme.example").await;
-    let (status, _, _) = send(&site, call(GetStructure::PATH, Some(&editor))).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    for path in [GetStructure::PATH, GetAuditLog::PATH] {
+        let (status, _, _) = send(&site, call(path, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+        let (status, _, _) = send(&site, call(path, Some(&editor))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+    }
     let section = [("name_fr", "Rubrique pirate"), ("action", "save")];
     let (status, _, page) = send(&site, post("/admin/sections/new", &section, Some(&editor))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);

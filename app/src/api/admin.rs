@@ -116,3 +116,14 @@ pub async fn get_structure() -> Result<crate::model::SiteStructure, ServerFnErro
         .await
         .map_err(internal)
 }
+
+/// Page `page` of the whole audit log (administrators); the first when not given.
+#[server(prefix = "/api/admin", endpoint = "audit")]
+pub async fn get_audit_log(page: Option<u32>) -> Result<crate::model::AuditPage, ServerFnError> {
+    use super::server_only::{internal, pool};
+    let user = require(crate::model::Role::Admin)?;
+    crate::data::accounts::audit_page(&pool()?, &user, page.unwrap_or(1))
+        .await
+        .map_err(internal)?
+        .map_err(|_| ServerFnError::new("not allowed"))
+}

@@ -57,6 +57,13 @@ pub struct StructureStrings {
     /// `?done=`: saved, deleted, moved, changed.
     pub done: [&'static str; 4],
     pub admins_only: &'static str,
+    pub audit: &'static str,
+    /// when, who, what, on what, details.
+    pub audit_columns: [&'static str; 5],
+    pub newer: &'static str,
+    pub older: &'static str,
+    /// `{page}`, `{pages}`.
+    pub page_of: &'static str,
     pub fix_below: &'static str,
     /// Problem codes of the forms and their text.
     pub problems: [(&'static str, &'static str); 15],
@@ -130,6 +137,11 @@ pub const FR: StructureStrings = StructureStrings {
     back: "Retour à la liste",
     done: ["Enregistré.", "Supprimé.", "Déplacé.", "Modification faite."],
     admins_only: "Réservé aux administrateurs.",
+    audit: "Journal des modifications",
+    audit_columns: ["Quand (UTC)", "Qui", "Quoi", "Sur quoi", "Détails"],
+    newer: "Plus récentes",
+    older: "Plus anciennes",
+    page_of: "Page {page} sur {pages}",
     fix_below: "Corrigez les champs signalés ci-dessous.",
     problems: [
         ("not_allowed", "Réservé aux administrateurs."),
@@ -201,6 +213,11 @@ pub const AR: StructureStrings = StructureStrings {
     back: "العودة إلى القائمة",
     done: ["تم الحفظ.", "تم الحذف.", "تم النقل.", "تم التعديل."],
     admins_only: "خاص بالمشرفين.",
+    audit: "سجل التعديلات",
+    audit_columns: ["متى (UTC)", "من", "ماذا", "على ماذا", "تفاصيل"],
+    newer: "الأحدث",
+    older: "الأقدم",
+    page_of: "الصفحة {page} من {pages}",
     fix_below: "صحّح الحقول المشار إليها أدناه.",
     problems: [
         ("not_allowed", "خاص بالمشرفين."),
@@ -289,6 +306,11 @@ pub const EN: StructureStrings = StructureStrings {
     back: "Back to the list",
     done: ["Saved.", "Deleted.", "Moved.", "Change made."],
     admins_only: "Administrators only.",
+    audit: "Audit log",
+    audit_columns: ["When (UTC)", "Who", "What", "On what", "Details"],
+    newer: "Newer",
+    older: "Older",
+    page_of: "Page {page} of {pages}",
     fix_below: "Correct the fields marked below.",
     problems: [
         ("not_allowed", "Administrators only."),

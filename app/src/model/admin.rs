@@ -62,12 +62,24 @@ pub struct AdminSession {
     pub lang: Lang,
 }
 
-/// One line of the audit log as the dashboard shows it.
+/// One line of the audit log (the dashboard's recent activity, the whole log).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub at: String,
     pub action: String,
     pub target: String,
+    /// Who (their address), empty when the account was deleted or in one's own list.
+    pub who: String,
+    pub details: String,
+}
+
+/// A page of the whole audit log, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub page: u32,
+    pub pages: u32,
 }
 
 /// A back-office account as administrators see it in the list.

@@ -11,7 +11,7 @@ use crate::data::subscriptions::normalize_email;
 use crate::data::subscriptions::token_hash;
 use crate::data::{DataResult, NOW};
 use crate::i18n::Lang;
-use crate::model::{AccountSummary, Role, SessionUser};
+use crate::model::{AccountSummary, AuditPage, Role, SessionUser};
 use sqlx::SqlitePool;
 
 /// Problems of a form, as (field, code) pairs the page translates.
@@ -231,4 +231,38 @@ pub async fn change_own_password(
     audit_on(&mut tx, Some(user_id), "account.password", "", "").await?;
     tx.commit().await?;
     Ok(Ok(()))
+}
+
+/// Entries per page of the audit log.
+pub const AUDIT_PAGE_SIZE: u32 = 50;
+
+/// Page `page` (1-based) of the whole audit log, newest first, with who did each thing.
+/// Administrators only (`Ok(Err)` otherwise).
+pub async fn audit_page(
+    pool: &SqlitePool,
+    admin: &SessionUser,
+    page: u32,
+) -> DataResult<Result<AuditPage, Problems>> {
+    if !admin.role.allows(Role::Admin) {
+        return Ok(Err(problem("form", "not_allowed")));
+    }
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log")
+        .fetch_one(pool)
+        .await?;
+    let pages = (total as u32).div_ceil(AUDIT_PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let entries = sqlx::query_as(
+        "SELECT a.at, a.action, a.target, COALESCE(u.email, '') AS who, a.details
+         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+         ORDER BY a.id DESC LIMIT ? OFFSET ?",
+    )
+    .bind(AUDIT_PAGE_SIZE)
+    .bind((page - 1) * AUDIT_PAGE_SIZE)
+    .fetch_all(pool)
+    .await?;
+    Ok(Ok(AuditPage {
+        entries,
+        page,
+        pages,
+    }))
 }

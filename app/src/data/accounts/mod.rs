@@ -9,7 +9,7 @@ mod tests;
 
 pub(crate) use manage::problem;
 pub use manage::{
-    change_account, change_own_password, create_account, list_accounts, AccountChange,
+    audit_page, change_account, change_own_password, create_account, list_accounts, AccountChange,
     AccountInput, Problems,
 };
 pub use password::{check_password_rules, hash_password, verify_password, PasswordProblem};
@@ -305,15 +305,12 @@ pub async fn recent_activity(
     user_id: i64,
     limit: u32,
 ) -> DataResult<Vec<AuditEntry>> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT at, action, target FROM audit_log WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+    Ok(sqlx::query_as(
+        "SELECT at, action, target, '' AS who, details FROM audit_log
+         WHERE user_id = ? ORDER BY id DESC LIMIT ?",
     )
     .bind(user_id)
     .bind(limit)
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(at, action, target)| AuditEntry { at, action, target })
-        .collect())
+    .await?)
 }

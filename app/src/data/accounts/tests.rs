@@ -387,3 +387,34 @@ async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
         LogIn::Accepted { .. }
     ));
 }
+
+#[tokio::test]
+async fn the_audit_log_says_who_did_what_to_administrators_only() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD)
+        .await
+        .unwrap();
+    let admin = as_session(admin_id, Role::Admin);
+    let salma = as_session(editor(pool).await, Role::Editor);
+    change_account(pool, &admin, salma.id, AccountChange::Unlock)
+        .await
+        .unwrap()
+        .unwrap();
+    let refused = audit_page(pool, &salma, 1).await.unwrap();
+    assert_eq!(refused.unwrap_err()[0].1, "not_allowed");
+    let log = audit_page(pool, &admin, 1).await.unwrap().unwrap();
+    assert_eq!((log.page, log.pages), (1, 1));
+    let newest = &log.entries[0];
+    assert_eq!(
+        (
+            newest.who.as_str(),
+            newest.action.as_str(),
+            newest.target.as_str()
+        ),
+        ("admin@ccme.ma", "account.unlock", "salma@ccme.ma")
+    );
+    assert_eq!(log.entries.len(), 3, "two accounts created, one unlock");
+    let beyond = audit_page(pool, &admin, 99).await.unwrap().unwrap();
+    assert_eq!(beyond.page, 1, "a page past the end shows the last one");
+}

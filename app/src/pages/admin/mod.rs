@@ -9,6 +9,8 @@
 #[cfg(feature = "ssr")]
 pub mod accounts;
 #[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
 pub mod dashboard;
 #[cfg(feature = "ssr")]
 pub mod editor;
@@ -50,6 +52,7 @@ pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/messages/:id") view=messages::MessagePage/>
             <Route path=path!("/subscribers") view=messages::SubscribersPage/>
             <Route path=path!("/accounts") view=accounts::AccountsPage/>
+            <Route path=path!("/audit") view=audit::AuditLogPage/>
             <Route path=path!("/sections") view=sections::SectionsPage/>
             <Route path=path!("/sections/:id") view=sections::SectionPage/>
             <Route path=path!("/menus") view=menus::MenusPage/>

@@ -37,6 +37,7 @@ pub fn AdminShell() -> impl IntoView {
                                 <a href="/admin/sections">{lang.structure().sections}</a>
                                 <a href="/admin/menus">{lang.structure().menus}</a>
                                 <a href="/admin/accounts">{a.accounts}</a>
+                                <a href="/admin/audit">{lang.structure().audit}</a>
                             })}
                             <a href=format!("/{}/", lang.code())>{a.view_site}</a>
                             {who.map(|who| view! {
