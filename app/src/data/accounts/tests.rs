@@ -231,15 +231,24 @@ fn as_session(id: i64, role: Role) -> SessionUser {
     }
 }
 
+/// An administrator and an editor (Salma), as their sessions see them.
+async fn admin_and_editor(pool: &SqlitePool) -> (SessionUser, SessionUser) {
+    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD)
+        .await
+        .unwrap();
+    let salma = editor(pool).await;
+    (
+        as_session(admin_id, Role::Admin),
+        as_session(salma, Role::Editor),
+    )
+}
+
 #[tokio::test]
 async fn administrators_create_change_and_disable_accounts() {
     let db = test_db::empty().await;
     let pool = &db.pool;
-    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD)
-        .await
-        .unwrap();
-    let admin = as_session(admin_id, Role::Admin);
-    let salma = as_session(editor(pool).await, Role::Editor);
+    let (admin, salma) = admin_and_editor(pool).await;
+    let admin_id = admin.id;
     let input = AccountInput {
         email: " Youssef@CCME.ma".into(),
         name: "Youssef".into(),
@@ -392,11 +401,7 @@ async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
 async fn the_audit_log_says_who_did_what_to_administrators_only() {
     let db = test_db::empty().await;
     let pool = &db.pool;
-    let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD)
-        .await
-        .unwrap();
-    let admin = as_session(admin_id, Role::Admin);
-    let salma = as_session(editor(pool).await, Role::Editor);
+    let (admin, salma) = admin_and_editor(pool).await;
     change_account(pool, &admin, salma.id, AccountChange::Unlock)
         .await
         .unwrap()
