@@ -156,7 +156,9 @@ export function structureJourney({ lang }: { lang: 'fr' | 'ar' }) {
   });
 
   test(`${lang}: no axe violations on the administration screens`, async ({ browser }, info) => {
-    // axe runs as a script in the page, so both twins audit with JavaScript on.
+    // axe runs as a script in the page, so both twins audit with JavaScript on; several
+    // pages a test, each audited whole, so it gets more than the default 30 s.
+    test.setTimeout(120_000);
     const context = await browser.newContext({ ...info.project.use, javaScriptEnabled: true });
     const page = await context.newPage();
     await logInAs(page, ADMIN.email, lang);
