@@ -74,6 +74,9 @@ struct Posted {
     tags: String,
     attachment: String,
     duration: String,
+    /// The kind's own details, posted as `detail_<name>`.
+    #[serde(flatten)]
+    rest: std::collections::HashMap<String, String>,
     publish_at: String,
     tz_offset: String,
     action: String,
@@ -135,6 +138,11 @@ async fn handle(
         tags: posted.tags,
         attachment: posted.attachment,
         duration: posted.duration,
+        details: posted
+            .rest
+            .into_iter()
+            .filter_map(|(key, value)| Some((key.strip_prefix("detail_")?.to_owned(), value)))
+            .collect(),
     };
     let section_id = posted.section.trim().parse().ok();
     let cover_id = posted.cover.trim().parse().ok();

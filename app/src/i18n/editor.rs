@@ -54,7 +54,7 @@ pub struct EditorStrings {
     /// title missing, title too long, slug invalid, slug taken, summary too long, body
     /// too long, time missing, time past, not allowed, section unknown —
     /// [`crate::model::EditorProblem`] order.
-    pub problems: [&'static str; 12],
+    pub problems: [&'static str; 14],
     pub read_only: &'static str,
     /// `{lang}`.
     pub for_reference: &'static str,
@@ -89,6 +89,14 @@ pub struct EditorStrings {
     pub no_attachment: &'static str,
     pub duration: &'static str,
     pub duration_hint: &'static str,
+    /// The heading of a kind's own fields.
+    pub details: &'static str,
+    /// Label of each detail, by name (`data::editorial::details`).
+    pub detail_labels: [(&'static str, &'static str); 18],
+    /// Hints of the details that have a form to follow, by name.
+    pub detail_hints: [(&'static str, &'static str); 5],
+    /// The "new" links of the other kinds.
+    pub new_of_kind: &'static str,
 }
 
 /// French.
@@ -174,6 +182,8 @@ pub const FR: EditorStrings = EditorStrings {
         "Cette rubrique n’existe plus.",
         "20 mots-clés au plus, de 60 caractères au plus chacun.",
         "Indiquez la durée en minutes:secondes, par exemple 42:30.",
+        "Ce champ est obligatoire.",
+        "Cette valeur n’a pas la forme attendue (voir l’indication).",
     ],
     read_only: "Cette version est sur le site ou programmée : seul un éditeur peut la modifier.",
     for_reference: "Pour référence : version {lang}",
@@ -208,6 +218,35 @@ pub const FR: EditorStrings = EditorStrings {
     no_attachment: "Aucun fichier",
     duration: "Durée de l’épisode (minutes:secondes)",
     duration_hint: "Par exemple 42:30. Les applications de podcast l’affichent.",
+    details: "Informations propres à ce type de contenu",
+    detail_labels: [
+        ("year", "Année de parution"),
+        ("isbn", "ISBN"),
+        ("languages", "Langues de l’ouvrage"),
+        ("pages", "Nombre de pages"),
+        ("authors", "Auteurs"),
+        ("contents", "Sommaire"),
+        ("programme_id", "Émission"),
+        ("number", "Numéro de l’épisode"),
+        ("strand", "Axe"),
+        ("speakers", "Intervenants"),
+        ("transcript", "Transcription ou résumé"),
+        ("country", "Pays de résidence (code ISO)"),
+        ("interviewee", "Personne interviewée"),
+        ("role", "Fonction"),
+        ("country_name", "Pays (en toutes lettres)"),
+        ("field", "Domaine"),
+        ("sort_name", "Nom pour l’index (nom, prénom)"),
+        ("city", "Ville"),
+    ],
+    detail_hints: [
+        ("isbn", "10 ou 13 chiffres, tirets permis."),
+        ("languages", "Codes séparés par des virgules : fr, ar, en."),
+        ("contents", "Une entrée par ligne."),
+        ("country", "Deux lettres, par exemple FR, BE, CA."),
+        ("transcript", "Paragraphes séparés par une ligne vide."),
+    ],
+    new_of_kind: "Nouveau :",
 };
 
 /// Arabic.
@@ -280,6 +319,8 @@ pub const AR: EditorStrings = EditorStrings {
         "هذا القسم لم يعد موجودًا.",
         "20 وسمًا على الأكثر، لا يتجاوز كل منها 60 حرفًا.",
         "اكتب المدة بالدقائق:الثواني، مثلًا 42:30.",
+        "هذا الحقل إلزامي.",
+        "هذه القيمة ليست بالشكل المطلوب (انظر الإرشاد).",
     ],
     read_only: "هذه النسخة منشورة أو مبرمجة: لا يعدّلها إلا محرّر.",
     for_reference: "للمقارنة: النسخة {lang}",
@@ -314,6 +355,35 @@ pub const AR: EditorStrings = EditorStrings {
     no_attachment: "بدون ملف",
     duration: "مدة الحلقة (دقائق:ثوان)",
     duration_hint: "مثلًا 42:30. تعرضها تطبيقات البودكاست.",
+    details: "معلومات خاصة بهذا النوع من المحتوى",
+    detail_labels: [
+        ("year", "سنة الصدور"),
+        ("isbn", "ردمك (ISBN)"),
+        ("languages", "لغات الكتاب"),
+        ("pages", "عدد الصفحات"),
+        ("authors", "المؤلفون"),
+        ("contents", "المحتويات"),
+        ("programme_id", "البرنامج"),
+        ("number", "رقم الحلقة"),
+        ("strand", "المحور"),
+        ("speakers", "المتدخلون"),
+        ("transcript", "النص الكامل أو الملخص"),
+        ("country", "بلد الإقامة (رمز ISO)"),
+        ("interviewee", "الشخص المحاوَر"),
+        ("role", "الصفة"),
+        ("country_name", "البلد (بالحروف)"),
+        ("field", "المجال"),
+        ("sort_name", "الاسم في الفهرس (النسب، الاسم)"),
+        ("city", "المدينة"),
+    ],
+    detail_hints: [
+        ("isbn", "10 أو 13 رقمًا، مع السماح بالشرطات."),
+        ("languages", "رموز تفصل بينها فواصل: fr, ar, en."),
+        ("contents", "مدخل واحد في كل سطر."),
+        ("country", "حرفان، مثلًا FR أو BE أو CA."),
+        ("transcript", "فقرات يفصل بينها سطر فارغ."),
+    ],
+    new_of_kind: "جديد:",
 };
 
 /// English.
@@ -393,6 +463,8 @@ pub const EN: EditorStrings = EditorStrings {
         "That section no longer exists.",
         "At most 20 tags of at most 60 characters each.",
         "Give the length as minutes:seconds, for example 42:30.",
+        "This field is required.",
+        "This value is not in the expected form (see the hint).",
     ],
     read_only: "This version is on the site or scheduled: only an editor can change it.",
     for_reference: "For reference: {lang} version",
@@ -427,4 +499,33 @@ pub const EN: EditorStrings = EditorStrings {
     no_attachment: "No file",
     duration: "Length of the episode (minutes:seconds)",
     duration_hint: "For example 42:30. Podcast apps show it.",
+    details: "What this kind of item has of its own",
+    detail_labels: [
+        ("year", "Year of publication"),
+        ("isbn", "ISBN"),
+        ("languages", "Languages of the book"),
+        ("pages", "Number of pages"),
+        ("authors", "Authors"),
+        ("contents", "Contents"),
+        ("programme_id", "Programme"),
+        ("number", "Episode number"),
+        ("strand", "Strand"),
+        ("speakers", "Speakers"),
+        ("transcript", "Transcript or summary"),
+        ("country", "Country of residence (ISO code)"),
+        ("interviewee", "Interviewee"),
+        ("role", "Position"),
+        ("country_name", "Country (in words)"),
+        ("field", "Field"),
+        ("sort_name", "Name for the index (family name, given name)"),
+        ("city", "City"),
+    ],
+    detail_hints: [
+        ("isbn", "10 or 13 digits, dashes allowed."),
+        ("languages", "Codes separated by commas: fr, ar, en."),
+        ("contents", "One entry a line."),
+        ("country", "Two letters, for example FR, BE, CA."),
+        ("transcript", "Paragraphs separated by an empty line."),
+    ],
+    new_of_kind: "New:",
 };

@@ -124,6 +124,9 @@ pub struct StoryFields {
     pub attachment: String,
     /// Episodes: their length as typed (`42:30`).
     pub duration: String,
+    /// What the story's kind has besides its text (a publication's year, an
+    /// interviewee's name…), by detail name, as typed.
+    pub details: Vec<(String, String)>,
 }
 
 /// One language version of a story in the list and the editor: missing (`None`) or in
@@ -217,6 +220,8 @@ pub struct EditorPage {
     /// library's files of that kind to choose from.
     pub attachment_kind: Option<String>,
     pub attachments: Vec<ImageChoice>,
+    /// Episodes: the podcast programmes, (id, name in the version's language).
+    pub programmes: Vec<(i64, String)>,
     /// Who may do what here (the server checks again on every post).
     pub can_edit: bool,
     pub can_publish: bool,
@@ -254,6 +259,10 @@ pub enum EditorProblem {
     TagsInvalid,
     /// An episode length that is not `minutes:seconds`.
     DurationInvalid,
+    /// A detail of the kind (a publication's year…) that must be given.
+    DetailMissing,
+    /// A detail typed in a form it cannot have (a year of 3 digits, a bad ISBN…).
+    DetailInvalid,
 }
 
 /// A refused post shown again: what was typed and what to fix (provided as context

@@ -153,17 +153,26 @@ mod tests {
             .await
             .unwrap()
         };
-        let post = |story_id: i64, fields: StoryFields| {
-            let input = EditorInput {
-                kind: String::new(),
-                section_id: None,
-                cover_id: None,
-                fields,
-                action: EditorAction::Save,
-                publish_at: Ok(None),
-            };
+        let post = |story_id: i64, mut fields: StoryFields| {
             let editor = editor.clone();
             async move {
+                // As the editor posts them: with the kind's stored details.
+                let kind: String = sqlx::query_scalar("SELECT kind FROM stories WHERE id = ?")
+                    .bind(story_id)
+                    .fetch_one(pool)
+                    .await
+                    .unwrap();
+                fields.details = super::super::details::values(pool, story_id, &kind, Lang::Fr)
+                    .await
+                    .unwrap();
+                let input = EditorInput {
+                    kind: String::new(),
+                    section_id: None,
+                    cover_id: None,
+                    fields,
+                    action: EditorAction::Save,
+                    publish_at: Ok(None),
+                };
                 save_version(pool, &editor, Some(story_id), Lang::Fr, &input)
                     .await
                     .unwrap()

@@ -7,6 +7,7 @@
 //! also publish, schedule, unpublish and archive, and change any version.
 
 pub mod attachment;
+pub mod details;
 pub mod list;
 pub mod markdown;
 pub mod page;

@@ -2,7 +2,7 @@
 //! versions (one of them beside it for reference), the sections, what the account may
 //! do — and the preview of a version as readers will see it.
 
-use super::{attachment, markdown};
+use super::{attachment, details, markdown};
 use super::{may_edit, section_options, versions_from, GROUPED_VERSIONS};
 use crate::data::DataResult;
 use crate::i18n::{story_path, Lang};
@@ -58,6 +58,7 @@ pub async fn editor_page(
 ) -> DataResult<Option<EditorPage>> {
     let sections = section_options(pool, user.lang).await?;
     let images = media_choices(pool, "image", lang).await?;
+    let programmes = programmes(pool, lang).await?;
     let can_publish = user.role.allows(Role::Editor);
     let Some(id) = story_id else {
         return Ok(Some(EditorPage {
@@ -76,6 +77,7 @@ pub async fn editor_page(
             images,
             attachment_kind: None,
             attachments: Vec::new(),
+            programmes,
             can_edit: true,
             can_publish,
             public_path: None,
@@ -124,6 +126,7 @@ pub async fn editor_page(
                 tags: tag_field(pool, id, lang).await?,
                 attachment: String::new(),
                 duration: String::new(),
+                details: Vec::new(),
             },
             v.published_at,
             Some(v.updated_at),
@@ -134,6 +137,7 @@ pub async fn editor_page(
     let fields = StoryFields {
         attachment,
         duration,
+        details: details::values(pool, id, &head.kind, lang).await?,
         ..fields
     };
     let attachment_kind = attachment::file_kind(&head.kind);
@@ -144,6 +148,7 @@ pub async fn editor_page(
     Ok(Some(EditorPage {
         attachment_kind: attachment_kind.map(str::to_owned),
         attachments,
+        programmes,
         story_id: Some(id),
         kind: head.kind,
         section_id: head.section_id,
@@ -203,4 +208,16 @@ async fn tag_field(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<S
         .map(|t| t.name)
         .collect();
     Ok(names.join(if lang == Lang::Ar { "، " } else { ", " }))
+}
+
+/// The podcast programmes, named in `lang` (else by key), for an episode's details.
+async fn programmes(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<(i64, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, COALESCE(t.name, p.key) FROM programmes p
+         LEFT JOIN programme_translations t ON t.programme_id = p.id AND t.lang = ?
+         ORDER BY p.position, p.id",
+    )
+    .bind(lang.code())
+    .fetch_all(pool)
+    .await?)
 }

@@ -2,7 +2,7 @@
 //! language, the account's role), the workflow step the button asked for, then story,
 //! version, search index, old-address redirect and audit record in one transaction.
 
-use super::{attachment, markdown, may_edit};
+use super::{attachment, details, markdown, may_edit};
 use crate::data::write::{insert_clean_translation, slugify, NewTranslation};
 use crate::data::{accounts, redirects, search, tags, DataResult, NOW};
 use crate::i18n::{story_path, Lang};
@@ -17,7 +17,7 @@ pub const BODY_MAX: usize = 200_000;
 /// What the editor posts for one version.
 #[derive(Clone, Debug)]
 pub struct EditorInput {
-    /// Kind of a new story (`article` or `page`); ignored for an existing one.
+    /// Kind of a new story (see [`new_kind`]); ignored for an existing one.
     pub kind: String,
     pub section_id: Option<i64>,
     /// The cover picture (a library image's id); an unknown id counts as none.
@@ -78,6 +78,22 @@ pub fn check_fields(input: &EditorInput, now: &str) -> Vec<(String, EditorProble
     problems
 }
 
+/// The kind of a new story: one the editor writes, else an article.
+pub fn new_kind(asked: &str) -> &'static str {
+    const WRITABLE: [&str; 6] = [
+        "article",
+        "page",
+        "interview",
+        "profile",
+        "publication",
+        "episode",
+    ];
+    WRITABLE
+        .into_iter()
+        .find(|k| *k == asked)
+        .unwrap_or("article")
+}
+
 /// The slug a version gets: the one typed, else one made from the title — always in
 /// the site's slug form (lower case, letters and digits joined by dashes).
 pub fn slug_for(fields: &StoryFields) -> String {
@@ -132,6 +148,11 @@ pub async fn save(
         .and_then(|e| e.status.as_deref())
         .and_then(StoryStatus::from_code);
     let mut problems = check_fields(input, &now);
+    let kind = match &existing {
+        Some(found) => found.kind.clone(),
+        None => new_kind(&input.kind).to_owned(),
+    };
+    problems.extend(details::check(&kind, &input.fields.details));
     if !user.role.allows(input.action.needs()) || !may_edit(user, status_before) {
         problems.push(("action".into(), EditorProblem::NotAllowed));
     }
@@ -187,20 +208,15 @@ pub async fn save(
             (id, found.kind.clone())
         }
         _ => {
-            let kind = if input.kind == "page" {
-                "page"
-            } else {
-                "article"
-            };
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO stories (kind, section_id, created_by) VALUES (?, ?, ?) RETURNING id",
             )
-            .bind(kind)
+            .bind(&kind)
             .bind(input.section_id)
             .bind(user.id)
             .fetch_one(&mut *tx)
             .await?;
-            (id, kind.to_owned())
+            (id, kind.clone())
         }
     };
     let cover: Option<i64> = match input.cover_id {
@@ -239,6 +255,7 @@ pub async fn save(
     tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
     let duration = attachment::parse_duration(&fields.duration).unwrap_or_default();
     attachment::save(&mut tx, story_id, &kind, &fields.attachment, duration).await?;
+    details::save(&mut tx, story_id, &kind, lang, &fields.details).await?;
     search::index::index_translation(&mut tx, translation_id).await?;
     // A live address that changes keeps working: the old one leads to the new.
     let old_slug = existing.as_ref().and_then(|e| e.slug.as_deref());

@@ -4,9 +4,12 @@
 //! form posted to the server, which saves and comes back here with `?saved=`, or
 //! renders this page again with what was typed and what to fix ([`EditorPosted`]).
 
+use super::details::detail_fields;
 use super::stories::{kind_name, VersionBadge};
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_editor;
+use crate::data::editorial::details::of_kind;
+use crate::data::editorial::save::new_kind;
 use crate::i18n::{EditorStrings, Lang, Strings};
 use crate::model::{
     EditorAction, EditorPage, EditorPosted, EditorProblem, ReferenceVersion, StoryStatus,
@@ -15,7 +18,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// A new story (`?lang=` its first language, `?kind=page` for a static page).
+/// A new story (`?lang=` its first language, `?kind=` its kind: an article unless
+/// `page`, `interview`, `profile`, `publication` or `episode`).
 #[component]
 pub fn NewStoryPage() -> impl IntoView {
     let session = use_admin_session();
@@ -24,11 +28,7 @@ pub fn NewStoryPage() -> impl IntoView {
         .get("lang")
         .and_then(|l| Lang::from_code(&l))
         .unwrap_or(session.lang);
-    let kind = if query.get("kind").as_deref() == Some("page") {
-        "page"
-    } else {
-        "article"
-    };
+    let kind = new_kind(&query.get("kind").unwrap_or_default());
     view! { <EditorScreen story=None lang kind/> }
 }
 
@@ -152,12 +152,11 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
         None => "/admin/stories/new".to_owned(),
     };
     let heading = if page.fields.title.is_empty() {
-        if page.kind == "page" {
-            e.new_page
-        } else {
-            e.new_article
+        match page.kind.as_str() {
+            "page" => e.new_page.to_owned(),
+            "article" => e.new_article.to_owned(),
+            kind => format!("{} {}", e.new_of_kind, kind_name(e, kind)),
         }
-        .to_owned()
     } else {
         page.fields.title.clone()
     };
@@ -256,6 +255,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                         }
                         .into_any()
                     })}
+                    {of_kind(&page.kind).map(|spec| detail_fields(spec, &fields.details, &page.programmes, lang, &field))}
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>
                         <input id="editor-when" name="publish_at" type="datetime-local" step="1" value=publish_at.clone()
@@ -280,8 +280,9 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
 
 /// The messages under the fields of a refused post.
 #[derive(Clone)]
-struct FieldProblems {
-    e: &'static EditorStrings,
+/// The problems of a refused post, shown beside their fields.
+pub(super) struct FieldProblems {
+    pub(super) e: &'static EditorStrings,
     problems: Vec<(String, EditorProblem)>,
 }
 
@@ -293,11 +294,11 @@ impl FieldProblems {
             .map(|(_, p)| *p)
     }
 
-    fn invalid(&self, field: &str) -> Option<&'static str> {
+    pub(super) fn invalid(&self, field: &str) -> Option<&'static str> {
         self.problem_of(field).map(|_| "true")
     }
 
-    fn note(&self, field: &str) -> impl IntoView {
+    pub(super) fn note(&self, field: &str) -> impl IntoView {
         let e = self.e;
         self.problem_of(field).map(|problem| {
             view! { <p class="field-problem" id=format!("{field}-problem") role="alert">{e.problems[problem as usize]}</p> }

@@ -13,6 +13,8 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod dashboard;
 #[cfg(feature = "ssr")]
+mod details;
+#[cfg(feature = "ssr")]
 pub mod editor;
 #[cfg(feature = "ssr")]
 mod fields;

@@ -59,6 +59,12 @@ pub fn StoriesPage() -> impl IntoView {
             <a class="button" href=format!("/admin/stories/new?lang={}", lang.code())>{e.new_article}</a>
             <a class="button button-secondary" href=format!("/admin/stories/new?lang={}&kind=page", lang.code())>{e.new_page}</a>
         </div>
+        <nav class="admin-new-kinds" aria-label=e.new_of_kind>
+            {e.new_of_kind}" "
+            {["interview", "profile", "publication", "episode"].into_iter().map(|kind| view! {
+                <a href=format!("/admin/stories/new?lang={}&kind={kind}", lang.code())>{kind_name(e, kind)}</a>" "
+            }).collect_view()}
+        </nav>
         <Suspense fallback=admin_fallback>
             {move || {
                 let filter = filter.clone();
