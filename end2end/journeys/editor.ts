@@ -258,6 +258,33 @@ async function editorOf(page: Page, title: string): Promise<string> {
 }
 
 function documentsJourney() {
+  test('fr: write a new interview with its interviewee; readers find it among the interviews', async ({ page }, info) => {
+    await logIn(page, EDITOR, 'fr');
+    await page.locator('.admin-new-kinds').getByRole('link', { name: 'Entretien' }).click();
+    await expect(page).toHaveURL(/\/admin\/stories\/new\?lang=fr&kind=interview$/);
+    const title = unique('Entretien avec une chercheuse', info.project.name);
+    await write(page, title, 'Une chercheuse à Bruxelles.', 'Question et réponse.');
+    await page.locator('#editor-detail_country').fill('Belgique');
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    // Refused with both problems shown, the text kept.
+    await expect(page.locator('#detail_interviewee-problem')).toHaveText('Ce champ est obligatoire.');
+    await expect(page.locator('#detail_country-problem')).toHaveText('Cette valeur n’a pas la forme attendue (voir l’indication).');
+    await expect(page.locator('#editor-title')).toHaveValue(title);
+    await page.locator('#editor-detail_country').fill('be');
+    const person = unique('Amal Idrissi', info.project.name);
+    await page.locator('#editor-detail_interviewee').fill(person);
+    await page.locator('#editor-detail_role').fill('Sociologue');
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
+    await expect(page.locator('.notice-success')).toBeVisible();
+    await expect(page.locator('#editor-detail_country')).toHaveValue('BE');
+    await page.goto((await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href'))!);
+    await expect(page).toHaveURL(/\/fr\/interviews\//);
+    await expect(page.locator('.person-name')).toHaveText(person);
+    await expect(page.locator('.person-role')).toHaveText('Sociologue');
+    await page.goto('/fr/interviews?country=BE');
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+  });
+
   test('fr: upload a PDF and give it to a publication; readers get it', async ({ page }, info) => {
     await logIn(page, EDITOR, 'fr');
     await page.goto('/admin/media');

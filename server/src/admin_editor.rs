@@ -5,7 +5,7 @@
 //! editor rendered again with what was typed and the translated problems (422).
 
 use crate::forms::AppContext;
-use app::data::editorial::save::{save, EditorInput, Saved};
+use app::data::editorial::save::{new_kind, save, EditorInput, Saved};
 use app::data::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
 use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
 use app::i18n::Lang;
@@ -173,10 +173,11 @@ async fn handle(
             };
             let path = match story {
                 Some(id) => format!("/admin/stories/{id}/{}", lang.code()),
-                None if again.kind == "page" => {
-                    format!("/admin/stories/new?lang={}&kind=page", lang.code())
-                }
-                None => format!("/admin/stories/new?lang={}", lang.code()),
+                None => format!(
+                    "/admin/stories/new?lang={}&kind={}",
+                    lang.code(),
+                    new_kind(&again.kind)
+                ),
             };
             let mut response =
                 crate::render::admin_page(&state.options, &state.context, &path, user, again).await;
