@@ -151,6 +151,19 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
     cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty())
 }
 
+/// The account of a back-office POST if its role allows `needed`: else 401 without a
+/// session (the guard already refuses those), 403 with too small a role.
+pub fn signed_in(
+    user: Option<axum::Extension<SessionUser>>,
+    needed: app::model::Role,
+) -> Result<SessionUser, StatusCode> {
+    match user {
+        Some(axum::Extension(user)) if user.role.allows(needed) => Ok(user),
+        Some(_) => Err(StatusCode::FORBIDDEN),
+        None => Err(StatusCode::UNAUTHORIZED),
+    }
+}
+
 /// The back office's language before anyone is known: `?lang=` (the log-in page's
 /// language links), else what the public site would choose.
 fn visitor_lang(request: &Request) -> Lang {

@@ -4,12 +4,13 @@
 //! to the editor with `?saved=<action>` (a reload never posts twice); refused → the
 //! editor rendered again with what was typed and the translated problems (422).
 
+use crate::admin::signed_in;
 use crate::forms::AppContext;
 use app::data::editorial::save::{new_kind, save, EditorInput, Saved};
 use app::data::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
 use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
 use app::i18n::Lang;
-use app::model::{EditorAction, EditorPosted, SessionUser, StoryFields};
+use app::model::{EditorAction, EditorPosted, Role, SessionUser, StoryFields};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -125,8 +126,9 @@ async fn handle(
     lang: Lang,
     posted: Posted,
 ) -> Response {
-    let Some(Extension(user)) = user else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let user = match signed_in(user, Role::Author) {
+        Ok(user) => user,
+        Err(status) => return status.into_response(),
     };
     let fields = StoryFields {
         title: posted.title,
@@ -198,8 +200,9 @@ async fn upload(
     user: Option<Extension<SessionUser>>,
     mut form: Multipart,
 ) -> Response {
-    let Some(Extension(user)) = user else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let user = match signed_in(user, Role::Author) {
+        Ok(user) => user,
+        Err(status) => return status.into_response(),
     };
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut alts = Vec::new();

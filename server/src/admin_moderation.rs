@@ -3,6 +3,7 @@
 //! export of a subscriber list. Editors and administrators only (403 for authors; the
 //! guard has already refused anyone without a session).
 
+use crate::admin::signed_in;
 use app::data::moderation::{self, Decision};
 use app::model::{Role, SessionUser};
 use axum::extract::{Path, State};
@@ -30,15 +31,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: ModerationState) -> Route
         .with_state(state)
 }
 
-/// The account if it may moderate, else the status to answer.
-fn editor(user: Option<Extension<SessionUser>>) -> Result<SessionUser, StatusCode> {
-    match user {
-        Some(Extension(user)) if user.role.allows(Role::Editor) => Ok(user),
-        Some(_) => Err(StatusCode::FORBIDDEN),
-        None => Err(StatusCode::UNAUTHORIZED),
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Posted {
@@ -52,7 +44,7 @@ async fn decide(
     Path(id): Path<i64>,
     Form(posted): Form<Posted>,
 ) -> Response {
-    let user = match editor(user) {
+    let user = match signed_in(user, Role::Editor) {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };
@@ -86,7 +78,7 @@ async fn attachment(
     user: Option<Extension<SessionUser>>,
     Path(id): Path<i64>,
 ) -> Response {
-    if let Err(refused) = editor(user) {
+    if let Err(refused) = signed_in(user, Role::Editor) {
         return refused.into_response();
     }
     match moderation::attachment(&state.pool, id).await {
@@ -129,7 +121,7 @@ async fn export(
     user: Option<Extension<SessionUser>>,
     Path(file): Path<String>,
 ) -> Response {
-    let user = match editor(user) {
+    let user = match signed_in(user, Role::Editor) {
         Ok(user) => user,
         Err(refused) => return refused.into_response(),
     };

@@ -4,7 +4,7 @@
 //! account for its own password). Done → `303` back with `?done=`; refused → the page
 //! rendered again with what was typed and the translated problems (422).
 
-use crate::admin::SESSION_COOKIE;
+use crate::admin::{signed_in, SESSION_COOKIE};
 use crate::forms::AppContext;
 use crate::render::admin_page;
 use crate::web::cookie;
@@ -106,17 +106,12 @@ async fn answer<T>(
     }
 }
 
-/// The account, or 401 (the guard lets no one without a session this far).
-fn account(user: Option<Extension<SessionUser>>) -> Result<SessionUser, StatusCode> {
-    user.map(|Extension(u)| u).ok_or(StatusCode::UNAUTHORIZED)
-}
-
 async fn create_account(
     State(state): State<StructureState>,
     user: Option<Extension<SessionUser>>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let user = match account(user) {
+    let user = match signed_in(user, Role::Author) {
         Ok(user) => user,
         Err(status) => return status.into_response(),
     };
@@ -138,7 +133,7 @@ async fn change_account(
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let user = match account(user) {
+    let user = match signed_in(user, Role::Author) {
         Ok(user) => user,
         Err(status) => return status.into_response(),
     };
@@ -178,7 +173,7 @@ async fn change_password(
     headers: HeaderMap,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let user = match account(user) {
+    let user = match signed_in(user, Role::Author) {
         Ok(user) => user,
         Err(status) => return status.into_response(),
     };
@@ -259,7 +254,7 @@ async fn list_item(
     segment: String,
     fields: Fields,
 ) -> Response {
-    let user = match account(user) {
+    let user = match signed_in(user, Role::Author) {
         Ok(user) => user,
         Err(status) => return status.into_response(),
     };

@@ -33,6 +33,11 @@ impl Role {
         }
     }
 
+    /// Its place in the translated role lists (author, editor, administrator).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// Whether this role may do what `needed` may (each role includes the ones below).
     pub fn allows(self, needed: Role) -> bool {
         self >= needed

@@ -170,20 +170,25 @@ pub async fn change_account(
     let Some(email) = email else {
         return Ok(Ok(false));
     };
-    let sql = match change {
-        AccountChange::Role(_) => "UPDATE users SET role = ?2 WHERE id = ?1",
-        AccountChange::Disable => "UPDATE users SET disabled = 1 WHERE id = ?1",
-        AccountChange::Enable => "UPDATE users SET disabled = 0 WHERE id = ?1",
-        AccountChange::Unlock => {
-            "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?1"
+    // Closing the sessions changes nothing in the account's row.
+    let update = match change {
+        AccountChange::Role(role) => {
+            Some(sqlx::query("UPDATE users SET role = ? WHERE id = ?").bind(role.code()))
         }
-        AccountChange::CloseSessions => "SELECT ?1",
+        AccountChange::Disable => Some(sqlx::query("UPDATE users SET disabled = 1 WHERE id = ?")),
+        AccountChange::Enable => Some(sqlx::query("UPDATE users SET disabled = 0 WHERE id = ?")),
+        AccountChange::Unlock => Some(sqlx::query(
+            "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+        )),
+        AccountChange::CloseSessions => None,
     };
+    if let Some(update) = update {
+        update.bind(id).execute(pool).await?;
+    }
     let role = match change {
         AccountChange::Role(role) => role.code(),
         _ => "",
     };
-    sqlx::query(sql).bind(id).bind(role).execute(pool).await?;
     if matches!(
         change,
         AccountChange::Disable | AccountChange::CloseSessions

@@ -55,7 +55,7 @@ fn AccountTable(list: Vec<AccountSummary>) -> impl IntoView {
                             {mine.then(|| format!(" ({})", s.you))}
                         </span>
                         <span class="admin-story-meta">
-                            {a.roles[account.role as usize]}" · "<span class="account-state">{state}</span>
+                            {a.roles[account.role.index()]}" · "<span class="account-state">{state}</span>
                             " · "{s.sessions}": "{account.sessions}
                         </span>
                         {(!mine).then(|| view! {
@@ -65,7 +65,7 @@ fn AccountTable(list: Vec<AccountSummary>) -> impl IntoView {
                                     <label class="visually-hidden" for=select_id.clone()>{format!("{} — {}", s.role, account.email)}</label>
                                     <select id=select_id name="role">
                                         {ROLES.into_iter().map(|role| view! {
-                                            <option value=role.code() selected=role == account.role>{a.roles[role as usize]}</option>
+                                            <option value=role.code() selected=role == account.role>{a.roles[role.index()]}</option>
                                         }).collect_view()}
                                     </select>
                                     <button type="submit" class="button button-secondary">{s.change_role}</button>
@@ -104,7 +104,7 @@ fn NewAccount(posted: Option<AdminPosted>) -> impl IntoView {
                     <label for="field-role">{s.role}</label>
                     <select id="field-role" name="role">
                         {ROLES.into_iter().map(|r| view! {
-                            <option value=r.code() selected=r.code() == role>{a.roles[r as usize]}</option>
+                            <option value=r.code() selected=r.code() == role>{a.roles[r.index()]}</option>
                         }).collect_view()}
                     </select>
                     <label for="field-lang">{s.language}</label>

@@ -10,15 +10,6 @@ use crate::model::{Dashboard, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Index of a role in the translated lists (author, editor, admin).
-fn role_index(role: Role) -> usize {
-    match role {
-        Role::Author => 0,
-        Role::Editor => 1,
-        Role::Admin => 2,
-    }
-}
-
 /// The dashboard.
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
@@ -54,7 +45,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     } else {
         user.name.clone()
     };
-    let role = role_index(user.role);
+    let role = user.role.index();
     view! {
         <h1>{Strings::fill(a.welcome, &[("name", name)])}</h1>
         <section class="admin-card">
