@@ -237,11 +237,16 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await expect(page.locator('.notice-success')).toBeVisible();
     await expect(page.locator('.editor-cover-preview')).toBeVisible();
     const address = await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href');
+    // The browser reads WebP, so it fetches a WebP rendition, not the PNG.
+    const webp = page.waitForResponse((response) => /-\d+\.webp$/.test(response.url()));
     await page.goto(address!);
+    expect((await webp).headers()['content-type']).toBe('image/webp');
     const cover = page.locator('.article-cover img');
     await expect(cover).toHaveAttribute('alt', alt);
     await expect(cover).toHaveAttribute('srcset', /-480\.jpg 480w/);
     await expect(cover).toHaveAttribute('srcset', /-960\.jpg 960w/);
+    const webpSource = page.locator('.article-cover picture source[type="image/webp"]');
+    await expect(webpSource).toHaveAttribute('srcset', /-480\.webp 480w, .*-960\.webp 960w/);
   });
 
   documentsJourney();

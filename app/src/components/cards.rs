@@ -24,13 +24,16 @@ pub fn DateLine(iso: String) -> impl IntoView {
 }
 
 /// A cover image that reserves its space (width/height) and loads lazily below the fold.
+/// With WebP renditions it is a `<picture>`: browsers that read WebP take the lighter
+/// files, the others the JPEG/PNG ones of the `<img>`.
 #[component]
 pub fn Cover(
     image: Image,
     #[prop(default = "(min-width: 60rem) 40rem, 100vw")] sizes: &'static str,
     #[prop(optional)] eager: bool,
 ) -> impl IntoView {
-    view! {
+    let webp = (!image.webp_srcset.is_empty()).then_some(image.webp_srcset);
+    let img = view! {
         <img
             class="cover"
             src=image.src
@@ -42,6 +45,16 @@ pub fn Cover(
             loading=if eager { "eager" } else { "lazy" }
             decoding="async"
         />
+    };
+    match webp {
+        Some(srcset) => view! {
+            <picture class="cover-picture">
+                <source type="image/webp" srcset=srcset sizes=sizes/>
+                {img}
+            </picture>
+        }
+        .into_any(),
+        None => img.into_any(),
     }
 }
 

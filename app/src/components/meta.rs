@@ -33,6 +33,7 @@ pub const DEFAULT_SHARE_IMAGE: Image = Image {
     height: 630,
     alt: String::new(),
     srcset: String::new(),
+    webp_srcset: String::new(),
 };
 const DEFAULT_SHARE_IMAGE_PATH: &str = "/og-default.png";
 

@@ -1,8 +1,8 @@
 //! The back office's media library: pictures uploaded by editors, recognised by their
 //! content (never by their name), kept under `MEDIA_DIR/uploads/YYYY/MM/` with smaller
-//! renditions (480, 960 and 1,600 pixels wide, JPEG — or PNG for pictures with
-//! transparency) that pages offer in `srcset`, and an alt text per language. Pictures are
-//! reused across stories by id (a story version's cover).
+//! renditions (480, 960 and 1,600 pixels wide, each as WebP and as JPEG — or PNG for
+//! pictures with transparency) that pages offer in `<picture>` and `srcset`, and an alt
+//! text per language. Pictures are reused across stories by id (a story version's cover).
 
 use super::{accounts, DataResult};
 use crate::i18n::Lang;
@@ -97,36 +97,72 @@ struct Rendition {
     bytes: Vec<u8>,
 }
 
-/// The renditions narrower than the picture, as JPEG (PNG when it has transparency).
+/// Quality of the lossy renditions (JPEG and WebP): no visible loss at reading sizes.
+const RENDITION_QUALITY: u8 = 82;
+
+/// The renditions narrower than the picture: at each width a JPEG (PNG when it has
+/// transparency), which every browser reads, and a WebP, about a third smaller, that
+/// pages offer first in `<picture>`.
 fn renditions(picture: &DynamicImage, stem: &str) -> Vec<Rendition> {
     let (width, height) = picture.dimensions();
     let transparent = picture.color().has_alpha();
     VARIANT_WIDTHS
         .into_iter()
         .filter(|&w| w < width)
-        .filter_map(|w| {
+        .flat_map(|w| {
             let h = ((height as u64 * w as u64) / width as u64).max(1) as u32;
             let small = picture.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
-            let mut bytes = Vec::new();
-            let (ext, mime) = if transparent {
-                small
-                    .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
-                    .ok()?;
-                ("png", "image/png")
-            } else {
-                let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 82);
-                small.to_rgb8().write_with_encoder(encoder).ok()?;
-                ("jpg", "image/jpeg")
-            };
-            Some(Rendition {
+            let fallback =
+                encode_fallback(&small, transparent).map(|(ext, mime, bytes)| Rendition {
+                    width: w,
+                    height: h,
+                    path: format!("{stem}-{w}.{ext}"),
+                    mime,
+                    bytes,
+                });
+            let webp = encode_webp(&small, transparent).map(|bytes| Rendition {
                 width: w,
                 height: h,
-                path: format!("{stem}-{w}.{ext}"),
-                mime,
+                path: format!("{stem}-{w}.webp"),
+                mime: "image/webp",
                 bytes,
-            })
+            });
+            [fallback, webp].into_iter().flatten()
         })
         .collect()
+}
+
+/// A rendition every browser reads: JPEG, or PNG to keep transparency.
+fn encode_fallback(
+    small: &DynamicImage,
+    transparent: bool,
+) -> Option<(&'static str, &'static str, Vec<u8>)> {
+    let mut bytes = Vec::new();
+    if transparent {
+        small
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .ok()?;
+        Some(("png", "image/png", bytes))
+    } else {
+        let encoder =
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, RENDITION_QUALITY);
+        small.to_rgb8().write_with_encoder(encoder).ok()?;
+        Some(("jpg", "image/jpeg", bytes))
+    }
+}
+
+/// A lossy WebP rendition (with its alpha channel when the picture has one).
+fn encode_webp(small: &DynamicImage, transparent: bool) -> Option<Vec<u8>> {
+    let (w, h) = small.dimensions();
+    let quality = f32::from(RENDITION_QUALITY);
+    let encoded = if transparent {
+        let pixels = small.to_rgba8();
+        webp::Encoder::from_rgba(&pixels, w, h).encode_simple(false, quality)
+    } else {
+        let pixels = small.to_rgb8();
+        webp::Encoder::from_rgb(&pixels, w, h).encode_simple(false, quality)
+    };
+    encoded.ok().map(|memory| memory.to_vec())
 }
 
 /// Keeps an uploaded picture: checks it, writes it and its renditions under
@@ -260,7 +296,8 @@ pub async fn recent_images(pool: &SqlitePool, limit: u32) -> DataResult<Vec<Libr
         "SELECT m.id, m.path, m.width, m.height, m.original_name,
            (SELECT group_concat(t.lang || ':' || t.alt, char(31)) FROM media_translations t
             WHERE t.media_id = m.id) AS alts,
-           (SELECT count(*) FROM media_variants v WHERE v.media_id = m.id) AS variants
+           (SELECT count(DISTINCT v.width) FROM media_variants v WHERE v.media_id = m.id)
+             AS variants
          FROM media m WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT ?",
     )
     .bind(limit)
@@ -354,33 +391,54 @@ mod tests {
             "480 and 960, not wider than the picture"
         );
         assert_eq!(items[0].alts[1], (Lang::Ar, "صورة".to_owned()));
-        let variants: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT width, height, path FROM media_variants WHERE media_id = ? ORDER BY width",
+        let variants: Vec<(i64, i64, String, String)> = sqlx::query_as(
+            "SELECT width, height, path, mime FROM media_variants WHERE media_id = ?
+             ORDER BY width, mime",
         )
         .bind(id)
         .fetch_all(pool)
         .await
         .unwrap();
-        assert_eq!((variants[0].0, variants[0].1), (480, 240));
-        assert!(
-            variants[1].2.ends_with("-960.jpg"),
-            "an opaque picture's renditions are JPEG"
+        let described: Vec<(i64, &str)> = variants
+            .iter()
+            .map(|(w, _, _, mime)| (*w, mime.as_str()))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                (480, "image/jpeg"),
+                (480, "image/webp"),
+                (960, "image/jpeg"),
+                (960, "image/webp")
+            ],
+            "an opaque picture's renditions are JPEG and WebP at each width"
         );
-        for (.., path) in &variants {
+        assert_eq!((variants[0].0, variants[0].1), (480, 240));
+        for (.., path, mime) in &variants {
             let written = std::fs::read(dir.join(path)).unwrap();
-            assert_eq!(image::guess_format(&written).unwrap(), ImageFormat::Jpeg);
+            let format = image::guess_format(&written).unwrap();
+            assert_eq!(format.to_mime_type(), mime, "{path}");
+            let decoded = image::load_from_memory(&written).unwrap();
+            assert_eq!(
+                decoded.width() * 2,
+                decoded.height() * 4,
+                "{path} keeps 2:1"
+            );
         }
-        // Transparency is kept (PNG renditions).
+        // Transparency is kept (PNG and WebP with alpha).
         let clear = store_image(pool, &dir, png(600, 600, true), "logo.png", &[], user)
             .await
             .unwrap()
             .unwrap();
-        let path: String = sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ?")
-            .bind(clear)
-            .fetch_one(pool)
-            .await
-            .unwrap();
-        assert!(path.ends_with("-480.png"), "{path}");
+        let paths: Vec<String> =
+            sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ? ORDER BY path")
+                .bind(clear)
+                .fetch_all(pool)
+                .await
+                .unwrap();
+        assert!(paths[0].ends_with("-480.png"), "{paths:?}");
+        let webp = image::load_from_memory(&std::fs::read(dir.join(&paths[1])).unwrap()).unwrap();
+        assert!(webp.color().has_alpha(), "{paths:?}");
 
         let refused = |bytes: Vec<u8>| store_image(pool, &dir, bytes, "photo.jpg", &[], user);
         assert_eq!(

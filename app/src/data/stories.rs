@@ -12,7 +12,9 @@ const CARD_COLUMNS: &str = "t.kind, t.slug, t.title, t.summary, t.published_at,
     m.path AS cover_path, m.width AS cover_width, m.height AS cover_height,
     COALESCE(mt.alt, '') AS cover_alt,
     (SELECT group_concat('/media/' || v.path || ' ' || v.width || 'w', ', ')
-     FROM media_variants v WHERE v.media_id = m.id) AS cover_srcset";
+     FROM media_variants v WHERE v.media_id = m.id AND v.mime <> 'image/webp') AS cover_srcset,
+    (SELECT group_concat('/media/' || v.path || ' ' || v.width || 'w', ', ')
+     FROM media_variants v WHERE v.media_id = m.id AND v.mime = 'image/webp') AS cover_webp_srcset";
 
 const CARD_JOINS: &str = "
     LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
@@ -34,6 +36,7 @@ pub(crate) struct CardRow {
     cover_height: Option<i64>,
     cover_alt: String,
     cover_srcset: Option<String>,
+    cover_webp_srcset: Option<String>,
 }
 
 impl From<CardRow> for StoryCard {
@@ -50,6 +53,7 @@ impl From<CardRow> for StoryCard {
         )
         .map(|image| Image {
             srcset: row.cover_srcset.unwrap_or_default(),
+            webp_srcset: row.cover_webp_srcset.unwrap_or_default(),
             ..image
         });
         StoryCard {
@@ -77,6 +81,7 @@ pub(crate) fn media_image(
         height: height.unwrap_or(0) as u32,
         alt,
         srcset: String::new(),
+        webp_srcset: String::new(),
     })
 }
 

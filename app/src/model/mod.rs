@@ -20,6 +20,10 @@ pub struct Image {
     /// Smaller renditions (`/media/… 480w, …`) for `srcset`; empty when there are none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub srcset: String,
+    /// The same widths as WebP (`/media/… 480w, …`), offered first in `<picture>`:
+    /// about a third lighter; empty when there are none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub webp_srcset: String,
 }
 
 /// A link to a section in one language (menus, breadcrumbs, labels on cards).
