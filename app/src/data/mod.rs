@@ -11,6 +11,8 @@ pub mod library;
 pub mod mail_queue;
 pub mod media_files;
 pub mod media_library;
+#[cfg(test)]
+mod media_library_tests;
 pub mod menus;
 pub mod moderation;
 pub mod pages;
