@@ -14,10 +14,10 @@ export const EDITOR = 'editor@ccme.example';
 export const AUTHOR = 'author@ccme.example';
 
 /** Every back-office server function (`#[server(endpoint = …)]`). */
-const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'audit', 'story_list', 'editor', 'preview', 'media', 'messages', 'message', 'subscribers'];
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'audit', 'story_list', 'editor', 'preview', 'media', 'media_item', 'messages', 'message', 'subscribers'];
 
 /** Every back-office page. */
-const PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+const PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/media/1', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
 
 const UI = {
   fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },
@@ -78,7 +78,7 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     }
     const post = await request.post('/admin/stories/new', { form: { title: 'x', action: 'publish' } });
     expect(post.status()).toBe(401);
-    for (const path of ['/admin/accounts', '/admin/accounts/1', '/admin/password', '/admin/sections/new', '/admin/sections/1', '/admin/menus/new', '/admin/menus/1']) {
+    for (const path of ['/admin/accounts', '/admin/accounts/1', '/admin/password', '/admin/sections/new', '/admin/sections/1', '/admin/menus/new', '/admin/menus/1', '/admin/media/1']) {
       expect((await request.post(path, { form: { action: 'save' } })).status(), path).toBe(401);
     }
     const upload = await request.post('/admin/media', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } });
@@ -127,7 +127,9 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await page.goto('/admin/stories');
     const story = await page.locator('.admin-story-title').first().getAttribute('href');
     const id = story!.split('/')[3];
-    await expectAccessible(page, ['/admin', '/admin/stories', '/admin/stories/new', `/admin/stories/${id}/fr`, `/admin/stories/${id}/ar`, '/admin/media', '/admin/messages', '/admin/subscribers']);
+    await page.goto('/admin/media');
+    const item = await page.locator('.media-edit').first().getAttribute('href');
+    await expectAccessible(page, ['/admin', '/admin/stories', '/admin/stories/new', `/admin/stories/${id}/fr`, `/admin/stories/${id}/ar`, '/admin/media', item!, '/admin/messages', '/admin/subscribers']);
     await context.close();
   });
 
@@ -247,6 +249,11 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await expect(cover).toHaveAttribute('srcset', /-960\.jpg 960w/);
     const webpSource = page.locator('.article-cover picture source[type="image/webp"]');
     await expect(webpSource).toHaveAttribute('srcset', /-480\.webp 480w, .*-960\.webp 960w/);
+
+    // The library says which story uses the picture, and offers no deletion.
+    await page.goto(`/admin/media/${choice}`);
+    await expect(page.locator('#media-uses + ul').getByRole('link', { name: title })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Supprimer', exact: true })).toHaveCount(0);
   });
 
   documentsJourney();

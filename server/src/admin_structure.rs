@@ -1,6 +1,6 @@
 //! POST handlers of the administration screens: accounts (create, change role,
 //! disable/enable, unlock, close sessions), one's own password, sections and menu
-//! items (save, delete, move). The data layer checks the role (administrators; any
+//! items (save, delete, move); and the route of a media item's form (`admin_media`). The data layer checks the role (administrators; any
 //! account for its own password). Done → `303` back with `?done=`; refused → the page
 //! rendered again with what was typed and the translated problems (422).
 
@@ -29,6 +29,8 @@ pub struct StructureState {
     pub pool: SqlitePool,
     pub options: LeptosOptions,
     pub context: AppContext,
+    /// Where the media library's files are (deleting an item removes them).
+    pub media_dir: std::path::PathBuf,
 }
 
 /// The administration screens' POST routes.
@@ -39,13 +41,14 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: StructureState) -> Router
         .route("/admin/password", post(change_password))
         .route("/admin/sections/{id}", post(section))
         .route("/admin/menus/{id}", post(menu_item))
+        .route("/admin/media/{id}", post(crate::admin_media::media_item))
         .with_state(state)
 }
 
 /// A posted form: its fields in order, as typed.
-type Fields = Vec<(String, String)>;
+pub(crate) type Fields = Vec<(String, String)>;
 
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+pub(crate) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
     fields
         .iter()
         .find(|(n, _)| n == name)
@@ -64,7 +67,7 @@ fn target_id(segment: &str) -> Result<Option<i64>, StatusCode> {
 /// `done_to`; refused → the page holding the form rendered again (422); error → 500.
 /// `form`: the form's action, which is also its page's path but for one's password
 /// (on the dashboard).
-async fn answer<T>(
+pub(crate) async fn answer<T>(
     state: &StructureState,
     user: SessionUser,
     form: &str,
@@ -86,7 +89,7 @@ async fn answer<T>(
                 problems,
             };
             let status = match posted.problems.first().map(|(_, code)| code.as_str()) {
-                Some("not_allowed") => StatusCode::FORBIDDEN,
+                Some("not_allowed" | "editors_only") => StatusCode::FORBIDDEN,
                 Some("not_found") => StatusCode::NOT_FOUND,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };

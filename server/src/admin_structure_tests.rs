@@ -171,3 +171,73 @@ async fn changing_ones_password_asks_for_the_current_one() {
     let (status, _, _) = send(&site, get("/admin", Some(&author))).await;
     assert_eq!(status, StatusCode::OK, "this session stays open");
 }
+
+#[tokio::test]
+async fn media_items_are_described_by_any_account_and_deleted_by_editors_when_unused() {
+    use app::api::editorial::GetMediaItem;
+    let site = site().await;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO media (kind, path, mime) VALUES ('image', 'uploads/a.png', 'image/png') RETURNING id",
+    )
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    let route = format!("/admin/media/{id}");
+    let delete = [("action", "delete")];
+    let (status, _, _) = send(&site, post(&route, &delete, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, _) = send(&site, call(GetMediaItem::PATH, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let author = log_in(&site, "author@ccme.example").await;
+    let describe = [
+        ("alt_fr", "Une affiche"),
+        ("alt_ar", "ملصق"),
+        ("action", "save"),
+    ];
+    let (status, headers, _) = send(&site, post(&route, &describe, Some(&author))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{route}?done=saved"));
+    let (status, _, page) = send(&site, post(&route, &delete, Some(&author))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(
+        page.contains("Réservé aux éditeurs et aux administrateurs."),
+        "{page}"
+    );
+
+    let editor = log_in(&site, "editor@ccme.example").await;
+    let story: i64 =
+        sqlx::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
+            .fetch_one(&site.pool)
+            .await
+            .unwrap();
+    sqlx::query(
+        "INSERT INTO story_translations (story_id, lang, kind, slug, title, cover_media_id)
+         VALUES (?, 'fr', 'article', 'affiche', 'L’affiche du forum', ?)",
+    )
+    .bind(story)
+    .bind(id)
+    .execute(&site.pool)
+    .await
+    .unwrap();
+    let (status, _, page) = send(&site, post(&route, &delete, Some(&editor))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Ce média est utilisé"), "{page}");
+    assert!(
+        page.contains("L’affiche du forum"),
+        "the page lists the story using it"
+    );
+    assert!(page.contains("ملصق"), "with the stored descriptions");
+
+    sqlx::query("DELETE FROM stories WHERE id = ?")
+        .bind(story)
+        .execute(&site.pool)
+        .await
+        .unwrap();
+    let (status, headers, _) = send(&site, post(&route, &delete, Some(&editor))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), "/admin/media?done=deleted");
+    let (status, _, page) = send(&site, get(&route, Some(&editor))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Cet élément n’existe plus."), "{page}");
+}

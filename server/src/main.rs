@@ -13,6 +13,7 @@
 mod accounts_cli;
 mod admin;
 mod admin_editor;
+mod admin_media;
 mod admin_moderation;
 mod admin_structure;
 mod config;

@@ -75,6 +75,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         pool: pool.clone(),
         options: options.clone(),
         context: context.clone(),
+        media_dir: config.media_dir.clone(),
     });
     let moderation = admin_moderation::routes(admin_moderation::ModerationState {
         pool: pool.clone(),

@@ -41,6 +41,16 @@ pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, 
         .map_err(internal)
 }
 
+/// One library item with its descriptions and what uses it (its edit page).
+#[server(prefix = "/api/admin", endpoint = "media_item")]
+pub async fn get_media_item(id: i64) -> Result<Option<crate::model::MediaItem>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    super::admin::require(crate::model::Role::Author)?;
+    crate::data::media_edit::media_item(&pool()?, id)
+        .await
+        .map_err(internal)
+}
+
 /// The media library's newest pictures, documents and sounds.
 #[server(prefix = "/api/admin", endpoint = "media")]
 pub async fn get_media_library() -> Result<crate::model::MediaLibrary, ServerFnError> {

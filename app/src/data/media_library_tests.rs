@@ -143,3 +143,123 @@ fn uploads_go_to_this_months_folder_under_a_random_name() {
     assert_eq!(stem.len(), month.len() + 16);
     assert_ne!(stem, upload_stem());
 }
+
+/// A French story version with `cover` as its cover and `body` as its text.
+async fn story_using(pool: &sqlx::SqlitePool, cover: Option<i64>, body: &str) -> i64 {
+    let story: i64 =
+        sqlx::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    sqlx::query(
+        "INSERT INTO story_translations (story_id, lang, kind, slug, title, cover_media_id, body_html)
+         VALUES (?, 'fr', 'article', ?, 'Un article', ?, ?)",
+    )
+    .bind(story)
+    .bind(format!("article-{story}"))
+    .bind(cover)
+    .bind(body)
+    .execute(pool)
+    .await
+    .unwrap();
+    story
+}
+
+#[tokio::test]
+async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_their_files() {
+    use super::media_edit::{delete, describe, media_item};
+    use crate::data::test_db::account;
+    use crate::model::Role;
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let dir = db._dir.path().join("media");
+    let author = account(pool, "author@ccme.ma", Role::Author).await;
+    let editor = account(pool, "editor@ccme.ma", Role::Editor).await;
+    let upload =
+        |name: &'static str| store_image(pool, &dir, png(1000, 500, false), name, &[], author.id);
+    let id = upload("forum.png").await.unwrap().unwrap();
+
+    // Any account describes; too long is refused by field, nothing changed.
+    let long = "x".repeat(501);
+    let refused = describe(
+        pool,
+        &author,
+        id,
+        &[(Lang::Fr, "Le forum".into()), (Lang::Ar, long)],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        refused,
+        Err(vec![("alt_ar".to_owned(), "too_long".to_owned())])
+    );
+    let written = [
+        (Lang::Fr, " Le forum ".to_owned()),
+        (Lang::Ar, "المنتدى".to_owned()),
+    ];
+    describe(pool, &author, id, &written)
+        .await
+        .unwrap()
+        .unwrap();
+    let item = media_item(pool, id).await.unwrap().unwrap();
+    assert_eq!(item.descriptions[0], (Lang::Fr, "Le forum".to_owned()));
+    assert_eq!(item.descriptions[1], (Lang::Ar, "المنتدى".to_owned()));
+    assert_eq!(item.descriptions[2], (Lang::En, String::new()));
+    assert_eq!((item.kind.as_str(), item.renditions), ("image", 2));
+    assert!(item.uses.is_empty());
+
+    // Used as a cover, or named in a story's text (a rendition too): kept.
+    let story = story_using(pool, Some(id), "").await;
+    assert_eq!(
+        media_item(pool, id).await.unwrap().unwrap().uses[0].story_id,
+        story
+    );
+    let in_use = Err(vec![("form".to_owned(), "media_in_use".to_owned())]);
+    assert_eq!(delete(pool, &dir, &editor, id).await.unwrap(), in_use);
+    let other = upload("autre.png").await.unwrap().unwrap();
+    let rendition: String =
+        sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ? LIMIT 1")
+            .bind(other)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    story_using(pool, None, &format!("<img src=\"/media/{rendition}\">")).await;
+    assert_eq!(delete(pool, &dir, &editor, other).await.unwrap(), in_use);
+
+    // Authors may not delete; editors delete what nothing uses, files included.
+    let unused = upload("inutile.png").await.unwrap().unwrap();
+    let files: Vec<String> = sqlx::query_scalar(
+        "SELECT path FROM media WHERE id = ?1 UNION SELECT path FROM media_variants WHERE media_id = ?1",
+    )
+    .bind(unused)
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert_eq!(files.len(), 5, "the picture, JPEG and WebP at 480 and 960");
+    let editors_only = Err(vec![("form".to_owned(), "editors_only".to_owned())]);
+    assert_eq!(
+        delete(pool, &dir, &author, unused).await.unwrap(),
+        editors_only
+    );
+    delete(pool, &dir, &editor, unused).await.unwrap().unwrap();
+    assert!(media_item(pool, unused).await.unwrap().is_none());
+    for file in &files {
+        assert!(!dir.join(file).exists(), "{file} removed");
+    }
+    let not_found = Err(vec![("form".to_owned(), "not_found".to_owned())]);
+    assert_eq!(
+        delete(pool, &dir, &editor, unused).await.unwrap(),
+        not_found
+    );
+    assert_eq!(
+        describe(pool, &author, unused, &written).await.unwrap(),
+        not_found
+    );
+    let audited: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'media.%' AND action <> 'media.upload' ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, ["media.describe", "media.delete"]);
+}

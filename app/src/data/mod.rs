@@ -9,6 +9,7 @@ pub mod generate;
 pub mod interviews;
 pub mod library;
 pub mod mail_queue;
+pub mod media_edit;
 pub mod media_files;
 pub mod media_library;
 #[cfg(test)]

@@ -66,7 +66,7 @@ pub struct StructureStrings {
     pub page_of: &'static str,
     pub fix_below: &'static str,
     /// Problem codes of the forms and their text.
-    pub problems: [(&'static str, &'static str); 15],
+    pub problems: [(&'static str, &'static str); 17],
 }
 
 impl StructureStrings {
@@ -159,6 +159,8 @@ pub const FR: StructureStrings = StructureStrings {
         ("path_invalid", "Adresse refusée : elle doit commencer par / ou https://, sans espace."),
         ("section_has_stories", "Cette rubrique contient des contenus : déplacez-les avant de la supprimer."),
         ("section_has_children", "Cette rubrique a des sous-rubriques : supprimez-les ou déplacez-les d’abord."),
+        ("editors_only", "Réservé aux éditeurs et aux administrateurs."),
+        ("media_in_use", "Ce média est utilisé : retirez-le d’abord des contenus qui l’utilisent."),
     ],
 };
 
@@ -253,6 +255,11 @@ pub const AR: StructureStrings = StructureStrings {
             "section_has_children",
             "لهذا القسم أقسام فرعية: احذفها أو انقلها أولًا.",
         ),
+        ("editors_only", "مخصص للمحررين والمديرين."),
+        (
+            "media_in_use",
+            "هذا العنصر مستعمل: أزِله أولًا من المحتويات التي تستعمله.",
+        ),
     ],
 };
 
@@ -328,5 +335,7 @@ pub const EN: StructureStrings = StructureStrings {
         ("path_invalid", "Address refused: it must start with / or https://, without spaces."),
         ("section_has_stories", "This section holds items: move them before deleting it."),
         ("section_has_children", "This section has sub-sections: delete or move them first."),
+        ("editors_only", "For editors and administrators only."),
+        ("media_in_use", "This item is in use: take it off the stories that use it first."),
     ],
 };

@@ -313,3 +313,34 @@ pub struct LibraryPicture {
     /// How many smaller renditions it has.
     pub variants: u32,
 }
+
+/// One item of the media library on its own page: the file, its description in each
+/// language and what uses it (which decides whether it may be deleted).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MediaItem {
+    pub id: i64,
+    /// `image`, `pdf` or `audio`.
+    pub kind: String,
+    pub src: String,
+    /// The file's name on the uploader's computer.
+    pub name: String,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: i64,
+    /// How many smaller widths it has (pictures).
+    pub renditions: u32,
+    /// Description (alt text) per language, empty when not written.
+    pub descriptions: Vec<(Lang, String)>,
+    /// Story versions that show or attach it.
+    pub uses: Vec<MediaUse>,
+    /// Other users of it (podcast programmes' covers).
+    pub other_uses: u32,
+}
+
+/// A story version using a library item, linking to its editor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MediaUse {
+    pub story_id: i64,
+    pub lang: Lang,
+    pub title: String,
+}

@@ -3,6 +3,7 @@
 //! server); the newest pictures with their sizes, ready to be chosen as covers, and the
 //! newest documents and sounds, ready to be attached to publications and episodes.
 
+use super::fields::PostNotice;
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_media_library;
 use crate::i18n::{Lang, Strings};
@@ -34,6 +35,7 @@ pub fn MediaPage() -> impl IntoView {
         <Title text=format!("{} — CCME", e.media)/>
         <h1>{e.media}</h1>
         {uploaded.map(|done| view! { <p class="notice notice-success" role="status">{done}</p> })}
+        <PostNotice posted=None/>
         {problem.map(|p| view! { <p class="notice notice-error" role="alert">{p}</p> })}
         <form method="post" action="/admin/media" enctype="multipart/form-data" class="editor-form admin-upload">
             <fieldset>
@@ -73,6 +75,7 @@ fn Library(pictures: Vec<LibraryPicture>) -> impl IntoView {
                     <li class="media-item" id=format!("media-{}", p.id)>
                         <img src=p.src.clone() alt=alt width=p.width height=p.height loading="lazy"/>
                         <p class="media-name" dir="auto">{p.name.clone()}</p>
+                        <p><a href=format!("/admin/media/{}", p.id) class="media-edit">{e.edit_media_link}</a></p>
                         <p class="field-hint">{format!("{} × {} · ", p.width, p.height)}{Strings::fill(e.renditions, &[("n", p.variants.to_string())])}</p>
                         <ul class="media-alts">
                             {p.alts.into_iter().filter(|(_, a)| !a.is_empty()).map(|(l, a)| view! {
@@ -87,7 +90,7 @@ fn Library(pictures: Vec<LibraryPicture>) -> impl IntoView {
 }
 
 /// A size in bytes as people read it (kB under a megabyte, else MB with one decimal).
-fn readable_size(bytes: i64) -> String {
+pub(super) fn readable_size(bytes: i64) -> String {
     if bytes < 1_000_000 {
         format!("{} kB", (bytes + 999) / 1000)
     } else {
@@ -110,6 +113,7 @@ fn Files(files: Vec<LibraryFile>) -> impl IntoView {
                         <span class="admin-story-meta">
                             {format!("#{} · {kind} · {} · ", file.id, readable_size(file.bytes))}
                             <span dir="auto">{file.name.clone()}</span>
+                            " · "<a href=format!("/admin/media/{}", file.id) class="media-edit">{e.edit_media_link}</a>
                         </span>
                         {(file.kind == "audio").then(|| view! {
                             <audio controls preload="none" src=file.src.clone() aria-label=file.label.clone()></audio>

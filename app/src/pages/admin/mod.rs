@@ -23,6 +23,8 @@ pub mod login;
 #[cfg(feature = "ssr")]
 pub mod media;
 #[cfg(feature = "ssr")]
+pub mod media_item;
+#[cfg(feature = "ssr")]
 pub mod menus;
 #[cfg(feature = "ssr")]
 pub mod messages;
@@ -50,6 +52,7 @@ pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/stories/new") view=editor::NewStoryPage/>
             <Route path=path!("/stories/:id/:lang") view=editor::EditStoryPage/>
             <Route path=path!("/media") view=media::MediaPage/>
+            <Route path=path!("/media/:id") view=media_item::MediaItemPage/>
             <Route path=path!("/messages") view=messages::MessagesPage/>
             <Route path=path!("/messages/:id") view=messages::MessagePage/>
             <Route path=path!("/subscribers") view=messages::SubscribersPage/>

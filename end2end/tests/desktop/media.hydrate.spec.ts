@@ -1,0 +1,4 @@
+// desktop, JavaScript on (the back office stays server-rendered forms).
+import { mediaJourney } from '../../journeys/media';
+
+mediaJourney({ lang: 'fr' });

@@ -1,0 +1,4 @@
+// desktop, JavaScript off: the server's HTML alone.
+import { mediaJourney } from '../../journeys/media';
+
+mediaJourney({ lang: 'fr' });

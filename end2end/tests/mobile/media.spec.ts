@@ -1,0 +1,4 @@
+// mobile, JavaScript off: the server's HTML alone.
+import { mediaJourney } from '../../journeys/media';
+
+mediaJourney({ lang: 'ar' });
