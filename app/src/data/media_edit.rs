@@ -136,18 +136,17 @@ pub async fn describe(
     if exists.is_none() {
         return Ok(Err(problem("form", "not_found")));
     }
-    for (lang, text) in descriptions {
-        let text: String = text.trim().chars().filter(|c| !c.is_control()).collect();
-        sqlx::query(
-            "INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)
-             ON CONFLICT (media_id, lang) DO UPDATE SET alt = excluded.alt",
-        )
-        .bind(id)
-        .bind(lang.code())
-        .bind(text)
-        .execute(&mut *tx)
-        .await?;
-    }
+    let cleaned: Vec<(Lang, String)> = descriptions
+        .iter()
+        .map(|(lang, text)| {
+            (
+                *lang,
+                text.trim().chars().filter(|c| !c.is_control()).collect(),
+            )
+        })
+        .collect();
+    let alts: Vec<(Lang, &str)> = cleaned.iter().map(|(l, t)| (*l, t.as_str())).collect();
+    super::write::set_alts(&mut tx, id, &alts).await?;
     audit_on(
         &mut tx,
         Some(user.id),

@@ -214,6 +214,17 @@ pub async fn upsert_image(
     .bind(bytes)
     .fetch_one(&mut *conn)
     .await?;
+    set_alts(conn, id, alts).await?;
+    Ok(id)
+}
+
+/// Writes the alt texts (descriptions) of media `id` in the languages given; the
+/// others keep theirs.
+pub async fn set_alts(
+    conn: &mut SqliteConnection,
+    id: i64,
+    alts: &[(Lang, &str)],
+) -> DataResult<()> {
     for (lang, alt) in alts {
         sqlx::query(
             "INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)
@@ -225,7 +236,7 @@ pub async fn upsert_image(
         .execute(&mut *conn)
         .await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// Records a non-image file under `MEDIA_DIR` (`kind`: pdf, audio, video, other) by
