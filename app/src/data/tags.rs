@@ -3,7 +3,7 @@
 //! article to every published story of that edition that carries it.
 
 use super::stories::{card_query, CardRow};
-use super::write::slugify;
+use super::write::{candidates, slugify};
 use super::DataResult;
 use super::PUBLISHED;
 use crate::i18n::Lang;
@@ -73,12 +73,8 @@ async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataR
     if let Some(id) = found {
         return Ok(id);
     }
-    let base = match slugify(name) {
-        slug if slug.is_empty() => "tag".to_owned(),
-        slug => slug,
-    };
-    let mut slug = base.clone();
-    for n in 2.. {
+    let mut free = None;
+    for slug in candidates(slugify(name), "tag") {
         let taken: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM tag_translations WHERE lang = ? AND slug = ?)
                  OR EXISTS (SELECT 1 FROM tags WHERE key = ? || '-' || ?)",
@@ -90,10 +86,11 @@ async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataR
         .fetch_one(&mut *conn)
         .await?;
         if !taken {
+            free = Some(slug);
             break;
         }
-        slug = format!("{base}-{n}");
     }
+    let slug = free.expect("candidates never run out");
     let id: i64 = sqlx::query_scalar("INSERT INTO tags (key) VALUES (? || '-' || ?) RETURNING id")
         .bind(lang.code())
         .bind(&slug)

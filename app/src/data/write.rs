@@ -192,6 +192,18 @@ pub(crate) async fn insert_clean_translation(
     Ok(id)
 }
 
+/// The names a new key or slug tries in turn: `base`, `base-2`, `base-3`… (`fallback`
+/// instead of an empty `base`). Sections, tags and imported stories each take the
+/// first one free by their own idea of "taken".
+pub(crate) fn candidates(base: String, fallback: &str) -> impl Iterator<Item = String> {
+    let base = if base.is_empty() {
+        fallback.to_owned()
+    } else {
+        base
+    };
+    std::iter::once(base.clone()).chain((2..).map(move |n| format!("{base}-{n}")))
+}
+
 /// Registers an image file (path relative to the media folder) with its alt texts.
 pub async fn upsert_image(
     conn: &mut SqliteConnection,

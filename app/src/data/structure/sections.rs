@@ -4,7 +4,7 @@
 
 use super::{admin_only, problem, Problems};
 use crate::data::accounts::audit_on;
-use crate::data::write::slugify;
+use crate::data::write::{candidates, slugify};
 use crate::data::DataResult;
 use crate::i18n::Lang;
 use crate::model::{AdminSection, SectionName, SessionUser};
@@ -174,24 +174,17 @@ async fn checked_parent(
 /// A language-neutral key for a new section, from its first name.
 async fn new_key(conn: &mut SqliteConnection, name: &str) -> DataResult<String> {
     let base: String = slugify(name).chars().take(60).collect();
-    let base = if base.is_empty() {
-        "section".into()
-    } else {
-        base
-    };
-    let mut key = base.clone();
-    for n in 2.. {
+    for key in candidates(base, "section") {
         let taken: bool =
             sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sections WHERE key = ?)")
                 .bind(&key)
                 .fetch_one(&mut *conn)
                 .await?;
         if !taken {
-            break;
+            return Ok(key);
         }
-        key = format!("{base}-{n}");
     }
-    Ok(key)
+    unreachable!("candidates never run out")
 }
 
 /// Creates (`id` None) or updates a section: `Ok(Ok(id))`, or the problems with

@@ -3,7 +3,7 @@
 //! are recorded on the way.
 
 use super::{Export, ImportReport, Outcome};
-use crate::data::write::{upsert_section, SectionName};
+use crate::data::write::{candidates, upsert_section, SectionName};
 use crate::data::{redirects, DataResult};
 use crate::i18n::{decode_segment, Lang};
 use sqlx::SqliteConnection;
@@ -70,27 +70,19 @@ pub(super) async fn free_slug(
     me: i64,
 ) -> DataResult<String> {
     let base: String = wanted.chars().take(180).collect();
-    let base = if base.is_empty() {
-        "sans-titre".to_owned()
-    } else {
-        base
-    };
-    let mut candidate = base.clone();
-    for n in 2.. {
-        let taken: Option<i64> = sqlx::query_scalar(&format!(
-            "SELECT {owner} FROM {table} WHERE lang = ? AND slug = ? AND {owner} <> ?"
-        ))
-        .bind(lang.code())
-        .bind(&candidate)
-        .bind(me)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let query = format!("SELECT {owner} FROM {table} WHERE lang = ? AND slug = ? AND {owner} <> ?");
+    for candidate in candidates(base, "sans-titre") {
+        let taken: Option<i64> = sqlx::query_scalar(&query)
+            .bind(lang.code())
+            .bind(&candidate)
+            .bind(me)
+            .fetch_optional(&mut *conn)
+            .await?;
         if taken.is_none() {
-            break;
+            return Ok(candidate);
         }
-        candidate = format!("{base}-{n}");
     }
-    Ok(candidate)
+    unreachable!("candidates never run out")
 }
 
 /// Categories become sections, parents before children; each also answers its old
