@@ -175,7 +175,7 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
     let mut created = 0;
     let span_seconds: u64 = 18 * 365 * 24 * 3600;
     for batch_start in (0..count).step_by(2000) {
-        let mut tx = pool.begin().await?;
+        let mut tx = crate::data::write_tx(pool).await?;
         for n in batch_start..count.min(batch_start + 2000) {
             let number = start + i64::from(n) + 1;
             let key = format!("gen-{number}");

@@ -128,7 +128,7 @@ pub async fn describe(
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM media WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *tx)
@@ -170,7 +170,7 @@ pub async fn delete(
     if !user.role.allows(Role::Editor) {
         return Ok(Err(problem("form", "editors_only")));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let found: Option<(String, String)> =
         sqlx::query_as("SELECT path, original_name FROM media WHERE id = ?")
             .bind(id)

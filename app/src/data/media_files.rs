@@ -90,7 +90,7 @@ pub async fn store_file(
     let path = format!("{}.{}", upload_stem(), found.extension);
     write_file(media_dir, &path, &bytes).await?;
     let name = clean_name(original_name);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let id = write::upsert_file(&mut tx, found.kind, &path, found.mime, bytes.len() as i64).await?;
     record_upload(&mut tx, id, user_id, &name).await?;
     for (lang, text) in descriptions.iter().filter(|(_, t)| !t.trim().is_empty()) {

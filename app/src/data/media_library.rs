@@ -196,7 +196,7 @@ pub async fn store_image(
     }
     let (width, height) = checked.picture.dimensions();
     let name = clean_name(original_name);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let alt_refs: Vec<(Lang, &str)> = alts.iter().map(|(l, a)| (*l, a.trim())).collect();
     let id = super::write::upsert_image(
         &mut tx,

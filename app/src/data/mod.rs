@@ -62,6 +62,14 @@ pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 pub(crate) const PUBLISHED: &str =
     "t.status = 'published' AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
+/// Begins a transaction that writes. `BEGIN IMMEDIATE` takes SQLite's write lock at
+/// once (waiting up to the busy timeout if another writer holds it): a transaction that
+/// reads before it writes would otherwise fail with `SQLITE_BUSY` whenever another
+/// connection committed in between, which the busy timeout does not retry.
+pub async fn write_tx(pool: &SqlitePool) -> DataResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
 /// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
 /// keys enforced, and applies pending migrations. The one way the app gets a pool.
 pub async fn connect(url: &str) -> DataResult<SqlitePool> {

@@ -93,7 +93,7 @@ pub async fn decide(
         return Ok(None);
     };
     let lang = Lang::from_code(&lang).unwrap_or_default();
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let (status, story, action) = match decision {
         Decision::Reply(text) => {
             let mail = crate::forms::letters::editorial_reply(

@@ -29,7 +29,7 @@ const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'";
 
 /// Deletes what is past its keeping time.
 pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let messages = sqlx::query(&format!(
         "DELETE FROM reader_messages WHERE created_at < {NOW}, '-{MESSAGE_MONTHS} months')"
     ))

@@ -138,7 +138,7 @@ pub async fn request(
     consent: &Consent<'_>,
 ) -> DataResult<Requested> {
     let email = normalize_email(email);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let existing: Option<(i64, String)> =
         sqlx::query_as("SELECT id, status FROM subscribers WHERE email = ? AND list = ?")
             .bind(&email)
@@ -228,7 +228,7 @@ pub async fn confirm(
     token: &str,
     consent: &Consent<'_>,
 ) -> DataResult<Option<Subscription>> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let Some(row) = token_owner(&mut *tx, token, "confirm").await? else {
         return Ok(None);
     };
@@ -259,7 +259,7 @@ pub async fn unsubscribe(
     token: &str,
     consent: &Consent<'_>,
 ) -> DataResult<Option<Subscription>> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let Some(row) = token_owner(&mut *tx, token, "unsubscribe").await? else {
         return Ok(None);
     };

@@ -222,7 +222,7 @@ pub async fn change_own_password(
         Ok(()) => {}
     }
     let hash = hash_password(new).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(hash)
         .bind(user_id)

@@ -80,7 +80,7 @@ pub(crate) const GROUPED_VERSIONS: &str =
 /// Puts every scheduled version whose time has come on the site (and in the search
 /// index), recording it in the audit log. Returns how many went live.
 pub async fn publish_due(pool: &SqlitePool) -> DataResult<u64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let due: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
         "UPDATE story_translations SET status = 'published', updated_at = {NOW}
          WHERE status = 'scheduled' AND published_at <= {NOW}

@@ -196,7 +196,7 @@ pub async fn save(
         EditorAction::Archive => (StoryStatus::Archived, kept),
     };
 
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let (story_id, kind) = match (story_id, &existing) {
         (Some(id), Some(found)) => {
             sqlx::query("UPDATE stories SET section_id = ? WHERE id = ? AND section_id IS NOT ?")

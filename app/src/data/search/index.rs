@@ -144,7 +144,7 @@ pub async fn index_missing(pool: &SqlitePool) -> DataResult<u64> {
     let mut done = 0;
     let mut after = 0_i64;
     loop {
-        let mut tx = pool.begin().await?;
+        let mut tx = crate::data::write_tx(pool).await?;
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM story_translations
              WHERE search_rowid IS NULL AND status = 'published' AND id > ?
@@ -166,7 +166,7 @@ pub async fn index_missing(pool: &SqlitePool) -> DataResult<u64> {
 /// Empties the index and builds it again from the stories, then merges its segments
 /// for the fastest reads. Returns how many translations were indexed.
 pub async fn rebuild(pool: &SqlitePool) -> DataResult<u64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         .execute(&mut *tx)
         .await?;

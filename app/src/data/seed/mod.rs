@@ -112,7 +112,7 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
     content.menu.extend(pages.menu);
 
     let covers = write_covers(media_dir)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let mut cover_ids = Vec::with_capacity(covers.len());
     for cover in &covers {
         let alts: Vec<(Lang, &str)> = Lang::ALL.iter().map(|&l| (l, cover.alt(l))).collect();

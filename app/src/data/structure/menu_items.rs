@@ -223,7 +223,7 @@ pub async fn save(
     if let Err(refused) = admin_only(user) {
         return Ok(Err(refused));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let (menu, parent, target, section, story, path) = match check(&mut tx, id, input).await? {
         Ok(checked) => checked,
         Err(problems) => return Ok(Err(problems)),

@@ -98,7 +98,7 @@ pub async fn move_item(
     if let Err(refused) = admin_only(user) {
         return Ok(Err(refused));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let mut ids: Vec<i64> = sqlx::query_scalar(list.siblings())
         .bind(id)
         .fetch_all(&mut *tx)
@@ -137,7 +137,7 @@ pub async fn delete(
     if let Err(refused) = admin_only(user) {
         return Ok(Err(refused));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     if list == List::Sections {
         let (stories, children): (i64, i64) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM stories WHERE section_id = ?1),

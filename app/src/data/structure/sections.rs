@@ -198,7 +198,7 @@ pub async fn save(
     if let Err(refused) = admin_only(user) {
         return Ok(Err(refused));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let names = match checked_names(&mut tx, id, input).await? {
         Ok(names) => names,
         Err(problems) => return Ok(Err(problems)),

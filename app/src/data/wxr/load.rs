@@ -45,7 +45,7 @@ pub async fn load(
             )))
         }
     };
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::data::write_tx(pool).await?;
     let conn: &mut SqliteConnection = &mut tx;
 
     let authors = load_authors(conn, export, &host, &mut report).await?;
