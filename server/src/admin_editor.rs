@@ -7,6 +7,7 @@
 use crate::admin::signed_in;
 use crate::forms::AppContext;
 use app::data::editorial::save::{new_kind, save, EditorInput, Saved};
+use app::data::media_edit::MAX_DESCRIPTION_CHARS;
 use app::data::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
 use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
 use app::i18n::Lang;
@@ -222,7 +223,10 @@ async fn upload(
             "file" => file = Some((file_name, bytes.to_vec())),
             alt => {
                 if let Some(lang) = alt.strip_prefix("alt_").and_then(Lang::from_code) {
-                    let text: String = String::from_utf8_lossy(&bytes).chars().take(500).collect();
+                    let text: String = String::from_utf8_lossy(&bytes)
+                        .chars()
+                        .take(MAX_DESCRIPTION_CHARS)
+                        .collect();
                     alts.push((lang, text));
                 }
             }
