@@ -9,7 +9,8 @@
   const SAVED = 'saved-v1';
   const PAGES = 'pages-v1';
   const root = document.documentElement;
-  const lang = root.lang || 'fr';
+  /** The edition on screen: the app's own navigation can change it without a reload. */
+  const edition = () => root.lang || 'fr';
   const canCache = 'serviceWorker' in navigator && 'caches' in window;
 
   const $ = (selector, scope = document) => scope.querySelector(selector);
@@ -33,7 +34,7 @@
       });
       // Keep the page being read and the edition's home for offline reading.
       navigator.serviceWorker.ready.then((ready) =>
-        ready.active?.postMessage({ type: 'keep-pages', urls: [location.pathname + location.search, `/${lang}/`] }),
+        ready.active?.postMessage({ type: 'keep-pages', urls: [location.pathname + location.search, `/${edition()}/`] }),
       );
     });
     let reloading = false;
@@ -56,6 +57,14 @@
     }
     return paths;
   }
+
+  // --- the edition to open next time ---------------------------------------------------
+  // The server remembers the edition of each page it sends (the `lang` cookie, read by
+  // `/`); pages the app renders itself are not sent, so a switch of edition in the app
+  // is remembered here, with the same cookie.
+  new MutationObserver(() => {
+    document.cookie = `lang=${edition()}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  }).observe(root, { attributes: true, attributeFilter: ['lang'] });
 
   // --- honest offline state -----------------------------------------------------------
   async function showConnection() {
@@ -117,7 +126,7 @@
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
         const path = new URL(request.url).pathname;
-        if (!path.startsWith(`/${lang}/article/`) || items.some((i) => i.path === path)) continue;
+        if (!path.startsWith(`/${edition()}/article/`) || items.some((i) => i.path === path)) continue;
         const html = await (await cache.match(request)).text();
         const title = new DOMParser().parseFromString(html, 'text/html').querySelector('h1');
         items.push({ path, title: title ? title.textContent.trim() : decodeURIComponent(path) });

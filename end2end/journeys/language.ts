@@ -18,6 +18,18 @@ export function languageJourney() {
     await expect(page.locator('.article-date')).toHaveText('5 February 2024');
   });
 
+  test('the edition chosen in the switcher is the one / opens next time', async ({ page }, info) => {
+    for (const [start, to] of [['/fr/', 'ar'], ['/ar/section/الإعلام-والهجرة', 'en']] as const) {
+      await open(page, info, start);
+      await markDocument(page, info);
+      await page.locator(`.lang-switch a[data-lang="${to}"]`).click();
+      await expectEdition(page, to);
+      await expectSameDocument(page, info);
+      await page.goto('/');
+      await expect(page).toHaveURL(new RegExp(`/${to}/$`));
+    }
+  });
+
   test('switching on an untranslated article opens its section with a notice', async ({ page }, info) => {
     await open(page, info, '/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres');
     await page.locator('.lang-switch a[data-lang="en"]').click();

@@ -42,6 +42,8 @@ mod forms_tests;
 mod media_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod web_tests;
 
 use config::Config;
 use leptos::prelude::*;

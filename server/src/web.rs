@@ -318,8 +318,17 @@ pub async fn legacy_redirect(
 }
 
 /// Remembers the edition of each page read in the `lang` cookie, for the next visit to `/`.
-async fn remember_language(request: Request, next: Next) -> Response {
-    let lang = Lang::from_path(request.uri().path());
+/// Only a page the reader opens counts: the service worker's own fetches (the three
+/// offline pages it installs, pages it keeps or refreshes) finish whenever they finish
+/// and must not overwrite the edition the reader chose. Browsers mark those with
+/// `Sec-Fetch-Mode` other than `navigate`; a client that sends none (older browsers,
+/// crawlers, curl) is taken at its word.
+pub(crate) async fn remember_language(request: Request, next: Next) -> Response {
+    let opened_by_reader = request
+        .headers()
+        .get("sec-fetch-mode")
+        .is_none_or(|mode| mode == "navigate");
+    let lang = Lang::from_path(request.uri().path()).filter(|_| opened_by_reader);
     let mut response = next.run(request).await;
     let is_html = response
         .headers()
