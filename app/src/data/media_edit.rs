@@ -4,6 +4,7 @@
 //! Every change goes to the audit log.
 
 use super::accounts::{audit_on, problem, Problems};
+use super::media_library::{descriptions, ALTS_COLUMN, RENDITIONS_COLUMN};
 use super::DataResult;
 use crate::i18n::Lang;
 use crate::model::{MediaItem, MediaUse, Role, SessionUser};
@@ -33,37 +34,31 @@ fn file_stem(path: &str) -> String {
     format!("/media/{stem}")
 }
 
-type ItemRow = (String, String, Option<i64>, Option<i64>, i64, String);
+type ItemRow = (
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    i64,
+    String,
+    Option<String>,
+    i64,
+);
 
 /// Media `id` with its descriptions in the three languages and what uses it.
 pub async fn media_item(pool: &SqlitePool, id: i64) -> DataResult<Option<MediaItem>> {
-    let row: Option<ItemRow> = sqlx::query_as(
-        "SELECT kind, path, width, height, bytes, original_name FROM media WHERE id = ?",
-    )
+    let row: Option<ItemRow> = sqlx::query_as(&format!(
+        "SELECT m.kind, m.path, m.width, m.height, m.bytes, m.original_name,
+           {ALTS_COLUMN}, {RENDITIONS_COLUMN}
+         FROM media m WHERE m.id = ?"
+    ))
     .bind(id)
     .fetch_optional(pool)
     .await?;
-    let Some((kind, path, width, height, bytes, name)) = row else {
+    let Some((kind, path, width, height, bytes, name, alts, renditions)) = row else {
         return Ok(None);
     };
-    let stored: Vec<(String, String)> =
-        sqlx::query_as("SELECT lang, alt FROM media_translations WHERE media_id = ?")
-            .bind(id)
-            .fetch_all(pool)
-            .await?;
-    let descriptions = Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            let alt = stored.iter().find(|(l, _)| l == lang.code());
-            (lang, alt.map(|(_, a)| a.clone()).unwrap_or_default())
-        })
-        .collect();
     let (uses, other_uses) = uses_of(&mut *pool.acquire().await?, id, &path).await?;
-    let renditions: i64 =
-        sqlx::query_scalar("SELECT count(DISTINCT width) FROM media_variants WHERE media_id = ?")
-            .bind(id)
-            .fetch_one(pool)
-            .await?;
     Ok(Some(MediaItem {
         id,
         kind,
@@ -73,7 +68,7 @@ pub async fn media_item(pool: &SqlitePool, id: i64) -> DataResult<Option<MediaIt
         height: height.unwrap_or(0) as u32,
         bytes,
         renditions: renditions as u32,
-        descriptions,
+        descriptions: descriptions(alts.as_deref()),
         uses,
         other_uses: other_uses as u32,
     }))

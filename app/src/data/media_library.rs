@@ -279,6 +279,36 @@ pub(super) async fn write_file(media_dir: &Path, relative: &str, bytes: &[u8]) -
     Ok(())
 }
 
+/// A library item's descriptions as one column (`lang:text` joined by U+001F), for a
+/// query on `media m`; [`descriptions`] reads it back.
+pub(super) const ALTS_COLUMN: &str =
+    "(SELECT group_concat(t.lang || ':' || t.alt, char(31)) FROM media_translations t
+      WHERE t.media_id = m.id)";
+
+/// How many widths a picture of `media m` has renditions at (each in one or two types).
+pub(super) const RENDITIONS_COLUMN: &str =
+    "(SELECT count(DISTINCT v.width) FROM media_variants v WHERE v.media_id = m.id)";
+
+/// The descriptions of [`ALTS_COLUMN`] in every language, in `Lang::ALL` order, empty
+/// where none is written (the forms show a field for each).
+pub(super) fn descriptions(column: Option<&str>) -> Vec<(Lang, String)> {
+    let found: Vec<(Lang, &str)> = column
+        .unwrap_or("")
+        .split('\u{1f}')
+        .filter_map(|item| {
+            let (lang, alt) = item.split_once(':')?;
+            Some((Lang::from_code(lang)?, alt))
+        })
+        .collect();
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let alt = found.iter().find(|(l, _)| *l == lang).map(|(_, a)| *a);
+            (lang, alt.unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
 #[derive(sqlx::FromRow)]
 struct ItemRow {
     id: i64,
@@ -292,37 +322,18 @@ struct ItemRow {
 
 /// The newest `limit` pictures of the library.
 pub async fn recent_images(pool: &SqlitePool, limit: u32) -> DataResult<Vec<LibraryPicture>> {
-    let rows: Vec<ItemRow> = sqlx::query_as(
+    let rows: Vec<ItemRow> = sqlx::query_as(&format!(
         "SELECT m.id, m.path, m.width, m.height, m.original_name,
-           (SELECT group_concat(t.lang || ':' || t.alt, char(31)) FROM media_translations t
-            WHERE t.media_id = m.id) AS alts,
-           (SELECT count(DISTINCT v.width) FROM media_variants v WHERE v.media_id = m.id)
-             AS variants
-         FROM media m WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT ?",
-    )
+               {ALTS_COLUMN} AS alts, {RENDITIONS_COLUMN} AS variants
+             FROM media m WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT ?"
+    ))
     .bind(limit)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
         .map(|row| {
-            let found: Vec<(Lang, String)> = row
-                .alts
-                .as_deref()
-                .unwrap_or("")
-                .split('\u{1f}')
-                .filter_map(|item| {
-                    let (lang, alt) = item.split_once(':')?;
-                    Some((Lang::from_code(lang)?, alt.to_owned()))
-                })
-                .collect();
-            let alts = Lang::ALL
-                .iter()
-                .map(|&l| {
-                    let alt = found.iter().find(|(x, _)| *x == l).map(|(_, a)| a.clone());
-                    (l, alt.unwrap_or_default())
-                })
-                .collect();
+            let alts = descriptions(row.alts.as_deref());
             LibraryPicture {
                 id: row.id,
                 src: format!("/media/{}", row.path),

@@ -314,6 +314,15 @@ pub struct LibraryPicture {
     pub variants: u32,
 }
 
+/// The text for `lang` in a per-language list such as [`LibraryPicture::alts`] (empty
+/// when there is none): what the back office shows in its own language.
+pub fn text_in(list: &[(Lang, String)], lang: Lang) -> String {
+    list.iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, text)| text.clone())
+        .unwrap_or_default()
+}
+
 /// One item of the media library on its own page: the file, its description in each
 /// language and what uses it (which decides whether it may be deleted).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

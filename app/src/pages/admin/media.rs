@@ -7,7 +7,7 @@ use super::fields::PostNotice;
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_media_library;
 use crate::i18n::{Lang, Strings};
-use crate::model::{LibraryFile, LibraryPicture, MediaLibrary};
+use crate::model::{text_in, LibraryFile, LibraryPicture, MediaLibrary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -70,7 +70,7 @@ fn Library(pictures: Vec<LibraryPicture>) -> impl IntoView {
     view! {
         <ul class="media-grid">
             {pictures.into_iter().map(|p| {
-                let alt = p.alts.iter().find(|(l, _)| *l == lang).map(|(_, a)| a.clone()).unwrap_or_default();
+                let alt = text_in(&p.alts, lang);
                 view! {
                     <li class="media-item" id=format!("media-{}", p.id)>
                         <img src=p.src.clone() alt=alt width=p.width height=p.height loading="lazy"/>

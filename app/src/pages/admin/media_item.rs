@@ -10,7 +10,7 @@ use super::sections::id_param;
 use super::{loaded, use_admin_session};
 use crate::api::editorial::get_media_item;
 use crate::i18n::Strings;
-use crate::model::{MediaItem, Role};
+use crate::model::{text_in, MediaItem, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -37,12 +37,7 @@ pub fn MediaItemPage() -> impl IntoView {
 fn Preview(item: MediaItem) -> impl IntoView {
     let lang = use_admin_session().lang;
     let e = lang.editor();
-    let alt = item
-        .descriptions
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, a)| a.clone())
-        .unwrap_or_default();
+    let alt = text_in(&item.descriptions, lang);
     let facts = match item.kind.as_str() {
         "image" => format!(
             "{} × {} · {} · {}",
