@@ -286,12 +286,22 @@ function documentsJourney() {
     const person = unique('Amal Idrissi', info.project.name);
     await page.locator('#editor-detail_interviewee').fill(person);
     await page.locator('#editor-detail_role').fill('Sociologue');
+    // Her portrait: a picture of the library (the last one offered).
+    const portrait = page.locator('#editor-detail_portrait_id');
+    await expect(portrait.locator('option').first()).toHaveText('Aucune image');
+    const pictureId = await portrait.locator('option').last().getAttribute('value');
+    await portrait.selectOption(pictureId!);
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await expect(page.locator('.notice-success')).toBeVisible();
     await expect(page.locator('#editor-detail_country')).toHaveValue('BE');
+    await expect(portrait).toHaveValue(pictureId!);
+    await page.goto(`/admin/media/${pictureId}`);
+    await expect(page.locator('main')).toContainText(title);
+    await page.goBack();
     await page.goto((await page.getByRole('link', { name: 'Voir sur le site' }).getAttribute('href'))!);
     await expect(page).toHaveURL(/\/fr\/interviews\//);
     await expect(page.locator('.person-name')).toHaveText(person);
+    await expect(page.locator('.person-box img')).toBeVisible();
     await expect(page.locator('.person-role')).toHaveText('Sociologue');
     await page.goto('/fr/interviews?country=BE');
     await expect(page.getByRole('link', { name: title })).toBeVisible();

@@ -100,9 +100,9 @@ pub struct EditorStrings {
     /// The heading of a kind's own fields.
     pub details: &'static str,
     /// Label of each detail, by name (`data::editorial::details`).
-    pub detail_labels: [(&'static str, &'static str); 18],
+    pub detail_labels: [(&'static str, &'static str); 19],
     /// Hints of the details that have a form to follow, by name.
-    pub detail_hints: [(&'static str, &'static str); 5],
+    pub detail_hints: [(&'static str, &'static str); 6],
     /// The "new" links of the other kinds.
     pub new_of_kind: &'static str,
 }
@@ -253,6 +253,7 @@ pub const FR: EditorStrings = EditorStrings {
         ("field", "Domaine"),
         ("sort_name", "Nom pour l’index (nom, prénom)"),
         ("city", "Ville"),
+        ("portrait_id", "Portrait de la personne interviewée"),
     ],
     detail_hints: [
         ("isbn", "10 ou 13 chiffres, tirets permis."),
@@ -260,6 +261,7 @@ pub const FR: EditorStrings = EditorStrings {
         ("contents", "Une entrée par ligne."),
         ("country", "Deux lettres, par exemple FR, BE, CA."),
         ("transcript", "Paragraphes séparés par une ligne vide."),
+        ("portrait_id", "Affiché à côté de l’entretien et dans la liste des entretiens ; une image de la médiathèque (téléversez-la d’abord)."),
     ],
     new_of_kind: "Nouveau :",
 };
@@ -397,6 +399,7 @@ pub const AR: EditorStrings = EditorStrings {
         ("field", "المجال"),
         ("sort_name", "الاسم في الفهرس (النسب، الاسم)"),
         ("city", "المدينة"),
+        ("portrait_id", "صورة الشخص المحاوَر"),
     ],
     detail_hints: [
         ("isbn", "10 أو 13 رقمًا، مع السماح بالشرطات."),
@@ -404,6 +407,7 @@ pub const AR: EditorStrings = EditorStrings {
         ("contents", "مدخل واحد في كل سطر."),
         ("country", "حرفان، مثلًا FR أو BE أو CA."),
         ("transcript", "فقرات يفصل بينها سطر فارغ."),
+        ("portrait_id", "تُعرض بجانب الحوار وفي قائمة الحوارات؛ صورة من مكتبة الوسائط (ارفعها أولا)."),
     ],
     new_of_kind: "جديد:",
 };
@@ -548,6 +552,7 @@ pub const EN: EditorStrings = EditorStrings {
         ("field", "Field"),
         ("sort_name", "Name for the index (family name, given name)"),
         ("city", "City"),
+        ("portrait_id", "Portrait of the interviewee"),
     ],
     detail_hints: [
         ("isbn", "10 or 13 digits, dashes allowed."),
@@ -555,6 +560,7 @@ pub const EN: EditorStrings = EditorStrings {
         ("contents", "One entry a line."),
         ("country", "Two letters, for example FR, BE, CA."),
         ("transcript", "Paragraphs separated by an empty line."),
+        ("portrait_id", "Shown beside the interview and in the list of interviews; a picture from the media library (upload it first)."),
     ],
     new_of_kind: "New:",
 };

@@ -238,6 +238,14 @@ pub struct ImageChoice {
     pub label: String,
 }
 
+impl ImageChoice {
+    /// How a select of the editor names it: its label and its library number, which
+    /// tells apart pictures with the same description.
+    pub fn option_text(&self) -> String {
+        format!("{} (#{})", self.label, self.id)
+    }
+}
+
 /// Why a post of the editor was refused, by field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditorProblem {

@@ -32,6 +32,8 @@ pub enum Input {
     Field,
     /// One of the podcast programmes (by id).
     Programme,
+    /// A picture of the media library (by id): an interviewee's portrait.
+    Picture,
 }
 
 /// One detail of a kind.
@@ -108,6 +110,7 @@ pub const KINDS: [KindDetails; 4] = [
             detail("interviewee", true, Input::Text, true),
             detail("role", true, Input::Text, false),
             detail("country_name", true, Input::Text, false),
+            detail("portrait_id", false, Input::Picture, false),
         ],
     },
     KindDetails {
@@ -167,7 +170,7 @@ fn checked(detail: &Detail, typed: &str) -> Result<Value, EditorProblem> {
         Input::Text | Input::Long => Err(EditorProblem::DetailInvalid),
         Input::Number => number(0..=100_000),
         Input::Year => number(1900..=2100),
-        Input::Programme => number(1..=i64::MAX),
+        Input::Programme | Input::Picture => number(1..=i64::MAX),
         Input::Isbn => {
             let isbn: String = typed.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
             let (body, last) = isbn.split_at(isbn.len().saturating_sub(1));
@@ -291,12 +294,19 @@ pub async fn save(
         let Ok(value) = checked(d, typed(values, d.name)) else {
             continue;
         };
-        if let (Input::Programme, Value::Int(id)) = (d.input, &value) {
-            let known: bool =
-                sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM programmes WHERE id = ?)")
-                    .bind(id)
-                    .fetch_one(&mut *conn)
-                    .await?;
+        // A forged id (the form offers only existing ones) leaves the stored value.
+        let known_in = match d.input {
+            Input::Programme => Some("SELECT EXISTS (SELECT 1 FROM programmes WHERE id = ?)"),
+            Input::Picture => {
+                Some("SELECT EXISTS (SELECT 1 FROM media WHERE id = ? AND kind = 'image')")
+            }
+            _ => None,
+        };
+        if let (Some(sql), Value::Int(id)) = (known_in, &value) {
+            let known: bool = sqlx::query_scalar(sql)
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
             if !known {
                 continue;
             }
@@ -443,13 +453,19 @@ mod tests {
                 }
             }
         };
-        publish(
+        let (picture, path): (i64, String) =
+            sqlx::query_as("SELECT id, path FROM media WHERE kind = 'image' LIMIT 1")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+        let interview = publish(
             "interview",
             "Entretien avec Amal",
             &[
                 ("country", "be"),
                 ("interviewee", "Amal Idrissi"),
                 ("role", "Chercheuse"),
+                ("portrait_id", &picture.to_string()),
             ],
         )
         .await;
@@ -457,6 +473,27 @@ mod tests {
             .await
             .unwrap();
         assert!(format!("{listed:?}").contains("Amal Idrissi"), "{listed:?}");
+        let portrait = |story| async move {
+            faces::person(pool, Lang::Fr, story, "interview")
+                .await
+                .unwrap()
+                .unwrap()
+                .portrait
+                .map(|image| image.src)
+        };
+        assert_eq!(portrait(interview).await, Some(format!("/media/{path}")));
+        // Ids the form never offers (no such item) are not stored.
+        let forged = publish(
+            "interview",
+            "Entretien avec Yassine",
+            &[
+                ("country", "BE"),
+                ("interviewee", "Yassine"),
+                ("portrait_id", "999999"),
+            ],
+        )
+        .await;
+        assert_eq!(portrait(forged).await, None);
 
         let profile = publish(
             "profile",

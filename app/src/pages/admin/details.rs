@@ -6,6 +6,7 @@
 use super::editor::FieldProblems;
 use crate::data::editorial::details::{Input, KindDetails};
 use crate::i18n::{EditorStrings, Lang, FIELDS};
+use crate::model::ImageChoice;
 use leptos::prelude::*;
 
 fn label(e: &EditorStrings, name: &str) -> &'static str {
@@ -27,6 +28,7 @@ pub fn detail_fields(
     spec: &'static KindDetails,
     values: &[(String, String)],
     programmes: &[(i64, String)],
+    pictures: &[ImageChoice],
     lang: Lang,
     field: &FieldProblems,
 ) -> AnyView {
@@ -61,11 +63,16 @@ pub fn detail_fields(
                         .map(|(id, text)| (id.to_string(), text.clone()))
                         .collect(),
                 ),
+                Input::Picture => Some(
+                    std::iter::once((String::new(), e.no_cover.to_owned()))
+                        .chain(pictures.iter().map(|p| (p.id.to_string(), p.option_text())))
+                        .collect(),
+                ),
                 _ => None,
             };
             let control = match (options, d.input) {
                 (Some(options), _) => view! {
-                    <select id=id.clone() name=name.clone() aria-invalid=field.invalid(&name)>
+                    <select id=id.clone() name=name.clone() dir="auto" aria-describedby=described.clone() aria-invalid=field.invalid(&name)>
                         {options.into_iter().map(|(code, text)| view! {
                             <option selected=code == current value=code>{text}</option>
                         }).collect_view()}

@@ -221,7 +221,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                     <select id="editor-cover" name="cover" dir="auto">
                         <option value="">{e.no_cover}</option>
                         {page.images.iter().map(|image| view! {
-                            <option value=image.id selected=cover_id == Some(image.id)>{format!("{} (#{})", image.label, image.id)}</option>
+                            <option value=image.id selected=cover_id == Some(image.id)>{image.option_text()}</option>
                         }).collect_view()}
                     </select>
                     {cover_id.and_then(|id| page.images.iter().find(|i| i.id == id)).map(|image| view! {
@@ -242,7 +242,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                             <select id="editor-attachment" name="attachment" dir="auto">
                                 <option value="">{e.no_attachment}</option>
                                 {page.attachments.iter().map(|file| view! {
-                                    <option value=file.id selected=fields.attachment == file.id.to_string()>{format!("{} (#{})", file.label, file.id)}</option>
+                                    <option value=file.id selected=fields.attachment == file.id.to_string()>{file.option_text()}</option>
                                 }).collect_view()}
                             </select>
                             {audio.then(|| view! {
@@ -255,7 +255,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                         }
                         .into_any()
                     })}
-                    {of_kind(&page.kind).map(|spec| detail_fields(spec, &fields.details, &page.programmes, lang, &field))}
+                    {of_kind(&page.kind).map(|spec| detail_fields(spec, &fields.details, &page.programmes, &page.images, lang, &field))}
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>
                         <input id="editor-when" name="publish_at" type="datetime-local" step="1" value=publish_at.clone()
