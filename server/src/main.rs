@@ -195,6 +195,7 @@ async fn serve(config: Config) -> Result<(), String> {
     // Readers' data is kept only as long as the privacy notice says.
     spawn_retention(pool.clone());
     spawn_scheduler(pool.clone());
+    spawn_renditions(pool.clone(), config.media_dir.clone());
     let key = app::data::reader_messages::secret::<32>(&pool, "form_ticket")
         .await
         .map_err(|e| format!("form key: {e}"))?;
@@ -216,10 +217,28 @@ async fn serve(config: Config) -> Result<(), String> {
     .map_err(|e| e.to_string())
 }
 
-/// Purges personal data past its keeping time, at start and every six hours.
-fn spawn_retention(pool: sqlx::SqlitePool) {
+/// How often the housekeeping jobs (retention, renditions) run after the first time.
+const HOUSEKEEPING_PERIOD: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// Runs `job` now, then every [`HOUSEKEEPING_PERIOD`], in the background.
+fn spawn_housekeeping<F, Fut>(mut job: F)
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     tokio::spawn(async move {
         loop {
+            job().await;
+            tokio::time::sleep(HOUSEKEEPING_PERIOD).await;
+        }
+    });
+}
+
+/// Purges personal data past its keeping time.
+fn spawn_retention(pool: sqlx::SqlitePool) {
+    spawn_housekeeping(move || {
+        let pool = pool.clone();
+        async move {
             match app::data::retention::purge(&pool).await {
                 Ok(purged) if purged != Default::default() => {
                     tracing::info!(?purged, "personal data past its keeping time deleted")
@@ -227,7 +246,24 @@ fn spawn_retention(pool: sqlx::SqlitePool) {
                 Ok(_) => {}
                 Err(err) => tracing::error!(%err, "retention purge"),
             }
-            tokio::time::sleep(std::time::Duration::from_secs(6 * 3600)).await;
+        }
+    });
+}
+
+/// Gives pictures without renditions (the WordPress archive's, older uploads) theirs;
+/// running again later picks up files copied into the media folder without a restart.
+fn spawn_renditions(pool: sqlx::SqlitePool, media_dir: std::path::PathBuf) {
+    spawn_housekeeping(move || {
+        let (pool, media_dir) = (pool.clone(), media_dir.clone());
+        async move {
+            use app::data::media_renditions::add_missing_renditions;
+            match add_missing_renditions(&pool, &media_dir).await {
+                Ok(report) if report.pictures > 0 || report.unreadable > 0 => {
+                    tracing::info!(?report, "renditions made for pictures without them")
+                }
+                Ok(_) => {}
+                Err(err) => tracing::error!(%err, "renditions of older pictures"),
+            }
         }
     });
 }

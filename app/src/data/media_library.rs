@@ -46,13 +46,13 @@ impl UploadProblem {
 }
 
 /// A decoded, checked upload.
-struct Checked {
+pub(super) struct Checked {
     format: ImageFormat,
-    picture: DynamicImage,
+    pub(super) picture: DynamicImage,
 }
 
 /// Recognises and decodes `bytes`: JPEG, PNG or WebP only, within the size limits.
-fn check(bytes: &[u8]) -> Result<Checked, UploadProblem> {
+pub(super) fn check(bytes: &[u8]) -> Result<Checked, UploadProblem> {
     if bytes.is_empty() {
         return Err(UploadProblem::Empty);
     }
@@ -89,12 +89,12 @@ fn kind_of(format: ImageFormat) -> (&'static str, &'static str) {
 }
 
 /// One file to write under the media folder.
-struct Rendition {
-    width: u32,
-    height: u32,
-    path: String,
-    mime: &'static str,
-    bytes: Vec<u8>,
+pub(super) struct Rendition {
+    pub(super) width: u32,
+    pub(super) height: u32,
+    pub(super) path: String,
+    pub(super) mime: &'static str,
+    pub(super) bytes: Vec<u8>,
 }
 
 /// Quality of the lossy renditions (JPEG and WebP): no visible loss at reading sizes.
@@ -103,7 +103,7 @@ const RENDITION_QUALITY: u8 = 82;
 /// The renditions narrower than the picture: at each width a JPEG (PNG when it has
 /// transparency), which every browser reads, and a WebP, about a third smaller, that
 /// pages offer first in `<picture>`.
-fn renditions(picture: &DynamicImage, stem: &str) -> Vec<Rendition> {
+pub(super) fn renditions(picture: &DynamicImage, stem: &str) -> Vec<Rendition> {
     let (width, height) = picture.dimensions();
     let transparent = picture.color().has_alpha();
     VARIANT_WIDTHS
@@ -208,9 +208,21 @@ pub async fn store_image(
     )
     .await?;
     record_upload(&mut tx, id, user_id, &name).await?;
-    for variant in &variants {
+    record_renditions(&mut tx, id, &variants).await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Records the renditions of media `id` whose files are written (one already recorded at
+/// the same type and width is kept).
+pub(super) async fn record_renditions(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+    variants: &[Rendition],
+) -> DataResult<()> {
+    for variant in variants {
         sqlx::query(
-            "INSERT INTO media_variants (media_id, width, height, path, mime, bytes)
+            "INSERT OR IGNORE INTO media_variants (media_id, width, height, path, mime, bytes)
              VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
@@ -219,11 +231,10 @@ pub async fn store_image(
         .bind(&variant.path)
         .bind(variant.mime)
         .bind(variant.bytes.len() as i64)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
-    Ok(Ok(id))
+    Ok(())
 }
 
 /// Who uploaded media `id` and under which name, in the media row and the audit log.

@@ -14,6 +14,9 @@ pub mod media_files;
 pub mod media_library;
 #[cfg(test)]
 mod media_library_tests;
+pub mod media_renditions;
+#[cfg(test)]
+mod media_renditions_tests;
 pub mod menus;
 pub mod moderation;
 pub mod pages;
