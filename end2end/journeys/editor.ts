@@ -229,10 +229,12 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     const item = page.locator('.media-item', { hasText: alt });
     await expect(item).toContainText('1200 × 630');
     await expect(item).toContainText('2 tailles réduites');
+    const original = await item.locator('img').getAttribute('src');
 
     await page.goto('/admin/stories/new?lang=fr');
     const title = unique('Article illustré', info.project.name);
-    await write(page, title, 'Avec une image.', 'Du texte.');
+    // The picture also stands in the text, as Markdown.
+    await write(page, title, 'Avec une image.', `Du texte.\n\n![${alt}](${original})`);
     const choice = await page.locator('#editor-cover option', { hasText: alt }).getAttribute('value');
     await page.locator('#editor-cover').selectOption(choice!);
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -249,6 +251,12 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     await expect(cover).toHaveAttribute('srcset', /-960\.jpg 960w/);
     const webpSource = page.locator('.article-cover picture source[type="image/webp"]');
     await expect(webpSource).toHaveAttribute('srcset', /-480\.webp 480w, .*-960\.webp 960w/);
+    // In the text too: the renditions, then the original at its width.
+    const inText = page.locator('.article-body picture img');
+    await expect(inText).toHaveAttribute('alt', alt);
+    await expect(inText).toHaveAttribute('srcset', new RegExp(`-480\\.jpg 480w, .*-960\\.jpg 960w, ${original} 1200w$`));
+    await expect(page.locator('.article-body picture source[type="image/webp"]')).toHaveAttribute('srcset', /-480\.webp 480w, .*-960\.webp 960w/);
+    await expect.poll(() => inText.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
 
     // The library says which story uses the picture, and offers no deletion.
     await page.goto(`/admin/media/${choice}`);

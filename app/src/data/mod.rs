@@ -3,6 +3,9 @@
 
 pub mod accounts;
 pub mod alternates;
+pub mod body_images;
+#[cfg(test)]
+mod body_images_tests;
 pub mod editorial;
 pub mod faces;
 pub mod generate;

@@ -161,7 +161,7 @@ async fn story_page(
     let tags = super::tags::of_story(pool, rest.story_id, lang).await?;
     Ok(ArticlePage {
         card,
-        body_html: rest.body_html,
+        body_html: super::body_images::with_renditions(pool, rest.body_html).await?,
         signature: rest.signature,
         source: rest.source,
         updated_at: rest.updated_at,

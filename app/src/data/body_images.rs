@@ -1,0 +1,154 @@
+//! Pictures inside an article's text get the renditions of their library item, as on
+//! covers: a `<picture>` whose WebP `<source>` comes first and whose `<img>` keeps the
+//! JPEG/PNG sizes and the original. Written at reading time, not stored, so a picture
+//! that gets its renditions later (the WordPress archive's, see `media_renditions`)
+//! shows them at once, and the stored text stays what the editor wrote.
+
+use super::DataResult;
+use sqlx::SqlitePool;
+use std::collections::HashMap;
+
+/// How wide the article's text is (`.article` in `style/main.css`): what the browser
+/// picks a rendition for.
+const BODY_SIZES: &str = "(max-width: 44rem) 100vw, 44rem";
+
+/// An `<img>` tag of the text: where it starts and ends, and its `src` under `/media/`.
+struct ImgTag<'a> {
+    start: usize,
+    end: usize,
+    media_path: Option<String>,
+    has_srcset: bool,
+    html: &'a str,
+}
+
+/// The `<img>` tags of sanitised HTML (ammonia serialises attributes in double quotes,
+/// with `"` escaped, so quotes are the only thing to follow to find a tag's end).
+fn img_tags(html: &str) -> Vec<ImgTag<'_>> {
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(found) = html[from..].find("<img") {
+        let start = from + found;
+        let mut quoted = false;
+        let end = html[start..]
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(html.len(), |(i, _)| start + i + 1);
+        let tag = &html[start..end];
+        let media_path = tag
+            .split_once(" src=\"/media/")
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .map(|(path, _)| path.replace("&amp;", "&"));
+        tags.push(ImgTag {
+            start,
+            end,
+            media_path,
+            has_srcset: tag.contains(" srcset="),
+            html: tag,
+        });
+        from = end;
+    }
+    tags
+}
+
+/// A URL of the media folder as a `srcset` candidate (no spaces or commas, which
+/// separate candidates; attribute-safe).
+fn candidate(path: &str, width: i64) -> String {
+    let url = path
+        .replace('&', "&amp;")
+        .replace('"', "%22")
+        .replace(' ', "%20")
+        .replace(',', "%2C");
+    format!("/media/{url} {width}w")
+}
+
+/// The `srcset` candidates of one picture.
+#[derive(Default)]
+struct Candidates {
+    /// JPEG/PNG renditions, then the original: what every browser reads.
+    fallback: Vec<String>,
+    /// WebP renditions, offered first.
+    webp: Vec<String>,
+}
+
+/// The renditions of each of `paths` that has some.
+async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<String, Candidates>> {
+    let marks = vec!["?"; paths.len()].join(", ");
+    let sql = format!(
+        "SELECT m.path, m.width, v.width, v.path, v.mime
+         FROM media m JOIN media_variants v ON v.media_id = m.id
+         WHERE m.path IN ({marks}) ORDER BY m.path, v.width"
+    );
+    type Row = (String, Option<i64>, i64, String, String);
+    let rows: Vec<Row> = paths
+        .iter()
+        .fold(sqlx::query_as(&sql), |query, path| query.bind(path))
+        .fetch_all(pool)
+        .await?;
+    let mut out: HashMap<String, Candidates> = HashMap::new();
+    let mut originals = HashMap::new();
+    for (path, original_width, width, variant, mime) in rows {
+        originals.insert(path.clone(), original_width);
+        let entry = out.entry(path).or_default();
+        let list = match mime.as_str() {
+            "image/webp" => &mut entry.webp,
+            _ => &mut entry.fallback,
+        };
+        list.push(candidate(&variant, width));
+    }
+    for (path, entry) in &mut out {
+        if let Some(Some(width)) = originals.get(path) {
+            entry.fallback.push(candidate(path, *width));
+        }
+    }
+    Ok(out)
+}
+
+/// `html` with each picture of the media library that has renditions offered in them.
+pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<String> {
+    let tags = img_tags(&html);
+    let mut paths: Vec<String> = tags
+        .iter()
+        .filter(|tag| !tag.has_srcset)
+        .filter_map(|tag| tag.media_path.clone())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    if paths.is_empty() {
+        return Ok(html);
+    }
+    let sets = srcsets(pool, &paths).await?;
+    let mut out = String::with_capacity(html.len() + 512 * sets.len());
+    let mut copied = 0;
+    for tag in &tags {
+        let Some(Candidates { fallback, webp }) = tag
+            .media_path
+            .as_ref()
+            .filter(|_| !tag.has_srcset)
+            .and_then(|path| sets.get(path))
+        else {
+            continue;
+        };
+        out.push_str(&html[copied..tag.start]);
+        let rest = &tag.html["<img".len()..];
+        let img = format!(
+            "<img srcset=\"{}\" sizes=\"{BODY_SIZES}\"{rest}",
+            fallback.join(", ")
+        );
+        if webp.is_empty() {
+            out.push_str(&img);
+        } else {
+            out.push_str(&format!(
+                "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{BODY_SIZES}\">{img}</picture>",
+                webp.join(", ")
+            ));
+        }
+        copied = tag.end;
+    }
+    out.push_str(&html[copied..]);
+    Ok(out)
+}
