@@ -12,19 +12,19 @@ use std::collections::HashMap;
 /// picks a rendition for.
 const BODY_SIZES: &str = "(max-width: 44rem) 100vw, 44rem";
 
-/// An `<img>` tag of the text: where it starts and ends, and its `src` under `/media/`.
-struct ImgTag<'a> {
+/// An `<img>` of the text that shows a library picture and has no `srcset` of its own
+/// (one that has is left as written): where the tag starts and ends, and the picture's
+/// path under `/media/`.
+struct LibraryImg {
     start: usize,
     end: usize,
-    media_path: Option<String>,
-    has_srcset: bool,
-    html: &'a str,
+    path: String,
 }
 
-/// The `<img>` tags of sanitised HTML (ammonia serialises attributes in double quotes,
-/// with `"` escaped, so quotes are the only thing to follow to find a tag's end).
-fn img_tags(html: &str) -> Vec<ImgTag<'_>> {
-    let mut tags = Vec::new();
+/// The library `<img>` tags of sanitised HTML (ammonia serialises attributes in double
+/// quotes, with `"` escaped, so quotes are the only thing to follow to find a tag's end).
+fn library_imgs(html: &str) -> Vec<LibraryImg> {
+    let mut imgs = Vec::new();
     let mut from = 0;
     while let Some(found) = html[from..].find("<img") {
         let start = from + found;
@@ -39,20 +39,17 @@ fn img_tags(html: &str) -> Vec<ImgTag<'_>> {
             })
             .map_or(html.len(), |(i, _)| start + i + 1);
         let tag = &html[start..end];
-        let media_path = tag
+        let path = tag
             .split_once(" src=\"/media/")
             .and_then(|(_, rest)| rest.split_once('"'))
+            .filter(|_| !tag.contains(" srcset="))
             .map(|(path, _)| path.replace("&amp;", "&"));
-        tags.push(ImgTag {
-            start,
-            end,
-            media_path,
-            has_srcset: tag.contains(" srcset="),
-            html: tag,
-        });
+        if let Some(path) = path {
+            imgs.push(LibraryImg { start, end, path });
+        }
         from = end;
     }
-    tags
+    imgs
 }
 
 /// A URL of the media folder as a `srcset` candidate (no spaces or commas, which
@@ -110,12 +107,8 @@ async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<Stri
 
 /// `html` with each picture of the media library that has renditions offered in them.
 pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<String> {
-    let tags = img_tags(&html);
-    let mut paths: Vec<String> = tags
-        .iter()
-        .filter(|tag| !tag.has_srcset)
-        .filter_map(|tag| tag.media_path.clone())
-        .collect();
+    let imgs = library_imgs(&html);
+    let mut paths: Vec<String> = imgs.iter().map(|img| img.path.clone()).collect();
     paths.sort();
     paths.dedup();
     if paths.is_empty() {
@@ -124,30 +117,25 @@ pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<Stri
     let sets = srcsets(pool, &paths).await?;
     let mut out = String::with_capacity(html.len() + 512 * sets.len());
     let mut copied = 0;
-    for tag in &tags {
-        let Some(Candidates { fallback, webp }) = tag
-            .media_path
-            .as_ref()
-            .filter(|_| !tag.has_srcset)
-            .and_then(|path| sets.get(path))
-        else {
+    for img in &imgs {
+        let Some(Candidates { fallback, webp }) = sets.get(&img.path) else {
             continue;
         };
-        out.push_str(&html[copied..tag.start]);
-        let rest = &tag.html["<img".len()..];
-        let img = format!(
+        out.push_str(&html[copied..img.start]);
+        let rest = &html[img.start + "<img".len()..img.end];
+        let tag = format!(
             "<img srcset=\"{}\" sizes=\"{BODY_SIZES}\"{rest}",
             fallback.join(", ")
         );
         if webp.is_empty() {
-            out.push_str(&img);
+            out.push_str(&tag);
         } else {
             out.push_str(&format!(
-                "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{BODY_SIZES}\">{img}</picture>",
+                "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{BODY_SIZES}\">{tag}</picture>",
                 webp.join(", ")
             ));
         }
-        copied = tag.end;
+        copied = img.end;
     }
     out.push_str(&html[copied..]);
     Ok(out)

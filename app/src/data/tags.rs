@@ -61,19 +61,8 @@ pub async fn of_story(
         .collect())
 }
 
-/// The tag named `name` in `lang` (case aside), created if new.
-async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataResult<i64> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT tag_id FROM tag_translations WHERE lang = ? AND lower(name) = lower(?)",
-    )
-    .bind(lang.code())
-    .bind(name)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(id) = found {
-        return Ok(id);
-    }
-    let mut free = None;
+/// The first slug from `name` that no tag of `lang` has (nor as its key).
+async fn free_slug(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataResult<String> {
     for slug in candidates(slugify(name), "tag") {
         let taken: bool = sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM tag_translations WHERE lang = ? AND slug = ?)
@@ -86,11 +75,25 @@ async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataR
         .fetch_one(&mut *conn)
         .await?;
         if !taken {
-            free = Some(slug);
-            break;
+            return Ok(slug);
         }
     }
-    let slug = free.expect("candidates never run out");
+    unreachable!("candidates never run out")
+}
+
+/// The tag named `name` in `lang` (case aside), created if new.
+async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataResult<i64> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT tag_id FROM tag_translations WHERE lang = ? AND lower(name) = lower(?)",
+    )
+    .bind(lang.code())
+    .bind(name)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    let slug = free_slug(conn, lang, name).await?;
     let id: i64 = sqlx::query_scalar("INSERT INTO tags (key) VALUES (? || '-' || ?) RETURNING id")
         .bind(lang.code())
         .bind(&slug)

@@ -8,7 +8,7 @@ use super::sections::{id_param, with_structure};
 use super::use_admin_session;
 use crate::data::structure::menu_items::{MENUS, TARGETS};
 use crate::i18n::{Lang, StructureStrings};
-use crate::model::{AdminMenuItem, AdminPosted, SiteStructure};
+use crate::model::{text_in, AdminMenuItem, AdminPosted, SiteStructure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -188,14 +188,7 @@ fn MenuItemForm(
         .iter()
         .map(|(id, title)| (id.to_string(), title.clone()))
         .collect();
-    let label_of = |lang: Lang| {
-        stored
-            .labels
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, t)| t.clone())
-            .unwrap_or_default()
-    };
+    let label_of = |lang: Lang| text_in(&stored.labels, lang);
     view! {
         <PostNotice posted=posted.clone()/>
         <form method="post" action=action class="editor-form">
