@@ -23,6 +23,7 @@ mod forms;
 mod import;
 mod mail;
 mod podcast_feed;
+mod precompress;
 mod pwa;
 mod render;
 mod share_image;
@@ -196,6 +197,10 @@ async fn serve(config: Config) -> Result<(), String> {
     spawn_retention(pool.clone());
     spawn_scheduler(pool.clone());
     spawn_renditions(pool.clone(), config.media_dir.clone());
+    // Brotli and gzip copies of the build, served instead of compressing per request.
+    precompress::spawn(
+        std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()),
+    );
     let key = app::data::reader_messages::secret::<32>(&pool, "form_ticket")
         .await
         .map_err(|e| format!("form key: {e}"))?;

@@ -99,7 +99,13 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
             "/pkg",
             tower::ServiceBuilder::new()
                 .layer(immutable)
-                .service(ServeDir::new(pkg_dir)),
+                // The brotli or gzip copy written at start (precompress.rs), by the
+                // reader's Accept-Encoding; the file itself otherwise.
+                .service(
+                    ServeDir::new(pkg_dir)
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
         )
         .nest_service("/media", media_files(&config.media_dir))
         .nest_service(
