@@ -1,6 +1,10 @@
 //! ccme-portal application: components, pages and server functions shared by the
 //! server (SSR) and the browser (hydration).
 
+// Each lazy route's view (`pages::lazy_page!`) is laid out for hydration in this crate
+// now, and a page's view type is nested deeper than rustc's default query depth.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod forms;
@@ -16,20 +20,20 @@ use components::status::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 use pages::admin::AdminRoutes;
-use pages::article::{ArticlePage, PreviewPage, StaticPage};
-use pages::contact::{ContactPage, OpEdPage};
-use pages::faces::FacesListPage;
-use pages::home::HomePage;
-use pages::interviews::InterviewsListPage;
-use pages::offline::{OfflinePage, SavedPage};
-use pages::podcasts::{EpisodeDetailPage, PodcastsPage, ProgrammeDetailPage};
-use pages::privacy::PrivacyPage;
-use pages::publications::{LibraryPage, PublicationDetailPage};
-use pages::search::SearchPage;
-use pages::section::{SectionPage, TagPage};
-use pages::subscriptions::{ConfirmPage, NewsletterPage, UnsubscribePage};
+use pages::article::{ArticleRoute, PreviewRoute, StaticPageRoute};
+use pages::contact::{ContactRoute, OpEdRoute};
+use pages::faces::FacesRoute;
+use pages::home::HomeRoute;
+use pages::interviews::InterviewsRoute;
+use pages::offline::{OfflineRoute, SavedRoute};
+use pages::podcasts::{EpisodeRoute, PodcastsRoute, ProgrammeRoute};
+use pages::privacy::PrivacyRoute;
+use pages::publications::{LibraryRoute, PublicationRoute};
+use pages::search::SearchRoute;
+use pages::section::{SectionRoute, TagRoute};
+use pages::subscriptions::{ConfirmRoute, NewsletterRoute, UnsubscribeRoute};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -90,7 +94,10 @@ fn PublicLayout() -> impl IntoView {
 
 /// The application: every route of the public site. Each route renders fully on the
 /// server before the response is sent (`SsrMode::Async`), so pages are complete without
-/// JavaScript and titles/descriptions come from the data.
+/// JavaScript and titles/descriptions come from the data. Each page's code is a lazy
+/// route (`pages::lazy_page!`): the browser loads the frame (header, footer, player)
+/// and the chunk of the page being read, and other pages' chunks when the reader goes
+/// there.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -101,30 +108,30 @@ pub fn App() -> impl IntoView {
                 // The back office: its own frame, outside the public layout.
                 <AdminRoutes/>
                 <ParentRoute path=path!("") view=PublicLayout ssr=SsrMode::Async>
-                    <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/section/:slug") view=SectionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/tag/:slug") view=TagPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/article/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/page/:slug") view=StaticPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/newsletter") view=NewsletterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/newsletter/confirm") view=ConfirmPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/newsletter/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/contact") view=ContactPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/tribune") view=OpEdPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/privacy") view=PrivacyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/publications") view=LibraryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/publications/:slug") view=PublicationDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/interviews") view=InterviewsListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/interviews/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/faces") view=FacesListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/faces/:slug") view=ArticlePage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/podcasts") view=PodcastsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/podcasts/episode/:slug") view=EpisodeDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/podcasts/:programme") view=ProgrammeDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/preview/:id") view=PreviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/offline") view=OfflinePage/>
-                    <Route path=path!("/:lang/saved") view=SavedPage/>
+                    <Route path=path!("/:lang") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/section/:slug") view={Lazy::<SectionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/tag/:slug") view={Lazy::<TagRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/article/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/page/:slug") view={Lazy::<StaticPageRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter") view={Lazy::<NewsletterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter/confirm") view={Lazy::<ConfirmRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter/unsubscribe") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/tribune") view={Lazy::<OpEdRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/privacy") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/publications") view={Lazy::<LibraryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/publications/:slug") view={Lazy::<PublicationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/interviews") view={Lazy::<InterviewsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/interviews/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/faces") view={Lazy::<FacesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/faces/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts") view={Lazy::<PodcastsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts/episode/:slug") view={Lazy::<EpisodeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts/:programme") view={Lazy::<ProgrammeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/preview/:id") view={Lazy::<PreviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/offline") view={Lazy::<OfflineRoute>::new()}/>
+                    <Route path=path!("/:lang/saved") view={Lazy::<SavedRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

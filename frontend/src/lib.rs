@@ -9,9 +9,20 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Lets styles and browser tests know the page is now interactive.
-    if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = root.set_attribute("data-hydrated", "true");
-    }
+    // Lazy routes (`app::lazy_page!`): hydration first loads the chunk of the page on
+    // screen (the server already asked the browser to preload it), so it finishes
+    // asynchronously; what `leptos::mount::hydrate_lazy` does, plus the signal below.
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document()
+            .body()
+            .expect("a page has a body");
+        // The app lives as long as the page.
+        leptos::mount::hydrate_from_async(body, app::App)
+            .await
+            .forget();
+        // Lets styles and browser tests know the page is now interactive.
+        if let Some(root) = leptos::prelude::document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
 }

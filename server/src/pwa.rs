@@ -1,6 +1,7 @@
 //! The installable app: a web app manifest per edition and the service worker. The
-//! worker's precache list is read from the build's hashed `/pkg/` files when the server
-//! starts, and its version is derived from that list: a new build is a new worker, which
+//! worker's precache list is read from the build's hashed `/pkg/` files (the frame and
+//! the chunks offline reading needs; each page's chunks are kept when first used), and
+//! its version is derived from that list: a new build is a new worker, which
 //! the page offers to load ("new version — reload"), and old caches go on activation.
 
 use app::i18n::Lang;
@@ -33,16 +34,26 @@ impl ServiceWorker {
     /// it). Read on each request (a handful of small files), so a build deployed under a
     /// running server is a new worker at once.
     pub fn for_site(site_root: &str, pkg_dir: &str) -> Self {
-        let mut assets: Vec<String> = std::fs::read_dir(format!("{site_root}/{pkg_dir}"))
+        let names: Vec<String> = std::fs::read_dir(format!("{site_root}/{pkg_dir}"))
             .map(|dir| {
                 dir.filter_map(Result::ok)
                     .filter_map(|e| e.file_name().into_string().ok())
-                    // What pages load (not the TypeScript declarations beside them).
-                    .filter(|name| !name.ends_with(".ts"))
-                    .map(|name| format!("/{pkg_dir}/{name}"))
                     .collect()
             })
             .unwrap_or_default();
+        let route_chunks = chunks_fetched_on_demand(&format!("{site_root}/{pkg_dir}"), &names);
+        let mut assets: Vec<String> = names
+            .into_iter()
+            // What pages load: not the TypeScript declarations, nor the compressed
+            // copies the server picks itself (precompress.rs), nor the pages' chunks.
+            .filter(|name| {
+                ![".ts", ".br", ".gz", ".tmp"]
+                    .iter()
+                    .any(|end| name.ends_with(end))
+            })
+            .filter(|name| !route_chunks.contains(name))
+            .map(|name| format!("/{pkg_dir}/{name}"))
+            .collect();
         assets.sort();
         assets.extend(APP_FILES.iter().map(|f| f.to_string()));
         // Hashed names change with their content; the other files and the worker's own
@@ -60,6 +71,44 @@ impl ServiceWorker {
             .replace("__PRECACHE__", &list);
         ServiceWorker(source)
     }
+}
+
+/// Lazy functions whose chunks are precached with the frame: what a reader may open
+/// with no connection besides pages already read — the offline page the worker falls
+/// back to, the saved articles and the search overlay (which says it needs a network).
+const OFFLINE_SPLITS: [&str; 3] = [
+    "__offline_route_view_",
+    "__saved_route_view_",
+    "search_overlay_",
+];
+
+/// The WASM chunks of a split build (`cargo leptos build --split`) that the worker does
+/// not precache: each page's chunks are fetched when a page needs them and kept then
+/// (cache-first in `sw.js`), so installing the app does not download every page. Read
+/// from the build's split manifest (lazy function → chunk files); none without one.
+fn chunks_fetched_on_demand(pkg: &str, names: &[String]) -> std::collections::HashSet<String> {
+    use std::collections::{HashMap, HashSet};
+    let Some(manifest) = names
+        .iter()
+        .find(|n| n.starts_with("__wasm_split_manifest") && n.ends_with(".json"))
+    else {
+        return HashSet::new();
+    };
+    let splits: HashMap<String, Vec<String>> = std::fs::read_to_string(format!("{pkg}/{manifest}"))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    let offline: HashSet<&String> = splits
+        .iter()
+        .filter(|(split, _)| OFFLINE_SPLITS.iter().any(|p| split.starts_with(p)))
+        .flat_map(|(_, chunks)| chunks)
+        .collect();
+    splits
+        .values()
+        .flatten()
+        .filter(|chunk| !offline.contains(chunk))
+        .map(|chunk| format!("{chunk}.wasm"))
+        .collect()
 }
 
 /// 64-bit FNV-1a: a stable fingerprint of the asset list (not a security hash).
@@ -153,5 +202,59 @@ mod tests {
         .unwrap();
         let second = ServiceWorker::for_site(root, "pkg");
         assert_ne!(first.0, second.0, "a new build is a new worker");
+    }
+
+    #[test]
+    fn worker_precaches_the_frame_and_offline_chunks_not_every_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_str().unwrap();
+        let pkg = dir.path().join("pkg");
+        std::fs::create_dir(&pkg).unwrap();
+        for name in [
+            "app.abc.wasm",
+            "app.abc.wasm.br",
+            "app.abc.wasm.gz",
+            "app.abc.js",
+            "__wasm_split.def.js",
+            "chunk_1.aa.wasm",
+            "chunk_2.bb.wasm",
+            "chunk_3.cc.wasm",
+            "split___article_route_view_1.dd.wasm",
+            "split___offline_route_view_1.ee.wasm",
+        ] {
+            std::fs::write(pkg.join(name), b"").unwrap();
+        }
+        std::fs::write(
+            pkg.join("__wasm_split_manifest.ff.json"),
+            r#"{"__article_route_view_1": ["chunk_1.aa", "chunk_2.bb", "split___article_route_view_1.dd"],
+                "__offline_route_view_1": ["chunk_1.aa", "chunk_3.cc", "split___offline_route_view_1.ee"]}"#,
+        )
+        .unwrap();
+        let worker = ServiceWorker::for_site(root, "pkg").0;
+        for precached in [
+            "/pkg/app.abc.wasm",
+            "/pkg/app.abc.js",
+            "/pkg/__wasm_split.def.js",
+            "/pkg/__wasm_split_manifest.ff.json",
+            "/pkg/chunk_1.aa.wasm",
+            "/pkg/chunk_3.cc.wasm",
+            "/pkg/split___offline_route_view_1.ee.wasm",
+        ] {
+            assert!(
+                worker.contains(&format!("\"{precached}\"")),
+                "{precached} precached"
+            );
+        }
+        for on_demand in [
+            "/pkg/chunk_2.bb.wasm",
+            "/pkg/split___article_route_view_1.dd.wasm",
+            "/pkg/app.abc.wasm.br",
+            "/pkg/app.abc.wasm.gz",
+        ] {
+            assert!(
+                !worker.contains(&format!("\"{on_demand}\"")),
+                "{on_demand} not precached"
+            );
+        }
     }
 }

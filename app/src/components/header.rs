@@ -4,7 +4,7 @@
 use crate::api::navigation::home_alternates;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::{use_alternates, use_lang, NavResource, SOCIAL_LINKS};
-use crate::components::search_overlay::{open_on_slash_key, SearchOpen, SearchOverlay};
+use crate::components::search_overlay::{open_on_slash_key, search_overlay, SearchOpen};
 use crate::model::{Alternate, MenuItem};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -30,6 +30,10 @@ pub fn Header() -> impl IntoView {
     provide_context(SearchOpen(search_open));
     open_on_slash_key(search_open);
     let search_button = NodeRef::<leptos::html::A>::new();
+    // The overlay's code is fetched the first time it opens, then it stays mounted.
+    let search_wanted = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || search_open.get()
+    });
 
     view! {
         <header class="site-header">
@@ -81,7 +85,11 @@ pub fn Header() -> impl IntoView {
                     <MainMenu/>
                 </div>
             </nav>
-            <SearchOverlay trigger=search_button/>
+            {move || search_wanted.get().then(|| view! {
+                <Suspense fallback=|| ()>
+                    {Suspend::new(async move { search_overlay(search_button).await })}
+                </Suspense>
+            })}
         </header>
     }
 }

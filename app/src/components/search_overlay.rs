@@ -52,6 +52,13 @@ pub fn open_on_slash_key(open: RwSignal<bool>) {
     });
 }
 
+/// The overlay, compiled into a chunk of its own (`#[lazy]`): readers who never search
+/// never download it. The header asks for it the first time the overlay opens.
+#[leptos::lazy]
+pub fn search_overlay(trigger: NodeRef<html::A>) -> AnyView {
+    view! { <SearchOverlay trigger/> }.into_any()
+}
+
 /// The full-screen search panel. `trigger` gets the focus back when it closes.
 #[component]
 pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
@@ -80,10 +87,13 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
             }
         }
     };
-    // A new page (a result opened) closes the overlay.
-    Effect::new(move |_| {
+    // A new page (a result opened) closes the overlay; not the page it opened on (the
+    // overlay is first built when it opens: see `search_overlay`).
+    Effect::new(move |previous_run: Option<()>| {
         location.pathname.track();
-        open.set(false);
+        if previous_run.is_some() {
+            open.set(false);
+        }
     });
     // Focus the input as soon as the panel shows.
     Effect::new(move |_| {

@@ -15,6 +15,19 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
+crate::lazy_page!(
+    /// An article, interview or face in full, in its own chunk.
+    ArticleRoute => ArticlePage
+);
+crate::lazy_page!(
+    /// A static page, in its own chunk.
+    StaticPageRoute => StaticPage
+);
+crate::lazy_page!(
+    /// A back-office preview, in its own chunk.
+    PreviewRoute => PreviewPage
+);
+
 /// An article page.
 #[component]
 pub fn ArticlePage() -> impl IntoView {

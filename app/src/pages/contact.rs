@@ -8,6 +8,15 @@ use crate::forms::{field, limit, FormKind};
 use crate::pages::edition_page;
 use leptos::prelude::*;
 
+crate::lazy_page!(
+    /// The contact form, in its own chunk.
+    ContactRoute => ContactPage
+);
+crate::lazy_page!(
+    /// The op-ed form, in its own chunk.
+    OpEdRoute => OpEdPage
+);
+
 /// `/{lang}/contact`.
 #[component]
 pub fn ContactPage() -> impl IntoView {

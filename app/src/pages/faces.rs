@@ -14,6 +14,11 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+crate::lazy_page!(
+    /// The faces gallery, in its own chunk.
+    FacesRoute => FacesListPage
+);
+
 /// `/{lang}/faces`.
 #[component]
 pub fn FacesListPage() -> impl IntoView {

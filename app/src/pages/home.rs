@@ -9,6 +9,11 @@ use crate::i18n::path;
 use crate::pages::UntranslatedNotice;
 use leptos::prelude::*;
 
+crate::lazy_page!(
+    /// The home page of an edition, in its own chunk.
+    HomeRoute => HomePage
+);
+
 /// The home page of an edition.
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -13,6 +13,11 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+crate::lazy_page!(
+    /// The interviews list, in its own chunk.
+    InterviewsRoute => InterviewsListPage
+);
+
 /// `/{lang}/interviews`.
 #[component]
 pub fn InterviewsListPage() -> impl IntoView {

@@ -21,6 +21,34 @@ use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// Declares a route whose page component is compiled into its own WASM chunk
+/// (`cargo leptos build --split`): a reader who opens one page downloads that page's
+/// code and what it shares with others, not the whole site's. The chunk is fetched
+/// when the router first needs the page — on hydration of a direct visit (the server
+/// has already linked it with a `preload`) or on the first client-side navigation to
+/// it — and the page's own resources start as soon as its view runs.
+///
+/// Each page module declares its routes with it, next to the page it loads:
+/// `lazy_page!(HomeRoute => HomePage);` then `<Route view={Lazy::<HomeRoute>::new()}/>`.
+#[macro_export]
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident => $page:ident) => {
+        $(#[$doc])*
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(_this: Self) -> leptos::prelude::AnyView {
+                leptos::prelude::view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
 /// The `?page=N` of the current URL; anything that is not a positive number is page 1,
 /// never an error.
 pub fn use_page_param() -> impl Fn() -> u32 + Copy + Send + Sync + 'static {

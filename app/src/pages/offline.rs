@@ -8,6 +8,15 @@ use crate::i18n::Strings;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+crate::lazy_page!(
+    /// The offline page, in its own chunk.
+    OfflineRoute => OfflinePage
+);
+crate::lazy_page!(
+    /// The saved articles, in its own chunk.
+    SavedRoute => SavedPage
+);
+
 /// The translated offline page, precached by the service worker for each edition.
 #[component]
 pub fn OfflinePage() -> impl IntoView {

@@ -17,6 +17,19 @@ use crate::pages::edition_page;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+crate::lazy_page!(
+    /// The podcasts list, in its own chunk.
+    PodcastsRoute => PodcastsPage
+);
+crate::lazy_page!(
+    /// One programme, in its own chunk.
+    ProgrammeRoute => ProgrammeDetailPage
+);
+crate::lazy_page!(
+    /// One episode, in its own chunk.
+    EpisodeRoute => EpisodeDetailPage
+);
+
 fn programme_path(lang: Lang, slug: &str) -> String {
     format!("/{}/podcasts/{}", lang.code(), encode_segment(slug))
 }

@@ -7,6 +7,11 @@ use crate::i18n::encode_segment;
 use crate::pages::edition_page;
 use leptos::prelude::*;
 
+crate::lazy_page!(
+    /// The privacy page, in its own chunk.
+    PrivacyRoute => PrivacyPage
+);
+
 /// `/{lang}/privacy`.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {

@@ -19,6 +19,15 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+crate::lazy_page!(
+    /// The library, in its own chunk.
+    LibraryRoute => LibraryPage
+);
+crate::lazy_page!(
+    /// One publication, in its own chunk.
+    PublicationRoute => PublicationDetailPage
+);
+
 /// The address of a filtered listing (page 1).
 fn library_url(lang: Lang, filters: &LibraryFilters) -> String {
     let mut query = Vec::new();

@@ -17,6 +17,11 @@ use leptos_meta::Meta;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+crate::lazy_page!(
+    /// The search results page, in its own chunk.
+    SearchRoute => SearchPage
+);
+
 /// The URL of a search (page 1), for links that change the query or the filters.
 pub fn search_url(lang: Lang, query: &str, filters: &SearchFilters) -> String {
     let mut url = format!("/{}/search?q={}", lang.code(), encode_segment(query));

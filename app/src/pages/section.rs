@@ -15,6 +15,15 @@ use crate::pages::{use_page_param, UntranslatedNotice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+crate::lazy_page!(
+    /// A section's listing, in its own chunk.
+    SectionRoute => SectionPage
+);
+crate::lazy_page!(
+    /// A tag's listing, in its own chunk.
+    TagRoute => TagPage
+);
+
 /// The page of one section.
 #[component]
 pub fn SectionPage() -> impl IntoView {

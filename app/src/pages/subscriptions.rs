@@ -16,6 +16,19 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
+crate::lazy_page!(
+    /// The newsletter form, in its own chunk.
+    NewsletterRoute => NewsletterPage
+);
+crate::lazy_page!(
+    /// The subscription confirmation, in its own chunk.
+    ConfirmRoute => ConfirmPage
+);
+crate::lazy_page!(
+    /// The unsubscription page, in its own chunk.
+    UnsubscribeRoute => UnsubscribePage
+);
+
 /// The name of a list (`newsletter`, `press_review`) in `lang`.
 fn list_name(lang: Lang, code: &str) -> &'static str {
     if code == "press_review" {

@@ -1,0 +1,178 @@
+// Route splitting (issue 15): each reader page's code is a WASM chunk of its own
+// (`app::lazy_page!`, built with `cargo leptos build --split`). A direct visit fetches
+// the frame and that page's chunks only; moving on inside the app fetches the next
+// page's chunks once, without a reload; every page hydrates on a hard refresh. Only
+// meaningful with JavaScript: the server-HTML projects skip these tests.
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { controlled } from './offline';
+import { expectSameDocument, hydrated, markDocument, open } from './support';
+
+const PKG = join(__dirname, '../../target/site/pkg');
+
+/** The build's split manifest: lazy function → the chunk files it needs. */
+function manifest(): Record<string, string[]> {
+  const file = readdirSync(PKG).find((f) => /^__wasm_split_manifest(\.[^.]+)?\.json$/.test(f));
+  if (!file) throw new Error(`no split manifest in ${PKG}: build with cargo leptos build --release --split`);
+  return JSON.parse(readFileSync(join(PKG, file), 'utf8'));
+}
+
+/** The chunk files of the lazy function whose manifest name starts with `prefix`. */
+function chunksOfSplit(prefix: string): string[] {
+  const entries = Object.entries(manifest()).filter(([name]) => name.startsWith(prefix));
+  if (entries.length !== 1) throw new Error(`the manifest has ${entries.length} entries for ${prefix}`);
+  return entries[0][1].map((chunk) => `${chunk}.wasm`);
+}
+
+/** The chunk files of the lazy route `route` (e.g. `ArticleRoute`, whose view is the
+ * lazy function `__article_route_view_<hash>` in the manifest). */
+function chunksOf(route: string): string[] {
+  const snake = route.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase());
+  return chunksOfSplit(`__${snake}_view_`);
+}
+
+/** Every `/pkg/` WASM file the page requests from now on, with how many times. */
+function recordWasm(page: Page): Map<string, number> {
+  const seen = new Map<string, number>();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/pkg/') && path.endsWith('.wasm')) {
+      const name = path.slice('/pkg/'.length);
+      seen.set(name, (seen.get(name) ?? 0) + 1);
+    }
+  });
+  return seen;
+}
+
+/** The first link of `path` whose address matches `pattern` (real slugs of the demo). */
+async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
+  await page.goto(path);
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const found = hrefs.find((h) => pattern.test(h));
+  if (!found) throw new Error(`no link matching ${pattern} on ${path}`);
+  return found;
+}
+
+/** One address of each reader page type, with its lazy route and a heading to expect. */
+async function readerPages(page: Page): Promise<{ route: string; path: string }[]> {
+  return [
+    { route: 'HomeRoute', path: '/fr/' },
+    { route: 'SectionRoute', path: await firstLink(page, '/fr/', /^\/fr\/section\/[^/?]+$/) },
+    { route: 'ArticleRoute', path: await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/) },
+    { route: 'StaticPageRoute', path: await firstLink(page, '/fr/', /^\/fr\/page\/[^/?]+$/) },
+    { route: 'TagRoute', path: await firstLink(page, await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/), /^\/fr\/tag\/[^/?]+$/).catch(() => '/fr/tag/maroc') },
+    { route: 'SearchRoute', path: '/fr/search?q=maroc' },
+    { route: 'FacesRoute', path: '/ar/faces' },
+    { route: 'InterviewsRoute', path: '/fr/interviews' },
+    { route: 'LibraryRoute', path: '/fr/publications' },
+    { route: 'PublicationRoute', path: await firstLink(page, '/fr/publications', /^\/fr\/publications\/[^/?]+$/) },
+    { route: 'PodcastsRoute', path: '/fr/podcasts' },
+    { route: 'ProgrammeRoute', path: await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/(?!episode\/)[^/?]+$/) },
+    { route: 'EpisodeRoute', path: await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/episode\/[^/?]+$/) },
+    { route: 'NewsletterRoute', path: '/fr/newsletter' },
+    { route: 'ContactRoute', path: '/fr/contact' },
+    { route: 'OpEdRoute', path: '/fr/tribune' },
+    { route: 'PrivacyRoute', path: '/fr/privacy' },
+    { route: 'OfflineRoute', path: '/fr/offline' },
+    { route: 'SavedRoute', path: '/fr/saved' },
+  ];
+}
+
+/** Fails the test on any uncaught error of the page (a chunk that did not load). */
+function failOnErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+function skipWithoutJs(info: TestInfo) {
+  test.skip(!hydrated(info), 'route chunks are WASM: only with JavaScript');
+}
+
+export function chunksJourney() {
+  test('a direct visit to an article fetches the frame and the article chunks only', async ({ page }, info) => {
+    skipWithoutJs(info);
+    const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
+    const context = page.context();
+    const fresh = await context.newPage();
+    const fetched = recordWasm(fresh);
+    await open(fresh, info, article);
+    const main = [...fetched.keys()].filter((f) => f.startsWith('ccme-portal'));
+    expect(main, 'the frame (main WASM) once').toHaveLength(1);
+    const chunks = [...fetched.keys()].filter((f) => !f.startsWith('ccme-portal')).sort();
+    expect(chunks).toEqual([...chunksOf('ArticleRoute')].sort());
+    // Nothing of a page not on screen (the search results page, the library) came along.
+    const elsewhere = [...chunksOf('SearchRoute'), ...chunksOf('LibraryRoute')].filter((c) => !chunks.includes(c));
+    expect(elsewhere.length, 'other pages have chunks of their own').toBeGreaterThan(0);
+    for (const chunk of elsewhere) expect(fetched.has(chunk), chunk).toBe(false);
+    await fresh.close();
+  });
+
+  test('moving through every page type stays in the app and fetches each chunk once', async ({ page }, info) => {
+    skipWithoutJs(info);
+    test.setTimeout(120_000);
+    const pages = await readerPages(page);
+    const errors = failOnErrors(page);
+    const fetched = recordWasm(page);
+    await open(page, info, '/fr/privacy');
+    await markDocument(page, info);
+    for (const { route, path } of [...pages, ...pages.slice(0, 3)]) {
+      // A link inside the app, as a menu or a card would give it.
+      await page.evaluate((href) => {
+        const a = document.createElement('a');
+        a.href = href;
+        a.textContent = href;
+        a.id = 'chunk-journey-link';
+        document.querySelector('main')?.append(a);
+      }, path);
+      // A click event on it (whatever covers the end of the page on a phone).
+      await page.locator('#chunk-journey-link').last().evaluate((a: HTMLAnchorElement) => a.click());
+      await expect(page).toHaveURL((url) => url.pathname + url.search === path);
+      const chunks = chunksOf(route);
+      await expect.poll(() => chunks.filter((c) => fetched.has(c)).length, `${route}'s chunks fetched`).toBe(chunks.length);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      await expectSameDocument(page, info);
+      for (const chunk of chunks) expect(fetched.get(chunk), `${route}: ${chunk} once`).toBe(1);
+    }
+    for (const [file, count] of fetched) expect(count, `${file} fetched once`).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('a hard refresh on every page type hydrates it', async ({ page }, info) => {
+    skipWithoutJs(info);
+    test.setTimeout(120_000);
+    const pages = await readerPages(page);
+    const errors = failOnErrors(page);
+    for (const { route, path } of pages) {
+      const fetched = recordWasm(page);
+      await open(page, info, path);
+      await page.reload();
+      await page.waitForSelector('html[data-hydrated="true"]');
+      for (const chunk of chunksOf(route)) expect(fetched.has(chunk), `${route}: ${chunk}`).toBe(true);
+      page.removeAllListeners('request');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('the service worker precaches the frame and offline chunks, and keeps the chunks of a page once read', async ({ page, request }, info) => {
+    skipWithoutJs(info);
+    const source = await (await request.get('/sw.js')).text();
+    const assets: string[] = JSON.parse(source.match(/const ASSETS = (\[.*?\]);/)?.[1] ?? '[]');
+    const offline = [...chunksOf('OfflineRoute'), ...chunksOf('SavedRoute'), ...chunksOfSplit('search_overlay_')];
+    for (const chunk of offline) expect(assets, `${chunk} precached`).toContain(`/pkg/${chunk}`);
+    const article = chunksOf('ArticleRoute').filter((c) => !offline.includes(c));
+    expect(article.length, 'the article has chunks of its own').toBeGreaterThan(0);
+    for (const chunk of article) expect(assets, `${chunk} not precached`).not.toContain(`/pkg/${chunk}`);
+
+    await open(page, info, '/fr/');
+    await controlled(page);
+    const href = await page.locator('main a[href^="/fr/article/"]').first().getAttribute('href');
+    await open(page, info, href!);
+    const kept = () => page.evaluate(async () => {
+      const name = (await caches.keys()).find((n) => n.startsWith('precache-'));
+      return name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
+    });
+    await expect.poll(kept).toEqual(expect.arrayContaining(article.map((c) => `/pkg/${c}`)));
+  });
+}

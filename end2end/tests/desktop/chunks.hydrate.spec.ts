@@ -1,0 +1,4 @@
+// desktop, JavaScript on: after hydration.
+import { chunksJourney } from '../../journeys/chunks';
+
+chunksJourney();

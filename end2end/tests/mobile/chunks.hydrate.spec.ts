@@ -1,0 +1,4 @@
+// mobile, JavaScript on: after hydration.
+import { chunksJourney } from '../../journeys/chunks';
+
+chunksJourney();
