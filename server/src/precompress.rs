@@ -103,8 +103,10 @@ fn gzip_bytes(bytes: &[u8]) -> io::Result<Vec<u8>> {
     encoder.finish()
 }
 
+/// The temporary name is the process's own: two servers starting on the same build
+/// (the browser tests run two) never write into each other's file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let temporary = with_suffix(path, "tmp");
+    let temporary = with_suffix(path, &format!("{}.tmp", std::process::id()));
     std::fs::write(&temporary, bytes)?;
     std::fs::rename(&temporary, path)
 }
@@ -146,7 +148,12 @@ mod tests {
         assert_eq!(decoded, wasm);
 
         assert!(!dir.path().join("notes.txt.br").exists());
-        assert!(!dir.path().join("app.abc.wasm.br.tmp").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.unwrap().file_name().into_string().ok())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
     #[test]
