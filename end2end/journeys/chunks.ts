@@ -32,10 +32,13 @@ function chunksOf(route: string): string[] {
   return chunksOfSplit(`__${snake}_view_`);
 }
 
-/** Every `/pkg/` WASM file the page requests from now on, with how many times. */
+/** Every `/pkg/` WASM file the page requests from now on, with how many times. The
+ * service worker's own fetches (its precache, installed in the background of the same
+ * pages) are not the page's: they are left out. */
 function recordWasm(page: Page): Map<string, number> {
   const seen = new Map<string, number>();
   page.on('request', (request) => {
+    if (request.serviceWorker()) return;
     const path = new URL(request.url()).pathname;
     if (path.startsWith('/pkg/') && path.endsWith('.wasm')) {
       const name = path.slice('/pkg/'.length);
@@ -61,7 +64,9 @@ async function readerPages(page: Page): Promise<{ route: string; path: string }[
     { route: 'SectionRoute', path: await firstLink(page, '/fr/', /^\/fr\/section\/[^/?]+$/) },
     { route: 'ArticleRoute', path: await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/) },
     { route: 'StaticPageRoute', path: await firstLink(page, '/fr/', /^\/fr\/page\/[^/?]+$/) },
-    { route: 'TagRoute', path: await firstLink(page, await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/), /^\/fr\/tag\/[^/?]+$/).catch(() => '/fr/tag/maroc') },
+    // The demo's stories carry no tags: the tag page of a tag no story has (its
+    // translated "not found" state, rendered by the tag route all the same).
+    { route: 'TagRoute', path: '/fr/tag/maroc' },
     { route: 'SearchRoute', path: '/fr/search?q=maroc' },
     { route: 'FacesRoute', path: '/ar/faces' },
     { route: 'InterviewsRoute', path: '/fr/interviews' },
@@ -91,22 +96,29 @@ function skipWithoutJs(info: TestInfo) {
 }
 
 export function chunksJourney() {
-  test('a direct visit to an article fetches the frame and the article chunks only', async ({ page }, info) => {
-    skipWithoutJs(info);
-    const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
-    const context = page.context();
-    const fresh = await context.newPage();
-    const fetched = recordWasm(fresh);
-    await open(fresh, info, article);
-    const main = [...fetched.keys()].filter((f) => f.startsWith('ccme-portal'));
-    expect(main, 'the frame (main WASM) once').toHaveLength(1);
-    const chunks = [...fetched.keys()].filter((f) => !f.startsWith('ccme-portal')).sort();
-    expect(chunks).toEqual([...chunksOf('ArticleRoute')].sort());
-    // Nothing of a page not on screen (the search results page, the library) came along.
-    const elsewhere = [...chunksOf('SearchRoute'), ...chunksOf('LibraryRoute')].filter((c) => !chunks.includes(c));
-    expect(elsewhere.length, 'other pages have chunks of their own').toBeGreaterThan(0);
-    for (const chunk of elsewhere) expect(fetched.has(chunk), chunk).toBe(false);
-    await fresh.close();
+  // What the page itself downloads to become interactive. The service worker, which
+  // pwa.js registers on this very visit, precaches the offline chunks in the
+  // background at the same time: it is kept out here (its precache has a test below).
+  test.describe('without the service worker', () => {
+    test.use({ serviceWorkers: 'block' });
+
+    test('a direct visit to an article fetches the frame and the article chunks only', async ({ page }, info) => {
+      skipWithoutJs(info);
+      const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
+      const context = page.context();
+      const fresh = await context.newPage();
+      const fetched = recordWasm(fresh);
+      await open(fresh, info, article);
+      const main = [...fetched.keys()].filter((f) => f.startsWith('ccme-portal'));
+      expect(main, 'the frame (main WASM) once').toHaveLength(1);
+      const chunks = [...fetched.keys()].filter((f) => !f.startsWith('ccme-portal')).sort();
+      expect(chunks).toEqual([...chunksOf('ArticleRoute')].sort());
+      // Nothing of a page not on screen (the search results page, the library) came along.
+      const elsewhere = [...chunksOf('SearchRoute'), ...chunksOf('LibraryRoute')].filter((c) => !chunks.includes(c));
+      expect(elsewhere.length, 'other pages have chunks of their own').toBeGreaterThan(0);
+      for (const chunk of elsewhere) expect(fetched.has(chunk), chunk).toBe(false);
+      await fresh.close();
+    });
   });
 
   test('moving through every page type stays in the app and fetches each chunk once', async ({ page }, info) => {

@@ -34,14 +34,15 @@ impl ServiceWorker {
     /// it). Read on each request (a handful of small files), so a build deployed under a
     /// running server is a new worker at once.
     pub fn for_site(site_root: &str, pkg_dir: &str) -> Self {
-        let names: Vec<String> = std::fs::read_dir(format!("{site_root}/{pkg_dir}"))
+        let pkg = format!("{site_root}/{pkg_dir}");
+        let names: Vec<String> = std::fs::read_dir(&pkg)
             .map(|dir| {
                 dir.filter_map(Result::ok)
                     .filter_map(|e| e.file_name().into_string().ok())
                     .collect()
             })
             .unwrap_or_default();
-        let route_chunks = chunks_fetched_on_demand(&format!("{site_root}/{pkg_dir}"), &names);
+        let route_chunks = chunks_fetched_on_demand(&pkg, &names);
         let mut assets: Vec<String> = names
             .into_iter()
             // What pages load: not the TypeScript declarations, nor the compressed
