@@ -1,7 +1,8 @@
 // Route splitting (issue 15): each reader page's code is a WASM chunk of its own
 // (`app::lazy_page!`, built with `cargo leptos build --split`). A direct visit fetches
 // the frame and that page's chunks only; moving on inside the app fetches the next
-// page's chunks once, without a reload; every page hydrates on a hard refresh. Only
+// page's chunks once, without a reload; every page hydrates on a hard refresh; the
+// search overlay and the podcast player's controls come on first use. Only
 // meaningful with JavaScript: the server-HTML projects skip these tests.
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -49,7 +50,7 @@ function recordWasm(page: Page): Map<string, number> {
 }
 
 /** The first link of `path` whose address matches `pattern` (real slugs of the demo). */
-async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
+export async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
   await page.goto(path);
   const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   const found = hrefs.find((h) => pattern.test(h));
@@ -58,7 +59,7 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
 }
 
 /** One address of each reader page type, with its lazy route and a heading to expect. */
-async function readerPages(page: Page): Promise<{ route: string; path: string }[]> {
+export async function readerPages(page: Page): Promise<{ route: string; path: string }[]> {
   return [
     { route: 'HomeRoute', path: '/fr/' },
     { route: 'SectionRoute', path: await firstLink(page, '/fr/', /^\/fr\/section\/[^/?]+$/) },
@@ -117,6 +118,39 @@ export function chunksJourney() {
       const elsewhere = [...chunksOf('SearchRoute'), ...chunksOf('LibraryRoute')].filter((c) => !chunks.includes(c));
       expect(elsewhere.length, 'other pages have chunks of their own').toBeGreaterThan(0);
       for (const chunk of elsewhere) expect(fetched.has(chunk), chunk).toBe(false);
+      await fresh.close();
+    });
+  });
+
+  test.describe('widgets on first use, without the service worker', () => {
+    // The worker would precache the overlay's chunks in the background (offline search).
+    test.use({ serviceWorkers: 'block' });
+
+    test('the search overlay and the podcast player are fetched when first used, and work', async ({ page }, info) => {
+      skipWithoutJs(info);
+      const episode = await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/episode\/[^/?]+$/);
+      const fresh = await page.context().newPage();
+      const errors = failOnErrors(fresh);
+      const fetched = recordWasm(fresh);
+      await open(fresh, info, episode);
+      /** The widget's chunks that the page itself did not need. */
+      const own = (prefix: string) => chunksOfSplit(prefix).filter((c) => !chunksOf('EpisodeRoute').includes(c));
+      const overlay = own('search_overlay_');
+      const player = own('player_controls_');
+      expect(overlay.length, 'the overlay has chunks of its own').toBeGreaterThan(0);
+      expect(player.length, 'the player controls have chunks of their own').toBeGreaterThan(0);
+      for (const chunk of [...overlay, ...player]) expect(fetched.has(chunk), `${chunk} not before use`).toBe(false);
+
+      await fresh.locator('.search-link').click();
+      await fresh.locator('#quick-search-input').pressSequentially('maroc', { delay: 40 });
+      await expect(fresh.locator('#quick-results [role=option]').first()).toBeVisible();
+      for (const chunk of overlay) expect(fetched.get(chunk), `${chunk} once`).toBe(1);
+      await fresh.keyboard.press('Escape');
+
+      await fresh.getByRole('button', { name: 'Écouter' }).click();
+      await expect(fresh.locator('.audio-player .player-toggle')).toHaveAttribute('aria-label', 'Pause');
+      for (const chunk of player) expect(fetched.get(chunk), `${chunk} once`).toBe(1);
+      expect(errors).toEqual([]);
       await fresh.close();
     });
   });

@@ -8,6 +8,10 @@
 /// Called by the JS glue that cargo-leptos generates once the WASM is loaded.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // A panic's message in the browser console. The deployed WASM (scripts/build-release,
+    // -Cpanic=immediate-abort) aborts at once and never runs a hook: it leaves it out,
+    // with the formatting of panic messages it would bring.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     // Lazy routes (`app::lazy_page!`): hydration first loads the chunk of the page on
     // screen (the server already asked the browser to preload it), so it finishes

@@ -18,6 +18,7 @@ mod admin_moderation;
 mod admin_structure;
 mod config;
 mod csrf;
+mod document_order;
 mod feeds;
 mod forms;
 mod import;

@@ -4,8 +4,8 @@
 use crate::config::Config;
 use crate::syndication::Syndication;
 use crate::{
-    admin, admin_editor, admin_moderation, admin_structure, csrf, feeds, forms, pwa, share_image,
-    sitemaps,
+    admin, admin_editor, admin_moderation, admin_structure, csrf, document_order, feeds, forms,
+    pwa, share_image, sitemaps,
 };
 use app::forms::ticket::TicketKey;
 use app::i18n::Lang;
@@ -173,6 +173,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .layer(middleware::from_fn_with_state(pool, admin::guard))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(csrf::same_site_only))
+        .layer(middleware::from_fn(document_order::scripts_inside_body))
         .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(middleware::map_response(add_security_headers))
         .with_state(options)

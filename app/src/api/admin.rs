@@ -2,12 +2,13 @@
 //! without a session to `/api/admin…` and put the session's account in the request;
 //! each function then asks for the role it needs with [`require`].
 
+use crate::api::reply::JsonReply;
 use crate::model::AdminSession;
 use leptos::prelude::*;
 
 /// Who is logged in (if anyone) and the back office's language. Answers logged-out
 /// visitors too (the log-in page needs its language), so it lives outside `/api/admin`.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_admin_session() -> Result<AdminSession, ServerFnError> {
     use crate::model::{AdminLang, SessionUser};
     let parts = use_context::<http::request::Parts>();
@@ -48,7 +49,7 @@ pub fn require(needed: crate::model::Role) -> Result<crate::model::SessionUser, 
 }
 
 /// The dashboard of the logged-in account (any role).
-#[server(prefix = "/api/admin", endpoint = "dashboard")]
+#[server(prefix = "/api/admin", endpoint = "dashboard", output = JsonReply)]
 pub async fn get_dashboard() -> Result<crate::model::Dashboard, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::data::accounts;
@@ -66,7 +67,7 @@ pub async fn get_dashboard() -> Result<crate::model::Dashboard, ServerFnError> {
 }
 
 /// Every account (administrators only).
-#[server(prefix = "/api/admin", endpoint = "accounts")]
+#[server(prefix = "/api/admin", endpoint = "accounts", output = JsonReply)]
 pub async fn get_accounts() -> Result<Vec<crate::model::AccountSummary>, ServerFnError> {
     use super::server_only::{internal, pool};
     require(crate::model::Role::Admin)?;
@@ -76,7 +77,7 @@ pub async fn get_accounts() -> Result<Vec<crate::model::AccountSummary>, ServerF
 }
 
 /// The reader-message queue (editors and administrators), `status` only when given.
-#[server(prefix = "/api/admin", endpoint = "messages")]
+#[server(prefix = "/api/admin", endpoint = "messages", output = JsonReply)]
 pub async fn get_messages(
     status: Option<String>,
 ) -> Result<Vec<crate::model::MessageSummary>, ServerFnError> {
@@ -88,7 +89,7 @@ pub async fn get_messages(
 }
 
 /// One reader message in full (opening a new one marks it read).
-#[server(prefix = "/api/admin", endpoint = "message")]
+#[server(prefix = "/api/admin", endpoint = "message", output = JsonReply)]
 pub async fn get_message(id: i64) -> Result<Option<crate::model::MessageDetail>, ServerFnError> {
     use super::server_only::{internal, pool};
     let user = require(crate::model::Role::Editor)?;
@@ -98,7 +99,7 @@ pub async fn get_message(id: i64) -> Result<Option<crate::model::MessageDetail>,
 }
 
 /// Subscribers per list, language and status.
-#[server(prefix = "/api/admin", endpoint = "subscribers")]
+#[server(prefix = "/api/admin", endpoint = "subscribers", output = JsonReply)]
 pub async fn get_subscriber_counts() -> Result<Vec<crate::model::SubscriberCount>, ServerFnError> {
     use super::server_only::{internal, pool};
     require(crate::model::Role::Editor)?;
@@ -108,7 +109,7 @@ pub async fn get_subscriber_counts() -> Result<Vec<crate::model::SubscriberCount
 }
 
 /// Every section and menu item, labels in the back office's language (administrators).
-#[server(prefix = "/api/admin", endpoint = "structure")]
+#[server(prefix = "/api/admin", endpoint = "structure", output = JsonReply)]
 pub async fn get_structure() -> Result<crate::model::SiteStructure, ServerFnError> {
     use super::server_only::{internal, pool};
     let user = require(crate::model::Role::Admin)?;
@@ -118,7 +119,7 @@ pub async fn get_structure() -> Result<crate::model::SiteStructure, ServerFnErro
 }
 
 /// Page `page` of the whole audit log (administrators); the first when not given.
-#[server(prefix = "/api/admin", endpoint = "audit")]
+#[server(prefix = "/api/admin", endpoint = "audit", output = JsonReply)]
 pub async fn get_audit_log(page: Option<u32>) -> Result<crate::model::AuditPage, ServerFnError> {
     use super::server_only::{internal, pool};
     let user = require(crate::model::Role::Admin)?;

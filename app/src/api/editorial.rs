@@ -2,12 +2,13 @@
 //! role may change is checked when the editor's form is posted, see `data::editorial`).
 //! Saving is a plain form post handled by the server (`server/src/admin_editor.rs`).
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::{ArticlePage, EditorPage, StoryFilter, StoryList};
 use leptos::prelude::*;
 
 /// A page of the story list.
-#[server(prefix = "/api/admin", endpoint = "story_list")]
+#[server(prefix = "/api/admin", endpoint = "story_list", output = JsonReply)]
 pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnError> {
     use super::server_only::{internal, pool};
     let user = super::admin::require(crate::model::Role::Author)?;
@@ -18,7 +19,7 @@ pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnEr
 
 /// The editor of version `lang` of story `story` (`None`: a new story), with the
 /// version `reference` beside it when there is one. `None`: no such story.
-#[server(prefix = "/api/admin", endpoint = "editor")]
+#[server(prefix = "/api/admin", endpoint = "editor", output = JsonReply)]
 pub async fn get_editor(
     story: Option<i64>,
     lang: Lang,
@@ -32,7 +33,7 @@ pub async fn get_editor(
 }
 
 /// Version `lang` of story `story` as readers will see it, whatever its status.
-#[server(prefix = "/api/admin", endpoint = "preview")]
+#[server(prefix = "/api/admin", endpoint = "preview", output = JsonReply)]
 pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, ServerFnError> {
     use super::server_only::{internal, pool};
     super::admin::require(crate::model::Role::Author)?;
@@ -42,7 +43,7 @@ pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, 
 }
 
 /// One library item with its descriptions and what uses it (its edit page).
-#[server(prefix = "/api/admin", endpoint = "media_item")]
+#[server(prefix = "/api/admin", endpoint = "media_item", output = JsonReply)]
 pub async fn get_media_item(id: i64) -> Result<Option<crate::model::MediaItem>, ServerFnError> {
     use super::server_only::{internal, pool};
     super::admin::require(crate::model::Role::Author)?;
@@ -52,7 +53,7 @@ pub async fn get_media_item(id: i64) -> Result<Option<crate::model::MediaItem>, 
 }
 
 /// The media library's newest pictures, documents and sounds.
-#[server(prefix = "/api/admin", endpoint = "media")]
+#[server(prefix = "/api/admin", endpoint = "media", output = JsonReply)]
 pub async fn get_media_library() -> Result<crate::model::MediaLibrary, ServerFnError> {
     use super::server_only::{internal, pool};
     let user = super::admin::require(crate::model::Role::Author)?;

@@ -2,11 +2,12 @@
 //! what a confirmation or unsubscribe link leads to. Submissions themselves are plain
 //! POSTs to the form's page (see `server::forms`), so they work without JavaScript.
 
+use crate::api::reply::JsonReply;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A fresh form ticket (the time the form was shown, signed).
-#[server]
+#[server(output = JsonReply)]
 pub async fn form_ticket() -> Result<String, ServerFnError> {
     let key = use_context::<crate::forms::ticket::TicketKey>()
         .ok_or_else(|| ServerFnError::new("forms unavailable"))?;
@@ -24,7 +25,7 @@ pub struct LinkTarget {
 
 /// The subscription a confirmation (`confirm`) or unsubscribe (`unsubscribe`) link
 /// points at, while it is valid; `None` for an unknown, used or expired link.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_link_target(
     action: String,
     token: String,

@@ -1,11 +1,12 @@
 //! The interviews listing.
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::InterviewsPage;
 use leptos::prelude::*;
 
 /// The interviews of `lang`, from `country` (ISO code) or all.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_interviews(
     lang: Lang,
     country: Option<String>,

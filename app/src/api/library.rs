@@ -1,11 +1,12 @@
 //! The publications library: the filtered listing and one book.
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::{LibraryFilters, LibraryPage, PublicationPage};
 use leptos::prelude::*;
 
 /// Page `page` of the library of `lang` with `filters`.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_library(
     lang: Lang,
     filters: LibraryFilters,
@@ -18,7 +19,7 @@ pub async fn get_library(
 }
 
 /// The book at `slug` in `lang`, `None` when there is none (the page answers 404).
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_publication(
     lang: Lang,
     slug: String,

@@ -9,6 +9,7 @@ pub mod interviews;
 pub mod library;
 pub mod navigation;
 pub mod podcasts;
+pub mod reply;
 pub mod search;
 pub mod stories;
 

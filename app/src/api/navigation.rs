@@ -1,11 +1,12 @@
 //! Menus of an edition, and where the language switcher leads from the current page.
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::{Alternate, Navigation};
 use leptos::prelude::*;
 
 /// Header and footer menus of `lang`.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
     use super::server_only::{internal, pool};
     crate::data::menus::navigation(&pool()?, lang)
@@ -16,7 +17,7 @@ pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
 /// For the page at `path`, the page to open in each language: its translation where
 /// one exists, else the nearest page that does (the article's section, the home page),
 /// marked `exact: false` and carrying `?notice=untranslated` so that page explains.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_alternates(path: String) -> Result<Vec<Alternate>, ServerFnError> {
     use super::server_only::{internal, pool};
     crate::data::alternates::for_path(&pool()?, &path)

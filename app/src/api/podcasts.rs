@@ -1,11 +1,12 @@
 //! Podcasts: programmes, one programme, one episode.
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::{EpisodePage, PodcastsPage, ProgrammePage};
 use leptos::prelude::*;
 
 /// The programmes and latest episodes of `lang`.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
     use super::server_only::{internal, pool};
     crate::data::podcasts::podcasts(&pool()?, lang)
@@ -14,7 +15,7 @@ pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
 }
 
 /// One programme and its episodes; `None` when unknown (404).
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_programme(
     lang: Lang,
     slug: String,
@@ -26,7 +27,7 @@ pub async fn get_programme(
 }
 
 /// One episode; `None` when unknown (404).
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_episode(lang: Lang, slug: String) -> Result<Option<EpisodePage>, ServerFnError> {
     use super::server_only::{internal, pool};
     crate::data::podcasts::episode(&pool()?, lang, &slug)

@@ -1,5 +1,6 @@
 //! Searching the archive: the results page and the overlay's answers while typing.
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::{QuickResults, SearchFilters, SearchResults};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ pub const QUICK_HITS: u32 = 6;
 
 /// Page `page` of the stories matching `query` (any text is accepted), narrowed by
 /// `filters`, with what the filters can offer.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_search(
     lang: Lang,
     query: String,
@@ -64,7 +65,7 @@ pub async fn get_search(
 }
 
 /// The best few matches of `query` in the `lang` edition, for the search overlay.
-#[server]
+#[server(output = JsonReply)]
 pub async fn quick_search(lang: Lang, query: String) -> Result<QuickResults, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::data::search::{search, SearchRequest};

@@ -1,11 +1,12 @@
 //! Home, section, article and static page data.
 
+use crate::api::reply::JsonReply;
 use crate::i18n::Lang;
 use crate::model::{ArticlePage, HomePage, SectionPage};
 use leptos::prelude::*;
 
 /// Everything the home page of `lang` shows.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::components::{meta::site_url, structured_data};
@@ -17,7 +18,7 @@ pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
 }
 
 /// Page `page` of a section; `None` when no section has this slug in `lang`.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_section(
     lang: Lang,
     slug: String,
@@ -36,7 +37,7 @@ pub async fn get_section(
 }
 
 /// Page `page` of the stories with a tag; `None` when no tag has this slug in `lang`.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_tag(
     lang: Lang,
     slug: String,
@@ -49,7 +50,7 @@ pub async fn get_tag(
 }
 
 /// An article (`page_kind = false`) or static page (`true`) by slug; `None` if absent.
-#[server]
+#[server(output = JsonReply)]
 pub async fn get_story(
     lang: Lang,
     slug: String,

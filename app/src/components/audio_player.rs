@@ -3,6 +3,11 @@
 //! without JavaScript each episode page has the browser's own player). Controls are
 //! real buttons, a range input and a select: keyboard and screen-reader friendly;
 //! time is shown and announced as "0:12 / 0:30".
+//!
+//! The frame holds only the `<audio>` element and its state; the controls are a chunk
+//! of their own (`#[lazy]`), fetched on the first play: readers who never listen never
+//! download them. The element plays at once, from the reader's click, while the
+//! controls arrive.
 
 use crate::components::layout::use_lang;
 use leptos::prelude::*;
@@ -18,22 +23,29 @@ pub struct Track {
 }
 
 /// The player's state, shared through the layout's context. One `<audio>` element
-/// for the life of the page: a new episode changes its source, never the element.
+/// for the life of the page: a new episode changes its source, never the element. The
+/// element's events keep `current`, `duration` and `playing` up to date for the
+/// controls.
 #[derive(Clone, Copy)]
 pub struct Player {
     pub track: RwSignal<Option<Track>>,
     audio: NodeRef<leptos::html::Audio>,
+    current: RwSignal<f64>,
+    duration: RwSignal<f64>,
+    playing: RwSignal<bool>,
 }
 
 impl Player {
     /// Loads `track` and starts it (called from the reader's click, so browsers allow
-    /// playing with sound).
+    /// playing with sound). Its known length shows until the file's own arrives.
     pub fn play(&self, track: Track) {
         #[cfg(feature = "hydrate")]
         if let Some(element) = self.audio.get_untracked() {
             element.set_src(&track.src);
             let _ = element.play();
         }
+        self.current.set(0.0);
+        self.duration.set(track.duration as f64);
         self.track.set(Some(track));
     }
 }
@@ -43,6 +55,9 @@ pub fn provide_player() {
     provide_context(Player {
         track: RwSignal::new(None),
         audio: NodeRef::new(),
+        current: RwSignal::new(0.0),
+        duration: RwSignal::new(0.0),
+        playing: RwSignal::new(false),
     });
 }
 
@@ -59,16 +74,75 @@ pub fn clock(seconds: f64) -> String {
 
 const SPEEDS: [f64; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];
 
-/// The fixed player bar, shown once something is playing.
+/// The fixed player bar, shown once something is playing: the `<audio>` element, and
+/// the controls once the first episode starts.
 #[component]
 pub fn AudioPlayer() -> impl IntoView {
     let lang = use_lang();
+    let player = use_player();
+    let Player {
+        audio,
+        current,
+        duration,
+        playing,
+        ..
+    } = player;
+    let read_time = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(element) = audio.get() {
+            current.set(element.current_time());
+            let total = element.duration();
+            if total.is_finite() {
+                duration.set(total);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (current, duration);
+    };
+    // Fetched the first time something plays, then kept while the page lives.
+    let controls_wanted = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || player.track.with(Option::is_some)
+    });
+    view! {
+        <section class="audio-player" aria-label=move || lang.get().podcasts().player hidden=move || player.track.with(Option::is_none)>
+            <audio
+                node_ref=audio
+                preload="none"
+                on:timeupdate=read_time
+                on:loadedmetadata=read_time
+                on:play=move |_| playing.set(true)
+                on:pause=move |_| playing.set(false)
+                on:ended=move |_| playing.set(false)
+            ></audio>
+            {move || controls_wanted.get().then(|| view! {
+                <Suspense fallback=|| ()>{Suspend::new(async move { player_controls().await })}</Suspense>
+            })}
+        </section>
+    }
+}
+
+/// The player's controls, compiled into a chunk of their own (`#[lazy]`).
+#[leptos::lazy]
+pub fn player_controls() -> AnyView {
+    view! { <PlayerControls/> }.into_any()
+}
+
+/// Title, play/pause, ±15 s, seek, speed and close, acting on the layout's `<audio>`.
+#[component]
+fn PlayerControls() -> impl IntoView {
+    let lang = use_lang();
     let p = move || lang.get().podcasts();
     let player = use_player();
-    let audio = player.audio;
-    let current = RwSignal::new(0.0_f64);
-    let duration = RwSignal::new(0.0_f64);
-    let playing = RwSignal::new(false);
+    let Player {
+        audio,
+        current,
+        duration,
+        playing,
+        ..
+    } = player;
+    // The element is only touched in the browser.
+    #[cfg(not(feature = "hydrate"))]
+    let _ = audio;
     let toggle = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(element) = audio.get() {
@@ -106,16 +180,6 @@ pub fn AudioPlayer() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = rate;
     };
-    let read_time = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(element) = audio.get() {
-            current.set(element.current_time());
-            let total = element.duration();
-            if total.is_finite() {
-                duration.set(total);
-            }
-        }
-    };
     let time_text = move || format!("{} / {}", clock(current.get()), clock(duration.get()));
     let title = move || {
         player.track.get().map(|track| {
@@ -127,69 +191,51 @@ pub fn AudioPlayer() -> impl IntoView {
             }
         })
     };
-    // A new track: its known length until the file's own metadata arrives.
-    Effect::new(move |_| {
-        if let Some(track) = player.track.get() {
-            current.set(0.0);
-            duration.set(track.duration as f64);
-        }
-    });
     view! {
-        <section class="audio-player" aria-label=move || p().player hidden=move || player.track.with(Option::is_none)>
-            <audio
-                node_ref=audio
-                preload="none"
-                on:timeupdate=read_time
-                on:loadedmetadata=read_time
-                on:play=move |_| playing.set(true)
-                on:pause=move |_| playing.set(false)
-                on:ended=move |_| playing.set(false)
-            ></audio>
-            {title}
-            <div class="player-controls">
-                <button type="button" class="player-skip" on:click=move |_| jump(-15.0) aria-label=move || p().back_15>"−15"</button>
-                <button
-                    type="button"
-                    class="player-toggle"
-                    on:click=toggle
-                    aria-label=move || if playing.get() { p().pause } else { p().play }
-                >
-                    {move || if playing.get() { "❚❚" } else { "▶" }}
-                </button>
-                <button type="button" class="player-skip" on:click=move |_| jump(15.0) aria-label=move || p().forward_15>"+15"</button>
-                <input
-                    type="range"
-                    class="player-seek"
-                    min="0"
-                    step="1"
-                    max=move || duration.get().ceil().to_string()
-                    prop:value=move || current.get().floor().to_string()
-                    aria-label=move || p().seek
-                    aria-valuetext=time_text
-                    on:input=seek
-                />
-                <span class="player-time" dir="ltr">{time_text}</span>
-                <label class="player-speed">
-                    <span class="visually-hidden">{move || p().speed}</span>
-                    <select on:change=speed>
-                        {SPEEDS.iter().map(|&s| view! {
-                            <option value=s.to_string() selected=s == 1.0>{format!("{s}×")}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <button
-                    type="button"
-                    class="player-close"
-                    aria-label=move || p().close_player
-                    on:click=move |_| {
-                        #[cfg(feature = "hydrate")]
-                        if let Some(element) = audio.get() {
-                            let _ = element.pause();
-                        }
-                        player.track.set(None);
+        {title}
+        <div class="player-controls">
+            <button type="button" class="player-skip" on:click=move |_| jump(-15.0) aria-label=move || p().back_15>"−15"</button>
+            <button
+                type="button"
+                class="player-toggle"
+                on:click=toggle
+                aria-label=move || if playing.get() { p().pause } else { p().play }
+            >
+                {move || if playing.get() { "❚❚" } else { "▶" }}
+            </button>
+            <button type="button" class="player-skip" on:click=move |_| jump(15.0) aria-label=move || p().forward_15>"+15"</button>
+            <input
+                type="range"
+                class="player-seek"
+                min="0"
+                step="1"
+                max=move || duration.get().ceil().to_string()
+                prop:value=move || current.get().floor().to_string()
+                aria-label=move || p().seek
+                aria-valuetext=time_text
+                on:input=seek
+            />
+            <span class="player-time" dir="ltr">{time_text}</span>
+            <label class="player-speed">
+                <span class="visually-hidden">{move || p().speed}</span>
+                <select on:change=speed>
+                    {SPEEDS.iter().map(|&s| view! {
+                        <option value=s.to_string() selected=s == 1.0>{format!("{s}×")}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <button
+                type="button"
+                class="player-close"
+                aria-label=move || p().close_player
+                on:click=move |_| {
+                    #[cfg(feature = "hydrate")]
+                    if let Some(element) = audio.get() {
+                        let _ = element.pause();
                     }
-                >"×"</button>
-            </div>
-        </section>
+                    player.track.set(None);
+                }
+            >"×"</button>
+        </div>
     }
 }

@@ -25,7 +25,9 @@ pub fn DateLine(iso: String) -> impl IntoView {
 
 /// A cover image that reserves its space (width/height) and loads lazily below the fold.
 /// With WebP renditions it is a `<picture>`: browsers that read WebP take the lighter
-/// files, the others the JPEG/PNG ones of the `<img>`.
+/// files, the others the JPEG/PNG ones of the `<img>`. An `eager` cover is the page's
+/// largest picture (its LCP): it is fetched at high priority, ahead of the scripts.
+/// `sizes` is written only beside a `srcset`, the only thing it describes.
 #[component]
 pub fn Cover(
     image: Image,
@@ -33,17 +35,19 @@ pub fn Cover(
     #[prop(optional)] eager: bool,
 ) -> impl IntoView {
     let webp = (!image.webp_srcset.is_empty()).then_some(image.webp_srcset);
+    let has_srcset = !image.srcset.is_empty();
     let img = view! {
         <img
             class="cover"
             src=image.src
-            srcset=(!image.srcset.is_empty()).then_some(image.srcset)
+            srcset=has_srcset.then_some(image.srcset)
             width=image.width
             height=image.height
             alt=image.alt
-            sizes=sizes
+            sizes=has_srcset.then_some(sizes)
             loading=if eager { "eager" } else { "lazy" }
-            decoding="async"
+            fetchpriority=eager.then_some("high")
+            decoding=if eager { "auto" } else { "async" }
         />
     };
     match webp {

@@ -3,7 +3,9 @@
 //! results page, which does everything the overlay does but live.
 //!
 //! Accessibility follows the ARIA combobox pattern: the input owns a listbox of results,
-//! arrow keys move `aria-activedescendant`, a polite live region reads the count.
+//! arrow keys move `aria-activedescendant`, a polite live region reads the count. The
+//! input is a text input with a search keyboard (`inputmode`): HTML forbids the combobox
+//! role on `type=search`.
 
 use crate::api::search::quick_search;
 use crate::components::icons::{Icon, IconKind};
@@ -215,7 +217,9 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                     <input
                         id="quick-search-input"
                         node_ref=input_ref
-                        type="search"
+                        type="text"
+                        inputmode="search"
+                        enterkeyhint="search"
                         role="combobox"
                         autocomplete="off"
                         maxlength="500"

@@ -15,6 +15,10 @@ fn theme_file() -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "{THEME_TEST_DATA} is absent: CI must have the shared/ test data"
+        );
         eprintln!("SKIPPED: {THEME_TEST_DATA} is absent (shared/ test data not laid out)");
         None
     }

@@ -1,0 +1,4 @@
+// desktop, JavaScript off: the server's HTML, checked by the Nu HTML checker.
+import { validityJourney } from '../../journeys/validity';
+
+validityJourney();
