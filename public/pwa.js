@@ -19,6 +19,9 @@
   // --- service worker and updates -------------------------------------------------
   if (canCache && root.dataset.sw === 'on') {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).then((registration) => {
+      // A browser that blocks workers (a policy, an automated browser) may resolve
+      // without a registration instead of refusing: nothing to do then.
+      if (!registration) return;
       const offerUpdate = (worker) => {
         const notice = $('.update-notice');
         if (!notice || !worker) return;

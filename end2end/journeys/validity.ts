@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { firstLink, readerPages } from './chunks';
 
 const VNU = join(__dirname, '../../node_modules/vnu-jar/build/dist/vnu.jar');
@@ -26,7 +25,7 @@ function errorsOf(pages: Map<string, string>): string[] {
     const files = [...pages].map(([address, html], i) => {
       const file = join(dir, `page-${i}.html`);
       writeFileSync(file, html);
-      addressOf.set(pathToFileURL(file).href, address);
+      addressOf.set(file, address);
       return file;
     });
     const run = spawnSync('java', ['-jar', VNU, '--format', 'json', '--errors-only', '--exit-zero-always', ...files], {
@@ -39,7 +38,7 @@ function errorsOf(pages: Map<string, string>): string[] {
     const { messages } = JSON.parse(run.stderr) as { messages: Message[] };
     return messages
       .filter((m) => m.type === 'error' && !LEPTOS_MARKER.test(m.message))
-      .map((m) => `${addressOf.get(m.url) ?? m.url}: ${m.message} (${(m.extract ?? '').trim()})`);
+      .map((m) => `${addressOf.get(m.url.replace(/^file:(\/\/)?/, '')) ?? m.url}: ${m.message} (${(m.extract ?? '').trim()})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

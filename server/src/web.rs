@@ -41,6 +41,11 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
             provide_context(pool.clone());
             provide_context(site_url.clone());
             provide_context(key.clone());
+            // leptos_axum gives every page a nonce, and Leptos writes it into the
+            // `crossorigin` attribute of its script preloads, which the HTML checker
+            // rightly refuses. The site's Content-Security-Policy does not use nonces:
+            // without one, those links carry no `crossorigin` or an empty one (valid).
+            let _ = take_context::<leptos::nonce::Nonce>();
         })
     };
     let provide_pool = {

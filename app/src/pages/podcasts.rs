@@ -181,6 +181,9 @@ fn ProgrammeView(page: ProgrammePage) -> impl IntoView {
                 <p class="lede">{page.programme.description.clone()}</p>
                 <p><a class="feed-link" href=feed>{p.subscribe_feed}</a></p>
             </header>
+            // The list's heading, for screen readers' heading navigation (and the
+            // outline: each episode is an h3).
+            <h2 class="visually-hidden">{lang.count(page.episodes.len(), &p.episodes)}</h2>
             <div class="episode-list">{page.episodes.into_iter().map(|episode| view! { <EpisodeItem episode/> }).collect_view()}</div>
         </div>
     }

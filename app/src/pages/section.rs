@@ -123,7 +123,11 @@ fn SectionView(section: SectionData, kind: &'static str) -> impl IntoView {
             } else if section.stories.is_empty() {
                 view! { <p class="notice">{t.empty_section}</p> }.into_any()
             } else {
-                view! { <CardList cards=section.stories style=CardStyle::Standard class="card-list card-list-standard"/> }.into_any()
+                // The list's heading (cards are h3s): for screen readers and the outline.
+                view! {
+                    <h2 class="visually-hidden">{Strings::fill(t.article_count, &[("count", section.total.to_string())])}</h2>
+                    <CardList cards=section.stories style=CardStyle::Standard class="card-list card-list-standard"/>
+                }.into_any()
             }}
             <Pagination base page=section.page total_pages=section.total_pages/>
         </div>

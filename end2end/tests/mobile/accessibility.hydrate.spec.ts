@@ -1,0 +1,4 @@
+// phone, JavaScript on: after hydration.
+import { accessibilityJourney } from '../../journeys/accessibility';
+
+accessibilityJourney();
