@@ -18,12 +18,13 @@ for (let visit = 0; visit < 5; visit++) {
   });
   // The moment the app marks the document hydrated, taken in the page itself.
   await context.addInitScript(() => {
+    // (The document has no <html> element yet when this runs: watch the document.)
     new MutationObserver((_, observer) => {
-      if (document.documentElement.dataset.hydrated === 'true') {
+      if (document.documentElement?.dataset.hydrated === 'true') {
         window.__hydratedAt = performance.now();
         observer.disconnect();
       }
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] });
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
