@@ -80,24 +80,15 @@ const SPEEDS: [f64; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];
 pub fn AudioPlayer() -> impl IntoView {
     let lang = use_lang();
     let player = use_player();
-    let Player {
-        audio,
-        current,
-        duration,
-        playing,
-        ..
-    } = player;
     let read_time = move |_| {
         #[cfg(feature = "hydrate")]
-        if let Some(element) = audio.get() {
-            current.set(element.current_time());
+        if let Some(element) = player.audio.get() {
+            player.current.set(element.current_time());
             let total = element.duration();
             if total.is_finite() {
-                duration.set(total);
+                player.duration.set(total);
             }
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (current, duration);
     };
     // Fetched the first time something plays, then kept while the page lives.
     let controls_wanted = Memo::new(move |before: Option<&bool>| {
@@ -106,13 +97,13 @@ pub fn AudioPlayer() -> impl IntoView {
     view! {
         <section class="audio-player" aria-label=move || lang.get().podcasts().player hidden=move || player.track.with(Option::is_none)>
             <audio
-                node_ref=audio
+                node_ref=player.audio
                 preload="none"
                 on:timeupdate=read_time
                 on:loadedmetadata=read_time
-                on:play=move |_| playing.set(true)
-                on:pause=move |_| playing.set(false)
-                on:ended=move |_| playing.set(false)
+                on:play=move |_| player.playing.set(true)
+                on:pause=move |_| player.playing.set(false)
+                on:ended=move |_| player.playing.set(false)
             ></audio>
             {move || controls_wanted.get().then(|| view! {
                 <Suspense fallback=|| ()>{Suspend::new(async move { player_controls().await })}</Suspense>
@@ -133,19 +124,9 @@ fn PlayerControls() -> impl IntoView {
     let lang = use_lang();
     let p = move || lang.get().podcasts();
     let player = use_player();
-    let Player {
-        audio,
-        current,
-        duration,
-        playing,
-        ..
-    } = player;
-    // The element is only touched in the browser.
-    #[cfg(not(feature = "hydrate"))]
-    let _ = audio;
     let toggle = move |_| {
         #[cfg(feature = "hydrate")]
-        if let Some(element) = audio.get() {
+        if let Some(element) = player.audio.get() {
             if element.paused() {
                 let _ = element.play();
             } else {
@@ -155,9 +136,9 @@ fn PlayerControls() -> impl IntoView {
     };
     let jump = move |by: f64| {
         #[cfg(feature = "hydrate")]
-        if let Some(element) = audio.get() {
+        if let Some(element) = player.audio.get() {
             element.set_current_time(
-                (element.current_time() + by).clamp(0.0, duration.get_untracked()),
+                (element.current_time() + by).clamp(0.0, player.duration.get_untracked()),
             );
         }
         #[cfg(not(feature = "hydrate"))]
@@ -165,22 +146,28 @@ fn PlayerControls() -> impl IntoView {
     };
     let seek = move |ev: leptos::ev::Event| {
         let value: f64 = event_target_value(&ev).parse().unwrap_or(0.0);
-        current.set(value);
+        player.current.set(value);
         #[cfg(feature = "hydrate")]
-        if let Some(element) = audio.get() {
+        if let Some(element) = player.audio.get() {
             element.set_current_time(value);
         }
     };
     let speed = move |ev: leptos::ev::Event| {
         let rate: f64 = event_target_value(&ev).parse().unwrap_or(1.0);
         #[cfg(feature = "hydrate")]
-        if let Some(element) = audio.get() {
+        if let Some(element) = player.audio.get() {
             element.set_playback_rate(rate);
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = rate;
     };
-    let time_text = move || format!("{} / {}", clock(current.get()), clock(duration.get()));
+    let time_text = move || {
+        format!(
+            "{} / {}",
+            clock(player.current.get()),
+            clock(player.duration.get())
+        )
+    };
     let title = move || {
         player.track.get().map(|track| {
             view! {
@@ -199,9 +186,9 @@ fn PlayerControls() -> impl IntoView {
                 type="button"
                 class="player-toggle"
                 on:click=toggle
-                aria-label=move || if playing.get() { p().pause } else { p().play }
+                aria-label=move || if player.playing.get() { p().pause } else { p().play }
             >
-                {move || if playing.get() { "❚❚" } else { "▶" }}
+                {move || if player.playing.get() { "❚❚" } else { "▶" }}
             </button>
             <button type="button" class="player-skip" on:click=move |_| jump(15.0) aria-label=move || p().forward_15>"+15"</button>
             <input
@@ -209,8 +196,8 @@ fn PlayerControls() -> impl IntoView {
                 class="player-seek"
                 min="0"
                 step="1"
-                max=move || duration.get().ceil().to_string()
-                prop:value=move || current.get().floor().to_string()
+                max=move || player.duration.get().ceil().to_string()
+                prop:value=move || player.current.get().floor().to_string()
                 aria-label=move || p().seek
                 aria-valuetext=time_text
                 on:input=seek
@@ -230,7 +217,7 @@ fn PlayerControls() -> impl IntoView {
                 aria-label=move || p().close_player
                 on:click=move |_| {
                     #[cfg(feature = "hydrate")]
-                    if let Some(element) = audio.get() {
+                    if let Some(element) = player.audio.get() {
                         let _ = element.pause();
                     }
                     player.track.set(None);
