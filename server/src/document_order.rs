@@ -13,8 +13,9 @@ use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 
-/// The largest page this layer reorders; a larger body (none of the reader's pages comes
-/// near it) is passed on as it is rather than held in memory.
+/// The largest page this layer holds in memory to reorder (none of the site's pages comes
+/// near it); a larger or broken-off body is answered with a 500, since reading it has
+/// already consumed it.
 const LARGEST_PAGE: usize = 8 * 1024 * 1024;
 
 /// Middleware: moves whatever follows `</html>` in an HTML response to just before
@@ -32,8 +33,8 @@ pub async fn scripts_inside_body(request: Request, next: Next) -> Response {
     let (mut parts, body) = response.into_parts();
     let bytes = match to_bytes(body, LARGEST_PAGE).await {
         Ok(bytes) => bytes,
-        // Too large or broken off: the body is gone either way; say so rather than send
-        // half a page.
+        // Too large or broken off: what was read cannot be sent back as a whole page;
+        // say so rather than send half of one.
         Err(_) => {
             parts.status = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
             parts.headers.remove(header::CONTENT_LENGTH);
