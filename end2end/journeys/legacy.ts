@@ -12,7 +12,8 @@ const WXR = join(__dirname, '../../../shared/data/wordpress/themeunittestdata.wo
 const BASE = `http://127.0.0.1:${WP_PORT}`;
 
 export function legacyJourney() {
-  test.skip(!existsSync(WXR), `${WXR} is absent (shared/ test data not laid out)`);
+  // Skipped where shared/ is not laid out, never in CI: there a missing file must fail.
+  test.skip(!existsSync(WXR) && !process.env.CI, `${WXR} is absent (shared/ test data not laid out)`);
   test.use({ baseURL: BASE });
 
   const open = async (page: import('@playwright/test').Page, info: import('@playwright/test').TestInfo, path: string) => {
