@@ -1,6 +1,7 @@
 // The back office's door: a logged-out visitor is sent to the log-in page (in their
 // language, mirrored in Arabic), a wrong password gets a translated message, the right
-// one opens the dashboard, and logging out closes it again. JavaScript off and on.
+// one opens the dashboard, and logging out closes it again. Run with JavaScript on only
+// (playwright.config.ts): back-office pages load no script, so off would test the same.
 import { expect, test } from '@playwright/test';
 import { ownClientAddress } from './mailbox';
 import { expectNotHydrated } from './support';

@@ -1,8 +1,8 @@
 // Writing in the back office: an editor writes a French article, adds its Arabic
 // version beside it (right to left), schedules both a few seconds ahead and sees them
 // appear on /fr/ and /ar/ on time, edits, unpublishes; an author can write and submit
-// but not publish; nothing answers a logged-out visitor. JavaScript off and on (the
-// back office is server-rendered forms either way).
+// but not publish; nothing answers a logged-out visitor. JavaScript on only: the back
+// office is server-rendered forms that load no script, so off would test the same.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';

@@ -2,7 +2,8 @@
 // description in each language side by side (Arabic right to left) to correct or
 // complete, and what uses it; a description too long comes back with the typed text and
 // a translated message; an author may describe but not delete; an editor deletes what
-// nothing uses, files and all. Desktop in French, phone in Arabic; JavaScript off and on.
+// nothing uses, files and all. Desktop in French, phone in Arabic; JavaScript on only
+// (back-office pages load no script).
 import { expect, test, type Browser, type TestInfo } from '@playwright/test';
 import path from 'node:path';
 import { AUTHOR, EDITOR, logIn } from './editor';

@@ -1,6 +1,7 @@
 // Moderation: a reader's contact message is answered by e-mail from the editors'
 // queue, an op-ed becomes a draft article, the subscriber lists are counted and
-// exported as CSV; an author sees none of it. JavaScript off and on.
+// exported as CSV; an author sees none of it. JavaScript on only (back-office pages load
+// no script).
 import { expect, test, type Page } from '@playwright/test';
 import { AUTHOR, EDITOR, logIn } from './editor';
 import { freshAddress, likeAPerson, ownClientAddress, waitForMails } from './mailbox';

@@ -2,7 +2,8 @@
 // it in the footer under a new group heading, orders the group's links, and the public
 // footer of each edition follows at once; then creates an account that logs in with
 // its own language and changes its password, and is disabled again. Editors see none
-// of it. The back office in French (desktop) or Arabic (phone); JavaScript off and on.
+// of it. The back office in French (desktop) or Arabic (phone); JavaScript on only
+// (back-office pages load no script).
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { ADMIN } from './admin';
 import { EDITOR, expectAccessible, logIn } from './editor';

@@ -1,4 +1,4 @@
-// desktop, JavaScript on: after hydration.
+// desktop, JavaScript on: the back office loads no script, so this journey runs only here.
 import { adminJourney } from '../../journeys/admin';
 
 adminJourney();

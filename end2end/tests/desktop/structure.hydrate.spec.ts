@@ -1,4 +1,4 @@
-// desktop, JavaScript on (the back office stays server-rendered forms).
+// desktop, JavaScript on: the back office loads no script, so this journey runs only here.
 import { structureJourney } from '../../journeys/structure';
 
 structureJourney({ lang: 'fr' });

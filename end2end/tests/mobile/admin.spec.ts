@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { adminJourney } from '../../journeys/admin';
-
-adminJourney({ langs: ['ar'] });
