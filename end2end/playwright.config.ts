@@ -1,6 +1,7 @@
 // Browser tests: Debian chromium driven by Playwright (never a downloaded browser).
-// Each journey runs four ways: desktop and phone sizes, with JavaScript off (`x.spec.ts`,
-// the server's HTML alone) and on (`x.hydrate.spec.ts`, after hydration).
+// The matrix is here: the journeys of tests/desktop.spec.ts and tests/phone.spec.ts each
+// run with JavaScript off (the server's HTML alone) and on (after hydration), except
+// groups tagged @javascript (JavaScript on only) or @server-html (off only).
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -39,13 +40,13 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'retain-on-failure' },
   projects: [
-    { name: 'desktop', testDir: './tests/desktop', testIgnore: /\.hydrate\.spec\.ts$/, use: { ...desktop, ...serverHtmlOnly } },
-    { name: 'desktop-hydrate', testDir: './tests/desktop', testMatch: /\.hydrate\.spec\.ts$/, use: desktop },
-    { name: 'mobile', testDir: './tests/mobile', testIgnore: /\.hydrate\.spec\.ts$/, use: { ...phone, ...serverHtmlOnly } },
-    { name: 'mobile-hydrate', testDir: './tests/mobile', testMatch: /\.hydrate\.spec\.ts$/, use: phone },
+    { name: 'desktop', testMatch: 'desktop.spec.ts', grepInvert: /@javascript/, use: { ...desktop, ...serverHtmlOnly } },
+    { name: 'desktop-hydrate', testMatch: 'desktop.spec.ts', grepInvert: /@server-html/, use: desktop },
+    { name: 'mobile', testMatch: 'phone.spec.ts', grepInvert: /@javascript/, use: { ...phone, ...serverHtmlOnly } },
+    { name: 'mobile-hydrate', testMatch: 'phone.spec.ts', grepInvert: /@server-html/, use: phone },
     // A deploy changes what every reader is served: after all the rest, one size at a time.
-    { name: 'deploy-desktop-hydrate', testDir: './tests/deploy', use: desktop, dependencies: ['desktop', 'desktop-hydrate', 'mobile', 'mobile-hydrate'] },
-    { name: 'deploy-mobile-hydrate', testDir: './tests/deploy', use: phone, dependencies: ['deploy-desktop-hydrate'] },
+    { name: 'deploy-desktop-hydrate', testMatch: 'deploy.spec.ts', use: desktop, dependencies: ['desktop', 'desktop-hydrate', 'mobile', 'mobile-hydrate'] },
+    { name: 'deploy-mobile-hydrate', testMatch: 'deploy.spec.ts', use: phone, dependencies: ['deploy-desktop-hydrate'] },
   ],
   // A fresh demo database for every run, served by the release binary; and a second
   // site made only of the WordPress theme test data, imported with `server import-wxr`

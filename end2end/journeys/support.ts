@@ -64,3 +64,10 @@ export async function expectNotHydrated(page: Page) {
   await expect(page.locator('link[rel="modulepreload"], link[href$=".wasm"]')).toHaveCount(0);
   await expect(page.locator('html')).not.toHaveAttribute('data-hydrated', 'true');
 }
+
+/** Tags a group of journeys that needs JavaScript: playwright.config.ts leaves it out of
+ * the JavaScript-off projects instead of each test skipping itself there. */
+export const JAVASCRIPT = { tag: '@javascript' };
+
+/** Tags a group of journeys about the server's HTML alone (run with JavaScript off). */
+export const SERVER_HTML = { tag: '@server-html' };

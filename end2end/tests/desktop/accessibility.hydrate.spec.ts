@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { accessibilityJourney } from '../../journeys/accessibility';
-
-accessibilityJourney();

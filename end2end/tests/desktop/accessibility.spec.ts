@@ -1,4 +1,0 @@
-// desktop, JavaScript off: the server's HTML alone.
-import { accessibilityJourney } from '../../journeys/accessibility';
-
-accessibilityJourney();

@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { chunksJourney } from '../../journeys/chunks';
-
-chunksJourney();

@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { facesJourney } from '../../journeys/faces';
-
-facesJourney();

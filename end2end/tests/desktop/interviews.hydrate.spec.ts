@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { interviewsJourney } from '../../journeys/interviews';
-
-interviewsJourney();

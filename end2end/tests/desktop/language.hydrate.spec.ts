@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { languageJourney } from '../../journeys/language';
-
-languageJourney();

@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { legacyJourney } from '../../journeys/legacy';
-
-legacyJourney();

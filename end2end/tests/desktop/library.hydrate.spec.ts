@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { libraryJourney } from '../../journeys/library';
-
-libraryJourney();

@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { menuJourney } from '../../journeys/menu';
-
-menuJourney();

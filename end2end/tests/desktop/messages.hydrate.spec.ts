@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { messagesJourney } from '../../journeys/messages';
-
-messagesJourney();

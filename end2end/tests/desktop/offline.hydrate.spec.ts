@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { offlineJourney } from '../../journeys/offline';
-
-offlineJourney();

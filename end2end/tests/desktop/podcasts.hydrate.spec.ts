@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { podcastsJourney } from '../../journeys/podcasts';
-
-podcastsJourney();

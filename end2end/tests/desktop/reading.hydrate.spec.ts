@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { readingJourney } from '../../journeys/reading';
-
-readingJourney();

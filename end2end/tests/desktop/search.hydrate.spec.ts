@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { searchJourney } from '../../journeys/search';
-
-searchJourney();

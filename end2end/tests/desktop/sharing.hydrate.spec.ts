@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { sharingJourney } from '../../journeys/sharing';
-
-sharingJourney();

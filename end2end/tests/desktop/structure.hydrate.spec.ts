@@ -1,4 +1,0 @@
-// desktop, JavaScript on: the back office loads no script, so this journey runs only here.
-import { structureJourney } from '../../journeys/structure';
-
-structureJourney({ lang: 'fr' });

@@ -1,4 +1,0 @@
-// desktop, JavaScript on: after hydration.
-import { subscriptionsJourney } from '../../journeys/subscriptions';
-
-subscriptionsJourney();

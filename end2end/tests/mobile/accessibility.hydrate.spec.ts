@@ -1,4 +1,0 @@
-// phone, JavaScript on: after hydration.
-import { accessibilityJourney } from '../../journeys/accessibility';
-
-accessibilityJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { chunksJourney } from '../../journeys/chunks';
-
-chunksJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: the back office loads no script, so this journey runs only here.
-import { editorJourney } from '../../journeys/editor';
-
-editorJourney({ full: false, lang: 'ar' });

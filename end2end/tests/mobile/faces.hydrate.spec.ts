@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { facesJourney } from '../../journeys/faces';
-
-facesJourney({ langs: ['ar'] });

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { interviewsJourney } from '../../journeys/interviews';
-
-interviewsJourney({ langs: ['ar'] });

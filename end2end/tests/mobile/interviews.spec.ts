@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { interviewsJourney } from '../../journeys/interviews';
-
-interviewsJourney({ langs: ['ar'] });

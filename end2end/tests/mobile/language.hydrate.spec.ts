@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { languageJourney } from '../../journeys/language';
-
-languageJourney();

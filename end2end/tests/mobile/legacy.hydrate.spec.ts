@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { legacyJourney } from '../../journeys/legacy';
-
-legacyJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { libraryJourney } from '../../journeys/library';
-
-libraryJourney({ langs: ['ar'] });

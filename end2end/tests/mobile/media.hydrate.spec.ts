@@ -1,4 +1,0 @@
-// mobile, JavaScript on: the back office loads no script, so this journey runs only here.
-import { mediaJourney } from '../../journeys/media';
-
-mediaJourney({ lang: 'ar' });

@@ -1,4 +1,0 @@
-// phone, JavaScript on: after hydration.
-import { phoneMenuJourney } from '../../journeys/menu';
-
-phoneMenuJourney();

@@ -1,4 +1,0 @@
-// phone, JavaScript off: the server's HTML alone.
-import { phoneMenuJourney } from '../../journeys/menu';
-
-phoneMenuJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { messagesJourney } from '../../journeys/messages';
-
-messagesJourney({ full: false, langs: ['ar'] });

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { notFoundJourney } from '../../journeys/not-found';
-
-notFoundJourney();

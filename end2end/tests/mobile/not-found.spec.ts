@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { notFoundJourney } from '../../journeys/not-found';
-
-notFoundJourney();

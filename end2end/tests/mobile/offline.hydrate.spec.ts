@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { offlineJourney } from '../../journeys/offline';
-
-offlineJourney();

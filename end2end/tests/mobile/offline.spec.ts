@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { offlineJourney } from '../../journeys/offline';
-
-offlineJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { podcastsJourney } from '../../journeys/podcasts';
-
-podcastsJourney({ langs: ['ar'] });

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { readingJourney } from '../../journeys/reading';
-
-readingJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { searchJourney } from '../../journeys/search';
-
-searchJourney();

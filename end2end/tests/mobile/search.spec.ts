@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { searchJourney } from '../../journeys/search';
-
-searchJourney();

@@ -1,4 +1,0 @@
-// mobile, JavaScript on: after hydration.
-import { sharingJourney } from '../../journeys/sharing';
-
-sharingJourney();

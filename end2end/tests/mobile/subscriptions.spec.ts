@@ -1,4 +1,0 @@
-// mobile, JavaScript off: the server's HTML alone.
-import { subscriptionsJourney } from '../../journeys/subscriptions';
-
-subscriptionsJourney({ full: false, langs: ['ar'] });
