@@ -3,6 +3,7 @@
 // run with JavaScript off (the server's HTML alone) and on (after hydration), except
 // groups tagged @javascript (JavaScript on only) or @server-html (off only).
 import { defineConfig, devices } from '@playwright/test';
+import { availableParallelism } from 'node:os';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The site built from the WordPress theme test data (journeys/legacy.ts, support.ts).
@@ -35,10 +36,15 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two at least: Playwright's default (half the cores) is one on a 2-core machine, and
+  // the journeys spend part of their time waiting (mail, schedules) rather than computing.
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   retries: 0,
   reporter: [['list']],
-  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'retain-on-failure' },
+  // No traces: recording one for every test (to keep those of failures) cost a fifth of
+  // the run's time, and CI keeps no files. To see a failure step by step, run that
+  // journey again with `--trace on` and open it with `npx playwright show-trace`.
+  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'off' },
   projects: [
     { name: 'desktop', testMatch: 'desktop.spec.ts', grepInvert: /@javascript/, use: { ...desktop, ...serverHtmlOnly } },
     { name: 'desktop-hydrate', testMatch: 'desktop.spec.ts', grepInvert: /@server-html/, use: desktop },
