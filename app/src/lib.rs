@@ -11,6 +11,7 @@ pub mod forms;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+pub mod site;
 
 #[cfg(feature = "ssr")]
 pub mod data;
@@ -74,10 +75,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn is_back_office_request() -> bool {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>().is_some_and(|parts| {
-            let path = parts.uri.path();
-            path == "/admin" || path.starts_with("/admin/")
-        })
+        use_context::<http::request::Parts>()
+            .is_some_and(|parts| crate::site::is_back_office_path(parts.uri.path()))
     }
     #[cfg(not(feature = "ssr"))]
     {

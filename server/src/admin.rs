@@ -56,8 +56,7 @@ struct Credentials {
 
 /// Where to go after logging in: a back-office address, never another site.
 fn safe_next(next: &str) -> &str {
-    let inside = next == "/admin" || next.starts_with("/admin/");
-    if inside && !next.contains("//") && !next.contains('\\') {
+    if app::site::is_back_office_path(next) && !next.contains("//") && !next.contains('\\') {
         next
     } else {
         "/admin"
@@ -182,7 +181,7 @@ fn visitor_lang(request: &Request) -> Lang {
 /// Roles are then checked by each server function. Admin answers are `no-store`.
 pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let admin_page = path == "/admin" || path.starts_with("/admin/") || is_preview(&path);
+    let admin_page = app::site::is_back_office_path(&path) || is_preview(&path);
     let admin_api = path.starts_with("/api/admin");
     if !admin_page && !admin_api && !path.starts_with("/api/") {
         return next.run(request).await;

@@ -64,9 +64,7 @@ pub async fn programme_feed(
                 }),
                 itunes_ext: Some(ITunesItemExtension {
                     author: Some(episode.speakers.clone()),
-                    duration: Some(app::components::audio_player::clock(
-                        episode.duration_seconds as f64,
-                    )),
+                    duration: Some(app::i18n::clock(episode.duration_seconds as f64)),
                     episode: Some(episode.number.to_string()),
                     summary: Some(episode.card.summary.clone()),
                     explicit: Some("false".into()),
@@ -98,7 +96,7 @@ pub async fn programme_feed(
             summary: Some(page.programme.description.clone()),
             owner: Some(ITunesOwner {
                 name: Some(t.site_name.into()),
-                email: Some(app::components::footer::CONTACT_EMAIL.into()),
+                email: Some(app::site::CONTACT_EMAIL.into()),
             }),
             r#type: Some("episodic".into()),
             ..Default::default()

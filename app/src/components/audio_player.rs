@@ -10,6 +10,7 @@
 //! controls arrive.
 
 use crate::components::layout::use_lang;
+use crate::i18n::clock;
 use leptos::prelude::*;
 
 /// An episode loaded in the player.
@@ -64,12 +65,6 @@ pub fn provide_player() {
 /// The player of the layout.
 pub fn use_player() -> Player {
     expect_context::<Player>()
-}
-
-/// `75` → `1:15`.
-pub fn clock(seconds: f64) -> String {
-    let total = seconds.max(0.0).floor() as u64;
-    format!("{}:{:02}", total / 60, total % 60)
 }
 
 const SPEEDS: [f64; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];

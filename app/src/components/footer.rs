@@ -5,12 +5,8 @@ use crate::components::header::SocialLinks;
 use crate::components::layout::{use_lang, NavResource};
 use crate::forms::view::{PrivacyNote, ReaderForm, TextField};
 use crate::forms::{field, limit, FormKind};
+use crate::site::{CONTACT_EMAIL, CONTACT_PHONE};
 use leptos::prelude::*;
-
-/// Public contact details of the institution.
-pub const CONTACT_EMAIL: &str = "contact@ccme.org.ma";
-/// Phone number as dialled from abroad.
-pub const CONTACT_PHONE: &str = "+212 5 37 56 71 71";
 
 /// The footer of every page.
 #[component]

@@ -3,9 +3,10 @@
 
 use crate::api::navigation::home_alternates;
 use crate::components::icons::{Icon, IconKind};
-use crate::components::layout::{use_alternates, use_lang, NavResource, SOCIAL_LINKS};
+use crate::components::layout::{use_alternates, use_lang, NavResource};
 use crate::components::search_overlay::{open_on_slash_key, search_overlay, SearchOpen};
 use crate::model::{Alternate, MenuItem};
+use crate::site::SOCIAL_ACCOUNTS;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -134,10 +135,10 @@ pub fn SocialLinks() -> impl IntoView {
     let lang = use_lang();
     view! {
         <ul class="social" aria-label=move || lang.get().t().follow_us>
-            {SOCIAL_LINKS.iter().map(|(name, href, icon)| view! {
+            {SOCIAL_ACCOUNTS.iter().map(|account| view! {
                 <li>
-                    <a href=*href rel="noopener" target="_blank" aria-label=*name title=*name>
-                        <Icon kind=*icon/>
+                    <a href=account.href rel="noopener" target="_blank" aria-label=account.name title=account.name>
+                        <Icon kind=IconKind::from(account.network)/>
                     </a>
                 </li>
             }).collect_view()}

@@ -24,6 +24,20 @@ pub enum IconKind {
     Share,
 }
 
+/// A social account's icon is its network's logo.
+impl From<crate::site::Network> for IconKind {
+    fn from(network: crate::site::Network) -> Self {
+        use crate::site::Network;
+        match network {
+            Network::Facebook => IconKind::Facebook,
+            Network::X => IconKind::X,
+            Network::Instagram => IconKind::Instagram,
+            Network::YouTube => IconKind::YouTube,
+            Network::LinkedIn => IconKind::LinkedIn,
+        }
+    }
+}
+
 /// A decorative icon: hidden from screen readers, so its control needs a label.
 #[component]
 pub fn Icon(kind: IconKind) -> impl IntoView {

@@ -42,26 +42,6 @@ pub fn use_alternates() -> Resource<Result<Vec<Alternate>, ServerFnError>> {
     expect_context::<AlternatesResource>().0
 }
 
-/// Social accounts of the institution, linked from header and footer.
-pub const SOCIAL_LINKS: [(&str, &str, crate::components::icons::IconKind); 5] = {
-    use crate::components::icons::IconKind::*;
-    [
-        ("Facebook", "https://www.facebook.com/CCMEMaroc", Facebook),
-        ("X (Twitter)", "https://x.com/ccme_maroc", X),
-        (
-            "Instagram",
-            "https://www.instagram.com/ccme_maroc/",
-            Instagram,
-        ),
-        ("YouTube", "https://www.youtube.com/@ccmemaroc", YouTube),
-        (
-            "LinkedIn",
-            "https://www.linkedin.com/company/ccme-maroc/",
-            LinkedIn,
-        ),
-    ]
-};
-
 /// Wraps the routed pages with header and footer in the reader's language.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {

@@ -48,23 +48,11 @@ impl Image {
     }
 }
 
-/// The X (Twitter) account named in cards.
-const X_ACCOUNT: &str = "@ccme_maroc";
-
-/// Whether a picture (by its file name) is one the share-card renditions can be cut
-/// from: JPEG, PNG or WebP (SVG is not accepted by social networks).
-pub fn is_raster_image(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
-
 /// The image a share card shows, absolute and 1200×630: a crop of the page's own
 /// picture (`/og/…`, cut by the server from the media file) when it is a raster
 /// image, else the site's card.
 pub fn share_image(image: Option<&Image>) -> Image {
-    match image.filter(|i| is_raster_image(&i.src)) {
+    match image.filter(|i| crate::model::is_raster_image(&i.src)) {
         Some(image) => Image {
             src: format!(
                 "{}/og/{}",
@@ -110,7 +98,7 @@ pub fn PageMeta(
     let names = [
         ("description", description.clone()),
         ("twitter:card", "summary_large_image".to_owned()),
-        ("twitter:site", X_ACCOUNT.to_owned()),
+        ("twitter:site", crate::site::X_HANDLE.to_owned()),
         ("twitter:title", title.clone()),
         ("twitter:description", description.clone()),
         ("twitter:image", image.src.clone()),

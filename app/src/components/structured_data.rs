@@ -2,10 +2,10 @@
 //! on articles and sections, `Organization` and `WebSite` with a `SearchAction` on home
 //! pages. Plain functions building `serde_json` values, rendered by `meta::JsonLd`.
 
-use crate::components::layout::SOCIAL_LINKS;
 use crate::components::meta::share_image;
 use crate::i18n::Lang;
 use crate::model::{ArticlePage, Crumb};
+use crate::site::SOCIAL_ACCOUNTS;
 use serde_json::{json, Value};
 
 /// The institution as publisher, with its logo (Google wants one on news articles).
@@ -21,7 +21,7 @@ pub fn organization(site: &str, lang: Lang) -> Value {
             "width": 512,
             "height": 512
         },
-        "sameAs": SOCIAL_LINKS.iter().map(|(_, href, _)| *href).collect::<Vec<_>>()
+        "sameAs": SOCIAL_ACCOUNTS.iter().map(|account| account.href).collect::<Vec<_>>()
     })
 }
 

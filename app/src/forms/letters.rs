@@ -6,6 +6,8 @@
 use crate::data::mail_queue::Mail;
 use crate::data::subscriptions::List;
 use crate::i18n::{Lang, Strings};
+use crate::site::CONTACT_EMAIL;
+use const_format::concatcp;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// Words of the mails, per language.
@@ -38,7 +40,7 @@ const FR: LetterText = LetterText {
     op_ed_subject: "Nous avons bien reçu votre tribune",
     op_ed_body: "Bonjour, votre proposition de tribune a bien été reçue. La rédaction la lira et vous répondra dans un délai de deux semaines.",
     reference: "Référence : {reference}",
-    no_reply: "Ce courriel est envoyé automatiquement ; pour nous écrire : contact@ccme.org.ma.",
+    no_reply: concatcp!("Ce courriel est envoyé automatiquement ; pour nous écrire : ", CONTACT_EMAIL, "."),
 };
 
 const AR: LetterText = LetterText {
@@ -54,7 +56,7 @@ const AR: LetterText = LetterText {
     op_ed_subject: "توصلنا بمقالك",
     op_ed_body: "مرحبا، توصلنا بمقترح مقالك. ستقرؤه هيئة التحرير وترد عليك في غضون أسبوعين.",
     reference: "المرجع: {reference}",
-    no_reply: "ترسل هذه الرسالة آليا؛ لمراسلتنا: contact@ccme.org.ma.",
+    no_reply: concatcp!("ترسل هذه الرسالة آليا؛ لمراسلتنا: ", CONTACT_EMAIL, "."),
 };
 
 const EN: LetterText = LetterText {
@@ -70,7 +72,7 @@ const EN: LetterText = LetterText {
     op_ed_subject: "We have received your op-ed",
     op_ed_body: "Hello, your op-ed submission has been received. The editors will read it and reply within two weeks.",
     reference: "Reference: {reference}",
-    no_reply: "This email is sent automatically; to write to us: contact@ccme.org.ma.",
+    no_reply: concatcp!("This email is sent automatically; to write to us: ", CONTACT_EMAIL, "."),
 };
 
 fn words(lang: Lang) -> &'static LetterText {

@@ -79,6 +79,13 @@ fn parse_ymd(iso: &str) -> Option<(i32, u32, u32)> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
 }
 
+/// A length in seconds as a clock shows it, the same in every edition: `75` → `1:15`
+/// (episode lengths on pages, in the player and in the podcast feed).
+pub fn clock(seconds: f64) -> String {
+    let total = seconds.max(0.0).floor() as u64;
+    format!("{}:{:02}", total / 60, total % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,9 @@
 //! Text of the reader forms (subscriptions, contact, op-ed) in the three editions. One
 //! struct, one constant per language, as in `strings.rs`.
 
+use crate::site::CONTACT_EMAIL;
+use const_format::concatcp;
+
 /// Labels, help, messages and errors of the forms. `{name}` placeholders are filled
 /// with `Strings::fill`.
 #[derive(Debug)]
@@ -119,7 +122,7 @@ pub const FR: FormStrings = FormStrings {
     error_agree: "Cochez cette case pour envoyer votre tribune.",
     try_again: "Votre envoi n’a pas pu être pris en compte. Vérifiez le formulaire et envoyez-le à nouveau.",
     try_later: "Votre envoi n’a pas pu être pris en compte pour le moment. Réessayez dans quelques minutes.",
-    unavailable: "Le service est momentanément indisponible. Réessayez plus tard ou écrivez à contact@ccme.org.ma.",
+    unavailable: concatcp!("Le service est momentanément indisponible. Réessayez plus tard ou écrivez à ", CONTACT_EMAIL, "."),
     honeypot: "Ne pas remplir ce champ",
 };
 
@@ -175,7 +178,7 @@ pub const AR: FormStrings = FormStrings {
     error_agree: "ضع علامة في هذه الخانة لإرسال مقالك.",
     try_again: "تعذر قبول إرساليتك. تحقق من النموذج وأرسله من جديد.",
     try_later: "تعذر قبول إرساليتك حاليا. أعد المحاولة بعد بضع دقائق.",
-    unavailable: "الخدمة غير متاحة مؤقتا. أعد المحاولة لاحقا أو راسلنا على contact@ccme.org.ma.",
+    unavailable: concatcp!("الخدمة غير متاحة مؤقتا. أعد المحاولة لاحقا أو راسلنا على ", CONTACT_EMAIL, "."),
     honeypot: "لا تملأ هذا الحقل",
 };
 
@@ -231,6 +234,6 @@ pub const EN: FormStrings = FormStrings {
     error_agree: "Tick this box to send your op-ed.",
     try_again: "Your submission could not be accepted. Check the form and send it again.",
     try_later: "Your submission could not be accepted right now. Please try again in a few minutes.",
-    unavailable: "The service is temporarily unavailable. Try again later or write to contact@ccme.org.ma.",
+    unavailable: concatcp!("The service is temporarily unavailable. Try again later or write to ", CONTACT_EMAIL, "."),
     honeypot: "Leave this field empty",
 };

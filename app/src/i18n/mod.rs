@@ -20,7 +20,7 @@ mod strings;
 mod structure;
 
 pub use admin::AdminStrings;
-pub use dates::{format_date, year_of};
+pub use dates::{clock, format_date, year_of};
 #[cfg(feature = "ssr")]
 pub use editor::EditorStrings;
 pub use faces::{FaceStrings, FIELDS};

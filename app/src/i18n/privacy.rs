@@ -2,6 +2,9 @@
 //! Union) in the three editions. The keeping times quoted here are the ones
 //! `data::retention` enforces.
 
+use crate::site::CONTACT_EMAIL;
+use const_format::concatcp;
+
 /// The notice: a title, an introduction and titled sections of paragraphs.
 #[derive(Debug)]
 pub struct PrivacyNotice {
@@ -36,7 +39,7 @@ pub const FR: PrivacyNotice = PrivacyNotice {
         ]),
         ("Vos droits", &[
             "Vous pouvez accéder à vos données, les faire rectifier, vous opposer à leur traitement pour un motif légitime et en demander l’effacement (articles 7 à 9 de la loi 09-08 ; articles 15 à 21 du RGPD). Vous pouvez retirer votre consentement à tout moment : chaque envoi contient un lien de désabonnement.",
-            "Écrivez à contact@ccme.org.ma, depuis l’adresse concernée : nous répondons dans un délai d’un mois. Vous pouvez aussi saisir la Commission nationale de contrôle de la protection des données à caractère personnel (CNDP), ou l’autorité de protection des données de votre pays de résidence dans l’Union européenne.",
+            concatcp!("Écrivez à ", CONTACT_EMAIL, ", depuis l’adresse concernée : nous répondons dans un délai d’un mois. Vous pouvez aussi saisir la Commission nationale de contrôle de la protection des données à caractère personnel (CNDP), ou l’autorité de protection des données de votre pays de résidence dans l’Union européenne."),
         ]),
     ],
     ask_data: "Demander une copie de mes données",
@@ -64,7 +67,7 @@ pub const AR: PrivacyNotice = PrivacyNotice {
         ]),
         ("حقوقك", &[
             "يمكنك الولوج إلى معطياتك وتصحيحها والتعرض على معالجتها لسبب مشروع وطلب حذفها (المواد 7 إلى 9 من القانون 09.08؛ المواد 15 إلى 21 من النظام العام لحماية البيانات). ويمكنك سحب موافقتك في أي وقت: في كل رسالة رابط لإلغاء الاشتراك.",
-            "راسلنا على contact@ccme.org.ma من العنوان المعني، ونجيبك في غضون شهر. ويمكنك أيضا اللجوء إلى اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي، أو إلى سلطة حماية البيانات في بلد إقامتك بالاتحاد الأوروبي.",
+            concatcp!("راسلنا على ", CONTACT_EMAIL, " من العنوان المعني، ونجيبك في غضون شهر. ويمكنك أيضا اللجوء إلى اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي، أو إلى سلطة حماية البيانات في بلد إقامتك بالاتحاد الأوروبي."),
         ]),
     ],
     ask_data: "طلب نسخة من معطياتي",
@@ -92,7 +95,7 @@ pub const EN: PrivacyNotice = PrivacyNotice {
         ]),
         ("Your rights", &[
             "You may access your data, have it corrected, object to its processing on legitimate grounds and ask for its deletion (articles 7 to 9 of Law 09-08; articles 15 to 21 of the GDPR). You may withdraw your consent at any time: every mailing has an unsubscribe link.",
-            "Write to contact@ccme.org.ma from the address concerned: we answer within one month. You may also complain to Morocco’s National Commission for the Control of Personal Data Protection (CNDP), or to the data protection authority of your country of residence in the European Union.",
+            concatcp!("Write to ", CONTACT_EMAIL, " from the address concerned: we answer within one month. You may also complain to Morocco’s National Commission for the Control of Personal Data Protection (CNDP), or to the data protection authority of your country of residence in the European Union."),
         ]),
     ],
     ask_data: "Ask for a copy of my data",

@@ -9,6 +9,16 @@ mod editorial;
 pub use admin::*;
 pub use editorial::*;
 
+/// Whether a picture (by its file name) is one the share-card renditions can be cut
+/// from: JPEG, PNG or WebP (SVG is not accepted by social networks). Asked by the page's
+/// share metadata and by the server that cuts the card.
+pub fn is_raster_image(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// A picture with the size it is stored at, so the page reserves its space.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Image {

@@ -2,10 +2,10 @@
 //! op-ed): the forms, their introductions and what the data is for.
 
 use super::subscriptions::FormPageHead;
-use crate::components::footer::{CONTACT_EMAIL, CONTACT_PHONE};
 use crate::forms::view::{AgreeField, FileField, PrivacyNote, ReaderForm, TextArea, TextField};
 use crate::forms::{field, limit, FormKind};
 use crate::pages::edition_page;
+use crate::site::{CONTACT_EMAIL, CONTACT_PHONE};
 use leptos::prelude::*;
 
 crate::lazy_page!(

@@ -5,12 +5,13 @@
 //! player, which keeps playing across pages.
 
 use crate::api::podcasts::{get_episode, get_podcasts, get_programme};
-use crate::components::audio_player::{clock, use_player, Track};
+use crate::components::audio_player::{use_player, Track};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::DateLine;
 use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::status::{loaded_page, LoadError, Loading};
+use crate::i18n::clock;
 use crate::i18n::{encode_segment, story_path, Lang, Strings};
 use crate::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
 use crate::pages::edition_page;

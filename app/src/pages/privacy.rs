@@ -2,9 +2,9 @@
 //! to ask for one's data or its deletion.
 
 use super::subscriptions::FormPageHead;
-use crate::components::footer::CONTACT_EMAIL;
 use crate::i18n::encode_segment;
 use crate::pages::edition_page;
+use crate::site::CONTACT_EMAIL;
 use leptos::prelude::*;
 
 crate::lazy_page!(

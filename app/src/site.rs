@@ -1,0 +1,88 @@
+//! Facts about the institution and the site that several parts need — pages, feeds,
+//! automatic mails, share cards, the server's back-office guard — each written once
+//! here. Plain constants: no view, no SQL, so the server and the data layer may read
+//! them without reaching into UI components.
+
+/// Public contact address of the institution (contact and privacy pages, the podcast
+/// feed's owner, the automatic mails' footer, the "try later" message of the forms).
+pub const CONTACT_EMAIL: &str = "contact@ccme.org.ma";
+
+/// The institution's phone number as dialled from abroad.
+pub const CONTACT_PHONE: &str = "+212 5 37 56 71 71";
+
+/// A social network the institution has an account on; the UI chooses its icon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Network {
+    Facebook,
+    X,
+    Instagram,
+    YouTube,
+    LinkedIn,
+}
+
+/// One of the institution's social accounts: linked from the header and footer, and
+/// listed as `sameAs` in the organisation's structured data.
+#[derive(Clone, Copy, Debug)]
+pub struct SocialAccount {
+    pub network: Network,
+    /// The network's name as shown to readers (link label).
+    pub name: &'static str,
+    pub href: &'static str,
+}
+
+/// The institution's social accounts, in the order the site shows them.
+pub const SOCIAL_ACCOUNTS: [SocialAccount; 5] = [
+    SocialAccount {
+        network: Network::Facebook,
+        name: "Facebook",
+        href: "https://www.facebook.com/CCMEMaroc",
+    },
+    SocialAccount {
+        network: Network::X,
+        name: "X (Twitter)",
+        href: "https://x.com/ccme_maroc",
+    },
+    SocialAccount {
+        network: Network::Instagram,
+        name: "Instagram",
+        href: "https://www.instagram.com/ccme_maroc/",
+    },
+    SocialAccount {
+        network: Network::YouTube,
+        name: "YouTube",
+        href: "https://www.youtube.com/@ccmemaroc",
+    },
+    SocialAccount {
+        network: Network::LinkedIn,
+        name: "LinkedIn",
+        href: "https://www.linkedin.com/company/ccme-maroc/",
+    },
+];
+
+/// The X account's handle, named by share cards (`twitter:site`).
+pub const X_HANDLE: &str = "@ccme_maroc";
+
+/// Where the back office lives: `/admin` and every address below it.
+pub const BACK_OFFICE: &str = "/admin";
+
+/// Whether `path` is a back-office address (`/admin`, `/admin/…`; not `/administration`).
+/// The one test used by the reader app's shell and the server's guard.
+pub fn is_back_office_path(path: &str) -> bool {
+    path.strip_prefix(BACK_OFFICE)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_office_is_admin_and_below_only() {
+        assert!(is_back_office_path("/admin"));
+        assert!(is_back_office_path("/admin/"));
+        assert!(is_back_office_path("/admin/stories/3/fr"));
+        assert!(!is_back_office_path("/administration"));
+        assert!(!is_back_office_path("/fr/admin"));
+        assert!(!is_back_office_path("/"));
+    }
+}
