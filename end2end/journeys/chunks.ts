@@ -3,12 +3,13 @@
 // the frame and that page's chunks only; moving on inside the app fetches the next
 // page's chunks once, without a reload; every page hydrates on a hard refresh; the
 // search overlay and the podcast player's controls come on first use. Only
-// meaningful with JavaScript: the server-HTML projects skip these tests.
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+// meaningful with JavaScript: tagged @javascript (tests/*.spec.ts), so the server-HTML
+// projects leave them out.
+import { expect, type Page, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { controlled } from './offline';
-import { expectSameDocument, hydrated, markDocument, open } from './support';
+import { expectSameDocument, markDocument, open } from './support';
 
 const PKG = join(__dirname, '../../target/site/pkg');
 
@@ -92,10 +93,6 @@ function failOnErrors(page: Page): string[] {
   return errors;
 }
 
-function skipWithoutJs(info: TestInfo) {
-  test.skip(!hydrated(info), 'route chunks are WASM: only with JavaScript');
-}
-
 export function chunksJourney() {
   // What the page itself downloads to become interactive. The service worker, which
   // pwa.js registers on this very visit, precaches the offline chunks in the
@@ -104,7 +101,6 @@ export function chunksJourney() {
     test.use({ serviceWorkers: 'block' });
 
     test('a direct visit to an article fetches the frame and the article chunks only', async ({ page }, info) => {
-      skipWithoutJs(info);
       const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
       const context = page.context();
       const fresh = await context.newPage();
@@ -127,7 +123,6 @@ export function chunksJourney() {
     test.use({ serviceWorkers: 'block' });
 
     test('the search overlay and the podcast player are fetched when first used, and work', async ({ page }, info) => {
-      skipWithoutJs(info);
       const episode = await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/episode\/[^/?]+$/);
       const fresh = await page.context().newPage();
       const errors = failOnErrors(fresh);
@@ -156,7 +151,6 @@ export function chunksJourney() {
   });
 
   test('moving through every page type stays in the app and fetches each chunk once', async ({ page }, info) => {
-    skipWithoutJs(info);
     test.setTimeout(120_000);
     const pages = await readerPages(page);
     const errors = failOnErrors(page);
@@ -186,7 +180,6 @@ export function chunksJourney() {
   });
 
   test('a hard refresh on every page type hydrates it', async ({ page }, info) => {
-    skipWithoutJs(info);
     test.setTimeout(120_000);
     const pages = await readerPages(page);
     const errors = failOnErrors(page);
@@ -202,7 +195,6 @@ export function chunksJourney() {
   });
 
   test('the service worker precaches the frame and offline chunks, and keeps the chunks of a page once read', async ({ page, request }, info) => {
-    skipWithoutJs(info);
     const source = await (await request.get('/sw.js')).text();
     const assets: string[] = JSON.parse(source.match(/const ASSETS = (\[.*?\]);/)?.[1] ?? '[]');
     const offline = [...chunksOf('OfflineRoute'), ...chunksOf('SavedRoute'), ...chunksOfSplit('search_overlay_')];
