@@ -9,12 +9,7 @@ pub mod api;
 pub mod components;
 pub mod forms;
 pub mod i18n;
-pub mod model;
 pub mod pages;
-pub mod site;
-
-#[cfg(feature = "ssr")]
-pub mod data;
 
 use components::layout::Layout;
 use components::status::NotFound;
@@ -76,7 +71,7 @@ fn is_back_office_request() -> bool {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .is_some_and(|parts| crate::site::is_back_office_path(parts.uri.path()))
+            .is_some_and(|parts| content::site::is_back_office_path(parts.uri.path()))
     }
     #[cfg(not(feature = "ssr"))]
     {

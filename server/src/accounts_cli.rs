@@ -3,8 +3,8 @@
 //! EMAIL ROLE` makes an author or editor the same way. The password comes from
 //! `ADMIN_PASSWORD` (scripts, containers) or is asked twice without echo.
 
-use app::data::accounts::{check_password_rules, create_user};
-use app::model::Role;
+use content::accounts::{check_password_rules, create_user};
+use content::model::Role;
 use sqlx::SqlitePool;
 
 /// Creates an account for `email` with the role named `role` (author, editor, admin).
@@ -28,9 +28,7 @@ async fn create(pool: &SqlitePool, email: &str, role: Role) -> Result<(), String
     let id = create_user(pool, email, "", role, &password)
         .await
         .map_err(|e| match e {
-            app::data::DataError::Database(sqlx::Error::Database(db))
-                if db.is_unique_violation() =>
-            {
+            content::DataError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
                 format!("an account with the address {email} exists already")
             }
             other => other.to_string(),

@@ -5,15 +5,15 @@
 
 use crate::forms::client_ip;
 use crate::web::{cookie, preferred_lang};
-use app::data::accounts::{self, LogIn};
-use app::i18n::Lang;
-use app::model::{AdminLang, SessionUser};
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Router};
+use content::accounts::{self, LogIn};
+use content::lang::Lang;
+use content::model::{AdminLang, SessionUser};
 use governor::DefaultKeyedRateLimiter;
 use serde::Deserialize;
 use sqlx::SqlitePool;
@@ -56,7 +56,7 @@ struct Credentials {
 
 /// Where to go after logging in: a back-office address, never another site.
 fn safe_next(next: &str) -> &str {
-    if app::site::is_back_office_path(next) && !next.contains("//") && !next.contains('\\') {
+    if content::site::is_back_office_path(next) && !next.contains("//") && !next.contains('\\') {
         next
     } else {
         "/admin"
@@ -73,7 +73,7 @@ async fn log_in(State(state): State<AdminState>, request: Request) -> Response {
     };
     let back = |error: &str| {
         let lang = Lang::from_code(&form.lang).map(|l| format!("&lang={}", l.code()));
-        let next = app::i18n::encode_segment(safe_next(&form.next));
+        let next = content::address::encode_segment(safe_next(&form.next));
         Redirect::to(&format!(
             "/admin/login?error={error}&next={next}{}",
             lang.unwrap_or_default()
@@ -154,7 +154,7 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
 /// session (the guard already refuses those), 403 with too small a role.
 pub fn signed_in(
     user: Option<axum::Extension<SessionUser>>,
-    needed: app::model::Role,
+    needed: content::model::Role,
 ) -> Result<SessionUser, StatusCode> {
     match user {
         Some(axum::Extension(user)) if user.role.allows(needed) => Ok(user),
@@ -181,7 +181,7 @@ fn visitor_lang(request: &Request) -> Lang {
 /// Roles are then checked by each server function. Admin answers are `no-store`.
 pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let admin_page = app::site::is_back_office_path(&path) || is_preview(&path);
+    let admin_page = content::site::is_back_office_path(&path) || is_preview(&path);
     let admin_api = path.starts_with("/api/admin");
     if !admin_page && !admin_api && !path.starts_with("/api/") {
         return next.run(request).await;
@@ -206,7 +206,7 @@ pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: N
         }
         None if open_door || !(admin_page || admin_api) => {}
         None if admin_page && request.method() == Method::GET => {
-            let next = app::i18n::encode_segment(&path);
+            let next = content::address::encode_segment(&path);
             return private(Redirect::to(&format!("/admin/login?next={next}")).into_response());
         }
         None => return private(StatusCode::UNAUTHORIZED.into_response()),

@@ -6,18 +6,18 @@
 
 use crate::admin::signed_in;
 use crate::forms::AppContext;
-use app::data::editorial::save::{new_kind, save, EditorInput, Saved};
-use app::data::media_edit::MAX_DESCRIPTION_CHARS;
-use app::data::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
-use app::data::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
-use app::i18n::Lang;
-use app::model::{EditorAction, EditorPosted, Role, SessionUser, StoryFields};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Extension, Form, Router};
 use chrono::{Duration, NaiveDateTime};
+use content::editorial::save::{new_kind, save, EditorInput, Saved};
+use content::lang::Lang;
+use content::media_edit::MAX_DESCRIPTION_CHARS;
+use content::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
+use content::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
+use content::model::{EditorAction, EditorPosted, Role, SessionUser, StoryFields};
 use leptos::prelude::*;
 use serde::Deserialize;
 use sqlx::SqlitePool;

@@ -4,9 +4,9 @@
 
 use crate::admin_tests::{call, get, location, log_in, post_form, send, site, Site};
 use app::api::editorial::{GetEditor, GetPreview, GetStoryList};
-use app::i18n::encode_segment;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use content::address::encode_segment;
 use leptos::server_fn::ServerFn;
 
 /// A back-office form posted with a session cookie.

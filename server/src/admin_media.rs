@@ -6,13 +6,13 @@
 
 use crate::admin::signed_in;
 use crate::admin_structure::{answer, field, Fields, StructureState};
-use app::data::media_edit;
-use app::i18n::Lang;
-use app::model::{Role, SessionUser};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
+use content::lang::Lang;
+use content::media_edit;
+use content::model::{Role, SessionUser};
 
 /// The item's form, posted.
 pub async fn media_item(

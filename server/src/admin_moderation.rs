@@ -4,13 +4,14 @@
 //! guard has already refused anyone without a session).
 
 use crate::admin::signed_in;
-use app::data::moderation::{self, Decision};
-use app::model::{Role, SessionUser};
+use app::forms::letters;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
+use content::model::{Role, SessionUser};
+use content::moderation::{self, Decision};
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
@@ -58,7 +59,10 @@ async fn decide(
         "reject" => Decision::Reject,
         _ => return StatusCode::BAD_REQUEST.into_response(),
     };
-    match moderation::decide(&state.pool, &user, id, &decision, &state.editors).await {
+    let write_reply = |to: moderation::ReplyTo<'_>| {
+        letters::editorial_reply(to.lang, to.email, to.subject, to.text, &state.editors)
+    };
+    match moderation::decide(&state.pool, &user, id, &decision, write_reply).await {
         Ok(Some(Some((story, lang)))) => Redirect::to(&format!(
             "/admin/stories/{story}/{}?saved=save",
             lang.code()
@@ -97,7 +101,7 @@ async fn attachment(
                 .collect();
             let disposition = format!(
                 "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-                app::i18n::encode_segment(&name)
+                content::address::encode_segment(&name)
             );
             if let Ok(value) = HeaderValue::from_str(&disposition) {
                 headers.insert(header::CONTENT_DISPOSITION, value);

@@ -4,12 +4,12 @@
 
 use crate::config::Config;
 use app::api::admin::{GetAccounts, GetDashboard};
-use app::data::accounts::create_user;
 use app::forms::ticket::TicketKey;
-use app::model::Role;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
+use content::accounts::create_user;
+use content::model::Role;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use tower::ServiceExt;
@@ -26,7 +26,7 @@ pub(crate) struct Site {
 pub(crate) async fn site() -> Site {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
-    let pool = app::data::connect(&url).await.unwrap();
+    let pool = content::connect(&url).await.unwrap();
     let config = Config {
         database_url: url,
         media_dir: dir.path().join("media"),

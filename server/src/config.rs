@@ -46,7 +46,7 @@ impl Config {
             mail_from: var("MAIL_FROM", "CCME <no-reply@ccme.org.ma>"),
             smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
             mail_outbox: PathBuf::from(var("MAIL_OUTBOX", "data/outbox")),
-            editors_email: var("MAIL_EDITORS", app::site::CONTACT_EMAIL),
+            editors_email: var("MAIL_EDITORS", content::site::CONTACT_EMAIL),
             trust_proxy: matches!(var("TRUST_PROXY", "false").as_str(), "true" | "1" | "yes"),
             form_rate_per_minute: var("FORM_RATE_PER_MINUTE", "10").parse().unwrap_or(10),
             form_min_seconds: var("FORM_MIN_SECONDS", "2")

@@ -4,14 +4,17 @@
 //! Entries carry the whole article (links made absolute) so feed readers show it all.
 
 use crate::syndication::{absolute_links, cached, not_found, Syndication};
-use app::data::syndication::{newest_articles, FeedEntry};
-use app::data::DataError;
-use app::i18n::{path, story_path, Lang};
+use app::i18n::Texts;
 use atom_syndication as atom;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset};
+use content::address::path;
+use content::address::story_path;
+use content::lang::Lang;
+use content::syndication::{newest_articles, FeedEntry};
+use content::DataError;
 
 /// Articles in each feed: a month or so of news, the size readers expect.
 pub const FEED_LENGTH: u32 = 30;
@@ -101,7 +104,7 @@ async fn section(
     let Some(lang) = Lang::from_code(lang) else {
         return Ok(None);
     };
-    let Some(section) = app::data::sections::by_slug(&state.pool, lang, slug).await? else {
+    let Some(section) = content::sections::by_slug(&state.pool, lang, slug).await? else {
         return Ok(None);
     };
     let page = path(lang, "section", &section.slug);

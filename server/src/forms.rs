@@ -13,12 +13,13 @@ use app::forms::submit::{self, Env, Screen};
 use app::forms::ticket::TicketKey;
 use app::forms::validate::Fields;
 use app::forms::{field, FormKind, Notice, Outcome, Submitted};
-use app::i18n::Lang;
+use app::i18n::Texts;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Json, Router};
+use content::lang::Lang;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::*;
 use sqlx::SqlitePool;
@@ -298,7 +299,7 @@ async fn unsubscribe(
 }
 
 async fn link_action(state: FormsState, lang: String, action: &str, request: Request) -> Response {
-    use app::data::subscriptions::{self, Consent};
+    use content::subscriptions::{self, Consent};
     let Some(lang) = Lang::from_code(&lang) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -339,9 +340,11 @@ async fn link_action(state: FormsState, lang: String, action: &str, request: Req
         }
         Ok(Some(_)) => (StatusCode::OK, "done").into_response(),
         // An unknown, used or expired link: its page says so.
-        Ok(None) if browser => {
-            Redirect::to(&format!("{page}?t={}", app::i18n::encode_segment(&token))).into_response()
-        }
+        Ok(None) if browser => Redirect::to(&format!(
+            "{page}?t={}",
+            content::address::encode_segment(&token)
+        ))
+        .into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "unknown link").into_response(),
         Err(err) => {
             tracing::error!(%err, "subscription link");

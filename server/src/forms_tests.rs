@@ -3,12 +3,12 @@
 //! limit, op-ed uploads and the e-mailed links (button and RFC 8058 one-click).
 
 use crate::forms::{limiter, routes, FormsState};
-use app::data::mail_queue;
 use app::forms::ticket::TicketKey;
 use app::forms::Outcome;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use content::mail_queue;
 use leptos::prelude::*;
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -25,7 +25,7 @@ async fn forms(per_minute: u32) -> Forms {
     let _ = leptos_axum::generate_route_list(app::App);
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
-    let pool = app::data::connect(&url).await.unwrap();
+    let pool = content::connect(&url).await.unwrap();
     let key = TicketKey::new([3; 32], 0);
     let context = {
         let (pool, key) = (pool.clone(), key.clone());
@@ -103,8 +103,8 @@ fn serde_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
         .map(|(k, v)| {
             format!(
                 "{}={}",
-                app::i18n::encode_segment(k),
-                app::i18n::encode_segment(v)
+                content::address::encode_segment(k),
+                content::address::encode_segment(v)
             )
         })
         .collect::<Vec<_>>()
@@ -181,10 +181,10 @@ async fn subscriptions_answer_alike_and_links_need_a_post() {
         .body(Body::from("List-Unsubscribe=One-Click"))
         .unwrap();
     assert_eq!(send(&forms, request).await.0, StatusCode::OK);
-    let status = app::data::subscriptions::status(
+    let status = content::subscriptions::status(
         &forms.pool,
         "lectrice@example.org",
-        app::data::subscriptions::List::Newsletter,
+        content::subscriptions::List::Newsletter,
     )
     .await
     .unwrap();
@@ -315,7 +315,7 @@ async fn op_eds_carry_their_file_to_the_editors() {
     let id = notification
         .attachment_of
         .expect("the file goes with the notification");
-    let (name, kind, bytes) = app::data::reader_messages::attachment(&forms.pool, id)
+    let (name, kind, bytes) = content::reader_messages::attachment(&forms.pool, id)
         .await
         .unwrap()
         .unwrap();

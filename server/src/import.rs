@@ -4,8 +4,8 @@
 //! left unchanged or skipped, and why.
 
 use crate::config::Config;
-use app::data::wxr::{import_file, ImportOptions};
-use app::i18n::Lang;
+use content::lang::Lang;
+use content::wxr::{import_file, ImportOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::time::Instant;

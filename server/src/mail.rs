@@ -1,9 +1,9 @@
-//! Sending the queued e-mails (`app::data::mail_queue`) with lettre: over SMTP when
+//! Sending the queued e-mails (`content::mail_queue`) with lettre: over SMTP when
 //! `SMTP_URL` is set (`smtp://host:25`, `smtp://user:pass@host:587?tls=required`,
 //! `smtps://…:465`), else as `.eml` files in `MAIL_OUTBOX` (development and tests). A
 //! background task sends what is due every few seconds; requests only enqueue.
 
-use app::data::mail_queue::{self, Mail};
+use content::mail_queue::{self, Mail};
 use lettre::message::header::ContentType;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
@@ -80,11 +80,11 @@ impl Mailer {
     }
 
     /// Sends everything due; returns how many were sent.
-    pub async fn send_due(&self, pool: &SqlitePool) -> Result<usize, app::data::DataError> {
+    pub async fn send_due(&self, pool: &SqlitePool) -> Result<usize, content::DataError> {
         let mut sent = 0;
         for queued in mail_queue::due(pool, 50).await? {
             let attachment = match queued.mail.attachment_of {
-                Some(id) => app::data::reader_messages::attachment(pool, id).await?,
+                Some(id) => content::reader_messages::attachment(pool, id).await?,
                 None => None,
             };
             match self.send(&queued.mail, attachment).await {
@@ -172,7 +172,7 @@ mod tests {
     async fn queued_mail_lands_in_the_outbox_with_unsubscribe_headers() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("site.db").display());
-        let pool = app::data::connect(&url).await.unwrap();
+        let pool = content::connect(&url).await.unwrap();
         let outbox = dir.path().join("outbox");
         let mailer = Mailer::new("CCME <no-reply@ccme.example>", None, outbox.clone()).unwrap();
         let mail = Mail {
@@ -184,7 +184,7 @@ mod tests {
             reply_to: None,
             attachment_of: None,
         };
-        app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        content::mail_queue::enqueue(&pool, &mail).await.unwrap();
         assert_eq!(mailer.send_due(&pool).await.unwrap(), 1);
         assert_eq!(mailer.send_due(&pool).await.unwrap(), 0, "sent once");
         let files: Vec<_> = std::fs::read_dir(&outbox).unwrap().flatten().collect();
@@ -201,7 +201,7 @@ mod tests {
             outbox,
         )
         .unwrap();
-        app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        content::mail_queue::enqueue(&pool, &mail).await.unwrap();
         assert_eq!(refused.send_due(&pool).await.unwrap(), 0);
         let (attempts, error): (i64, Option<String>) =
             sqlx::query_as("SELECT attempts, last_error FROM mail_queue WHERE sent_at IS NULL")
@@ -227,7 +227,7 @@ mod tests {
         let maildir = PathBuf::from(std::env::var("SMTP_SINK_MAILDIR").expect("SMTP_SINK_MAILDIR"));
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("site.db").display());
-        let pool = app::data::connect(&url).await.unwrap();
+        let pool = content::connect(&url).await.unwrap();
         let mailer = Mailer::new(
             "CCME <no-reply@ccme.example>",
             Some(&format!("smtp://{sink}")),
@@ -237,7 +237,7 @@ mod tests {
         // Short enough not to be folded over two header lines.
         let subject = format!(
             "Confirmation {}",
-            &app::data::subscriptions::new_token()[..12]
+            &content::subscriptions::new_token()[..12]
         );
         let mail = Mail {
             to_addr: "reader@example.org".into(),
@@ -248,7 +248,7 @@ mod tests {
             reply_to: None,
             attachment_of: None,
         };
-        app::data::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        content::mail_queue::enqueue(&pool, &mail).await.unwrap();
         assert_eq!(
             mailer.send_due(&pool).await.unwrap(),
             1,

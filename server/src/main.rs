@@ -106,30 +106,30 @@ async fn main() -> ExitCode {
 }
 
 async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
-    app::data::connect(&config.database_url)
+    content::connect(&config.database_url)
         .await
         .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
 }
 
 async fn seed(config: &Config) -> Result<usize, String> {
     let pool = open_pool(config).await?;
-    app::data::seed::seed_demo(&pool, &config.media_dir)
+    content::seed::seed_demo(&pool, &config.media_dir)
         .await
         .map_err(|e| format!("seeding failed: {e}"))
 }
 
 async fn generate(config: &Config, count: u32) -> Result<(), String> {
     let pool = open_pool(config).await?;
-    if app::data::seed::is_empty(&pool)
+    if content::seed::is_empty(&pool)
         .await
         .map_err(|e| e.to_string())?
     {
-        app::data::seed::seed_demo(&pool, &config.media_dir)
+        content::seed::seed_demo(&pool, &config.media_dir)
             .await
             .map_err(|e| e.to_string())?;
     }
     let started = std::time::Instant::now();
-    let created = app::data::generate::generate_articles(&pool, count)
+    let created = content::generate::generate_articles(&pool, count)
         .await
         .map_err(|e| format!("generation failed: {e}"))?;
     println!(
@@ -142,7 +142,7 @@ async fn generate(config: &Config, count: u32) -> Result<(), String> {
 async fn reindex(config: &Config) -> Result<(), String> {
     let pool = open_pool(config).await?;
     let started = std::time::Instant::now();
-    let indexed = app::data::search::index::rebuild(&pool)
+    let indexed = content::search::index::rebuild(&pool)
         .await
         .map_err(|e| format!("reindexing failed: {e}"))?;
     println!(
@@ -169,17 +169,17 @@ async fn serve(config: Config) -> Result<(), String> {
 
     let pool = open_pool(&config).await?;
     if config.seed_demo
-        && app::data::seed::is_empty(&pool)
+        && content::seed::is_empty(&pool)
             .await
             .map_err(|e| e.to_string())?
     {
-        let created = app::data::seed::seed_demo(&pool, &config.media_dir)
+        let created = content::seed::seed_demo(&pool, &config.media_dir)
             .await
             .map_err(|e| format!("seeding failed: {e}"))?;
         tracing::info!(created, "database was empty: demo content loaded");
     }
     // Stories written before the search index existed (or by hand) become findable.
-    let indexed = app::data::search::index::index_missing(&pool)
+    let indexed = content::search::index::index_missing(&pool)
         .await
         .map_err(|e| format!("search indexing failed: {e}"))?;
     if indexed > 0 {
@@ -202,7 +202,7 @@ async fn serve(config: Config) -> Result<(), String> {
     precompress::spawn(
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()),
     );
-    let key = app::data::reader_messages::secret::<32>(&pool, "form_ticket")
+    let key = content::reader_messages::secret::<32>(&pool, "form_ticket")
         .await
         .map_err(|e| format!("form key: {e}"))?;
     let key = app::forms::ticket::TicketKey::new(key, config.form_min_seconds);
@@ -245,7 +245,7 @@ fn spawn_retention(pool: sqlx::SqlitePool) {
     spawn_housekeeping(move || {
         let pool = pool.clone();
         async move {
-            match app::data::retention::purge(&pool).await {
+            match content::retention::purge(&pool).await {
                 Ok(purged) if purged != Default::default() => {
                     tracing::info!(?purged, "personal data past its keeping time deleted")
                 }
@@ -262,7 +262,7 @@ fn spawn_renditions(pool: sqlx::SqlitePool, media_dir: std::path::PathBuf) {
     spawn_housekeeping(move || {
         let (pool, media_dir) = (pool.clone(), media_dir.clone());
         async move {
-            use app::data::media_renditions::add_missing_renditions;
+            use content::media_renditions::add_missing_renditions;
             match add_missing_renditions(&pool, &media_dir).await {
                 Ok(report) if report.pictures > 0 || report.unreadable > 0 => {
                     tracing::info!(?report, "renditions made for pictures without them")
@@ -283,7 +283,7 @@ fn spawn_scheduler(pool: sqlx::SqlitePool) {
         let mut tick = tokio::time::interval(SCHEDULER_PERIOD);
         loop {
             tick.tick().await;
-            match app::data::editorial::publish_due(&pool).await {
+            match content::editorial::publish_due(&pool).await {
                 Ok(0) => {}
                 Ok(published) => tracing::info!(published, "scheduled versions went live"),
                 Err(err) => tracing::error!(%err, "scheduled publication"),

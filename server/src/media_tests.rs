@@ -27,7 +27,7 @@ async fn get(router: &Router, range: Option<&str>) -> (StatusCode, axum::http::H
 async fn media_answer_byte_ranges() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("books")).unwrap();
-    let pdf = app::data::library::pdf::document("Rapport", &[], "Texte.", 6);
+    let pdf = content::library::pdf::document("Rapport", &[], "Texte.", 6);
     std::fs::write(dir.path().join("books/report.pdf"), &pdf).unwrap();
     let router = Router::new().nest_service("/media", media_files(dir.path()));
     let size = pdf.len();

@@ -3,11 +3,13 @@
 //! category, duration, episode number; the audio as enclosure with its size and type).
 
 use crate::syndication::{cached, not_found, Syndication};
-use app::data::podcasts::programme;
-use app::i18n::{story_path, Lang};
+use app::i18n::Texts;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use content::address::story_path;
+use content::lang::Lang;
+use content::podcasts::programme;
 use rss::extension::itunes::{
     ITunesCategory, ITunesChannelExtension, ITunesItemExtension, ITunesOwner,
 };
@@ -34,7 +36,7 @@ pub async fn programme_feed(
     let link = format!(
         "{site}/{}/podcasts/{}",
         lang.code(),
-        app::i18n::encode_segment(&page.programme.slug)
+        content::address::encode_segment(&page.programme.slug)
     );
     let items: Vec<rss::Item> = page
         .episodes
@@ -96,7 +98,7 @@ pub async fn programme_feed(
             summary: Some(page.programme.description.clone()),
             owner: Some(ITunesOwner {
                 name: Some(t.site_name.into()),
-                email: Some(app::site::CONTACT_EMAIL.into()),
+                email: Some(content::site::CONTACT_EMAIL.into()),
             }),
             r#type: Some("episodic".into()),
             ..Default::default()

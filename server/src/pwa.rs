@@ -4,10 +4,11 @@
 //! its version is derived from that list: a new build is a new worker, which
 //! the page offers to load ("new version — reload"), and old caches go on activation.
 
-use app::i18n::Lang;
+use app::i18n::Texts;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use content::lang::Lang;
 use std::sync::Arc;
 
 /// Files every page needs besides the build's `/pkg/` files.

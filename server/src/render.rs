@@ -3,10 +3,10 @@
 //! put in the page's context) — so the reader or editor never loses their work.
 
 use crate::forms::AppContext;
-use app::model::{AdminLang, SessionUser};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
+use content::model::{AdminLang, SessionUser};
 use leptos::prelude::*;
 
 /// Renders the app's page at `path` with `value` in its context and `extensions` (the

@@ -21,7 +21,7 @@ pub struct ShareImages {
 
 /// A media path that is a raster picture inside the media folder, or `None`.
 fn checked(path: &str) -> Option<&str> {
-    let raster = app::model::is_raster_image(path);
+    let raster = content::model::is_raster_image(path);
     let inside = !path.starts_with('/')
         && !path.contains('\\')
         && path

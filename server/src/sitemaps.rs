@@ -5,11 +5,12 @@
 //! as `xhtml:link` hreflang alternates.
 
 use crate::syndication::{cached, not_found, Syndication};
-use app::data::syndication::{self as data, SitemapUrl};
+use app::i18n::Texts;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use content::syndication::{self as data, SitemapUrl};
 use quick_xml::escape::escape;
 use std::fmt::Write;
 
@@ -31,7 +32,7 @@ fn xml(body: impl Into<Body>) -> Response {
     )
 }
 
-fn server_error(err: app::data::DataError) -> Response {
+fn server_error(err: content::DataError) -> Response {
     tracing::error!(%err, "sitemap");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
@@ -196,7 +197,7 @@ async fn news(State(state): State<Syndication>) -> Response {
 pub async fn robots(State(state): State<Syndication>) -> Response {
     let site = &state.site_url;
     let mut out = String::from("User-agent: *\nAllow: /\nDisallow: /api/\n");
-    for lang in app::i18n::Lang::ALL {
+    for lang in content::lang::Lang::ALL {
         let _ = writeln!(out, "Disallow: /{}/search", lang.code());
     }
     let _ = write!(

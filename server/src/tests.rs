@@ -4,11 +4,11 @@
 
 use crate::syndication::Syndication;
 use crate::web::{legacy_redirect, syndication_routes};
-use app::data::write::{insert_story, NewStory, NewTranslation};
-use app::i18n::Lang;
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
 use axum::Router;
+use content::lang::Lang;
+use content::write::{insert_story, NewStory, NewTranslation};
 use quick_xml::events::Event;
 use rss::validation::Validate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,8 +27,8 @@ struct Site {
 async fn site(sitemap_limit: u32) -> Site {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
-    let pool = app::data::connect(&url).await.unwrap();
-    app::data::seed::seed_demo(&pool, &dir.path().join("media"))
+    let pool = content::connect(&url).await.unwrap();
+    content::seed::seed_demo(&pool, &dir.path().join("media"))
         .await
         .unwrap();
     // A story published an hour ago in French and Arabic: newest in feeds, in the news sitemap.
@@ -361,11 +361,11 @@ async fn wordpress_addresses_answer_301_to_the_imported_pages() {
         return;
     }
     let site = site(50_000).await;
-    let options = app::data::wxr::ImportOptions {
+    let options = content::wxr::ImportOptions {
         lang: None,
         media_dir: site._dir.path().join("media"),
     };
-    app::data::wxr::import_file(&site.pool, &path, &options, &mut |_, _| {}, &mut |_, _| {})
+    content::wxr::import_file(&site.pool, &path, &options, &mut |_, _| {}, &mut |_, _| {})
         .await
         .unwrap();
     for (old, new) in [

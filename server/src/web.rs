@@ -8,7 +8,6 @@ use crate::{
     pwa, share_image, sitemaps,
 };
 use app::forms::ticket::TicketKey;
-use app::i18n::Lang;
 use app::{shell, App};
 use axum::extract::Request;
 use axum::extract::State;
@@ -17,6 +16,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
@@ -145,7 +145,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
     let syndication = syndication_routes(Syndication {
         pool: pool.clone(),
         site_url: config.site_url.clone(),
-        sitemap_limit: app::data::syndication::SITEMAP_LIMIT,
+        sitemap_limit: content::syndication::SITEMAP_LIMIT,
     });
 
     let share_images = Router::new()
@@ -291,7 +291,7 @@ pub async fn legacy_redirect(
     request: Request,
     next: Next,
 ) -> Response {
-    use app::data::redirects;
+    use content::redirects;
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }

@@ -3,16 +3,16 @@
 //! Saving is a plain form post handled by the server (`server/src/admin_editor.rs`).
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{ArticlePage, EditorPage, StoryFilter, StoryList};
+use content::lang::Lang;
+use content::model::{ArticlePage, EditorPage, StoryFilter, StoryList};
 use leptos::prelude::*;
 
 /// A page of the story list.
 #[server(prefix = "/api/admin", endpoint = "story_list", output = JsonReply)]
 pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnError> {
     use super::server_only::{internal, pool};
-    let user = super::admin::require(crate::model::Role::Author)?;
-    crate::data::editorial::list::list(&pool()?, user.lang, &filter)
+    let user = super::admin::require(content::model::Role::Author)?;
+    content::editorial::list::list(&pool()?, user.lang, &filter)
         .await
         .map_err(internal)
 }
@@ -26,8 +26,8 @@ pub async fn get_editor(
     reference: Option<Lang>,
 ) -> Result<Option<EditorPage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    let user = super::admin::require(crate::model::Role::Author)?;
-    crate::data::editorial::page::editor_page(&pool()?, &user, story, lang, reference)
+    let user = super::admin::require(content::model::Role::Author)?;
+    content::editorial::page::editor_page(&pool()?, &user, story, lang, reference)
         .await
         .map_err(internal)
 }
@@ -36,33 +36,33 @@ pub async fn get_editor(
 #[server(prefix = "/api/admin", endpoint = "preview", output = JsonReply)]
 pub async fn get_preview(story: i64, lang: Lang) -> Result<Option<ArticlePage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    super::admin::require(crate::model::Role::Author)?;
-    crate::data::pages::preview(&pool()?, story, lang)
+    super::admin::require(content::model::Role::Author)?;
+    content::pages::preview(&pool()?, story, lang)
         .await
         .map_err(internal)
 }
 
 /// One library item with its descriptions and what uses it (its edit page).
 #[server(prefix = "/api/admin", endpoint = "media_item", output = JsonReply)]
-pub async fn get_media_item(id: i64) -> Result<Option<crate::model::MediaItem>, ServerFnError> {
+pub async fn get_media_item(id: i64) -> Result<Option<content::model::MediaItem>, ServerFnError> {
     use super::server_only::{internal, pool};
-    super::admin::require(crate::model::Role::Author)?;
-    crate::data::media_edit::media_item(&pool()?, id)
+    super::admin::require(content::model::Role::Author)?;
+    content::media_edit::media_item(&pool()?, id)
         .await
         .map_err(internal)
 }
 
 /// The media library's newest pictures, documents and sounds.
 #[server(prefix = "/api/admin", endpoint = "media", output = JsonReply)]
-pub async fn get_media_library() -> Result<crate::model::MediaLibrary, ServerFnError> {
+pub async fn get_media_library() -> Result<content::model::MediaLibrary, ServerFnError> {
     use super::server_only::{internal, pool};
-    let user = super::admin::require(crate::model::Role::Author)?;
+    let user = super::admin::require(content::model::Role::Author)?;
     let pool = pool()?;
-    Ok(crate::model::MediaLibrary {
-        pictures: crate::data::media_library::recent_images(&pool, 120)
+    Ok(content::model::MediaLibrary {
+        pictures: content::media_library::recent_images(&pool, 120)
             .await
             .map_err(internal)?,
-        files: crate::data::media_files::recent_files(&pool, None, user.lang, 120)
+        files: content::media_files::recent_files(&pool, None, user.lang, 120)
             .await
             .map_err(internal)?,
     })

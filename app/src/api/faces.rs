@@ -1,8 +1,8 @@
 //! The faces of the diaspora gallery.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{FacesFilter, FacesPage};
+use content::lang::Lang;
+use content::model::{FacesFilter, FacesPage};
 use leptos::prelude::*;
 
 /// The profiles of `lang` matching `filter` (country, field, index letter), with the
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[server(output = JsonReply)]
 pub async fn get_faces(lang: Lang, filter: FacesFilter) -> Result<FacesPage, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::faces::faces(&pool()?, lang, &filter)
+    content::faces::faces(&pool()?, lang, &filter)
         .await
         .map_err(internal)
 }

@@ -31,7 +31,7 @@ pub async fn get_link_target(
     token: String,
 ) -> Result<Option<LinkTarget>, ServerFnError> {
     use super::server_only::{internal, pool};
-    use crate::data::subscriptions;
+    use content::subscriptions;
     let pool = pool()?;
     if !matches!(action.as_str(), "confirm" | "unsubscribe") {
         return Ok(None);

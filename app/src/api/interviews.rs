@@ -1,8 +1,8 @@
 //! The interviews listing.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::InterviewsPage;
+use content::lang::Lang;
+use content::model::InterviewsPage;
 use leptos::prelude::*;
 
 /// The interviews of `lang`, from `country` (ISO code) or all.
@@ -12,7 +12,7 @@ pub async fn get_interviews(
     country: Option<String>,
 ) -> Result<InterviewsPage, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::interviews::interviews(&pool()?, lang, country.as_deref())
+    content::interviews::interviews(&pool()?, lang, country.as_deref())
         .await
         .map_err(internal)
 }

@@ -1,8 +1,8 @@
 //! The publications library: the filtered listing and one book.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{LibraryFilters, LibraryPage, PublicationPage};
+use content::lang::Lang;
+use content::model::{LibraryFilters, LibraryPage, PublicationPage};
 use leptos::prelude::*;
 
 /// Page `page` of the library of `lang` with `filters`.
@@ -13,7 +13,7 @@ pub async fn get_library(
     page: u32,
 ) -> Result<LibraryPage, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::library::library(&pool()?, lang, &filters, page)
+    content::library::library(&pool()?, lang, &filters, page)
         .await
         .map_err(internal)
 }
@@ -25,7 +25,7 @@ pub async fn get_publication(
     slug: String,
 ) -> Result<Option<PublicationPage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::library::publication(&pool()?, lang, &slug)
+    content::library::publication(&pool()?, lang, &slug)
         .await
         .map_err(internal)
 }

@@ -24,7 +24,7 @@ pub(crate) mod server_only {
     }
 
     /// Logs the real error and gives the reader a neutral one (no SQL in pages).
-    pub fn internal(err: crate::data::DataError) -> ServerFnError {
+    pub fn internal(err: content::DataError) -> ServerFnError {
         tracing::error!(%err, "data layer error");
         ServerFnError::new("internal error")
     }

@@ -1,15 +1,15 @@
 //! Menus of an edition, and where the language switcher leads from the current page.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{Alternate, Navigation};
+use content::lang::Lang;
+use content::model::{Alternate, Navigation};
 use leptos::prelude::*;
 
 /// Header and footer menus of `lang`.
 #[server(output = JsonReply)]
 pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::menus::navigation(&pool()?, lang)
+    content::menus::navigation(&pool()?, lang)
         .await
         .map_err(internal)
 }
@@ -20,7 +20,7 @@ pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
 #[server(output = JsonReply)]
 pub async fn get_alternates(path: String) -> Result<Vec<Alternate>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::alternates::for_path(&pool()?, &path)
+    content::alternates::for_path(&pool()?, &path)
         .await
         .map_err(internal)
 }

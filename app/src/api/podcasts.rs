@@ -1,15 +1,15 @@
 //! Podcasts: programmes, one programme, one episode.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{EpisodePage, PodcastsPage, ProgrammePage};
+use content::lang::Lang;
+use content::model::{EpisodePage, PodcastsPage, ProgrammePage};
 use leptos::prelude::*;
 
 /// The programmes and latest episodes of `lang`.
 #[server(output = JsonReply)]
 pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::podcasts::podcasts(&pool()?, lang)
+    content::podcasts::podcasts(&pool()?, lang)
         .await
         .map_err(internal)
 }
@@ -21,7 +21,7 @@ pub async fn get_programme(
     slug: String,
 ) -> Result<Option<ProgrammePage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::podcasts::programme(&pool()?, lang, &slug)
+    content::podcasts::programme(&pool()?, lang, &slug)
         .await
         .map_err(internal)
 }
@@ -30,7 +30,7 @@ pub async fn get_programme(
 #[server(output = JsonReply)]
 pub async fn get_episode(lang: Lang, slug: String) -> Result<Option<EpisodePage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::podcasts::episode(&pool()?, lang, &slug)
+    content::podcasts::episode(&pool()?, lang, &slug)
         .await
         .map_err(internal)
 }

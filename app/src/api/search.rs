@@ -1,8 +1,8 @@
 //! Searching the archive: the results page and the overlay's answers while typing.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{QuickResults, SearchFilters, SearchResults};
+use content::lang::Lang;
+use content::model::{QuickResults, SearchFilters, SearchResults};
 use leptos::prelude::*;
 
 /// Results shown in the overlay while typing.
@@ -18,9 +18,9 @@ pub async fn get_search(
     filters: SearchFilters,
 ) -> Result<SearchResults, ServerFnError> {
     use super::server_only::{internal, pool};
-    use crate::data::search::{search, section_choices, years, SearchRequest};
-    use crate::data::sections;
-    use crate::model::PAGE_SIZE;
+    use content::model::PAGE_SIZE;
+    use content::search::{search, section_choices, years, SearchRequest};
+    use content::sections;
     let pool = pool()?;
     let page = page.max(1);
     let section_id = match filters.section.as_deref().filter(|s| !s.is_empty()) {
@@ -68,7 +68,7 @@ pub async fn get_search(
 #[server(output = JsonReply)]
 pub async fn quick_search(lang: Lang, query: String) -> Result<QuickResults, ServerFnError> {
     use super::server_only::{internal, pool};
-    use crate::data::search::{search, SearchRequest};
+    use content::search::{search, SearchRequest};
     let request = SearchRequest {
         per_page: QUICK_HITS,
         excerpt_words: 18,

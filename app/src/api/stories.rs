@@ -1,8 +1,8 @@
 //! Home, section, article and static page data.
 
 use crate::api::reply::JsonReply;
-use crate::i18n::Lang;
-use crate::model::{ArticlePage, HomePage, SectionPage};
+use content::lang::Lang;
+use content::model::{ArticlePage, HomePage, SectionPage};
 use leptos::prelude::*;
 
 /// Everything the home page of `lang` shows.
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::components::{meta::site_url, structured_data};
-    let mut home = crate::data::pages::home(&pool()?, lang)
+    let mut home = content::pages::home(&pool()?, lang)
         .await
         .map_err(internal)?;
     home.structured_data = vec![structured_data::home(&site_url(), lang).to_string()];
@@ -26,11 +26,11 @@ pub async fn get_section(
 ) -> Result<Option<SectionPage>, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::components::{meta::site_url, structured_data};
-    let mut section = crate::data::pages::section(&pool()?, lang, &slug, page.max(1))
+    let mut section = content::pages::section(&pool()?, lang, &slug, page.max(1))
         .await
         .map_err(internal)?;
     if let Some(section) = &mut section {
-        let crumbs = structured_data::breadcrumb_list(&site_url(), &section.breadcrumb);
+        let crumbs = structured_data::breadcrumb_list(&site_url(), lang, &section.breadcrumb);
         section.structured_data = vec![crumbs.to_string()];
     }
     Ok(section)
@@ -44,7 +44,7 @@ pub async fn get_tag(
     page: u32,
 ) -> Result<Option<SectionPage>, ServerFnError> {
     use super::server_only::{internal, pool};
-    crate::data::pages::tag(&pool()?, lang, &slug, page.max(1))
+    content::pages::tag(&pool()?, lang, &slug, page.max(1))
         .await
         .map_err(internal)
 }
@@ -58,20 +58,20 @@ pub async fn get_story(
 ) -> Result<Option<ArticlePage>, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::components::{meta::site_url, structured_data};
-    let mut story = crate::data::pages::story(&pool()?, lang, &slug, page_kind)
+    let mut story = content::pages::story(&pool()?, lang, &slug, page_kind)
         .await
         .map_err(internal)?;
     if let Some(story) = &mut story {
         let site = site_url();
         let url = format!(
             "{site}{}",
-            crate::i18n::story_path(lang, &story.card.kind, &story.card.slug)
+            content::address::story_path(lang, &story.card.kind, &story.card.slug)
         );
         if !page_kind {
             let article = structured_data::news_article(&site, lang, &url, story);
             story.structured_data.push(article.to_string());
         }
-        let crumbs = structured_data::breadcrumb_list(&site, &story.breadcrumb);
+        let crumbs = structured_data::breadcrumb_list(&site, lang, &story.breadcrumb);
         story.structured_data.push(crumbs.to_string());
     }
     Ok(story)

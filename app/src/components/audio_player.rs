@@ -11,6 +11,7 @@
 
 use crate::components::layout::use_lang;
 use crate::i18n::clock;
+use crate::i18n::Texts;
 use leptos::prelude::*;
 
 /// An episode loaded in the player.

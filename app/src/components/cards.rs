@@ -2,8 +2,10 @@
 //! news) and compact (related posts).
 
 use crate::components::layout::use_lang;
-use crate::i18n::{format_date, path, story_path};
-use crate::model::{Image, StoryCard};
+use crate::i18n::format_date;
+use content::address::path;
+use content::address::story_path;
+use content::model::{Image, StoryCard};
 use leptos::prelude::*;
 
 /// The shape a card takes.

@@ -5,7 +5,8 @@ use crate::components::header::SocialLinks;
 use crate::components::layout::{use_lang, NavResource};
 use crate::forms::view::{PrivacyNote, ReaderForm, TextField};
 use crate::forms::{field, limit, FormKind};
-use crate::site::{CONTACT_EMAIL, CONTACT_PHONE};
+use crate::i18n::Texts;
+use content::site::{CONTACT_EMAIL, CONTACT_PHONE};
 use leptos::prelude::*;
 
 /// The footer of every page.

@@ -5,8 +5,9 @@ use crate::api::navigation::home_alternates;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::{use_alternates, use_lang, NavResource};
 use crate::components::search_overlay::{open_on_slash_key, search_overlay, SearchOpen};
-use crate::model::{Alternate, MenuItem};
-use crate::site::SOCIAL_ACCOUNTS;
+use crate::i18n::Texts;
+use content::model::{Alternate, MenuItem};
+use content::site::SOCIAL_ACCOUNTS;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

@@ -25,9 +25,9 @@ pub enum IconKind {
 }
 
 /// A social account's icon is its network's logo.
-impl From<crate::site::Network> for IconKind {
-    fn from(network: crate::site::Network) -> Self {
-        use crate::site::Network;
+impl From<content::site::Network> for IconKind {
+    fn from(network: content::site::Network) -> Self {
+        use content::site::Network;
         match network {
             Network::Facebook => IconKind::Facebook,
             Network::X => IconKind::X,

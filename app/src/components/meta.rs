@@ -3,8 +3,9 @@
 //! OpenGraph and Twitter cards, feed discovery; plus JSON-LD (`structured_data`).
 
 use crate::components::layout::{use_alternates, use_lang};
-use crate::i18n::Lang;
-use crate::model::{Alternate, Image};
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::{Alternate, Image};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -37,14 +38,12 @@ pub const DEFAULT_SHARE_IMAGE: Image = Image {
 };
 const DEFAULT_SHARE_IMAGE_PATH: &str = "/og-default.png";
 
-impl Image {
-    /// The same picture at the share card's size.
-    fn with_share_size(self) -> Image {
-        Image {
-            width: DEFAULT_SHARE_IMAGE.width,
-            height: DEFAULT_SHARE_IMAGE.height,
-            ..self
-        }
+/// The same picture at the share card's size.
+fn at_share_size(image: Image) -> Image {
+    Image {
+        width: DEFAULT_SHARE_IMAGE.width,
+        height: DEFAULT_SHARE_IMAGE.height,
+        ..image
     }
 }
 
@@ -52,16 +51,15 @@ impl Image {
 /// picture (`/og/…`, cut by the server from the media file) when it is a raster
 /// image, else the site's card.
 pub fn share_image(image: Option<&Image>) -> Image {
-    match image.filter(|i| crate::model::is_raster_image(&i.src)) {
-        Some(image) => Image {
+    match image.filter(|i| content::model::is_raster_image(&i.src)) {
+        Some(image) => at_share_size(Image {
             src: format!(
                 "{}/og/{}",
                 site_url(),
                 image.src.trim_start_matches("/media/")
             ),
             ..image.clone()
-        }
-        .with_share_size(),
+        }),
         None => Image {
             src: format!("{}{DEFAULT_SHARE_IMAGE_PATH}", site_url()),
             ..DEFAULT_SHARE_IMAGE
@@ -98,7 +96,7 @@ pub fn PageMeta(
     let names = [
         ("description", description.clone()),
         ("twitter:card", "summary_large_image".to_owned()),
-        ("twitter:site", crate::site::X_HANDLE.to_owned()),
+        ("twitter:site", content::site::X_HANDLE.to_owned()),
         ("twitter:title", title.clone()),
         ("twitter:description", description.clone()),
         ("twitter:image", image.src.clone()),

@@ -3,6 +3,7 @@
 use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::use_lang;
 use crate::i18n::Strings;
+use crate::i18n::Texts;
 use leptos::prelude::*;
 
 /// Links to the neighbouring pages of `base` (`?page=N`, or `&page=N` when `base` has a

@@ -2,8 +2,8 @@
 
 use crate::components::cards::DateLine;
 use crate::components::layout::use_lang;
-use crate::i18n::path;
-use crate::model::SearchHit;
+use content::address::path;
+use content::model::SearchHit;
 use leptos::prelude::*;
 
 /// Section, date and (for a story of another edition) its language, under a result's

@@ -6,7 +6,8 @@
 
 use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::use_lang;
-use crate::i18n::encode_segment;
+use crate::i18n::Texts;
+use content::address::encode_segment;
 use leptos::prelude::*;
 
 /// One network's share link.

@@ -1,6 +1,7 @@
 //! Shared page states: not found (with a real 404 status) and loading errors.
 
 use crate::components::layout::{use_lang, use_lang_known};
+use crate::i18n::Texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

@@ -3,9 +3,10 @@
 //! pages. Plain functions building `serde_json` values, rendered by `meta::JsonLd`.
 
 use crate::components::meta::share_image;
-use crate::i18n::Lang;
-use crate::model::{ArticlePage, Crumb};
-use crate::site::SOCIAL_ACCOUNTS;
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::{ArticlePage, Crumb};
+use content::site::SOCIAL_ACCOUNTS;
 use serde_json::{json, Value};
 
 /// The institution as publisher, with its logo (Google wants one on news articles).
@@ -53,9 +54,10 @@ pub fn home(site: &str, lang: Lang) -> Value {
     })
 }
 
-/// The breadcrumb trail of a page; the current page (no link) is named, not linked.
-pub fn breadcrumb_list(site: &str, crumbs: &[Crumb]) -> Value {
-    let items: Vec<Value> = crumbs
+/// The breadcrumb trail of a page in `lang`, from the home page; the current page (no
+/// link) is named, not linked.
+pub fn breadcrumb_list(site: &str, lang: Lang, crumbs: &[Crumb]) -> Value {
+    let items: Vec<Value> = crate::components::breadcrumb::from_home(lang, crumbs)
         .iter()
         .enumerate()
         .map(|(i, crumb)| {

@@ -1,10 +1,8 @@
-//! Op-ed attachments: a PDF or a Word document (.docx), recognised by what the file
-//! is, not by its name or the type the browser claims. A .docx is a ZIP package: its
-//! directory must hold the Word main part and no macro project (names are read from the
-//! ZIP directory; nothing is unpacked).
+//! Op-ed attachments: a PDF or a Word document (.docx) under the size limit, recognised
+//! by what the file is (`content::documents`), stored under a safe name.
 
 use super::{limit, Problem};
-use std::io::Cursor;
+use content::documents::sniff;
 
 /// An uploaded file as posted.
 #[derive(Clone, Debug)]
@@ -19,32 +17,6 @@ pub struct Attachment {
     pub file_name: String,
     pub content_type: &'static str,
     pub bytes: Vec<u8>,
-}
-
-const PDF: &str = "application/pdf";
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/// What kind of document `bytes` are, if one we accept.
-pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    if bytes.starts_with(b"%PDF-") {
-        // A complete PDF ends with %%EOF (possibly followed by a line break or padding).
-        let tail = &bytes[bytes.len().saturating_sub(1024)..];
-        return tail
-            .windows(5)
-            .any(|w| w == b"%%EOF")
-            .then_some((PDF, "pdf"));
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        let archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-        let names: Vec<&str> = archive.file_names().collect();
-        let has = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
-        let word = has("[Content_Types].xml") && has("word/document.xml");
-        let macros = names
-            .iter()
-            .any(|n| n.to_ascii_lowercase().ends_with("vbaproject.bin"));
-        return (word && !macros).then_some((DOCX, "docx"));
-    }
-    None
 }
 
 /// A file name safe to store and to put in an e-mail: the last path segment, letters,
@@ -90,36 +62,10 @@ pub fn check(upload: Option<Upload>) -> Result<Option<Attachment>, Problem> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use std::io::Write;
-
-    /// A minimal PDF document.
-    pub fn pdf() -> Vec<u8> {
-        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-            .to_vec()
-    }
-
-    /// A ZIP package holding `names` (empty files).
-    pub fn package(names: &[&str]) -> Vec<u8> {
-        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for name in names {
-            writer
-                .start_file(
-                    *name,
-                    zip::write::SimpleFileOptions::default()
-                        .compression_method(zip::CompressionMethod::Stored),
-                )
-                .unwrap();
-            writer.write_all(b"<x/>").unwrap();
-        }
-        writer.finish().unwrap().into_inner()
-    }
-
-    /// A minimal .docx package.
-    pub fn docx() -> Vec<u8> {
-        package(&["[Content_Types].xml", "_rels/.rels", "word/document.xml"])
-    }
+    use content::documents::samples::{docx, package, pdf};
+    use content::documents::{DOCX, PDF};
 
     fn upload(name: &str, bytes: Vec<u8>) -> Option<Upload> {
         Some(Upload {
@@ -130,15 +76,13 @@ pub(crate) mod tests {
 
     #[test]
     fn documents_are_recognised_by_content() {
-        let pdf = check(upload("Ma tribune.pdf", pdf())).unwrap().unwrap();
+        let document = check(upload("Ma tribune.pdf", pdf())).unwrap().unwrap();
         assert_eq!(
-            (pdf.content_type, pdf.file_name.as_str()),
+            (document.content_type, document.file_name.as_str()),
             (PDF, "Ma tribune.pdf")
         );
         // The name does not decide: a PDF called .docx is stored as a PDF.
-        let renamed = check(upload("x.docx", super::tests::pdf()))
-            .unwrap()
-            .unwrap();
+        let renamed = check(upload("x.docx", pdf())).unwrap().unwrap();
         assert_eq!(
             (renamed.content_type, renamed.file_name.as_str()),
             (PDF, "x.pdf")

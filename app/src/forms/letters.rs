@@ -3,11 +3,13 @@
 //! could be someone else's: the site must not carry a stranger's words to them); only
 //! editorial notifications, sent to the institution, quote the submission.
 
-use crate::data::mail_queue::Mail;
-use crate::data::subscriptions::List;
-use crate::i18n::{Lang, Strings};
-use crate::site::CONTACT_EMAIL;
+use crate::i18n::Strings;
+use crate::i18n::Texts;
 use const_format::concatcp;
+use content::lang::Lang;
+use content::mail_queue::Mail;
+use content::site::CONTACT_EMAIL;
+use content::subscriptions::List;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// Words of the mails, per language.
@@ -322,4 +324,31 @@ pub fn notification(editors: &str, note: Notification<'_>) -> Mail {
     .into_mail(editors, None);
     mail.reply_to = Some(note.reply_to.to_owned());
     mail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_editorial_reply_is_worded_in_the_readers_language_and_answered_to_the_editors() {
+        let reply = "شكرا لرسالتك.\n\nفريق التحرير";
+        let mail = editorial_reply(
+            Lang::Ar,
+            "amina@example.org",
+            "سؤال",
+            reply,
+            "redaction@ccme.ma",
+        );
+        assert_eq!(
+            (mail.to_addr.as_str(), mail.subject.as_str()),
+            ("amina@example.org", "Re: سؤال")
+        );
+        assert_eq!(mail.reply_to.as_deref(), Some("redaction@ccme.ma"));
+        assert!(mail.html_body.contains("dir=\"rtl\""), "{}", mail.html_body);
+        assert!(mail.html_body.contains("<p>شكرا لرسالتك.</p>"));
+        assert!(editorial_reply(Lang::Fr, "a@example.org", "x", "y", "")
+            .reply_to
+            .is_none());
+    }
 }

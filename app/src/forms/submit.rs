@@ -7,9 +7,9 @@ use super::letters::{self, Notification};
 use super::ticket::{TicketCheck, TicketKey};
 use super::validate::{Checker, Fields};
 use super::{field, limit, Notice, Outcome, Problem};
-use crate::data::subscriptions::{self, Consent, List, Requested};
-use crate::data::{mail_queue, reader_messages, DataError};
-use crate::i18n::Lang;
+use content::lang::Lang;
+use content::subscriptions::{self, Consent, List, Requested};
+use content::{mail_queue, reader_messages, DataError};
 use sqlx::SqlitePool;
 
 /// Versions of the notices shown next to the forms, recorded with each consent and

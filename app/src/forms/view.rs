@@ -7,6 +7,7 @@
 use super::{field, FormKind, Notice, Outcome, Problem, Submitted};
 use crate::api::forms::form_ticket;
 use crate::components::layout::use_lang;
+use crate::i18n::Texts;
 use crate::i18n::{FormStrings, Strings};
 use leptos::context::Provider;
 use leptos::prelude::*;

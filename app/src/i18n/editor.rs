@@ -8,7 +8,7 @@ pub struct EditorStrings {
     pub new_article: &'static str,
     pub new_page: &'static str,
     pub status: &'static str,
-    /// draft, review, scheduled, published, archived — [`crate::model::StoryStatus`] order.
+    /// draft, review, scheduled, published, archived — [`content::model::StoryStatus`] order.
     pub statuses: [&'static str; 5],
     pub missing: &'static str,
     pub language: &'static str,
@@ -46,14 +46,14 @@ pub struct EditorStrings {
     pub publish_at: &'static str,
     pub publish_at_hint: &'static str,
     pub publish_at_utc: &'static str,
-    /// save, submit, publish, schedule, unpublish, archive — [`crate::model::EditorAction`] order.
+    /// save, submit, publish, schedule, unpublish, archive — [`content::model::EditorAction`] order.
     pub actions: [&'static str; 6],
     /// What was done, same order.
     pub done: [&'static str; 6],
     pub refused: &'static str,
     /// title missing, title too long, slug invalid, slug taken, summary too long, body
     /// too long, time missing, time past, not allowed, section unknown —
-    /// [`crate::model::EditorProblem`] order.
+    /// [`content::model::EditorProblem`] order.
     pub problems: [&'static str; 14],
     pub read_only: &'static str,
     /// `{lang}`.

@@ -2,6 +2,7 @@
 //! editions, and the names of the fields a profile belongs to.
 
 use super::Plural;
+use content::model::FIELDS;
 
 /// Labels of `/{lang}/faces` and of the person box on profiles and interviews.
 #[derive(Debug)]
@@ -27,9 +28,6 @@ pub struct FaceStrings {
     /// arts, science, business, sport, civic — in this order.
     pub fields: [&'static str; 5],
 }
-
-/// The fields a profile can belong to, as stored (`profiles.field`).
-pub const FIELDS: [&str; 5] = ["arts", "science", "business", "sport", "civic"];
 
 impl FaceStrings {
     /// The name of a field (`arts`, `science`…) in this edition (empty if unknown: the
@@ -110,3 +108,15 @@ pub const EN: FaceStrings = FaceStrings {
     see_profile: "See the profile",
     fields: ["Arts and culture", "Science", "Business", "Sport", "Civic life"],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_field_is_named_in_each_edition() {
+        assert_eq!(FR.field_name("arts"), "Arts et culture");
+        assert_eq!(EN.field_name("civic"), EN.fields[4]);
+        assert_eq!(AR.field_name("unknown"), "");
+    }
+}

@@ -1,8 +1,8 @@
 //! Text of the reader forms (subscriptions, contact, op-ed) in the three editions. One
 //! struct, one constant per language, as in `strings.rs`.
 
-use crate::site::CONTACT_EMAIL;
 use const_format::concatcp;
+use content::site::CONTACT_EMAIL;
 
 /// Labels, help, messages and errors of the forms. `{name}` placeholders are filled
 /// with `Strings::fill`.

@@ -2,7 +2,7 @@
 //! noun changes with the number (one, two, three to ten, eleven to ninety-nine, and
 //! hundreds), so «20 بورتريهات» would be wrong where «20 بورتريها» is right.
 
-use super::Lang;
+use content::lang::{Lang, PluralCategory};
 
 /// The forms of one counted noun, each with a `{count}` placeholder where the number
 /// is written. French and English use `one` and `other` only.
@@ -31,20 +31,15 @@ impl Plural {
     }
 }
 
-impl Lang {
-    /// `n` with its noun in this edition's grammar (CLDR plural rules).
-    pub fn count(self, n: usize, forms: &Plural) -> String {
-        let template = match self {
-            Lang::Fr if n <= 1 => forms.one,
-            Lang::En if n == 1 => forms.one,
-            Lang::Fr | Lang::En => forms.other,
-            Lang::Ar => match (n, n % 100) {
-                (1, _) => forms.one,
-                (2, _) => forms.two,
-                (_, 3..=10) => forms.few,
-                (_, 11..=99) => forms.many,
-                _ => forms.other,
-            },
+impl Plural {
+    /// `n` with its noun in `lang`'s grammar (the language's plural rule).
+    pub fn count(&self, lang: Lang, n: usize) -> String {
+        let template = match lang.plural_category(n) {
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => self.other,
         };
         template.replace("{count}", &n.to_string())
     }
@@ -68,11 +63,11 @@ mod tests {
     #[test]
     fn counts_follow_each_language() {
         let [latin, arabic] = &PORTRAITS;
-        assert_eq!(Lang::Fr.count(0, latin), "0 portrait");
-        assert_eq!(Lang::Fr.count(1, latin), "1 portrait");
-        assert_eq!(Lang::En.count(0, latin), "0 portraits");
-        assert_eq!(Lang::En.count(20, latin), "20 portraits");
-        let ar = |n| Lang::Ar.count(n, arabic);
+        assert_eq!(latin.count(Lang::Fr, 0), "0 portrait");
+        assert_eq!(latin.count(Lang::Fr, 1), "1 portrait");
+        assert_eq!(latin.count(Lang::En, 0), "0 portraits");
+        assert_eq!(latin.count(Lang::En, 20), "20 portraits");
+        let ar = |n| arabic.count(Lang::Ar, n);
         assert_eq!(ar(1), "بورتريه واحد");
         assert_eq!(ar(2), "بورتريهان");
         assert_eq!(ar(3), "3 بورتريهات");

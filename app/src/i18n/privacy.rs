@@ -2,8 +2,8 @@
 //! Union) in the three editions. The keeping times quoted here are the ones
 //! `data::retention` enforces.
 
-use crate::site::CONTACT_EMAIL;
 use const_format::concatcp;
+use content::site::CONTACT_EMAIL;
 
 /// The notice: a title, an introduction and titled sections of paragraphs.
 #[derive(Debug)]

@@ -28,8 +28,6 @@ pub struct Strings {
     pub share: &'static str,
     pub share_on: &'static str,
     pub share_by_email: &'static str,
-    /// Link under an imported audio or video player.
-    pub download_media: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     /// Shown with the address selected when the clipboard cannot be written.
@@ -153,7 +151,6 @@ pub const FR: Strings = Strings {
     share: "Partager",
     share_on: "Partager sur",
     share_by_email: "Envoyer par e-mail",
-    download_media: "Télécharger le fichier",
     copy_link: "Copier le lien",
     link_copied: "Lien copié",
     copy_by_hand: "Copiez l’adresse sélectionnée (Ctrl+C ou ⌘C)",
@@ -252,7 +249,6 @@ pub const AR: Strings = Strings {
     share: "شارك",
     share_on: "شارك على",
     share_by_email: "أرسل بالبريد الإلكتروني",
-    download_media: "تنزيل الملف",
     copy_link: "انسخ الرابط",
     link_copied: "تم نسخ الرابط",
     copy_by_hand: "انسخ العنوان المحدد (Ctrl+C أو ⌘C)",
@@ -349,7 +345,6 @@ pub const EN: Strings = Strings {
     share: "Share",
     share_on: "Share on",
     share_by_email: "Send by e-mail",
-    download_media: "Download the file",
     copy_link: "Copy link",
     link_copied: "Link copied",
     copy_by_hand: "Copy the selected address (Ctrl+C or ⌘C)",

@@ -9,8 +9,9 @@ use crate::components::layout::use_lang;
 use crate::components::meta::{share_image, site_url, JsonLd, PageMeta};
 use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
-use crate::i18n::path;
-use crate::model::{ArticlePage as Article, Person};
+use crate::i18n::Texts;
+use content::address::path;
+use content::model::{ArticlePage as Article, Person};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -99,7 +100,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
     let t = lang.get_untracked().t();
     let card = article.card.clone();
     let site = site_url();
-    let canonical = crate::i18n::story_path(lang.get_untracked(), &card.kind, &card.slug);
+    let canonical = content::address::story_path(lang.get_untracked(), &card.kind, &card.slug);
     let description = if card.summary.is_empty() {
         card.title.clone()
     } else {
@@ -198,13 +199,17 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
 fn PersonBox(person: Person, interview: bool) -> impl IntoView {
     let f = use_lang().get_untracked().faces();
     let label = person.name.clone();
+    let role = match &person.field {
+        Some(field) => f.field_name(field).to_owned(),
+        None => person.role,
+    };
     view! {
         <section class="person-box" aria-label=label>
             {person.portrait.map(|image| view! { <Cover image sizes="8rem" eager=true/> })}
             <div>
                 {interview.then(|| view! { <p class="person-label">{f.interviewed}</p> })}
                 <p class="person-name">{person.name}</p>
-                {(!person.role.is_empty()).then(|| view! { <p class="person-role">{person.role}</p> })}
+                {(!role.is_empty()).then(|| view! { <p class="person-role">{role}</p> })}
                 {(!person.place.is_empty()).then(|| view! { <p class="person-place">{person.place}</p> })}
                 {person.profile_href.map(|href| view! { <p><a href=href>{f.see_profile}</a></p> })}
             </div>

@@ -4,8 +4,9 @@
 use super::subscriptions::FormPageHead;
 use crate::forms::view::{AgreeField, FileField, PrivacyNote, ReaderForm, TextArea, TextField};
 use crate::forms::{field, limit, FormKind};
+use crate::i18n::Texts;
 use crate::pages::edition_page;
-use crate::site::{CONTACT_EMAIL, CONTACT_PHONE};
+use content::site::{CONTACT_EMAIL, CONTACT_PHONE};
 use leptos::prelude::*;
 
 crate::lazy_page!(

@@ -7,9 +7,12 @@ use crate::api::faces::get_faces;
 use crate::components::cards::Cover;
 use crate::components::filters::FilterSelect;
 use crate::components::layout::use_lang;
-use crate::i18n::{story_path, Lang, Strings};
-use crate::model::{FacesFilter, FacesPage, IndexLetter, ProfileCard};
+use crate::i18n::Strings;
+use crate::i18n::Texts;
 use crate::pages::listing_page;
+use content::address::story_path;
+use content::lang::Lang;
+use content::model::{FacesFilter, FacesPage, IndexLetter, ProfileCard};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -56,7 +59,7 @@ fn faces_href(lang: Lang, filter: &FacesFilter) -> String {
     .filter_map(|(name, value)| {
         value
             .as_deref()
-            .map(|v| format!("{name}={}", crate::i18n::encode_segment(v)))
+            .map(|v| format!("{name}={}", content::address::encode_segment(v)))
     })
     .collect();
     let base = format!("/{}/faces", lang.code());
@@ -71,7 +74,7 @@ fn faces_href(lang: Lang, filter: &FacesFilter) -> String {
 fn FacesView(page: FacesPage, filter: FacesFilter) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let f = lang.faces();
-    let count = lang.count(page.items.len(), &f.count);
+    let count = f.count.count(lang, page.items.len());
     let empty = page.items.is_empty();
     let letter_line = filter.letter.as_ref().map(|l| {
         format!(
@@ -127,7 +130,7 @@ fn LetterIndex(letters: Vec<IndexLetter>, filter: FacesFilter) -> impl IntoView 
                         view! { <li><span class="az-empty" aria-disabled="true">{letter}</span></li> }.into_any()
                     } else {
                         let href = faces_href(lang, &FacesFilter { letter: Some(letter.clone()), ..filter.clone() });
-                        view! { <li><a href=href aria-current=selected.then_some("page") title=lang.count(count as usize, &f.count)>{letter}</a></li> }.into_any()
+                        view! { <li><a href=href aria-current=selected.then_some("page") title=f.count.count(lang, count as usize)>{letter}</a></li> }.into_any()
                     }
                 }).collect_view()}
             </ul>

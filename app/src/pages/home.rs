@@ -5,8 +5,9 @@ use crate::components::cards::{Card, CardList, CardStyle};
 use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::meta::{JsonLd, PageMeta};
 use crate::components::status::{LoadError, Loading, NotFound};
-use crate::i18n::path;
+use crate::i18n::Texts;
 use crate::pages::UntranslatedNotice;
+use content::address::path;
 use leptos::prelude::*;
 
 crate::lazy_page!(

@@ -6,9 +6,10 @@ use crate::api::interviews::get_interviews;
 use crate::components::cards::{Cover, DateLine};
 use crate::components::filters::FilterSelect;
 use crate::components::layout::use_lang;
-use crate::i18n::story_path;
-use crate::model::{InterviewCard, InterviewsPage};
+use crate::i18n::Texts;
 use crate::pages::listing_page;
+use content::address::story_path;
+use content::model::{InterviewCard, InterviewsPage};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -46,7 +47,7 @@ fn InterviewsView(page: InterviewsPage, country: Option<String>) -> impl IntoVie
                 choices=page.countries.iter().map(|(code, name, count)| (code.clone(), format!("{name} ({count})"))).collect()/>
             <button type="submit" class="button">{i.filter}</button>
         </Form>
-        <p class="count" role="status">{lang.count(page.items.len(), &i.count)}</p>
+        <p class="count" role="status">{i.count.count(lang, page.items.len())}</p>
         <ul class="interview-list">
             {page.items.into_iter().map(|item| view! { <li><InterviewItem item/></li> }).collect_view()}
         </ul>

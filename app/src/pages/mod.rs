@@ -17,7 +17,8 @@ pub mod subscriptions;
 use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::meta::PageMeta;
 use crate::components::status::{LoadError, Loading, NotFound};
-use crate::i18n::Lang;
+use crate::i18n::Texts;
+use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -5,6 +5,7 @@
 use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::status::NotFound;
 use crate::i18n::Strings;
+use crate::i18n::Texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

@@ -12,9 +12,13 @@ use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::status::{loaded_page, LoadError, Loading};
 use crate::i18n::clock;
-use crate::i18n::{encode_segment, story_path, Lang, Strings};
-use crate::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
+use crate::i18n::Strings;
+use crate::i18n::Texts;
 use crate::pages::edition_page;
+use content::address::encode_segment;
+use content::address::story_path;
+use content::lang::Lang;
+use content::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -98,7 +102,7 @@ fn programme_card(lang: Lang, programme: Programme) -> impl IntoView {
         <li class="programme-card">
             <h3><a href=programme_path(lang, &programme.slug)>{programme.name}</a></h3>
             <p>{programme.description}</p>
-            <p class="episode-meta">{lang.count(programme.episode_count as usize, &p.episodes)}</p>
+            <p class="episode-meta">{p.episodes.count(lang, programme.episode_count as usize)}</p>
         </li>
     }
 }
@@ -184,7 +188,7 @@ fn ProgrammeView(page: ProgrammePage) -> impl IntoView {
             </header>
             // The list's heading, for screen readers' heading navigation (and the
             // outline: each episode is an h3).
-            <h2 class="visually-hidden">{lang.count(page.episodes.len(), &p.episodes)}</h2>
+            <h2 class="visually-hidden">{p.episodes.count(lang, page.episodes.len())}</h2>
             <div class="episode-list">{page.episodes.into_iter().map(|episode| view! { <EpisodeItem episode/> }).collect_view()}</div>
         </div>
     }

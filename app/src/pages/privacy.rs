@@ -2,9 +2,10 @@
 //! to ask for one's data or its deletion.
 
 use super::subscriptions::FormPageHead;
-use crate::i18n::encode_segment;
+use crate::i18n::Texts;
 use crate::pages::edition_page;
-use crate::site::CONTACT_EMAIL;
+use content::address::encode_segment;
+use content::site::CONTACT_EMAIL;
 use leptos::prelude::*;
 
 crate::lazy_page!(

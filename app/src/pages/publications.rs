@@ -11,10 +11,14 @@ use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::pagination::Pagination;
 use crate::components::status::loaded_page;
-use crate::i18n::{encode_segment, story_path, Lang, Strings};
-use crate::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
+use crate::i18n::Strings;
+use crate::i18n::Texts;
 use crate::pages::listing_page;
 use crate::pages::use_page_param;
+use content::address::encode_segment;
+use content::address::story_path;
+use content::lang::Lang;
+use content::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -107,7 +111,7 @@ fn LibraryView(library: LibraryPage, filters: LibraryFilters) -> impl IntoView {
                 </ul>
             </section>
         })}
-        <p class="count" role="status">{lang.count(library.total as usize, &l.count)}</p>
+        <p class="count" role="status">{l.count.count(lang, library.total as usize)}</p>
         {if library.items.is_empty() {
             view! { <p class="notice">{l.none}</p> }.into_any()
         } else {

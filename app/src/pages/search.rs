@@ -9,9 +9,12 @@ use crate::components::meta::PageMeta;
 use crate::components::pagination::Pagination;
 use crate::components::search_hits::SearchHitList;
 use crate::components::status::{LoadError, Loading, NotFound};
-use crate::i18n::{encode_segment, Lang, Strings};
-use crate::model::{SearchFilters, SearchResults, SEARCH_WINDOW};
+use crate::i18n::Strings;
+use crate::i18n::Texts;
 use crate::pages::use_page_param;
+use content::address::encode_segment;
+use content::lang::Lang;
+use content::model::{SearchFilters, SearchResults, SEARCH_WINDOW};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::components::Form;
@@ -127,7 +130,7 @@ fn SearchBody(found: SearchResults, query: String, filters: SearchFilters) -> im
 fn SearchForm(
     query: String,
     filters: SearchFilters,
-    sections: Vec<crate::model::SectionChoice>,
+    sections: Vec<content::model::SectionChoice>,
     years: Vec<i32>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();

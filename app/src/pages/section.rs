@@ -9,9 +9,12 @@ use crate::components::layout::use_lang;
 use crate::components::meta::{JsonLd, PageMeta};
 use crate::components::pagination::Pagination;
 use crate::components::status::loaded_page;
-use crate::i18n::{path, Lang, Strings};
-use crate::model::SectionPage as SectionData;
+use crate::i18n::Strings;
+use crate::i18n::Texts;
 use crate::pages::{use_page_param, UntranslatedNotice};
+use content::address::path;
+use content::lang::Lang;
+use content::model::SectionPage as SectionData;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

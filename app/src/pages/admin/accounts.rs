@@ -6,8 +6,9 @@
 use super::fields::{posted_for, ActionButton, PostNotice, TextField};
 use super::{loaded, use_admin_session};
 use crate::api::admin::get_accounts;
-use crate::i18n::Lang;
-use crate::model::{AccountSummary, AdminPosted, Role};
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::{AccountSummary, AdminPosted, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

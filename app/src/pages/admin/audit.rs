@@ -5,7 +5,8 @@
 use super::{loaded, use_admin_session};
 use crate::api::admin::get_audit_log;
 use crate::i18n::Strings;
-use crate::model::AuditPage;
+use crate::i18n::Texts;
+use content::model::AuditPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -5,8 +5,9 @@
 use super::fields::{posted_for, PostNotice, TextField};
 use super::use_admin_session;
 use crate::api::admin::get_dashboard;
+use crate::i18n::Texts;
 use crate::i18n::{format_date, Strings};
-use crate::model::{Dashboard, Role};
+use content::model::{Dashboard, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -4,9 +4,12 @@
 //! for the rest; each with its label, hint and problem.
 
 use super::editor::FieldProblems;
-use crate::data::editorial::details::{Input, KindDetails};
-use crate::i18n::{EditorStrings, Lang, FIELDS};
-use crate::model::ImageChoice;
+use crate::i18n::EditorStrings;
+use crate::i18n::Texts;
+use content::editorial::details::{Input, KindDetails};
+use content::lang::Lang;
+use content::model::ImageChoice;
+use content::model::FIELDS;
 use leptos::prelude::*;
 
 fn label(e: &EditorStrings, name: &str) -> &'static str {

@@ -8,10 +8,12 @@ use super::details::detail_fields;
 use super::stories::{kind_name, VersionBadge};
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_editor;
-use crate::data::editorial::details::of_kind;
-use crate::data::editorial::save::new_kind;
-use crate::i18n::{EditorStrings, Lang, Strings};
-use crate::model::{
+use crate::i18n::Texts;
+use crate::i18n::{EditorStrings, Strings};
+use content::editorial::details::of_kind;
+use content::editorial::save::new_kind;
+use content::lang::Lang;
+use content::model::{
     EditorAction, EditorPage, EditorPosted, EditorProblem, ReferenceVersion, StoryStatus,
 };
 use leptos::prelude::*;

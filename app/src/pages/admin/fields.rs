@@ -4,8 +4,9 @@
 //! follow a post, one-button forms and the rows of ordered lists.
 
 use super::use_admin_session;
-use crate::i18n::Lang;
-use crate::model::AdminPosted;
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::AdminPosted;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -3,7 +3,8 @@
 //! the last attempt from `?error=` / `?done=`.
 
 use super::use_admin_session;
-use crate::i18n::Lang;
+use crate::i18n::Texts;
+use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -6,8 +6,10 @@
 use super::fields::PostNotice;
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_media_library;
-use crate::i18n::{Lang, Strings};
-use crate::model::{text_in, LibraryFile, LibraryPicture, MediaLibrary};
+use crate::i18n::Strings;
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::{text_in, LibraryFile, LibraryPicture, MediaLibrary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -10,7 +10,8 @@ use super::sections::id_param;
 use super::{loaded, use_admin_session};
 use crate::api::editorial::get_media_item;
 use crate::i18n::Strings;
-use crate::model::{text_in, MediaItem, Role};
+use crate::i18n::Texts;
+use content::model::{text_in, MediaItem, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

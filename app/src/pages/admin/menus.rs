@@ -6,9 +6,11 @@
 use super::fields::{posted_for, OrderedRow, PostNotice, TextField};
 use super::sections::{id_param, with_structure};
 use super::use_admin_session;
-use crate::data::structure::menu_items::{MENUS, TARGETS};
-use crate::i18n::{Lang, StructureStrings};
-use crate::model::{text_in, AdminMenuItem, AdminPosted, SiteStructure};
+use crate::i18n::StructureStrings;
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::{text_in, AdminMenuItem, AdminPosted, SiteStructure};
+use content::structure::menu_items::{MENUS, TARGETS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

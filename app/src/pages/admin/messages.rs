@@ -5,9 +5,11 @@
 
 use super::{loaded, use_admin_session};
 use crate::api::admin::{get_message, get_messages, get_subscriber_counts};
-use crate::data::moderation::MESSAGE_STATUSES;
-use crate::i18n::{format_date, Lang, ModerationStrings};
-use crate::model::{MessageDetail, MessageSummary, SubscriberCount};
+use crate::i18n::Texts;
+use crate::i18n::{format_date, ModerationStrings};
+use content::lang::Lang;
+use content::model::{MessageDetail, MessageSummary, SubscriberCount};
+use content::moderation::MESSAGE_STATUSES;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

@@ -6,8 +6,9 @@
 use super::fields::{posted_for, OrderedRow, PostNotice, TextField};
 use super::{loaded, use_admin_session};
 use crate::api::admin::get_structure;
-use crate::i18n::Lang;
-use crate::model::{AdminPosted, AdminSection, SiteStructure};
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::{AdminPosted, AdminSection, SiteStructure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;

@@ -1,8 +1,9 @@
 //! The frame around every back-office page and the session it hands to them.
 
 use crate::api::admin::get_admin_session;
-use crate::i18n::Lang;
-use crate::model::AdminSession;
+use crate::i18n::Texts;
+use content::lang::Lang;
+use content::model::AdminSession;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta};
 use leptos_router::components::Outlet;
@@ -17,7 +18,7 @@ pub fn AdminShell() -> impl IntoView {
                 let session = session.await.unwrap_or(AdminSession { user: None, lang: Lang::Fr });
                 let lang = session.lang;
                 let a = lang.admin();
-                let is_admin = session.user.as_ref().is_some_and(|u| u.role == crate::model::Role::Admin);
+                let is_admin = session.user.as_ref().is_some_and(|u| u.role == content::model::Role::Admin);
                 let who = session.user.as_ref().map(|u| if u.name.is_empty() { u.email.clone() } else { u.name.clone() });
                 provide_context(session);
                 view! {

@@ -4,8 +4,10 @@
 
 use super::{admin_fallback, use_admin_session};
 use crate::api::editorial::get_story_list;
-use crate::i18n::{EditorStrings, Lang, Strings};
-use crate::model::{AdminStoryRow, StoryFilter, StoryList, StoryStatus, VersionState};
+use crate::i18n::Texts;
+use crate::i18n::{EditorStrings, Strings};
+use content::lang::Lang;
+use content::model::{AdminStoryRow, StoryFilter, StoryList, StoryStatus, VersionState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -201,7 +203,7 @@ impl Pager {
             add("page", Some(to.to_string()));
             let query: Vec<String> = pairs
                 .into_iter()
-                .map(|(k, v)| format!("{k}={}", crate::i18n::encode_segment(&v)))
+                .map(|(k, v)| format!("{k}={}", content::address::encode_segment(&v)))
                 .collect();
             format!("/admin/stories?{}", query.join("&"))
         };

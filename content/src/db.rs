@@ -1,0 +1,136 @@
+//! The database connection: one way to open the pool, the transaction that writes, the
+//! errors of the data layer and the SQL fragments every query shares.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Errors of the data layer. Callers map them to translated messages; details are logged.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("invalid data: {0}")]
+    Invalid(String),
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Result type of every data-layer function.
+pub type DataResult<T> = Result<T, DataError>;
+
+/// Current UTC time as stored (`YYYY-MM-DDTHH:MM:SSZ`), in SQL.
+pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+/// SQL condition for "visible to readers now" on `story_translations t`.
+pub(crate) const PUBLISHED: &str =
+    "t.status = 'published' AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+/// Begins a transaction that writes. `BEGIN IMMEDIATE` takes SQLite's write lock at
+/// once (waiting up to the busy timeout if another writer holds it): a transaction that
+/// reads before it writes would otherwise fail with `SQLITE_BUSY` whenever another
+/// connection committed in between, which the busy timeout does not retry.
+pub async fn write_tx(pool: &SqlitePool) -> DataResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+/// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
+/// keys enforced, and applies pending migrations. The one way the app gets a pool.
+pub async fn connect(url: &str) -> DataResult<SqlitePool> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+        // Reads of a large archive (the search index above all) come from memory-mapped
+        // pages and a 16 MiB page cache per connection instead of 2 MiB of copies.
+        .pragma("mmap_size", "268435456")
+        .pragma("cache_size", "-16384");
+    if let Some(parent) = options.get_filename().parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("../migrations").run(&pool).await?;
+    Ok(pool)
+}
+
+#[cfg(test)]
+pub(crate) mod test_db {
+    //! A fresh, migrated database in a temporary directory for each test.
+    use super::*;
+    use crate::{accounts, seed};
+
+    /// Keeps the temp dir alive as long as the pool.
+    pub struct TestDb {
+        pub pool: SqlitePool,
+        pub _dir: tempfile::TempDir,
+    }
+
+    /// A back-office account of `role` as its session sees it (French back office).
+    pub async fn account(
+        pool: &SqlitePool,
+        email: &str,
+        role: crate::model::Role,
+    ) -> crate::model::SessionUser {
+        let id = accounts::create_user(pool, email, "", role, "correct horse battery")
+            .await
+            .expect("account");
+        crate::model::SessionUser {
+            id,
+            email: email.into(),
+            name: String::new(),
+            role,
+            lang: crate::lang::Lang::Fr,
+        }
+    }
+
+    pub async fn empty() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let pool = connect(&url).await.expect("connect");
+        TestDb { pool, _dir: dir }
+    }
+
+    #[tokio::test]
+    async fn migrations_create_schema_on_empty_file_and_rerun_cleanly() {
+        let db = empty().await;
+        let langs: Vec<String> = sqlx::query_scalar("SELECT code FROM languages ORDER BY position")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(langs, ["fr", "ar", "en"]);
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(fk, 1, "foreign keys enforced");
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        // Opening the same file again applies nothing twice.
+        let url = format!("sqlite://{}", db._dir.path().join("test.db").display());
+        let again = connect(&url).await.expect("reconnect");
+        assert!(seed::is_empty(&again).await.unwrap());
+        // A file in a folder that does not exist yet is created with its folder.
+        let nested = format!("sqlite://{}", db._dir.path().join("a/b/site.db").display());
+        connect(&nested).await.expect("nested path");
+    }
+
+    pub async fn with_demo() -> TestDb {
+        let db = empty().await;
+        let media = db._dir.path().join("media");
+        seed::seed_demo(&db.pool, &media).await.expect("seed");
+        db
+    }
+}

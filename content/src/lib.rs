@@ -1,0 +1,91 @@
+//! The site's content, without Leptos: the language and address of every page, the
+//! model types shared with the browser (serde only, so they compile to WASM) and, with
+//! the `db` feature, the data layer — plain async functions over a `SqlitePool`, by
+//! domain (stories, sections, search, editorial workflow, accounts, mail queue, media,
+//! WordPress import, demo seed). No HTTP and no views here: every query is testable on
+//! a temporary SQLite file with `cargo test -p content --features db`.
+
+pub mod address;
+pub mod lang;
+pub mod model;
+pub mod site;
+
+#[cfg(feature = "db")]
+mod db;
+#[cfg(all(test, feature = "db"))]
+pub(crate) use db::test_db;
+#[cfg(feature = "db")]
+pub use db::{connect, write_tx, DataError, DataResult};
+#[cfg(feature = "db")]
+pub(crate) use db::{NOW, PUBLISHED};
+#[cfg(feature = "db")]
+pub mod documents;
+
+#[cfg(feature = "db")]
+pub mod accounts;
+#[cfg(feature = "db")]
+pub mod alternates;
+#[cfg(feature = "db")]
+pub mod body_images;
+#[cfg(all(test, feature = "db"))]
+mod body_images_tests;
+#[cfg(feature = "db")]
+pub mod editorial;
+#[cfg(feature = "db")]
+pub mod faces;
+#[cfg(feature = "db")]
+pub mod generate;
+#[cfg(feature = "db")]
+pub mod interviews;
+#[cfg(feature = "db")]
+pub mod library;
+#[cfg(feature = "db")]
+pub mod mail_queue;
+#[cfg(feature = "db")]
+pub mod media_edit;
+#[cfg(feature = "db")]
+pub mod media_files;
+#[cfg(feature = "db")]
+pub mod media_library;
+#[cfg(all(test, feature = "db"))]
+mod media_library_tests;
+#[cfg(feature = "db")]
+pub mod media_renditions;
+#[cfg(all(test, feature = "db"))]
+mod media_renditions_tests;
+#[cfg(feature = "db")]
+pub mod menus;
+#[cfg(feature = "db")]
+pub mod moderation;
+#[cfg(feature = "db")]
+pub mod pages;
+#[cfg(feature = "db")]
+pub mod podcasts;
+#[cfg(feature = "db")]
+pub mod reader_messages;
+#[cfg(feature = "db")]
+pub mod redirects;
+#[cfg(feature = "db")]
+pub mod retention;
+#[cfg(feature = "db")]
+pub mod search;
+#[cfg(feature = "db")]
+pub mod sections;
+#[cfg(feature = "db")]
+pub mod seed;
+#[cfg(feature = "db")]
+pub mod stories;
+#[cfg(feature = "db")]
+pub mod structure;
+#[cfg(feature = "db")]
+pub mod subscriptions;
+#[cfg(feature = "db")]
+pub mod syndication;
+#[cfg(feature = "db")]
+pub mod tags;
+#[cfg(all(test, feature = "db"))]
+mod tags_tests;
+#[cfg(feature = "db")]
+pub mod write;
+#[cfg(feature = "db")]
+pub mod wxr;

@@ -1,0 +1,174 @@
+//! E-mails to send, kept in SQLite: a request only enqueues (it never waits on a mail
+//! server), a worker sends what is due, and a failure is retried later with a growing
+//! delay. A restart loses nothing: the queue is the database.
+
+use super::DataResult;
+use sqlx::SqlitePool;
+
+/// Sends given up after this many failures (the error stays recorded).
+pub const MAX_ATTEMPTS: i64 = 10;
+
+/// An e-mail as the application writes it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Mail {
+    pub to_addr: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    /// One-click unsubscribe address (`List-Unsubscribe`), for list mail.
+    pub unsubscribe_url: Option<String>,
+    /// Where replies go (the reader, on editorial notifications).
+    pub reply_to: Option<String>,
+    /// The reader message whose attachment goes with this mail.
+    pub attachment_of: Option<i64>,
+}
+
+/// A queued e-mail with its delivery state.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct QueuedMail {
+    pub id: i64,
+    pub attempts: i64,
+    #[sqlx(flatten)]
+    pub mail: Mail,
+}
+
+/// Adds a mail to the queue; the worker sends it within seconds.
+pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
+    let mut conn = pool.acquire().await?;
+    enqueue_on(&mut conn, mail).await
+}
+
+/// [`enqueue`] inside a transaction, so the mail and the change it reports land together.
+pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO mail_queue
+           (to_addr, subject, text_body, html_body, unsubscribe_url, reply_to, attachment_of)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&mail.to_addr)
+    .bind(&mail.subject)
+    .bind(&mail.text_body)
+    .bind(&mail.html_body)
+    .bind(&mail.unsubscribe_url)
+    .bind(&mail.reply_to)
+    .bind(mail.attachment_of)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Mails due now (never sent, retry time reached, attempts left), oldest first.
+pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
+    Ok(sqlx::query_as(
+        "SELECT id, attempts, to_addr, subject, text_body, html_body, unsubscribe_url,
+                reply_to, attachment_of
+         FROM mail_queue
+         WHERE sent_at IS NULL AND attempts < ?
+           AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         ORDER BY next_attempt_at, id LIMIT ?",
+    )
+    .bind(MAX_ATTEMPTS)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// How many mails were queued for `to_addr` in the last `hours` (per-address limits:
+/// nobody can make the site mail-bomb an address).
+pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM mail_queue WHERE to_addr = ?
+           AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' hours')",
+    )
+    .bind(to_addr)
+    .bind(hours)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Records a delivery.
+pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
+    sqlx::query(
+        "UPDATE mail_queue SET sent_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+           attempts = attempts + 1, last_error = NULL WHERE id = ?",
+    )
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Records a failure; the next try waits 1, 2, 4… minutes (at most 6 hours).
+pub async fn mark_failed(pool: &SqlitePool, id: i64, error: &str) -> DataResult<()> {
+    sqlx::query(
+        "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?,
+           next_attempt_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now',
+             '+' || min(360, 1 << min(attempts, 9)) || ' minutes')
+         WHERE id = ?",
+    )
+    .bind(error.chars().take(500).collect::<String>())
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{connect, test_db};
+
+    fn mail(to: &str) -> Mail {
+        Mail {
+            to_addr: to.into(),
+            subject: "Confirmez".into(),
+            text_body: "Bonjour".into(),
+            html_body: "<p>Bonjour</p>".into(),
+            unsubscribe_url: Some("https://ccme.example/fr/unsubscribe?t=x".into()),
+            reply_to: None,
+            attachment_of: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn queue_survives_a_restart_and_retries_later() {
+        let db = test_db::empty().await;
+        let first = enqueue(&db.pool, &mail("a@example.org")).await.unwrap();
+        let second = enqueue(&db.pool, &mail("b@example.org")).await.unwrap();
+        // The server stops before sending: a new pool on the same file still has both.
+        let url = format!("sqlite://{}", db._dir.path().join("test.db").display());
+        db.pool.close().await;
+        let pool = connect(&url).await.unwrap();
+        let waiting = due(&pool, 10).await.unwrap();
+        assert_eq!(
+            waiting.iter().map(|m| m.id).collect::<Vec<_>>(),
+            [first, second]
+        );
+        assert_eq!(waiting[0].mail, mail("a@example.org"));
+        mark_sent(&pool, first).await.unwrap();
+        mark_failed(&pool, second, "connection refused")
+            .await
+            .unwrap();
+        // Sent mail is gone from the queue; the failed one waits for its retry time.
+        assert!(due(&pool, 10).await.unwrap().is_empty());
+        let (attempts, error): (i64, String) =
+            sqlx::query_as("SELECT attempts, last_error FROM mail_queue WHERE id = ?")
+                .bind(second)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!((attempts, error.as_str()), (1, "connection refused"));
+        sqlx::query("UPDATE mail_queue SET next_attempt_at = '2000-01-01T00:00:00Z'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(due(&pool, 10).await.unwrap().len(), 1);
+        // After MAX_ATTEMPTS failures it is no longer tried.
+        sqlx::query("UPDATE mail_queue SET attempts = ? WHERE id = ?")
+            .bind(MAX_ATTEMPTS)
+            .bind(second)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert!(due(&pool, 10).await.unwrap().is_empty());
+    }
+}

@@ -1,0 +1,94 @@
+//! Messages readers send through the contact and op-ed forms, and the site's secrets.
+//! Stored as sent (plain text, cleaned of control characters); the attachment stays in
+//! the database so no reader file is ever served from the public media folder.
+
+use super::DataResult;
+use crate::lang::Lang;
+use sqlx::SqlitePool;
+
+/// A message to store.
+#[derive(Clone, Debug)]
+pub struct NewMessage<'a> {
+    /// `contact` or `op_ed`.
+    pub kind: &'a str,
+    pub lang: Lang,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub country: Option<&'a str>,
+    /// File name, content type, bytes.
+    pub attachment: Option<(&'a str, &'a str, &'a [u8])>,
+    pub wording: &'a str,
+}
+
+/// Stores a message; returns its number (quoted to the reader and to the editors).
+pub async fn insert(pool: &SqlitePool, message: &NewMessage<'_>) -> DataResult<i64> {
+    let (file_name, content_type, bytes) = match message.attachment {
+        Some((name, kind, bytes)) => (Some(name), Some(kind), Some(bytes)),
+        None => (None, None, None),
+    };
+    Ok(sqlx::query_scalar(
+        "INSERT INTO reader_messages (kind, lang, name, email, subject, body, country,
+           attachment_name, attachment_type, attachment, wording)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(message.kind)
+    .bind(message.lang.code())
+    .bind(message.name)
+    .bind(message.email)
+    .bind(message.subject)
+    .bind(message.body)
+    .bind(message.country)
+    .bind(file_name)
+    .bind(content_type)
+    .bind(bytes)
+    .bind(message.wording)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Messages from `email` in the last `hours` (per-address limit).
+pub async fn recent_from(pool: &SqlitePool, email: &str, hours: i64) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM reader_messages WHERE email = ?
+           AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' hours')",
+    )
+    .bind(email)
+    .bind(hours)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// The attachment of message `id`: file name, content type, bytes.
+pub async fn attachment(
+    pool: &SqlitePool,
+    id: i64,
+) -> DataResult<Option<(String, String, Vec<u8>)>> {
+    Ok(sqlx::query_as(
+        "SELECT attachment_name, attachment_type, attachment FROM reader_messages
+         WHERE id = ? AND attachment IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// A secret of `N` random bytes named `name`, created on first use and kept across
+/// restarts (so forms shown before a restart still work after it).
+pub async fn secret<const N: usize>(pool: &SqlitePool, name: &str) -> DataResult<[u8; N]> {
+    let mut fresh = [0u8; N];
+    getrandom::fill(&mut fresh).expect("the OS random source");
+    sqlx::query("INSERT OR IGNORE INTO site_secrets (name, value) VALUES (?, ?)")
+        .bind(name)
+        .bind(&fresh[..])
+        .execute(pool)
+        .await?;
+    let stored: Vec<u8> = sqlx::query_scalar("SELECT value FROM site_secrets WHERE name = ?")
+        .bind(name)
+        .fetch_one(pool)
+        .await?;
+    stored
+        .try_into()
+        .map_err(|_| super::DataError::Invalid(format!("secret {name} has the wrong length")))
+}

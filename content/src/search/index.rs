@@ -1,0 +1,213 @@
+//! Keeping the FTS index in step with the stories. Triggers (see the migration) take a
+//! translation out of the index whenever it changes or goes; the functions here put the
+//! current version back. `index_missing` runs on start, `rebuild` on demand.
+
+use super::excerpt::html_to_text;
+use super::normalize::{index_text, STEM_MARK};
+use crate::lang::Lang;
+use crate::DataResult;
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// Bits of an index rowid that hold the translation id.
+pub const ID_BITS: u32 = 28;
+/// Bits above them that hold the publication time (Unix seconds, until year 2242).
+const TIME_BITS: u32 = 33;
+const ID_MASK: i64 = (1 << ID_BITS) - 1;
+const TIME_MAX: i64 = (1 << TIME_BITS) - 1;
+/// Everything below the language bits: ordering by it is ordering by date.
+pub const DATE_ORDER_MASK: i64 = (1 << (ID_BITS + TIME_BITS)) - 1;
+
+/// The index rowid of a translation in `lang` published at `seconds` (Unix time):
+/// language, then time, then id. So within a language rowid order is date order, and
+/// "this edition, published between two dates" is one rowid range — a seek in FTS5,
+/// where a language token would have to be intersected with every query.
+pub fn rowid(lang: Lang, seconds: i64, translation_id: i64) -> i64 {
+    let lang_index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0) as i64;
+    (lang_index << (ID_BITS + TIME_BITS))
+        | (seconds.clamp(0, TIME_MAX) << ID_BITS)
+        | (translation_id & ID_MASK)
+}
+
+/// The translation id held in an index rowid.
+pub fn translation_id(rowid: i64) -> i64 {
+    rowid & ID_MASK
+}
+
+/// Smallest and largest rowid of `lang` published in `[from, to)` (Unix seconds).
+pub fn rowid_range(lang: Lang, from: i64, to: i64) -> (i64, i64) {
+    (rowid(lang, from, 0), rowid(lang, to, 0) - 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct Source {
+    lang: String,
+    kind: String,
+    status: String,
+    title: String,
+    summary: String,
+    body_html: String,
+    seconds: i64,
+    search_rowid: Option<i64>,
+}
+
+/// Puts translation `id` in the index as it is now (replacing an older entry), when it
+/// is published. Returns whether it is indexed.
+pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResult<bool> {
+    let Some(row) = sqlx::query_as::<_, Source>(
+        "SELECT lang, kind, status, title, summary, body_html, search_rowid,
+                COALESCE(unixepoch(published_at), 0) AS seconds
+         FROM story_translations WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(false);
+    };
+    if let Some(old) = row.search_rowid {
+        sqlx::query("DELETE FROM search_index WHERE rowid = ?")
+            .bind(old)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let lang = Lang::from_code(&row.lang).unwrap_or(Lang::Fr);
+    let new_rowid = if row.status == "published" {
+        let sections: Vec<i64> = sqlx::query_scalar(
+            "WITH RECURSIVE up(id, parent) AS (
+               SELECT s.id, s.parent_id FROM story_translations t JOIN sections s ON s.id = t.section_id
+               WHERE t.id = ?
+               UNION ALL SELECT s.id, s.parent_id FROM sections s JOIN up ON s.id = up.parent)
+             SELECT id FROM up",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let facets: Vec<String> = std::iter::once(format!("k_{}", row.kind))
+            .chain(sections.iter().map(|s| format!("s_{s}")))
+            .collect();
+        let rowid = rowid(lang, row.seconds, id);
+        let texts = [
+            index_text(&row.title, lang),
+            index_text(&row.summary, lang),
+            index_text(&html_to_text(&row.body_html), lang),
+        ];
+        sqlx::query(
+            "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(rowid)
+        .bind(&texts[0])
+        .bind(&texts[1])
+        .bind(&texts[2])
+        .bind(facets.join(" "))
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)")
+            .bind(long_words_json(&texts))
+            .execute(&mut *conn)
+            .await?;
+        Some(rowid)
+    } else {
+        None
+    };
+    sqlx::query("UPDATE story_translations SET search_rowid = ? WHERE id = ?")
+        .bind(new_rowid)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(new_rowid.is_some())
+}
+
+/// Shortest word kept in `search_terms` (shorter prefixes have FTS prefix indexes).
+pub const MIN_TERM_CHARS: usize = 4;
+
+/// The distinct words of at least [`MIN_TERM_CHARS`] in index texts, as a JSON array
+/// (stem tokens left out: a typed prefix never matches them). Folded words are letters
+/// and digits only, so they need no JSON escaping.
+fn long_words_json(texts: &[String]) -> String {
+    let mut words: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split(' '))
+        .filter(|w| !w.starts_with(STEM_MARK) && w.chars().count() >= MIN_TERM_CHARS)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    debug_assert!(words.iter().all(|w| w.chars().all(char::is_alphanumeric)));
+    if words.is_empty() {
+        return "[]".to_owned();
+    }
+    format!("[\"{}\"]", words.join("\",\""))
+}
+
+/// Indexes every published translation that is not in the index (after an import, a
+/// change, or the upgrade that created the index). Returns how many were indexed.
+pub async fn index_missing(pool: &SqlitePool) -> DataResult<u64> {
+    let mut done = 0;
+    let mut after = 0_i64;
+    loop {
+        let mut tx = crate::write_tx(pool).await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM story_translations
+             WHERE search_rowid IS NULL AND status = 'published' AND id > ?
+             ORDER BY id LIMIT 500",
+        )
+        .bind(after)
+        .fetch_all(&mut *tx)
+        .await?;
+        let Some(&last) = ids.last() else { break };
+        for id in ids {
+            done += u64::from(index_translation(&mut tx, id).await?);
+        }
+        tx.commit().await?;
+        after = last;
+    }
+    Ok(done)
+}
+
+/// Empties the index and builds it again from the stories, then merges its segments
+/// for the fastest reads. Returns how many translations were indexed.
+pub async fn rebuild(pool: &SqlitePool) -> DataResult<u64> {
+    let mut tx = crate::write_tx(pool).await?;
+    sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM search_terms")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE story_translations SET search_rowid = NULL WHERE search_rowid IS NOT NULL")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    let done = index_missing(pool).await?;
+    sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        .execute(pool)
+        .await?;
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rowids_sort_by_language_then_date_and_keep_the_id() {
+        let older = rowid(Lang::Ar, 1_400_000_000, 99_999);
+        let newer = rowid(Lang::Ar, 1_400_000_001, 1);
+        assert!(older < newer);
+        assert_eq!(translation_id(older), 99_999);
+        let (from, to) = rowid_range(Lang::Ar, 1_400_000_000, 1_400_000_001);
+        assert!(from <= older && older <= to && newer > to);
+        assert!(rowid(Lang::Fr, 4_000_000_000, 1) < rowid(Lang::Ar, 0, 1));
+        assert!(
+            rowid(Lang::En, 8_000_000_000, ID_MASK) > 0,
+            "fits in 63 bits"
+        );
+        assert!(
+            rowid(Lang::Fr, -5, 3) >= 0,
+            "dates before 1970 stay positive"
+        );
+        assert_eq!(
+            older & DATE_ORDER_MASK,
+            rowid(Lang::Fr, 1_400_000_000, 99_999)
+        );
+    }
+}

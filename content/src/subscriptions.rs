@@ -1,0 +1,460 @@
+//! Newsletter and press-review subscriptions with double opt-in. A request records the
+//! consent and returns a confirmation token to e-mail; confirming spends that token
+//! (single use, 48 hours); every e-mail carries an unsubscribe token that works in one
+//! click. Requests answer the same way whether the address is known or not, so the
+//! form cannot be used to probe addresses: only the e-mail differs.
+
+use super::DataResult;
+use crate::lang::Lang;
+use sha2::{Digest, Sha256};
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// The two lists readers can join.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Newsletter,
+    PressReview,
+}
+
+impl List {
+    /// Stored and URL form.
+    pub fn code(self) -> &'static str {
+        match self {
+            List::Newsletter => "newsletter",
+            List::PressReview => "press_review",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn from_code(code: &str) -> Option<List> {
+        match code {
+            "newsletter" => Some(List::Newsletter),
+            "press_review" => Some(List::PressReview),
+            _ => None,
+        }
+    }
+}
+
+/// How long a confirmation link works.
+pub const CONFIRM_HOURS: i64 = 48;
+
+/// A fresh random token (256 bits, hex) for an e-mailed link.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the OS random source");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What is stored of a token: its SHA-256, hex.
+pub(crate) fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The canonical form of an address (trimmed, lower-case).
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Where the reader stands after asking to subscribe, and the links to e-mail.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Requested {
+    /// New or returning reader: send the confirmation link.
+    ConfirmationNeeded {
+        confirm: String,
+        unsubscribe: String,
+    },
+    /// Already subscribed: send a reminder with the unsubscribe link instead.
+    AlreadyConfirmed { unsubscribe: String },
+}
+
+/// Who a token belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subscription {
+    pub email: String,
+    pub list: List,
+    pub lang: Lang,
+}
+
+/// Consent wording shown next to the form, by version, so the log says what was agreed.
+pub struct Consent<'a> {
+    pub form: &'a str,
+    pub wording: &'a str,
+}
+
+async fn issue(
+    conn: &mut SqliteConnection,
+    subscriber: i64,
+    purpose: &str,
+    hours: Option<i64>,
+) -> DataResult<String> {
+    let token = new_token();
+    sqlx::query(
+        "INSERT INTO tokens (hash, purpose, subscriber_id, expires_at)
+         VALUES (?, ?, ?, CASE WHEN ? IS NULL THEN NULL
+                 ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' hours') END)",
+    )
+    .bind(token_hash(&token))
+    .bind(purpose)
+    .bind(subscriber)
+    .bind(hours)
+    .bind(hours)
+    .execute(&mut *conn)
+    .await?;
+    Ok(token)
+}
+
+async fn log_consent(
+    conn: &mut SqliteConnection,
+    subscriber: i64,
+    email: &str,
+    lang: Lang,
+    consent: &Consent<'_>,
+    action: &str,
+) -> DataResult<()> {
+    sqlx::query(
+        "INSERT INTO consents (subscriber_id, email, form, lang, wording, action) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(subscriber)
+    .bind(email)
+    .bind(consent.form)
+    .bind(lang.code())
+    .bind(consent.wording)
+    .bind(action)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A reader asks to join `list`: records the request and its consent, returns the
+/// links to e-mail. `email` must already be validated.
+pub async fn request(
+    pool: &SqlitePool,
+    email: &str,
+    list: List,
+    lang: Lang,
+    consent: &Consent<'_>,
+) -> DataResult<Requested> {
+    let email = normalize_email(email);
+    let mut tx = crate::write_tx(pool).await?;
+    let existing: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, status FROM subscribers WHERE email = ? AND list = ?")
+            .bind(&email)
+            .bind(list.code())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let id = match &existing {
+        Some((id, status)) if status == "confirmed" => {
+            let unsubscribe = issue(&mut tx, *id, "unsubscribe", None).await?;
+            tx.commit().await?;
+            return Ok(Requested::AlreadyConfirmed { unsubscribe });
+        }
+        Some((id, _)) => {
+            sqlx::query("UPDATE subscribers SET status = 'pending', lang = ? WHERE id = ?")
+                .bind(lang.code())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            *id
+        }
+        None => {
+            sqlx::query_scalar(
+                "INSERT INTO subscribers (email, list, lang) VALUES (?, ?, ?) RETURNING id",
+            )
+            .bind(&email)
+            .bind(list.code())
+            .bind(lang.code())
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    log_consent(&mut tx, id, &email, lang, consent, "requested").await?;
+    let confirm = issue(&mut tx, id, "confirm", Some(CONFIRM_HOURS)).await?;
+    let unsubscribe = issue(&mut tx, id, "unsubscribe", None).await?;
+    tx.commit().await?;
+    Ok(Requested::ConfirmationNeeded {
+        confirm,
+        unsubscribe,
+    })
+}
+
+const TOKEN_OWNER: &str = "SELECT s.id, s.email, s.list, s.lang FROM tokens k
+    JOIN subscribers s ON s.id = k.subscriber_id
+    WHERE k.hash = ? AND k.purpose = ? AND k.used_at IS NULL
+      AND (k.expires_at IS NULL OR k.expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+
+type OwnerRow = (i64, String, String, String);
+
+fn subscription((_, email, list, lang): OwnerRow) -> Option<Subscription> {
+    Some(Subscription {
+        email,
+        list: List::from_code(&list)?,
+        lang: Lang::from_code(&lang)?,
+    })
+}
+
+/// The subscriber a valid, unused `purpose` token belongs to.
+async fn token_owner<'e>(
+    executor: impl sqlx::SqliteExecutor<'e>,
+    token: &str,
+    purpose: &str,
+) -> DataResult<Option<OwnerRow>> {
+    Ok(sqlx::query_as(TOKEN_OWNER)
+        .bind(token_hash(token))
+        .bind(purpose)
+        .fetch_optional(executor)
+        .await?)
+}
+
+/// What a still-valid link of `purpose` (`confirm` or `unsubscribe`) is about, without
+/// spending it: the page a link opens shows this with a button, so mail scanners that
+/// follow links change nothing.
+pub async fn pending(
+    pool: &SqlitePool,
+    token: &str,
+    purpose: &str,
+) -> DataResult<Option<Subscription>> {
+    Ok(token_owner(pool, token, purpose)
+        .await?
+        .and_then(subscription))
+}
+
+/// Spends a confirmation token: the subscription becomes active and the consent is
+/// logged. `None` for an unknown, used or expired token.
+pub async fn confirm(
+    pool: &SqlitePool,
+    token: &str,
+    consent: &Consent<'_>,
+) -> DataResult<Option<Subscription>> {
+    let mut tx = crate::write_tx(pool).await?;
+    let Some(row) = token_owner(&mut *tx, token, "confirm").await? else {
+        return Ok(None);
+    };
+    let id = row.0;
+    sqlx::query("UPDATE tokens SET used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE hash = ?")
+        .bind(token_hash(token))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE subscribers SET status = 'confirmed', unsubscribed_at = NULL,
+           confirmed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let found = subscription(row);
+    if let Some(found) = &found {
+        log_consent(&mut tx, id, &found.email, found.lang, consent, "confirmed").await?;
+    }
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// One-click unsubscribe: works every time the link is used (the second click changes
+/// nothing), never expires. `None` for an unknown token.
+pub async fn unsubscribe(
+    pool: &SqlitePool,
+    token: &str,
+    consent: &Consent<'_>,
+) -> DataResult<Option<Subscription>> {
+    let mut tx = crate::write_tx(pool).await?;
+    let Some(row) = token_owner(&mut *tx, token, "unsubscribe").await? else {
+        return Ok(None);
+    };
+    let id = row.0;
+    let changed = sqlx::query(
+        "UPDATE subscribers SET status = 'unsubscribed',
+           unsubscribed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         WHERE id = ? AND status <> 'unsubscribed'",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let found = subscription(row);
+    if let (Some(found), 1) = (&found, changed) {
+        log_consent(&mut tx, id, &found.email, found.lang, consent, "withdrawn").await?;
+    }
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// Status of an address on a list (`None`: never asked).
+pub async fn status(pool: &SqlitePool, email: &str, list: List) -> DataResult<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT status FROM subscribers WHERE email = ? AND list = ?")
+            .bind(normalize_email(email))
+            .bind(list.code())
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_db;
+
+    const FORM: Consent = Consent {
+        form: "footer-newsletter",
+        wording: "newsletter-v1",
+    };
+
+    #[tokio::test]
+    async fn double_opt_in_runs_request_confirm_unsubscribe() {
+        let db = test_db::empty().await;
+        let pool = &db.pool;
+        let Requested::ConfirmationNeeded {
+            confirm: token,
+            unsubscribe: leave,
+        } = request(
+            pool,
+            " Reader@Example.org ",
+            List::Newsletter,
+            Lang::Ar,
+            &FORM,
+        )
+        .await
+        .unwrap()
+        else {
+            panic!("a new reader must confirm");
+        };
+        assert_eq!(
+            status(pool, "reader@example.org", List::Newsletter)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("pending")
+        );
+        // Opening the link only shows what would be confirmed.
+        let shown = pending(pool, &token, "confirm")
+            .await
+            .unwrap()
+            .expect("valid link");
+        assert_eq!(
+            shown,
+            Subscription {
+                email: "reader@example.org".into(),
+                list: List::Newsletter,
+                lang: Lang::Ar
+            }
+        );
+        assert_eq!(
+            status(pool, "reader@example.org", List::Newsletter)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("pending")
+        );
+        // Pressing the button confirms, once.
+        assert!(confirm(pool, &token, &FORM).await.unwrap().is_some());
+        assert_eq!(
+            status(pool, "reader@example.org", List::Newsletter)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("confirmed")
+        );
+        assert!(
+            confirm(pool, &token, &FORM).await.unwrap().is_none(),
+            "single use"
+        );
+        assert!(pending(pool, &token, "confirm").await.unwrap().is_none());
+        // Asking again while subscribed: no new confirmation, same kind of answer.
+        assert!(matches!(
+            request(
+                pool,
+                "reader@example.org",
+                List::Newsletter,
+                Lang::Ar,
+                &FORM
+            )
+            .await
+            .unwrap(),
+            Requested::AlreadyConfirmed { .. }
+        ));
+        // The press review is a separate list.
+        assert_eq!(
+            status(pool, "reader@example.org", List::PressReview)
+                .await
+                .unwrap(),
+            None
+        );
+        // One click unsubscribes; a second click changes nothing.
+        assert!(unsubscribe(pool, &leave, &FORM).await.unwrap().is_some());
+        assert!(unsubscribe(pool, &leave, &FORM).await.unwrap().is_some());
+        assert_eq!(
+            status(pool, "reader@example.org", List::Newsletter)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("unsubscribed")
+        );
+        let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM consents ORDER BY id")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        assert_eq!(actions, ["requested", "confirmed", "withdrawn"]);
+        // Tokens are stored hashed only.
+        let stored: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM tokens WHERE hash = ? OR hash = ?")
+                .bind(&token)
+                .bind(&leave)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+        assert_eq!(stored, 0);
+        assert!(unsubscribe(pool, "not-a-token", &FORM)
+            .await
+            .unwrap()
+            .is_none());
+    }
+
+    #[tokio::test]
+    async fn confirmation_links_expire() {
+        let db = test_db::empty().await;
+        let Requested::ConfirmationNeeded { confirm: token, .. } = request(
+            &db.pool,
+            "late@example.org",
+            List::PressReview,
+            Lang::Fr,
+            &FORM,
+        )
+        .await
+        .unwrap() else {
+            panic!()
+        };
+        sqlx::query("UPDATE tokens SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 minute') WHERE purpose = 'confirm'")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        assert!(pending(&db.pool, &token, "confirm")
+            .await
+            .unwrap()
+            .is_none());
+        assert!(confirm(&db.pool, &token, &FORM).await.unwrap().is_none());
+        assert_eq!(
+            status(&db.pool, "late@example.org", List::PressReview)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("pending")
+        );
+        // Asking again sends a fresh link that works.
+        let Requested::ConfirmationNeeded { confirm: fresh, .. } = request(
+            &db.pool,
+            "late@example.org",
+            List::PressReview,
+            Lang::Fr,
+            &FORM,
+        )
+        .await
+        .unwrap() else {
+            panic!()
+        };
+        assert_ne!(fresh, token);
+        assert!(confirm(&db.pool, &fresh, &FORM).await.unwrap().is_some());
+    }
+}
