@@ -2,6 +2,7 @@
 //! and nowhere else, with slugs percent-encoded so Arabic addresses stay valid links.
 
 use crate::lang::Lang;
+use crate::model::StoryKind;
 
 /// Percent-encodes one URL path segment (Arabic slugs stay valid links).
 pub fn encode_segment(segment: &str) -> String {
@@ -37,21 +38,9 @@ pub fn decode_segment(segment: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The URL segment of a kind of story: its pages live under `/{lang}/{segment}/{slug}`.
-pub fn url_segment(kind: &str) -> &'static str {
-    match kind {
-        "page" => "page",
-        "publication" => "publications",
-        "interview" => "interviews",
-        "profile" => "faces",
-        "episode" => "podcasts/episode",
-        _ => "article",
-    }
-}
-
 /// The path of a story of `kind` in one edition.
-pub fn story_path(lang: Lang, kind: &str, slug: &str) -> String {
-    path(lang, url_segment(kind), slug)
+pub fn story_path(lang: Lang, kind: StoryKind, slug: &str) -> String {
+    path(lang, kind.url_segment(), slug)
 }
 
 /// Builds the path of a page of the site in one edition, e.g. `/ar/article/<slug>`.

@@ -140,3 +140,6 @@ pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<Stri
     out.push_str(&html[copied..]);
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

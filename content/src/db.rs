@@ -1,6 +1,7 @@
 //! The database connection: one way to open the pool, the transaction that writes, the
 //! errors of the data layer and the SQL fragments every query shares.
 
+use const_format::concatcp;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::str::FromStr;
@@ -22,12 +23,21 @@ pub enum DataError {
 /// Result type of every data-layer function.
 pub type DataResult<T> = Result<T, DataError>;
 
-/// Current UTC time as stored (`YYYY-MM-DDTHH:MM:SSZ`), in SQL.
-pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+/// How every table stores a time: UTC to the second (`YYYY-MM-DDTHH:MM:SSZ`), so times
+/// compare as text. The one spelling of it, for SQLite's `strftime`.
+const STORED_TIME: &str = "'%Y-%m-%dT%H:%M:%SZ'";
+
+/// Current UTC time as stored, in SQL.
+pub(crate) const NOW: &str = concatcp!("strftime(", STORED_TIME, ", 'now')");
+
+/// The current time moved by an SQLite date modifier given as an SQL expression
+/// (`'-2 days'`, `'+' || ? || ' hours'`), as stored: deadlines and keeping times.
+pub(crate) fn now_moved(modifier: &str) -> String {
+    format!("strftime({STORED_TIME}, 'now', {modifier})")
+}
 
 /// SQL condition for "visible to readers now" on `story_translations t`.
-pub(crate) const PUBLISHED: &str =
-    "t.status = 'published' AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+pub(crate) const PUBLISHED: &str = concatcp!("t.status = 'published' AND t.published_at <= ", NOW);
 
 /// Begins a transaction that writes. `BEGIN IMMEDIATE` takes SQLite's write lock at
 /// once (waiting up to the busy timeout if another writer holds it): a transaction that
@@ -101,13 +111,31 @@ pub(crate) mod test_db {
     }
 
     #[tokio::test]
+    async fn every_story_kind_is_one_the_database_accepts_and_only_those() {
+        let db = empty().await;
+        for kind in crate::model::StoryKind::ALL {
+            sqlx::query("INSERT INTO stories (kind) VALUES (?)")
+                .bind(kind)
+                .execute(&db.pool)
+                .await
+                .unwrap_or_else(|e| panic!("{kind}: {e}"));
+        }
+        assert!(sqlx::query("INSERT INTO stories (kind) VALUES ('post')")
+            .execute(&db.pool)
+            .await
+            .is_err());
+    }
+
+    #[tokio::test]
     async fn migrations_create_schema_on_empty_file_and_rerun_cleanly() {
         let db = empty().await;
         let langs: Vec<String> = sqlx::query_scalar("SELECT code FROM languages ORDER BY position")
             .fetch_all(&db.pool)
             .await
             .unwrap();
-        assert_eq!(langs, ["fr", "ar", "en"]);
+        // The database knows the same languages, in the same order, as `Lang`.
+        let codes: Vec<&str> = crate::lang::Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(langs, codes);
         let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
             .fetch_one(&db.pool)
             .await

@@ -5,6 +5,7 @@
 use super::write::{self, NewStory, NewTranslation};
 use super::{DataError, DataResult};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use sqlx::SqlitePool;
 
 /// Vocabulary of the generated French articles.
@@ -213,7 +214,7 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
                 })
                 .collect();
             let story = NewStory {
-                kind: "article",
+                kind: StoryKind::Article,
                 section_id: Some(section),
                 featured: false,
                 source_key: Some(&key),

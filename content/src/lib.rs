@@ -17,7 +17,7 @@ pub(crate) use db::test_db;
 #[cfg(feature = "db")]
 pub use db::{connect, write_tx, DataError, DataResult};
 #[cfg(feature = "db")]
-pub(crate) use db::{NOW, PUBLISHED};
+pub(crate) use db::{now_moved, NOW, PUBLISHED};
 #[cfg(feature = "db")]
 pub mod documents;
 
@@ -27,8 +27,6 @@ pub mod accounts;
 pub mod alternates;
 #[cfg(feature = "db")]
 pub mod body_images;
-#[cfg(all(test, feature = "db"))]
-mod body_images_tests;
 #[cfg(feature = "db")]
 pub mod editorial;
 #[cfg(feature = "db")]
@@ -47,12 +45,8 @@ pub mod media_edit;
 pub mod media_files;
 #[cfg(feature = "db")]
 pub mod media_library;
-#[cfg(all(test, feature = "db"))]
-mod media_library_tests;
 #[cfg(feature = "db")]
 pub mod media_renditions;
-#[cfg(all(test, feature = "db"))]
-mod media_renditions_tests;
 #[cfg(feature = "db")]
 pub mod menus;
 #[cfg(feature = "db")]
@@ -83,8 +77,6 @@ pub mod subscriptions;
 pub mod syndication;
 #[cfg(feature = "db")]
 pub mod tags;
-#[cfg(all(test, feature = "db"))]
-mod tags_tests;
 #[cfg(feature = "db")]
 pub mod write;
 #[cfg(feature = "db")]

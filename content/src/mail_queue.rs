@@ -3,6 +3,8 @@
 //! delay. A restart loses nothing: the queue is the database.
 
 use super::DataResult;
+use crate::{now_moved, NOW};
+use const_format::concatcp;
 use sqlx::SqlitePool;
 
 /// Sends given up after this many failures (the error stays recorded).
@@ -58,14 +60,14 @@ pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataR
 
 /// Mails due now (never sent, retry time reached, attempts left), oldest first.
 pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(concatcp!(
         "SELECT id, attempts, to_addr, subject, text_body, html_body, unsubscribe_url,
                 reply_to, attachment_of
          FROM mail_queue
-         WHERE sent_at IS NULL AND attempts < ?
-           AND next_attempt_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         ORDER BY next_attempt_at, id LIMIT ?",
-    )
+         WHERE sent_at IS NULL AND attempts < ? AND next_attempt_at <= ",
+        NOW,
+        " ORDER BY next_attempt_at, id LIMIT ?"
+    ))
     .bind(MAX_ATTEMPTS)
     .bind(limit)
     .fetch_all(pool)
@@ -75,10 +77,10 @@ pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
 /// How many mails were queued for `to_addr` in the last `hours` (per-address limits:
 /// nobody can make the site mail-bomb an address).
 pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT count(*) FROM mail_queue WHERE to_addr = ?
-           AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' hours')",
-    )
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM mail_queue WHERE to_addr = ? AND created_at > {}",
+        now_moved("'-' || ? || ' hours'")
+    ))
     .bind(to_addr)
     .bind(hours)
     .fetch_one(pool)
@@ -87,10 +89,11 @@ pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResu
 
 /// Records a delivery.
 pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
-    sqlx::query(
-        "UPDATE mail_queue SET sent_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
-           attempts = attempts + 1, last_error = NULL WHERE id = ?",
-    )
+    sqlx::query(concatcp!(
+        "UPDATE mail_queue SET sent_at = ",
+        NOW,
+        ", attempts = attempts + 1, last_error = NULL WHERE id = ?"
+    ))
     .bind(id)
     .execute(pool)
     .await?;
@@ -99,12 +102,11 @@ pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
 
 /// Records a failure; the next try waits 1, 2, 4… minutes (at most 6 hours).
 pub async fn mark_failed(pool: &SqlitePool, id: i64, error: &str) -> DataResult<()> {
-    sqlx::query(
+    sqlx::query(&format!(
         "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?,
-           next_attempt_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now',
-             '+' || min(360, 1 << min(attempts, 9)) || ' minutes')
-         WHERE id = ?",
-    )
+           next_attempt_at = {} WHERE id = ?",
+        now_moved("'+' || min(360, 1 << min(attempts, 9)) || ' minutes'")
+    ))
     .bind(error.chars().take(500).collect::<String>())
     .bind(id)
     .execute(pool)

@@ -357,3 +357,6 @@ pub async fn recent_images(pool: &SqlitePool, limit: u32) -> DataResult<Vec<Libr
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests;

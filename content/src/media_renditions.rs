@@ -89,3 +89,6 @@ pub async fn add_missing_renditions(
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,6 +3,7 @@
 use super::{faces, sections, stories, DataResult};
 use crate::address::path;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{ArticlePage, Crumb, HomePage, SectionPage, PAGE_SIZE};
 use sqlx::SqlitePool;
 
@@ -105,7 +106,7 @@ pub async fn preview(
     let Some(row) = stories::any_version(pool, story_id, lang).await? else {
         return Ok(None);
     };
-    let page_kind = row.details.kind == "page";
+    let page_kind = row.details.kind == StoryKind::Page;
     story_page(pool, lang, row, page_kind).await.map(Some)
 }
 
@@ -121,7 +122,7 @@ async fn story_page(
     let slug = slug.as_str();
     let mut breadcrumb = Vec::new();
     let mut related = Vec::new();
-    let is_profile = rest.kind == "profile";
+    let is_profile = rest.kind == StoryKind::Profile;
     if let Some(section_id) = rest.section_id {
         for s in sections::ancestry(pool, lang, section_id).await? {
             breadcrumb.push(Crumb {
@@ -150,7 +151,7 @@ async fn story_page(
     } else {
         stories::latest(pool, lang, 4, Some(slug)).await?
     };
-    let person = faces::person(pool, lang, rest.story_id, &rest.kind).await?;
+    let person = faces::person(pool, lang, rest.story_id, rest.kind).await?;
     let tags = super::tags::of_story(pool, rest.story_id, lang).await?;
     Ok(ArticlePage {
         card,

@@ -50,10 +50,10 @@ pub async fn insert(pool: &SqlitePool, message: &NewMessage<'_>) -> DataResult<i
 
 /// Messages from `email` in the last `hours` (per-address limit).
 pub async fn recent_from(pool: &SqlitePool, email: &str, hours: i64) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT count(*) FROM reader_messages WHERE email = ?
-           AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' hours')",
-    )
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM reader_messages WHERE email = ? AND created_at > {}",
+        crate::db::now_moved("'-' || ? || ' hours'")
+    ))
     .bind(email)
     .bind(hours)
     .fetch_one(pool)

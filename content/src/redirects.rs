@@ -6,6 +6,7 @@ use super::{DataResult, PUBLISHED};
 use crate::address::decode_segment;
 use crate::address::path;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// The stored form of an old address: a path (`/2013/01/11/slug`) or a query naming a
@@ -47,7 +48,7 @@ pub fn post_query(query: &str) -> Option<String> {
 /// Where an old address leads now (a site-relative path), if anywhere. Only published
 /// stories are targets: a draft's old address stays a 404 until it is published.
 pub async fn resolve(pool: &SqlitePool, old: &str) -> DataResult<Option<String>> {
-    let story: Option<(String, String, String)> = sqlx::query_as(&format!(
+    let story: Option<(String, StoryKind, String)> = sqlx::query_as(&format!(
         "SELECT t.lang, t.kind, t.slug FROM redirects r
          JOIN story_translations t ON t.id = r.story_translation_id
          WHERE r.old_path = ? AND {PUBLISHED}"
@@ -56,7 +57,7 @@ pub async fn resolve(pool: &SqlitePool, old: &str) -> DataResult<Option<String>>
     .fetch_optional(pool)
     .await?;
     if let Some((lang, kind, slug)) = story {
-        return Ok(Lang::from_code(&lang).map(|l| crate::address::story_path(l, &kind, &slug)));
+        return Ok(Lang::from_code(&lang).map(|l| crate::address::story_path(l, kind, &slug)));
     }
     let section: Option<(String, String)> = sqlx::query_as(
         "SELECT st.lang, st.slug FROM section_redirects r

@@ -25,23 +25,26 @@ pub struct Purged {
     pub sessions: u64,
 }
 
-const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'";
-
 /// Deletes what is past its keeping time.
 pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
+    let ago = |amount: i64, unit: &str| crate::now_moved(&format!("'-{amount} {unit}'"));
     let mut tx = crate::write_tx(pool).await?;
     let messages = sqlx::query(&format!(
-        "DELETE FROM reader_messages WHERE created_at < {NOW}, '-{MESSAGE_MONTHS} months')"
+        "DELETE FROM reader_messages WHERE created_at < {}",
+        ago(MESSAGE_MONTHS, "months"),
     ))
     .execute(&mut *tx)
     .await?
     .rows_affected();
     let subscribers = sqlx::query(&format!(
         "DELETE FROM subscribers WHERE
-           (status = 'pending' AND created_at < {NOW}, '-{UNCONFIRMED_DAYS} days')
+           (status = 'pending' AND created_at < {}
             AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.subscriber_id = subscribers.id
-                            AND c.at > {NOW}, '-{UNCONFIRMED_DAYS} days')))
-        OR (status = 'unsubscribed' AND unsubscribed_at < {NOW}, '-{WITHDRAWN_YEARS} years'))"
+                            AND c.at > {}))
+        OR (status = 'unsubscribed' AND unsubscribed_at < {})",
+        ago(UNCONFIRMED_DAYS, "days"),
+        ago(UNCONFIRMED_DAYS, "days"),
+        ago(WITHDRAWN_YEARS, "years"),
     ))
     .execute(&mut *tx)
     .await?
@@ -49,8 +52,10 @@ pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
     // Consents of deleted subscribers go with them (ON DELETE CASCADE).
     let mails = sqlx::query(&format!(
         "DELETE FROM mail_queue WHERE
-           (sent_at IS NOT NULL AND sent_at < {NOW}, '-{SENT_MAIL_DAYS} days'))
-        OR (sent_at IS NULL AND created_at < {NOW}, '-{FAILED_MAIL_DAYS} days'))"
+           (sent_at IS NOT NULL AND sent_at < {})
+        OR (sent_at IS NULL AND created_at < {})",
+        ago(SENT_MAIL_DAYS, "days"),
+        ago(FAILED_MAIL_DAYS, "days"),
     ))
     .execute(&mut *tx)
     .await?
@@ -99,7 +104,10 @@ mod tests {
             insert(pool, &message).await.unwrap();
         }
         let age = |table: &'static str, column: &'static str, when: &'static str| {
-            format!("UPDATE {table} SET {column} = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '{when}') WHERE email = 'old@example.org'")
+            format!(
+                "UPDATE {table} SET {column} = {} WHERE email = 'old@example.org'",
+                crate::now_moved(&format!("'{when}'"))
+            )
         };
         for sql in [
             age("reader_messages", "created_at", "-25 months"),

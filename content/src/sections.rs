@@ -5,6 +5,8 @@ use super::stories::{card_query, CardRow};
 use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{SectionBlock, SectionLink, StoryCard};
+use crate::NOW;
+use const_format::concatcp;
 use sqlx::SqlitePool;
 
 /// A section in one language, with what its page needs.
@@ -89,8 +91,10 @@ pub(crate) const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
 
 /// Published stories of language ?2 in the section tree. Static pages have no section,
 /// so this reads the `story_tr_section` index alone (no table rows) to filter and sort.
-const IN_TREE: &str = "t.lang = ?2 AND t.section_id IN tree AND t.status = 'published'
-    AND t.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+const IN_TREE: &str = concatcp!(
+    "t.lang = ?2 AND t.section_id IN tree AND t.status = 'published' AND t.published_at <= ",
+    NOW
+);
 
 /// Page `page` (1-based) of the newest stories in section `id` and all its sub-sections,
 /// with the total count.

@@ -3,6 +3,7 @@
 
 use super::{DataResult, PUBLISHED};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{Image, SectionLink, StoryCard};
 use sqlx::SqlitePool;
 
@@ -24,7 +25,7 @@ const CARD_JOINS: &str = "
 /// A card as read from the database, before it becomes a [`StoryCard`].
 #[derive(sqlx::FromRow)]
 pub(crate) struct CardRow {
-    kind: String,
+    kind: StoryKind,
     slug: String,
     title: String,
     summary: String,
@@ -147,7 +148,7 @@ pub async fn featured(pool: &SqlitePool, lang: Lang) -> DataResult<Option<StoryC
 #[derive(sqlx::FromRow)]
 pub struct StoryDetails {
     pub story_id: i64,
-    pub kind: String,
+    pub kind: StoryKind,
     pub section_id: Option<i64>,
     pub body_html: String,
     pub signature: String,

@@ -6,6 +6,8 @@
 
 use super::DataResult;
 use crate::lang::Lang;
+use crate::{now_moved, NOW};
+use const_format::concatcp;
 use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -91,11 +93,11 @@ async fn issue(
     hours: Option<i64>,
 ) -> DataResult<String> {
     let token = new_token();
-    sqlx::query(
+    sqlx::query(&format!(
         "INSERT INTO tokens (hash, purpose, subscriber_id, expires_at)
-         VALUES (?, ?, ?, CASE WHEN ? IS NULL THEN NULL
-                 ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' hours') END)",
-    )
+         VALUES (?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE {} END)",
+        now_moved("'+' || ? || ' hours'")
+    ))
     .bind(token_hash(&token))
     .bind(purpose)
     .bind(subscriber)
@@ -180,10 +182,14 @@ pub async fn request(
     })
 }
 
-const TOKEN_OWNER: &str = "SELECT s.id, s.email, s.list, s.lang FROM tokens k
+const TOKEN_OWNER: &str = concatcp!(
+    "SELECT s.id, s.email, s.list, s.lang FROM tokens k
     JOIN subscribers s ON s.id = k.subscriber_id
     WHERE k.hash = ? AND k.purpose = ? AND k.used_at IS NULL
-      AND (k.expires_at IS NULL OR k.expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))";
+      AND (k.expires_at IS NULL OR k.expires_at > ",
+    NOW,
+    ")"
+);
 
 type OwnerRow = (i64, String, String, String);
 
@@ -233,14 +239,19 @@ pub async fn confirm(
         return Ok(None);
     };
     let id = row.0;
-    sqlx::query("UPDATE tokens SET used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE hash = ?")
-        .bind(token_hash(token))
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "UPDATE subscribers SET status = 'confirmed', unsubscribed_at = NULL,
-           confirmed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-    )
+    sqlx::query(concatcp!(
+        "UPDATE tokens SET used_at = ",
+        NOW,
+        " WHERE hash = ?"
+    ))
+    .bind(token_hash(token))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(concatcp!(
+        "UPDATE subscribers SET status = 'confirmed', unsubscribed_at = NULL, confirmed_at = ",
+        NOW,
+        " WHERE id = ?"
+    ))
     .bind(id)
     .execute(&mut *tx)
     .await?;
@@ -264,11 +275,11 @@ pub async fn unsubscribe(
         return Ok(None);
     };
     let id = row.0;
-    let changed = sqlx::query(
-        "UPDATE subscribers SET status = 'unsubscribed',
-           unsubscribed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         WHERE id = ? AND status <> 'unsubscribed'",
-    )
+    let changed = sqlx::query(concatcp!(
+        "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ",
+        NOW,
+        " WHERE id = ? AND status <> 'unsubscribed'"
+    ))
     .bind(id)
     .execute(&mut *tx)
     .await?
@@ -426,10 +437,13 @@ mod tests {
         .unwrap() else {
             panic!()
         };
-        sqlx::query("UPDATE tokens SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 minute') WHERE purpose = 'confirm'")
-            .execute(&db.pool)
-            .await
-            .unwrap();
+        sqlx::query(&format!(
+            "UPDATE tokens SET expires_at = {} WHERE purpose = 'confirm'",
+            crate::db::now_moved("'-1 minute'")
+        ))
+        .execute(&db.pool)
+        .await
+        .unwrap();
         assert!(pending(&db.pool, &token, "confirm")
             .await
             .unwrap()

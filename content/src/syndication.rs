@@ -6,13 +6,15 @@ use super::sections::SUBTREE;
 use super::{DataResult, PUBLISHED};
 use crate::address::path;
 use crate::lang::Lang;
+use crate::model::StoryKind;
+use crate::{now_moved, NOW};
 use sqlx::SqlitePool;
 
 /// One article as a feed carries it: the whole text, dates, author and section.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct FeedEntry {
     /// article, interview, profile, publication, episode (decides the address).
-    pub kind: String,
+    pub kind: StoryKind,
     pub slug: String,
     pub title: String,
     pub summary: String,
@@ -107,7 +109,7 @@ pub struct SitemapUrl {
 struct StoryUrlRow {
     id: i64,
     lang: String,
-    kind: String,
+    kind: StoryKind,
     slug: String,
     updated_at: String,
     /// `lang slug` of each published edition, one per line.
@@ -117,7 +119,7 @@ struct StoryUrlRow {
 impl StoryUrlRow {
     fn into_url(self) -> Option<SitemapUrl> {
         let lang = Lang::from_code(&self.lang)?;
-        let kind = crate::address::url_segment(&self.kind);
+        let kind = self.kind.url_segment();
         let mut alternates: Vec<(Lang, String)> = self
             .editions
             .lines()
@@ -172,7 +174,7 @@ pub async fn story_urls(
         "SELECT t.id, t.lang, t.kind, t.slug, t.updated_at,
             (SELECT group_concat(o.lang || ' ' || o.slug, char(10)) FROM story_translations o
              WHERE o.story_id = t.story_id AND o.status = 'published'
-               AND o.published_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) AS editions
+               AND o.published_at <= {NOW}) AS editions
          FROM story_translations t WHERE t.id >= ? AND {PUBLISHED} ORDER BY t.id LIMIT ?"
     ))
     .bind(from_id)
@@ -285,10 +287,12 @@ pub struct NewsUrl {
 /// newest first, at most 1,000.
 pub async fn recent_news(pool: &SqlitePool) -> DataResult<Vec<NewsUrl>> {
     // Each edition is one range of `story_tr_latest`; two days of news is a short sort.
+    let two_days_ago = now_moved("'-2 days'");
+    let editions = Lang::ALL.map(|l| format!("'{}'", l.code())).join(", ");
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(&format!(
         "SELECT t.lang, t.slug, t.title, t.published_at FROM story_translations t
-         WHERE t.lang IN ('fr', 'ar', 'en') AND t.status = 'published' AND t.kind = 'article'
-           AND t.published_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days') AND {PUBLISHED}
+         WHERE t.lang IN ({editions}) AND t.status = 'published' AND t.kind = 'article'
+           AND t.published_at >= {two_days_ago} AND {PUBLISHED}
          ORDER BY t.published_at DESC LIMIT 1000"
     ))
     .fetch_all(pool)

@@ -197,3 +197,6 @@ pub async fn listing(
         total as u32,
     ))
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,8 +3,9 @@
 //! sanitised here, whatever their origin, so nothing unsafe is ever stored.
 
 use super::search::normalize::{fold_latin, is_arabic_mark};
-use super::{DataError, DataResult};
+use super::{DataError, DataResult, NOW};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use sqlx::SqliteConnection;
 
 /// One language version of a section.
@@ -54,7 +55,7 @@ pub async fn upsert_section(
 
 /// The language-independent part of a story.
 pub struct NewStory<'a> {
-    pub kind: &'a str,
+    pub kind: StoryKind,
     pub section_id: Option<i64>,
     pub featured: bool,
     /// Identifies content from outside (seed, import) to keep re-runs idempotent.
@@ -165,15 +166,15 @@ pub(crate) async fn insert_clean_translation(
     tr: &NewTranslation<'_>,
 ) -> DataResult<i64> {
     let body = tr.body_html;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(&format!(
         "INSERT INTO story_translations
            (story_id, lang, slug, title, summary, body_html, signature, source, status,
             published_at, updated_at, cover_media_id, kind, section_id)
-         SELECT s.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+         SELECT s.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, {NOW}),
                 ?, s.kind, s.section_id
          FROM stories s WHERE s.id = ?
-         RETURNING id",
-    )
+         RETURNING id"
+    ))
     .bind(tr.lang.code())
     .bind(tr.slug)
     .bind(tr.title)

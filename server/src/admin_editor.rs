@@ -149,8 +149,9 @@ async fn handle(
     };
     let section_id = posted.section.trim().parse().ok();
     let cover_id = posted.cover.trim().parse().ok();
+    let kind = new_kind(&posted.kind);
     let input = EditorInput {
-        kind: posted.kind.clone(),
+        kind,
         section_id,
         cover_id,
         fields: fields.clone(),
@@ -168,7 +169,7 @@ async fn handle(
         Ok(Saved::Refused(problems)) => {
             let again = EditorPosted {
                 fields,
-                kind: posted.kind,
+                kind,
                 section_id,
                 cover_id,
                 publish_at: posted.publish_at,
@@ -179,7 +180,7 @@ async fn handle(
                 None => format!(
                     "/admin/stories/new?lang={}&kind={}",
                     lang.code(),
-                    new_kind(&again.kind)
+                    again.kind
                 ),
             };
             let mut response =

@@ -141,7 +141,7 @@ fn rss_response(state: &Syndication, scope: FeedScope) -> Response {
         .entries
         .iter()
         .map(|entry| {
-            let link = format!("{site}{}", story_path(scope.lang, &entry.kind, &entry.slug));
+            let link = format!("{site}{}", story_path(scope.lang, entry.kind, &entry.slug));
             rss::Item {
                 title: Some(entry.title.clone()),
                 link: Some(link.clone()),
@@ -225,7 +225,7 @@ fn atom_response(state: &Syndication, scope: FeedScope) -> Response {
         .entries
         .iter()
         .map(|entry| {
-            let href = format!("{site}{}", story_path(scope.lang, &entry.kind, &entry.slug));
+            let href = format!("{site}{}", story_path(scope.lang, entry.kind, &entry.slug));
             atom::Entry {
                 title: entry.title.as_str().into(),
                 id: href.clone(),

@@ -45,7 +45,7 @@ pub async fn programme_feed(
         .map(|episode| {
             let url = format!(
                 "{site}{}",
-                story_path(lang, &episode.card.kind, &episode.card.slug)
+                story_path(lang, episode.card.kind, &episode.card.slug)
             );
             let published = chrono::DateTime::parse_from_rfc3339(&episode.card.published_at)
                 .unwrap_or_default()

@@ -68,9 +68,12 @@ impl ServiceWorker {
         }
         let version = format!("{:016x}", fnv1a(&fingerprint));
         let list = serde_json::to_string(&assets).unwrap_or_else(|_| "[]".into());
+        let langs = Lang::ALL.map(Lang::code);
+        let langs = serde_json::to_string(&langs).unwrap_or_else(|_| "[]".into());
         let source = template
             .replace("'__VERSION__'", &format!("'{version}'"))
-            .replace("__PRECACHE__", &list);
+            .replace("__PRECACHE__", &list)
+            .replace("__LANGS__", &langs);
         ServiceWorker(source)
     }
 }
@@ -197,6 +200,8 @@ mod tests {
         assert!(first.0.contains("\"/pkg/app.abc.wasm\""));
         assert!(first.0.contains("\"/pwa.js\""));
         assert!(!first.0.contains("__PRECACHE__") && !first.0.contains("__VERSION__"));
+        // The worker's editions are the site's languages, in menu order.
+        assert!(first.0.contains(r#"const LANGS = ["fr","ar","en"];"#));
         std::fs::rename(
             dir.path().join("pkg/app.abc.wasm"),
             dir.path().join("pkg/app.def.wasm"),

@@ -44,7 +44,7 @@ async fn site(sitemap_limit: u32) -> Site {
     insert_story(
         &mut conn,
         &NewStory {
-            kind: "article",
+            kind: content::model::StoryKind::Article,
             section_id: Some(section),
             featured: false,
             source_key: None,

@@ -65,7 +65,7 @@ pub async fn get_story(
         let site = site_url();
         let url = format!(
             "{site}{}",
-            content::address::story_path(lang, &story.card.kind, &story.card.slug)
+            content::address::story_path(lang, story.card.kind, &story.card.slug)
         );
         if !page_kind {
             let article = structured_data::news_article(&site, lang, &url, story);

@@ -68,7 +68,7 @@ pub fn Cover(
 #[component]
 pub fn Card(card: StoryCard, style: CardStyle) -> impl IntoView {
     let lang = use_lang();
-    let href = story_path(lang.get_untracked(), &card.kind, &card.slug);
+    let href = story_path(lang.get_untracked(), card.kind, &card.slug);
     let class = match style {
         CardStyle::Lead => "card card-lead",
         CardStyle::Standard => "card card-standard",

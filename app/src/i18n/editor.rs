@@ -26,7 +26,7 @@ pub struct EditorStrings {
     pub title: &'static str,
     pub versions: &'static str,
     pub kind: &'static str,
-    /// article, interview, profile, publication, episode, page.
+    /// The name of each kind of story, in the order of `StoryKind::ALL`.
     pub kinds: [&'static str; 6],
     pub previous: &'static str,
     pub next: &'static str,

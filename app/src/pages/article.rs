@@ -11,7 +11,7 @@ use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
 use crate::i18n::Texts;
 use content::address::path;
-use content::model::{ArticlePage as Article, Person};
+use content::model::{ArticlePage as Article, Person, StoryKind};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -64,7 +64,7 @@ pub fn PreviewPage() -> impl IntoView {
         },
     );
     loaded_page(data, move |article| {
-        let page_kind = article.card.kind == "page";
+        let page_kind = article.card.kind == StoryKind::Page;
         let lang = lang.get_untracked();
         let t = lang.t();
         let editor = format!(
@@ -100,7 +100,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
     let t = lang.get_untracked().t();
     let card = article.card.clone();
     let site = site_url();
-    let canonical = content::address::story_path(lang.get_untracked(), &card.kind, &card.slug);
+    let canonical = content::address::story_path(lang.get_untracked(), card.kind, &card.slug);
     let description = if card.summary.is_empty() {
         card.title.clone()
     } else {
@@ -132,7 +132,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
         />
         <JsonLd blocks=article.structured_data.clone()/>
         <div class="container article-layout">
-            <article class="article" class:static-page=page_kind class:interview=card.kind == "interview" class:profile=card.kind == "profile">
+            <article class="article" class:static-page=page_kind class:interview=card.kind == StoryKind::Interview class:profile=card.kind == StoryKind::Profile>
                 <Breadcrumb crumbs=article.breadcrumb/>
                 <header class="article-head">
                     {card.section.clone().map(|s| view! {
@@ -154,9 +154,9 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                         </button>
                     </div>
                 })}
-                {article.person.clone().map(|person| view! { <PersonBox person interview=card.kind == "interview"/> })}
+                {article.person.clone().map(|person| view! { <PersonBox person interview=card.kind == StoryKind::Interview/> })}
                 // A profile's cover is the person's photo, shown in their box.
-                {card.cover.clone().filter(|_| !page_kind && card.kind != "profile").map(|image| view! {
+                {card.cover.clone().filter(|_| !page_kind && card.kind != StoryKind::Profile).map(|image| view! {
                     <figure class="article-cover"><Cover image eager=true/></figure>
                 })}
                 <div class="article-body" inner_html=article.body_html></div>

@@ -141,7 +141,7 @@ fn LetterIndex(letters: Vec<IndexLetter>, filter: FacesFilter) -> impl IntoView 
 #[component]
 fn FaceCard(item: ProfileCard) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let href = story_path(lang, &item.card.kind, &item.card.slug);
+    let href = story_path(lang, item.card.kind, &item.card.slug);
     let place = lang.join_list(&[item.city, item.country]);
     view! {
         <article class="face-card">

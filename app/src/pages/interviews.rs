@@ -57,7 +57,7 @@ fn InterviewsView(page: InterviewsPage, country: Option<String>) -> impl IntoVie
 #[component]
 fn InterviewItem(item: InterviewCard) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let href = story_path(lang, &item.card.kind, &item.card.slug);
+    let href = story_path(lang, item.card.kind, &item.card.slug);
     view! {
         <article class="interview-card">
             {item.portrait.clone().or(item.card.cover.clone()).map(|image| view! { <a href=href.clone() tabindex="-1" aria-hidden="true"><Cover image sizes="12rem"/></a> })}

@@ -53,7 +53,7 @@ fn Listen(episode: EpisodeCard) -> impl IntoView {
     let track = Track {
         src: audio.href.clone(),
         title: episode.card.title.clone(),
-        href: story_path(lang.get_untracked(), &episode.card.kind, &episode.card.slug),
+        href: story_path(lang.get_untracked(), episode.card.kind, &episode.card.slug),
         duration: episode.duration_seconds,
     };
     let src = audio.href.clone();
@@ -78,7 +78,7 @@ fn Listen(episode: EpisodeCard) -> impl IntoView {
 fn EpisodeItem(episode: EpisodeCard) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let p = lang.podcasts();
-    let href = story_path(lang, &episode.card.kind, &episode.card.slug);
+    let href = story_path(lang, episode.card.kind, &episode.card.slug);
     view! {
         <article class="episode-item">
             <p class="episode-kicker">
@@ -253,7 +253,7 @@ fn EpisodeView(page: EpisodePage) -> impl IntoView {
         <PageMeta
             title=format!("{} — {}", episode.card.title, lang.t().site_name)
             description=episode.card.summary.clone()
-            path=story_path(lang, &episode.card.kind, &episode.card.slug)
+            path=story_path(lang, episode.card.kind, &episode.card.slug)
         />
         <div class="container episode-page">
             <Breadcrumb crumbs/>

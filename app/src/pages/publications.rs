@@ -129,7 +129,7 @@ fn LibraryView(library: LibraryPage, filters: LibraryFilters) -> impl IntoView {
 #[component]
 fn BookCard(book: PublicationCard) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let href = story_path(lang, &book.card.kind, &book.card.slug);
+    let href = story_path(lang, book.card.kind, &book.card.slug);
     view! {
         <article class="book-card">
             {book.card.cover.clone().map(|image| view! {
@@ -246,7 +246,7 @@ fn BookView(book: PublicationPage) -> impl IntoView {
         <PageMeta
             title=format!("{} — {}", card.title, lang.t().site_name)
             description=card.summary.clone()
-            path=story_path(lang, &card.kind, &card.slug)
+            path=story_path(lang, card.kind, &card.slug)
             og_type="book"
             image=card.cover.clone()
         />

@@ -18,6 +18,7 @@ use super::subscriptions::{new_token, normalize_email, token_hash};
 use super::{DataError, DataResult};
 use crate::lang::Lang;
 use crate::model::{AuditEntry, Role, SessionUser};
+use crate::{now_moved, NOW};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// Failed log-ins in a row that lock an account.
@@ -26,8 +27,6 @@ pub const MAX_FAILED_LOGINS: i64 = 5;
 pub const LOCK_MINUTES: i64 = 15;
 /// How long a session lasts after logging in (a working day and a half).
 pub const SESSION_HOURS: i64 = 12;
-
-use super::NOW;
 
 /// Creates an account; the password must pass [`check_password_rules`]. Returns its id.
 pub async fn create_user(
@@ -146,11 +145,12 @@ pub async fn log_in(
             Ok(LogIn::Accepted { token, user })
         }
         None => {
+            let lock_until = now_moved(&format!("'+{LOCK_MINUTES} minutes'"));
             let locked: bool = sqlx::query_scalar(&format!(
                 "UPDATE users SET
                    failed_logins = CASE WHEN failed_logins + 1 >= ?1 THEN 0 ELSE failed_logins + 1 END,
                    locked_until = CASE WHEN failed_logins + 1 >= ?1
-                                  THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+{LOCK_MINUTES} minutes')
+                                  THEN {lock_until}
                                   ELSE locked_until END
                  WHERE id = ?2 RETURNING locked_until IS NOT NULL AND locked_until > {NOW}"
             ))
@@ -175,9 +175,10 @@ pub async fn log_in(
 
 async fn open_session(pool: &SqlitePool, user_id: i64, lang: Option<Lang>) -> DataResult<String> {
     let token = new_token();
+    let session_end = now_moved(&format!("'+{SESSION_HOURS} hours'"));
     sqlx::query(&format!(
         "INSERT INTO sessions (token_hash, user_id, lang, expires_at)
-         VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+{SESSION_HOURS} hours'))"
+         VALUES (?, ?, ?, {session_end})"
     ))
     .bind(token_hash(&token))
     .bind(user_id)

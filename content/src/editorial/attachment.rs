@@ -2,16 +2,16 @@
 //! (with its length), chosen in the editor among the media library's documents and
 //! sounds. One per story, shared by its language versions.
 
-use crate::model::EditorProblem;
+use crate::model::{EditorProblem, StoryKind};
 use crate::DataResult;
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// The library kind of the file a story of `kind` carries, if any.
-pub fn file_kind(story_kind: &str) -> Option<&'static str> {
+pub fn file_kind(story_kind: StoryKind) -> Option<&'static str> {
     match story_kind {
-        "publication" => Some("pdf"),
-        "episode" => Some("audio"),
-        _ => None,
+        StoryKind::Publication => Some("pdf"),
+        StoryKind::Episode => Some("audio"),
+        StoryKind::Article | StoryKind::Interview | StoryKind::Profile | StoryKind::Page => None,
     }
 }
 
@@ -59,16 +59,16 @@ pub fn format_duration(seconds: i64) -> String {
 pub async fn fields_of(
     pool: &SqlitePool,
     story_id: i64,
-    story_kind: &str,
+    story_kind: StoryKind,
 ) -> DataResult<(String, String)> {
     let row: Option<(Option<i64>, Option<i64>)> = match story_kind {
-        "publication" => {
+        StoryKind::Publication => {
             sqlx::query_as("SELECT pdf_media_id, NULL FROM publications WHERE story_id = ?")
                 .bind(story_id)
                 .fetch_optional(pool)
                 .await?
         }
-        "episode" => {
+        StoryKind::Episode => {
             sqlx::query_as(
                 "SELECT audio_media_id, duration_seconds FROM episodes WHERE story_id = ?",
             )
@@ -90,7 +90,7 @@ pub async fn fields_of(
 pub async fn save(
     conn: &mut SqliteConnection,
     story_id: i64,
-    story_kind: &str,
+    story_kind: StoryKind,
     attachment: &str,
     duration: Option<i64>,
 ) -> DataResult<()> {
@@ -157,16 +157,16 @@ mod tests {
             let editor = editor.clone();
             async move {
                 // As the editor posts them: with the kind's stored details.
-                let kind: String = sqlx::query_scalar("SELECT kind FROM stories WHERE id = ?")
+                let kind: StoryKind = sqlx::query_scalar("SELECT kind FROM stories WHERE id = ?")
                     .bind(story_id)
                     .fetch_one(pool)
                     .await
                     .unwrap();
-                fields.details = super::super::details::values(pool, story_id, &kind, Lang::Fr)
+                fields.details = super::super::details::values(pool, story_id, kind, Lang::Fr)
                     .await
                     .unwrap();
                 let input = EditorInput {
-                    kind: String::new(),
+                    kind,
                     section_id: None,
                     cover_id: None,
                     fields,
@@ -179,7 +179,7 @@ mod tests {
             }
         };
         let (book, slug) = story("publication").await;
-        let (attachment, _) = fields_of(pool, book, "publication").await.unwrap();
+        let (attachment, _) = fields_of(pool, book, StoryKind::Publication).await.unwrap();
         let title: String = sqlx::query_scalar(
             "SELECT title FROM story_translations WHERE story_id = ? AND lang = 'fr'",
         )
@@ -199,7 +199,10 @@ mod tests {
             .unwrap();
         assert!(page.pdf.unwrap().href.ends_with(".pdf"));
         assert_ne!(
-            fields_of(pool, book, "publication").await.unwrap().0,
+            fields_of(pool, book, StoryKind::Publication)
+                .await
+                .unwrap()
+                .0,
             attachment
         );
         // A sound is not a publication's PDF: the field is left empty.
@@ -209,7 +212,13 @@ mod tests {
             ..StoryFields::default()
         };
         post(book, fields).await;
-        assert_eq!(fields_of(pool, book, "publication").await.unwrap().0, "");
+        assert_eq!(
+            fields_of(pool, book, StoryKind::Publication)
+                .await
+                .unwrap()
+                .0,
+            ""
+        );
 
         let (episode, slug) = story("episode").await;
         let title: String = sqlx::query_scalar(
@@ -242,7 +251,7 @@ mod tests {
         assert_eq!(page.episode.duration_seconds, 2550);
         assert!(page.episode.audio.unwrap().href.ends_with(".wav"));
         assert_eq!(
-            fields_of(pool, episode, "episode").await.unwrap(),
+            fields_of(pool, episode, StoryKind::Episode).await.unwrap(),
             (sound.to_string(), "42:30".to_owned())
         );
     }

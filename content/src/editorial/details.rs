@@ -8,6 +8,7 @@
 use crate::faces::index::{initial, sort_key};
 use crate::lang::Lang;
 use crate::model::EditorProblem;
+use crate::model::StoryKind;
 use crate::model::FIELDS;
 use crate::DataResult;
 use sqlx::{Row, SqliteConnection, SqlitePool};
@@ -51,7 +52,7 @@ pub struct Detail {
 /// The details of one kind of story and where they are kept.
 #[derive(Debug)]
 pub struct KindDetails {
-    pub kind: &'static str,
+    pub kind: StoryKind,
     table: &'static str,
     versions: &'static str,
     /// Makes the kind's row of a new story with defaults (`?1` story, `?2` language).
@@ -71,7 +72,7 @@ const fn detail(name: &'static str, per_version: bool, input: Input, required: b
 /// Every kind with details.
 pub const KINDS: [KindDetails; 4] = [
     KindDetails {
-        kind: "publication",
+        kind: StoryKind::Publication,
         table: "publications",
         versions: "publication_translations",
         create: "INSERT OR IGNORE INTO publications (story_id, year, languages)
@@ -86,7 +87,7 @@ pub const KINDS: [KindDetails; 4] = [
         ],
     },
     KindDetails {
-        kind: "episode",
+        kind: StoryKind::Episode,
         table: "episodes",
         versions: "episode_translations",
         create: "INSERT OR IGNORE INTO episodes (story_id, programme_id, duration_seconds)
@@ -101,7 +102,7 @@ pub const KINDS: [KindDetails; 4] = [
         ],
     },
     KindDetails {
-        kind: "interview",
+        kind: StoryKind::Interview,
         table: "interviews",
         versions: "interview_translations",
         create: "INSERT OR IGNORE INTO interviews (story_id, country)
@@ -115,7 +116,7 @@ pub const KINDS: [KindDetails; 4] = [
         ],
     },
     KindDetails {
-        kind: "profile",
+        kind: StoryKind::Profile,
         table: "profiles",
         versions: "profile_translations",
         create: "INSERT OR IGNORE INTO profiles (story_id, country, field)
@@ -131,7 +132,7 @@ pub const KINDS: [KindDetails; 4] = [
 ];
 
 /// The details of a kind of story, if it has any.
-pub fn of_kind(kind: &str) -> Option<&'static KindDetails> {
+pub fn of_kind(kind: StoryKind) -> Option<&'static KindDetails> {
     KINDS.iter().find(|k| k.kind == kind)
 }
 
@@ -216,7 +217,7 @@ fn typed<'a>(values: &'a [(String, String)], name: &str) -> &'a str {
 }
 
 /// The problems of the details typed for a story of `kind`, by field (`detail_<name>`).
-pub fn check(kind: &str, values: &[(String, String)]) -> Vec<(String, EditorProblem)> {
+pub fn check(kind: StoryKind, values: &[(String, String)]) -> Vec<(String, EditorProblem)> {
     let Some(kind) = of_kind(kind) else {
         return Vec::new();
     };
@@ -233,7 +234,7 @@ pub fn check(kind: &str, values: &[(String, String)]) -> Vec<(String, EditorProb
 pub async fn values(
     pool: &SqlitePool,
     story_id: i64,
-    kind: &str,
+    kind: StoryKind,
     lang: Lang,
 ) -> DataResult<Vec<(String, String)>> {
     let Some(kind) = of_kind(kind) else {
@@ -277,7 +278,7 @@ pub async fn values(
 pub async fn save(
     conn: &mut SqliteConnection,
     story_id: i64,
-    kind: &str,
+    kind: StoryKind,
     lang: Lang,
     values: &[(String, String)],
 ) -> DataResult<()> {
@@ -317,7 +318,7 @@ pub async fn save(
             false => story.push((d.name, value)),
         }
     }
-    if kind.kind == "profile" {
+    if kind.kind == StoryKind::Profile {
         // The A–Z index files a person by the sort form of their name.
         let name = typed(values, "sort_name");
         let key = sort_key(name);
@@ -390,7 +391,7 @@ mod tests {
     #[test]
     fn details_are_checked_by_their_form() {
         let problems = check(
-            "publication",
+            StoryKind::Publication,
             &typed(&[
                 ("year", "85"),
                 ("isbn", "978-9954-06-139-9"),
@@ -410,14 +411,17 @@ mod tests {
             ("isbn", "2-7071-3465-X"),
             ("languages", "ar,fr"),
         ]);
-        assert!(check("publication", &fine).is_empty());
-        let problems = check("interview", &typed(&[("country", "France")]));
+        assert!(check(StoryKind::Publication, &fine).is_empty());
+        let problems = check(StoryKind::Interview, &typed(&[("country", "France")]));
         assert_eq!(
             problems.len(),
             2,
             "country form, interviewee missing: {problems:?}"
         );
-        assert!(check("article", &[]).is_empty(), "articles have no details");
+        assert!(
+            check(StoryKind::Article, &[]).is_empty(),
+            "articles have no details"
+        );
         assert!(
             checked(&KINDS[3].details[1], "astrology").is_err(),
             "profile fields are a list"
@@ -429,9 +433,9 @@ mod tests {
         let db = test_db::with_demo().await;
         let pool = &db.pool;
         let editor = test_db::account(pool, "e@ccme.example", Role::Editor).await;
-        let publish = |kind: &str, title: &str, details: &[(&str, &str)]| {
+        let publish = |kind: StoryKind, title: &str, details: &[(&str, &str)]| {
             let input = EditorInput {
-                kind: kind.into(),
+                kind,
                 section_id: None,
                 cover_id: None,
                 fields: StoryFields {
@@ -460,7 +464,7 @@ mod tests {
                 .await
                 .unwrap();
         let interview = publish(
-            "interview",
+            StoryKind::Interview,
             "Entretien avec Amal",
             &[
                 ("country", "be"),
@@ -475,7 +479,7 @@ mod tests {
             .unwrap();
         assert!(format!("{listed:?}").contains("Amal Idrissi"), "{listed:?}");
         let portrait = |story| async move {
-            faces::person(pool, Lang::Fr, story, "interview")
+            faces::person(pool, Lang::Fr, story, StoryKind::Interview)
                 .await
                 .unwrap()
                 .unwrap()
@@ -485,7 +489,7 @@ mod tests {
         assert_eq!(portrait(interview).await, Some(format!("/media/{path}")));
         // Ids the form never offers (no such item) are not stored.
         let forged = publish(
-            "interview",
+            StoryKind::Interview,
             "Entretien avec Yassine",
             &[
                 ("country", "BE"),
@@ -497,7 +501,7 @@ mod tests {
         assert_eq!(portrait(forged).await, None);
 
         let profile = publish(
-            "profile",
+            StoryKind::Profile,
             "Karim Tazi, chef",
             &[
                 ("country", "CA"),
@@ -507,7 +511,7 @@ mod tests {
             ],
         )
         .await;
-        let person = faces::person(pool, Lang::Fr, profile, "profile")
+        let person = faces::person(pool, Lang::Fr, profile, StoryKind::Profile)
             .await
             .unwrap()
             .unwrap();
@@ -521,7 +525,7 @@ mod tests {
         assert_eq!(initial, "T", "filed under T in the A–Z index");
 
         publish(
-            "publication",
+            StoryKind::Publication,
             "Atlas des migrations",
             &[
                 ("year", "2026"),
@@ -548,7 +552,7 @@ mod tests {
                 .await
                 .unwrap();
         publish(
-            "episode",
+            StoryKind::Episode,
             "Épisode spécial",
             &[
                 ("programme_id", &programme),

@@ -5,6 +5,7 @@
 
 use super::{section_options, versions_from, GROUPED_VERSIONS};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{AdminStoryRow, StoryFilter, StoryList, StoryStatus, ADMIN_PAGE_SIZE};
 use crate::DataResult;
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
@@ -58,7 +59,7 @@ fn push_filters(query: &mut QueryBuilder<'_, Sqlite>, filter: &StoryFilter) {
 #[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
-    kind: String,
+    kind: StoryKind,
     title: String,
     title_lang: String,
     section: Option<String>,

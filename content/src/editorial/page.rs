@@ -6,6 +6,7 @@ use super::{attachment, details, markdown};
 use super::{may_edit, section_options, versions_from, GROUPED_VERSIONS};
 use crate::address::story_path;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{
     EditorPage, ImageChoice, ReferenceVersion, Role, SessionUser, StoryFields, StoryStatus,
     VersionState,
@@ -15,7 +16,7 @@ use sqlx::SqlitePool;
 
 #[derive(sqlx::FromRow)]
 struct StoryHead {
-    kind: String,
+    kind: StoryKind,
     section_id: Option<i64>,
     versions: Option<String>,
 }
@@ -64,7 +65,7 @@ pub async fn editor_page(
     let Some(id) = story_id else {
         return Ok(Some(EditorPage {
             story_id: None,
-            kind: "article".into(),
+            kind: StoryKind::Article,
             section_id: None,
             lang,
             fields: StoryFields::default(),
@@ -111,7 +112,7 @@ pub async fn editor_page(
     let public_path = current
         .as_ref()
         .filter(|_| status == Some(StoryStatus::Published))
-        .map(|v| story_path(lang, &head.kind, &v.slug));
+        .map(|v| story_path(lang, head.kind, &v.slug));
     let cover_id = current.as_ref().and_then(|v| v.cover_media_id);
     let (fields, published_at, updated_at) = match current {
         Some(v) => (
@@ -134,14 +135,14 @@ pub async fn editor_page(
         ),
         None => (StoryFields::default(), None, None),
     };
-    let (attachment, duration) = attachment::fields_of(pool, id, &head.kind).await?;
+    let (attachment, duration) = attachment::fields_of(pool, id, head.kind).await?;
     let fields = StoryFields {
         attachment,
         duration,
-        details: details::values(pool, id, &head.kind, lang).await?,
+        details: details::values(pool, id, head.kind, lang).await?,
         ..fields
     };
-    let attachment_kind = attachment::file_kind(&head.kind);
+    let attachment_kind = attachment::file_kind(head.kind);
     let attachments = match attachment_kind {
         Some(kind) => media_choices(pool, kind, lang).await?,
         None => Vec::new(),

@@ -5,6 +5,7 @@
 use super::{attachment, details, markdown, may_edit};
 use crate::address::story_path;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{EditorAction, EditorProblem, SessionUser, StoryFields, StoryStatus};
 use crate::write::{insert_clean_translation, slugify, NewTranslation};
 use crate::{accounts, redirects, search, tags, DataResult, NOW};
@@ -19,7 +20,7 @@ pub const BODY_MAX: usize = 200_000;
 #[derive(Clone, Debug)]
 pub struct EditorInput {
     /// Kind of a new story (see [`new_kind`]); ignored for an existing one.
-    pub kind: String,
+    pub kind: StoryKind,
     pub section_id: Option<i64>,
     /// The cover picture (a library image's id); an unknown id counts as none.
     pub cover_id: Option<i64>,
@@ -80,19 +81,8 @@ pub fn check_fields(input: &EditorInput, now: &str) -> Vec<(String, EditorProble
 }
 
 /// The kind of a new story: one the editor writes, else an article.
-pub fn new_kind(asked: &str) -> &'static str {
-    const WRITABLE: [&str; 6] = [
-        "article",
-        "page",
-        "interview",
-        "profile",
-        "publication",
-        "episode",
-    ];
-    WRITABLE
-        .into_iter()
-        .find(|k| *k == asked)
-        .unwrap_or("article")
+pub fn new_kind(asked: &str) -> StoryKind {
+    StoryKind::from_code(asked).unwrap_or_default()
 }
 
 /// The slug a version gets: the one typed, else one made from the title — always in
@@ -108,7 +98,7 @@ pub fn slug_for(fields: &StoryFields) -> String {
 
 #[derive(sqlx::FromRow)]
 struct Existing {
-    kind: String,
+    kind: StoryKind,
     translation_id: Option<i64>,
     status: Option<String>,
     published_at: Option<String>,
@@ -150,10 +140,10 @@ pub async fn save(
         .and_then(StoryStatus::from_code);
     let mut problems = check_fields(input, &now);
     let kind = match &existing {
-        Some(found) => found.kind.clone(),
-        None => new_kind(&input.kind).to_owned(),
+        Some(found) => found.kind,
+        None => input.kind,
     };
-    problems.extend(details::check(&kind, &input.fields.details));
+    problems.extend(details::check(kind, &input.fields.details));
     if !user.role.allows(input.action.needs()) || !may_edit(user, status_before) {
         problems.push(("action".into(), EditorProblem::NotAllowed));
     }
@@ -206,18 +196,18 @@ pub async fn save(
                 .bind(input.section_id)
                 .execute(&mut *tx)
                 .await?;
-            (id, found.kind.clone())
+            (id, found.kind)
         }
         _ => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO stories (kind, section_id, created_by) VALUES (?, ?, ?) RETURNING id",
             )
-            .bind(&kind)
+            .bind(kind)
             .bind(input.section_id)
             .bind(user.id)
             .fetch_one(&mut *tx)
             .await?;
-            (id, kind.clone())
+            (id, kind)
         }
     };
     let cover: Option<i64> = match input.cover_id {
@@ -255,13 +245,13 @@ pub async fn save(
     let tag_names = tags::parse_tags(&fields.tags).unwrap_or_default();
     tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
     let duration = attachment::parse_duration(&fields.duration).unwrap_or_default();
-    attachment::save(&mut tx, story_id, &kind, &fields.attachment, duration).await?;
-    details::save(&mut tx, story_id, &kind, lang, &fields.details).await?;
+    attachment::save(&mut tx, story_id, kind, &fields.attachment, duration).await?;
+    details::save(&mut tx, story_id, kind, lang, &fields.details).await?;
     search::index::index_translation(&mut tx, translation_id).await?;
     // A live address that changes keeps working: the old one leads to the new.
     let old_slug = existing.as_ref().and_then(|e| e.slug.as_deref());
     if let Some(old) = old_slug.filter(|old| *old != slug && published_before.is_some()) {
-        if let Some(old_path) = redirects::normalize(&story_path(lang, &kind, old)) {
+        if let Some(old_path) = redirects::normalize(&story_path(lang, kind, old)) {
             redirects::add_story(&mut tx, &old_path, translation_id).await?;
         }
     }

@@ -5,6 +5,7 @@ use super::publish_due;
 use super::save::{check_fields, save, slug_for, EditorInput, Saved};
 use crate::lang::Lang;
 use crate::model::EditorAction::{self, Publish, Save, Submit, Unpublish};
+use crate::model::StoryKind;
 use crate::model::{EditorProblem, Role, SessionUser, StoryFields, StoryFilter, StoryStatus};
 use crate::test_db::account;
 use crate::{pages, test_db};
@@ -12,7 +13,7 @@ use sqlx::SqlitePool;
 
 fn input(title: &str, body: &str, action: EditorAction) -> EditorInput {
     EditorInput {
-        kind: "article".into(),
+        kind: StoryKind::Article,
         section_id: None,
         cover_id: None,
         fields: StoryFields {

@@ -10,6 +10,7 @@ use super::stories::{card_query, card_query_with, media_image, CardRow};
 use super::{DataResult, PUBLISHED};
 use crate::address::story_path;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::FIELDS;
 use crate::model::{FacesFilter, FacesPage, IndexLetter, Person, ProfileCard, StoryCard};
 use sqlx::SqlitePool;
@@ -118,10 +119,10 @@ pub async fn person(
     pool: &SqlitePool,
     lang: Lang,
     story_id: i64,
-    kind: &str,
+    kind: StoryKind,
 ) -> DataResult<Option<Person>> {
     let (sql, profile_of) = match kind {
-        "interview" => (
+        StoryKind::Interview => (
             "SELECT it.interviewee AS name, it.role, '' AS city, it.country_name,
                     m.path AS photo_path, m.width AS photo_width, m.height AS photo_height,
                     COALESCE(mt.alt, '') AS photo_alt
@@ -131,7 +132,7 @@ pub async fn person(
              WHERE i.story_id = ?1 AND it.lang = ?2",
             true,
         ),
-        "profile" => (
+        StoryKind::Profile => (
             "SELECT t.title AS name, p.field AS role, pt.city, pt.country_name,
                     m.path AS photo_path, m.width AS photo_width, m.height AS photo_height,
                     COALESCE(mt.alt, '') AS photo_alt
@@ -163,7 +164,7 @@ pub async fn person(
         .bind(lang.code())
         .fetch_optional(pool)
         .await?;
-        slug.map(|slug| story_path(lang, "profile", &slug))
+        slug.map(|slug| story_path(lang, StoryKind::Profile, &slug))
     } else {
         None
     };

@@ -4,6 +4,7 @@
 
 use super::index::{initial, sort_key};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::write::upsert_image;
 use crate::{DataError, DataResult};
@@ -74,7 +75,7 @@ pub async fn seed_profiles(
             .collect();
         let (id, new) = seed_story(
             conn,
-            "profile",
+            StoryKind::Profile,
             section,
             &def.key,
             &def.date,

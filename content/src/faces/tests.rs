@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::StoryKind;
 use crate::test_db;
 
 fn filter(country: Option<&str>, field: Option<&str>, letter: Option<&str>) -> FacesFilter {
@@ -111,7 +112,7 @@ async fn interviews_and_profiles_say_who_they_are_about() {
         }
     };
     let interview = id("entretien-karima-ahdad-2025").await;
-    let who = person(&db.pool, Lang::Ar, interview, "interview")
+    let who = person(&db.pool, Lang::Ar, interview, StoryKind::Interview)
         .await
         .unwrap()
         .unwrap();
@@ -124,7 +125,7 @@ async fn interviews_and_profiles_say_who_they_are_about() {
     assert!(profile_href.starts_with("/ar/faces/"), "{profile_href}");
 
     let profile = id("visage-karima-ahdad").await;
-    let who = person(&db.pool, Lang::Fr, profile, "profile")
+    let who = person(&db.pool, Lang::Fr, profile, StoryKind::Profile)
         .await
         .unwrap()
         .unwrap();
@@ -136,9 +137,9 @@ async fn interviews_and_profiles_say_who_they_are_about() {
     assert!(who.profile_href.is_none());
     let about = stories_about(&db.pool, Lang::Fr, profile).await.unwrap();
     assert_eq!(about.len(), 1);
-    assert_eq!(about[0].kind, "interview");
+    assert_eq!(about[0].kind, StoryKind::Interview);
 
-    assert!(person(&db.pool, Lang::Fr, profile, "article")
+    assert!(person(&db.pool, Lang::Fr, profile, StoryKind::Article)
         .await
         .unwrap()
         .is_none());

@@ -4,6 +4,7 @@
 
 use super::pdf;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::write;
 use crate::{DataError, DataResult};
@@ -162,7 +163,7 @@ pub async fn seed_publications(
             .collect();
         let (id, new) = seed_story(
             conn,
-            "publication",
+            StoryKind::Publication,
             Some(section_id),
             &def.key,
             &def.date,

@@ -1,7 +1,7 @@
 //! Shapes of the back office's writing screens: the list of stories, the editor of one
 //! language version, and what an editor posts.
 
-use super::Role;
+use super::{Role, StoryKind};
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -150,7 +150,7 @@ pub struct SectionOption {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AdminStoryRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: StoryKind,
     /// In the back office's language when that version exists, else the first one.
     pub title: String,
     pub title_lang: Lang,
@@ -201,7 +201,7 @@ pub struct ReferenceVersion {
 pub struct EditorPage {
     /// `None` for a story not saved yet.
     pub story_id: Option<i64>,
-    pub kind: String,
+    pub kind: StoryKind,
     pub section_id: Option<i64>,
     /// The language of the version being written.
     pub lang: Lang,
@@ -278,7 +278,7 @@ pub enum EditorProblem {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditorPosted {
     pub fields: StoryFields,
-    pub kind: String,
+    pub kind: StoryKind,
     pub section_id: Option<i64>,
     pub cover_id: Option<i64>,
     /// The time field as typed (`YYYY-MM-DDTHH:MM`).

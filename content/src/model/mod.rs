@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 mod admin;
 mod editorial;
+mod kind;
 pub use admin::*;
 pub use editorial::*;
+pub use kind::StoryKind;
 
 /// Whether a picture (by its file name) is one the share-card renditions can be cut
 /// from: JPEG, PNG or WebP (SVG is not accepted by social networks). Asked by the page's
@@ -46,8 +48,8 @@ pub struct SectionLink {
 /// What a list shows of an article: enough for a card, nothing more.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoryCard {
-    /// article, page, publication… (decides the address, see `i18n::story_path`).
-    pub kind: String,
+    /// Decides the address (see `address::story_path`).
+    pub kind: StoryKind,
     pub slug: String,
     pub title: String,
     pub summary: String,

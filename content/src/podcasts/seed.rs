@@ -3,6 +3,7 @@
 
 use super::wav;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::write;
 use crate::{DataError, DataResult};
@@ -116,8 +117,16 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
                 signature: &v.speakers,
             })
             .collect();
-        let (id, new) =
-            seed_story(conn, "episode", None, &def.key, &def.date, None, &editions).await?;
+        let (id, new) = seed_story(
+            conn,
+            StoryKind::Episode,
+            None,
+            &def.key,
+            &def.date,
+            None,
+            &editions,
+        )
+        .await?;
         created += usize::from(new);
         sqlx::query(
             "INSERT INTO episodes (story_id, programme_id, audio_media_id, duration_seconds, number)

@@ -5,6 +5,7 @@
 use super::excerpt::html_to_text;
 use super::normalize::{index_text, STEM_MARK};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::DataResult;
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -41,7 +42,7 @@ pub fn rowid_range(lang: Lang, from: i64, to: i64) -> (i64, i64) {
 #[derive(sqlx::FromRow)]
 struct Source {
     lang: String,
-    kind: String,
+    kind: StoryKind,
     status: String,
     title: String,
     summary: String,

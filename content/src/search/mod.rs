@@ -20,6 +20,7 @@ pub mod query;
 use super::stories::{card_query_with, CardRow};
 use super::{DataResult, PUBLISHED};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
 use excerpt::{excerpt_around_match, excerpt_start, highlight, html_to_text};
 use query::ParsedQuery;
@@ -231,7 +232,7 @@ async fn rank(pool: &SqlitePool, query: &ParsedQuery, window: &mut [i64]) -> Dat
 struct HitRow {
     id: i64,
     lang: String,
-    kind: String,
+    kind: StoryKind,
     body_html: String,
     #[sqlx(flatten)]
     card: CardRow,
@@ -291,7 +292,7 @@ pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResul
 /// the first match) marked.
 fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
     let lang = Lang::from_code(&row.lang).unwrap_or(Lang::Fr);
-    let page_kind = row.kind == "page";
+    let page_kind = row.kind == StoryKind::Page;
     let card = StoryCard::from(row.card);
     // The summary when it matches, else the body around its first match, else the
     // start of the summary (or body).
@@ -310,7 +311,7 @@ fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
         });
     SearchHit {
         lang,
-        href: crate::address::story_path(lang, &card.kind, &card.slug),
+        href: crate::address::story_path(lang, card.kind, &card.slug),
         title_html: highlight(&card.title, query, lang),
         excerpt_html,
         published_at: if page_kind {

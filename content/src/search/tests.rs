@@ -13,7 +13,7 @@ async fn add(pool: &SqlitePool, (lang, title, summary, body, date): Story<'_>) -
     let mut conn = pool.acquire().await.unwrap();
     let slug = format!("t-{}", crate::write::slugify(title));
     let story = NewStory {
-        kind: "article",
+        kind: StoryKind::Article,
         section_id: None,
         featured: false,
         source_key: None,

@@ -5,6 +5,7 @@
 use super::write::{self, NewStory, NewTranslation, SectionName};
 use super::{DataError, DataResult};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use serde::Deserialize;
 use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::HashMap;
@@ -43,8 +44,8 @@ struct SectionDef {
 #[derive(Deserialize)]
 struct StoryDef {
     key: String,
-    #[serde(default = "article")]
-    kind: String,
+    #[serde(default)]
+    kind: StoryKind,
     #[serde(default)]
     section: Option<String>,
     date: String,
@@ -55,10 +56,6 @@ struct StoryDef {
     fr: Option<Version>,
     ar: Option<Version>,
     en: Option<Version>,
-}
-
-fn article() -> String {
-    "article".into()
 }
 
 #[derive(Deserialize)]
@@ -202,7 +199,7 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
             })
             .collect();
         let story = NewStory {
-            kind: &def.kind,
+            kind: def.kind,
             section_id,
             featured: def.featured,
             source_key: Some(&def.key),
@@ -331,7 +328,7 @@ pub(crate) struct SeedVersion<'a> {
 /// from the titles. Returns its id and whether it was created.
 pub(crate) async fn seed_story(
     conn: &mut SqliteConnection,
-    kind: &str,
+    kind: StoryKind,
     section_id: Option<i64>,
     key: &str,
     date: &str,

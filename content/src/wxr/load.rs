@@ -40,8 +40,9 @@ pub async fn load(
         (None, true) => {
             return Err(DataError::Invalid(format!(
                 "the export carries no language data (Polylang/WPML) and its <language> is \
-                 \"{}\": pass --lang fr|ar|en",
-                export.language
+                 \"{}\": pass --lang {}",
+                export.language,
+                Lang::ALL.map(Lang::code).join("|")
             )))
         }
     };

@@ -9,9 +9,12 @@ use super::terms::free_slug;
 use super::{Export, ImportReport, Item, Outcome};
 use crate::address::decode_segment;
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::search::excerpt::html_to_text;
 use crate::write::{sanitize_html, slugify, NewStory, NewTranslation};
+use crate::NOW;
 use crate::{redirects, search, DataResult};
+use const_format::concatcp;
 use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
@@ -112,9 +115,9 @@ pub(super) async fn load_story(
 ) -> DataResult<()> {
     let first = items[0];
     let kind = if first.post_type == "page" {
-        "page"
+        StoryKind::Page
     } else {
-        "article"
+        StoryKind::Article
     };
     let section_id = items.iter().find_map(|item| {
         item.categories
@@ -122,7 +125,11 @@ pub(super) async fn load_story(
             .filter(|(domain, _, _)| domain == "category")
             .find_map(|(_, slug, _)| lookups.sections.get(slug).copied())
     });
-    let section_id = if kind == "page" { None } else { section_id };
+    let section_id = if kind == StoryKind::Page {
+        None
+    } else {
+        section_id
+    };
     let featured = items.iter().any(|i| i.sticky);
     let author_id = lookups.authors.get(&first.creator).copied();
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE source_key = ?")
@@ -238,7 +245,11 @@ pub(super) async fn load_story(
             }
         }
         // Old addresses: the permalink, ?p= / ?page_id=, and permalinks under old slugs.
-        let id_query = if kind == "page" { "page_id" } else { "p" };
+        let id_query = if kind == StoryKind::Page {
+            "page_id"
+        } else {
+            "p"
+        };
         let mut old = vec![item.link.clone(), format!("/?{id_query}={}", item.id)];
         for previous in &item.old_slugs {
             if let Some(stem) = item.link.trim_end_matches('/').rsplit_once('/') {
@@ -344,11 +355,12 @@ async fn upsert_translation(
     if same {
         return Ok((me, Outcome::Unchanged));
     }
-    sqlx::query(
+    sqlx::query(concatcp!(
         "UPDATE story_translations SET slug = ?, title = ?, summary = ?, body_html = ?, status = ?,
-           published_at = ?, cover_media_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         WHERE id = ?",
-    )
+           published_at = ?, cover_media_id = ?, updated_at = ",
+        NOW,
+        " WHERE id = ?"
+    ))
     .bind(&slug)
     .bind(tr.title)
     .bind(tr.summary)

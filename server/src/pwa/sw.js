@@ -8,7 +8,7 @@ const PAGES = 'pages-v1';
 const IMAGES = 'images-v1';
 const SAVED = 'saved-v1';
 const ASSETS = __PRECACHE__;
-const LANGS = ['fr', 'ar', 'en'];
+const LANGS = __LANGS__;
 const OFFLINE_PAGES = LANGS.map((lang) => `/${lang}/offline`);
 /** Pages kept from reading (oldest dropped first) and images kept. */
 const MAX_PAGES = 60;
@@ -156,7 +156,7 @@ async function networkFirst(request, url) {
   } catch {
     // Not kept: go to the edition's offline page (a real address, so the app hydrates
     // the page it expects).
-    const lang = LANGS.find((l) => url.pathname.startsWith(`/${l}/`) || url.pathname === `/${l}`) || 'fr';
+    const lang = LANGS.find((l) => url.pathname.startsWith(`/${l}/`) || url.pathname === `/${l}`) || LANGS[0];
     const offline = `/${lang}/offline`;
     if (url.pathname === offline) return (await caches.match(offline)) || Response.error();
     return Response.redirect(offline, 302);

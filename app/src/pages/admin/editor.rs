@@ -14,7 +14,7 @@ use content::editorial::details::of_kind;
 use content::editorial::save::new_kind;
 use content::lang::Lang;
 use content::model::{
-    EditorAction, EditorPage, EditorPosted, EditorProblem, ReferenceVersion, StoryStatus,
+    EditorAction, EditorPage, EditorPosted, EditorProblem, ReferenceVersion, StoryKind, StoryStatus,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -42,7 +42,7 @@ pub fn EditStoryPage() -> impl IntoView {
     let lang = params.get("lang").and_then(|l| Lang::from_code(&l));
     match (story, lang) {
         (Some(story), Some(lang)) => {
-            view! { <EditorScreen story=Some(story) lang kind="article"/> }.into_any()
+            view! { <EditorScreen story=Some(story) lang kind=StoryKind::Article/> }.into_any()
         }
         _ => view! { <NotFoundNotice/> }.into_any(),
     }
@@ -55,7 +55,7 @@ fn NotFoundNotice() -> impl IntoView {
 }
 
 #[component]
-fn EditorScreen(story: Option<i64>, lang: Lang, kind: &'static str) -> impl IntoView {
+fn EditorScreen(story: Option<i64>, lang: Lang, kind: StoryKind) -> impl IntoView {
     let reference = use_query_map()
         .get_untracked()
         .get("ref")
@@ -70,7 +70,7 @@ fn EditorScreen(story: Option<i64>, lang: Lang, kind: &'static str) -> impl Into
                 match data.await {
                     Ok(Some(mut page)) => {
                         if page.story_id.is_none() {
-                            page.kind = kind.to_owned();
+                            page.kind = kind;
                         }
                         view! { <EditorForm page/> }.into_any()
                     }
@@ -154,9 +154,9 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
         None => "/admin/stories/new".to_owned(),
     };
     let heading = if page.fields.title.is_empty() {
-        match page.kind.as_str() {
-            "page" => e.new_page.to_owned(),
-            "article" => e.new_article.to_owned(),
+        match page.kind {
+            StoryKind::Page => e.new_page.to_owned(),
+            StoryKind::Article => e.new_article.to_owned(),
             kind => format!("{} {}", e.new_of_kind, kind_name(e, kind)),
         }
     } else {
@@ -171,7 +171,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
             <a href="/admin/stories">{e.back_to_list}</a>
         </div>
         <p class="editor-state">
-            {kind_name(e, &page.kind)}" · "{Strings::fill(e.editing, &[("lang", lang.native_name().to_owned())])}" · "
+            {kind_name(e, page.kind)}" · "{Strings::fill(e.editing, &[("lang", lang.native_name().to_owned())])}" · "
             <strong class="editor-status">{page.status.map_or(e.missing, |s| e.statuses[s.index()])}</strong>
             {(page.status == Some(StoryStatus::Scheduled)).then(|| page.published_at.as_deref().map(|at| view! {
                 " · "{Strings::fill(e.scheduled_for, &[("date", readable(at))])}
@@ -195,7 +195,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
             <form method="post" action=action class="editor-form" novalidate>
                 <input type="hidden" name="tz_offset" value="0"/>
                 <input type="hidden" name="lang" value=lang.code()/>
-                <input type="hidden" name="kind" value=page.kind.clone()/>
+                <input type="hidden" name="kind" value=page.kind.code()/>
                 <fieldset disabled=!page.can_edit lang=lang.code() dir=lang.dir()>
                     <label for="editor-section">{e.section}</label>
                     <select id="editor-section" name="section" dir=admin_lang.dir() aria-invalid=field.invalid("section")>
@@ -257,7 +257,7 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
                         }
                         .into_any()
                     })}
-                    {of_kind(&page.kind).map(|spec| detail_fields(spec, &fields.details, &page.programmes, &page.images, lang, &field))}
+                    {of_kind(page.kind).map(|spec| detail_fields(spec, &fields.details, &page.programmes, &page.images, lang, &field))}
                     {page.can_publish.then(|| view! {
                         <label for="editor-when">{e.publish_at}</label>
                         <input id="editor-when" name="publish_at" type="datetime-local" step="1" value=publish_at.clone()

@@ -7,27 +7,14 @@ use crate::api::editorial::get_story_list;
 use crate::i18n::Texts;
 use crate::i18n::{EditorStrings, Strings};
 use content::lang::Lang;
-use content::model::{AdminStoryRow, StoryFilter, StoryList, StoryStatus, VersionState};
+use content::model::{AdminStoryRow, StoryFilter, StoryKind, StoryList, StoryStatus, VersionState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// Kinds of story in the order of [`EditorStrings::kinds`].
-pub const KINDS: [&str; 6] = [
-    "article",
-    "interview",
-    "profile",
-    "publication",
-    "episode",
-    "page",
-];
-
 /// The translated name of a kind of story.
-pub fn kind_name(e: &EditorStrings, kind: &str) -> &'static str {
-    KINDS
-        .iter()
-        .position(|k| *k == kind)
-        .map_or("", |i| e.kinds[i])
+pub fn kind_name(e: &EditorStrings, kind: StoryKind) -> &'static str {
+    e.kinds[kind.position()]
 }
 
 /// The list page.
@@ -59,11 +46,11 @@ pub fn StoriesPage() -> impl IntoView {
         <div class="admin-heading">
             <h1>{e.stories}</h1>
             <a class="button" href=format!("/admin/stories/new?lang={}", lang.code())>{e.new_article}</a>
-            <a class="button button-secondary" href=format!("/admin/stories/new?lang={}&kind=page", lang.code())>{e.new_page}</a>
+            <a class="button button-secondary" href=format!("/admin/stories/new?lang={}&kind={}", lang.code(), StoryKind::Page)>{e.new_page}</a>
         </div>
         <nav class="admin-new-kinds" aria-label=e.new_of_kind>
             {e.new_of_kind}" "
-            {["interview", "profile", "publication", "episode"].into_iter().map(|kind| view! {
+            {[StoryKind::Interview, StoryKind::Profile, StoryKind::Publication, StoryKind::Episode].into_iter().map(|kind| view! {
                 <a href=format!("/admin/stories/new?lang={}&kind={kind}", lang.code())>{kind_name(e, kind)}</a>" "
             }).collect_view()}
         </nav>
@@ -149,7 +136,7 @@ fn StoryLine(row: AdminStoryRow) -> impl IntoView {
             <a class="admin-story-title" href=format!("/admin/stories/{id}/{}", row.title_lang.code())
                 lang=row.title_lang.code() dir=row.title_lang.dir()>{row.title}</a>
             <span class="admin-story-meta">
-                {kind_name(e, &row.kind)}
+                {kind_name(e, row.kind)}
                 {row.section.map(|s| view! { " · "{s} })}
                 {(!row.author.is_empty()).then(|| view! { " · "<span dir="auto">{row.author.clone()}</span> })}
             </span>

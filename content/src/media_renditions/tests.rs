@@ -1,6 +1,6 @@
 //! Renditions made afterwards for imported pictures, on a real SQLite file and folder.
 
-use super::media_renditions::{add_missing_renditions, RenditionsReport};
+use super::{add_missing_renditions, RenditionsReport};
 use crate::test_db;
 use image::{DynamicImage, ImageFormat};
 use std::io::Cursor;

@@ -1,7 +1,7 @@
 //! The media library on a real SQLite file and media folder: checks, renditions, names.
 
 use super::accounts;
-use super::media_library::*;
+use super::*;
 use crate::lang::Lang;
 use crate::test_db;
 use image::{DynamicImage, ImageFormat};
@@ -167,7 +167,7 @@ async fn story_using(pool: &sqlx::SqlitePool, cover: Option<i64>, body: &str) ->
 
 #[tokio::test]
 async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_their_files() {
-    use super::media_edit::{delete, describe, media_item};
+    use crate::media_edit::{delete, describe, media_item};
     use crate::model::Role;
     use crate::test_db::account;
     let db = test_db::empty().await;

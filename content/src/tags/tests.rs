@@ -1,8 +1,9 @@
 //! Tags from the editor to the reader, on a real SQLite file.
 
-use super::tags::parse_tags;
+use super::parse_tags;
 use crate::editorial::save::{save, EditorInput, Saved};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{EditorAction, EditorProblem, Role, StoryFields};
 use crate::test_db::account;
 use crate::{alternates, pages, test_db};
@@ -30,7 +31,7 @@ async fn tagged_stories_are_listed_per_edition_and_the_switcher_follows() {
     let editor = account(pool, "editor@ccme.example", Role::Editor).await;
     let post = |story: Option<i64>, lang: Lang, title: &str, tags: &str| {
         let input = EditorInput {
-            kind: "article".into(),
+            kind: StoryKind::Article,
             section_id: None,
             cover_id: None,
             fields: StoryFields {

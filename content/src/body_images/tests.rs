@@ -1,8 +1,8 @@
 //! Pictures in an article's text get their renditions, on a real SQLite file and folder.
 
-use super::body_images::with_renditions;
-use super::editorial::markdown;
-use super::media_library::store_image;
+use super::with_renditions;
+use crate::editorial::markdown;
+use crate::media_library::store_image;
 use crate::model::Role;
 use crate::test_db;
 use image::{DynamicImage, ImageFormat};
