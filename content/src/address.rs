@@ -1,8 +1,137 @@
 //! Addresses of the site's pages: every path is `/{lang}/{segment}/{slug}`, built here
 //! and nowhere else, with slugs percent-encoded so Arabic addresses stay valid links.
+//! [`Page`] names a page; [`Page::path`] builds its address and [`Page::parse`] reads
+//! one back, so the two cannot disagree.
 
 use crate::lang::Lang;
 use crate::model::StoryKind;
+use std::borrow::Cow;
+
+/// A page of the reader site, as its address names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page<'a> {
+    /// The edition's front page, `/{lang}/`.
+    Home,
+    /// A section's listing, `/{lang}/section/{slug}`.
+    Section(Cow<'a, str>),
+    /// The stories with a tag, `/{lang}/tag/{slug}`.
+    Tag(Cow<'a, str>),
+    /// A story, under its kind's segment (`/{lang}/article/{slug}`, …).
+    Story(StoryKind, Cow<'a, str>),
+    /// A podcast programme, `/{lang}/podcasts/{slug}`.
+    Programme(Cow<'a, str>),
+    /// A page every edition has under the same name (`/{lang}/contact`, …).
+    Named(Named),
+}
+
+/// The pages every edition has under the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Search,
+    Newsletter,
+    Contact,
+    /// Readers' op-eds (`tribune`).
+    OpEd,
+    Privacy,
+    Publications,
+    Interviews,
+    Faces,
+    Podcasts,
+    /// What the service worker shows without a connection.
+    Offline,
+    /// The articles a reader saved for offline reading.
+    Saved,
+}
+
+impl Named {
+    /// Every named page.
+    pub const ALL: [Named; 11] = [
+        Named::Search,
+        Named::Newsletter,
+        Named::Contact,
+        Named::OpEd,
+        Named::Privacy,
+        Named::Publications,
+        Named::Interviews,
+        Named::Faces,
+        Named::Podcasts,
+        Named::Offline,
+        Named::Saved,
+    ];
+
+    /// The page's URL segment, the same in every edition.
+    pub const fn segment(self) -> &'static str {
+        match self {
+            Named::Search => "search",
+            Named::Newsletter => "newsletter",
+            Named::Contact => "contact",
+            Named::OpEd => "tribune",
+            Named::Privacy => "privacy",
+            Named::Publications => "publications",
+            Named::Interviews => "interviews",
+            Named::Faces => "faces",
+            Named::Podcasts => "podcasts",
+            Named::Offline => "offline",
+            Named::Saved => "saved",
+        }
+    }
+
+    fn from_segment(segment: &str) -> Option<Named> {
+        Named::ALL.into_iter().find(|n| n.segment() == segment)
+    }
+}
+
+impl<'a> Page<'a> {
+    /// A section's listing.
+    pub fn section(slug: impl Into<Cow<'a, str>>) -> Page<'a> {
+        Page::Section(slug.into())
+    }
+
+    /// The stories with a tag.
+    pub fn tag(slug: impl Into<Cow<'a, str>>) -> Page<'a> {
+        Page::Tag(slug.into())
+    }
+
+    /// The page's address in one edition.
+    pub fn path(&self, lang: Lang) -> String {
+        match self {
+            Page::Home => format!("/{}/", lang.code()),
+            Page::Section(slug) => path(lang, "section", slug),
+            Page::Tag(slug) => path(lang, "tag", slug),
+            Page::Story(kind, slug) => path(lang, kind.url_segment(), slug),
+            Page::Programme(slug) => path(lang, "podcasts", slug),
+            Page::Named(named) => format!("/{}/{}", lang.code(), named.segment()),
+        }
+    }
+
+    /// The edition and page an address names (`/ar/article/%D8…` → Arabic, that story;
+    /// slugs decoded). Deeper paths name their page (`/fr/newsletter/confirm` is the
+    /// newsletter page); `None` for anything that is not a reader page.
+    pub fn parse(url_path: &str) -> Option<(Lang, Page<'static>)> {
+        let mut parts = url_path.trim_matches('/').split('/');
+        let lang = Lang::from_code(parts.next()?)?;
+        let segment = parts.next().unwrap_or("");
+        let slug = parts.next().map(decode_segment).unwrap_or_default();
+        let page = match segment {
+            "" => Page::Home,
+            "section" => Page::Section(slug.into()),
+            "tag" => Page::Tag(slug.into()),
+            "podcasts" if slug == "episode" => {
+                let slug = parts.next().map(decode_segment).unwrap_or_default();
+                if slug.is_empty() {
+                    return None;
+                }
+                Page::Story(StoryKind::Episode, slug.into())
+            }
+            "podcasts" if !slug.is_empty() => Page::Programme(slug.into()),
+            segment => match (StoryKind::from_url_segment(segment), slug.is_empty()) {
+                (Some(kind), false) => Page::Story(kind, slug.into()),
+                _ => Page::Named(Named::from_segment(segment)?),
+            },
+        };
+        Some((lang, page))
+    }
+}
 
 /// Percent-encodes one URL path segment (Arabic slugs stay valid links).
 pub fn encode_segment(segment: &str) -> String {
@@ -38,13 +167,13 @@ pub fn decode_segment(segment: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The path of a story of `kind` in one edition.
+/// The path of a story of `kind` in one edition (the most built address).
 pub fn story_path(lang: Lang, kind: StoryKind, slug: &str) -> String {
-    path(lang, kind.url_segment(), slug)
+    Page::Story(kind, slug.into()).path(lang)
 }
 
-/// Builds the path of a page of the site in one edition, e.g. `/ar/article/<slug>`.
-pub fn path(lang: Lang, kind: &str, slug: &str) -> String {
+/// `/{lang}/{segment}/{slug}`, the slug encoded.
+fn path(lang: Lang, kind: &str, slug: &str) -> String {
     format!("/{}/{}/{}", lang.code(), kind, encode_segment(slug))
 }
 
@@ -65,5 +194,40 @@ mod tests {
         assert_eq!(decode_segment("%D9%85%D8%B1%D8%AD%D8%A8%D8%A7"), "مرحبا");
         assert_eq!(decode_segment("100%"), "100%");
         assert_eq!(decode_segment("a%2"), "a%2");
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_address() {
+        let mut pages = vec![
+            Page::Home,
+            Page::Section("medias-et-migration".into()),
+            Page::Tag("jeunesse".into()),
+            Page::Programme("voix-d-ailleurs".into()),
+        ];
+        pages.extend(StoryKind::ALL.map(|kind| Page::Story(kind, "مرحبا".into())));
+        pages.extend(Named::ALL.map(Page::Named));
+        for lang in Lang::ALL {
+            for page in &pages {
+                let path = page.path(lang);
+                assert_eq!(Page::parse(&path), Some((lang, page.clone())), "{path}");
+            }
+        }
+        assert_eq!(
+            Page::parse("/fr/newsletter/confirm"),
+            Some((Lang::Fr, Page::Named(Named::Newsletter)))
+        );
+        assert_eq!(
+            Page::parse("/en/podcasts/episode/x"),
+            Some((Lang::En, Page::Story(StoryKind::Episode, "x".into())))
+        );
+        for foreign in [
+            "/",
+            "/xx/article/a",
+            "/fr/preview/3",
+            "/fr/article",
+            "/admin/stories",
+        ] {
+            assert_eq!(Page::parse(foreign), None, "{foreign}");
+        }
     }
 }

@@ -2,38 +2,47 @@
 //! the nearest page that exists there (never a 404).
 
 use super::{sections, stories, DataResult};
-use crate::address::decode_segment;
-use crate::address::path;
+use crate::address::{Named, Page};
 use crate::lang::Lang;
-use crate::model::Alternate;
+use crate::model::{Alternate, StoryKind};
 use sqlx::SqlitePool;
 
 /// Switcher targets for the page at `url_path` (e.g. `/fr/article/<slug>`).
 pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alternate>> {
-    let mut parts = url_path.trim_matches('/').split('/');
-    let lang = parts.next().and_then(Lang::from_code);
-    let mut kind = parts.next().unwrap_or("");
-    let mut slug = parts.next().map(decode_segment).unwrap_or_default();
-    // Episodes live at /{lang}/podcasts/episode/{slug}, programmes at /{lang}/podcasts/{slug}.
-    if kind == "podcasts" && slug == "episode" {
-        kind = "podcasts/episode";
-        slug = parts.next().map(decode_segment).unwrap_or_default();
+    match Page::parse(url_path) {
+        Some((lang, page)) => for_page(pool, lang, &page).await,
+        None => Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect()),
     }
-    let home = |l: Lang, exact: bool| Alternate {
-        lang: l,
+}
+
+/// The home page of `lang`, with the "not translated" notice when it stands in for the
+/// page asked.
+fn home(lang: Lang, exact: bool) -> Alternate {
+    Alternate {
+        lang,
         href: if exact {
-            format!("/{}/", l.code())
+            Page::Home.path(lang)
         } else {
-            format!("/{}/?notice=untranslated", l.code())
+            format!("{}?notice=untranslated", Page::Home.path(lang))
         },
         exact,
+    }
+}
+
+/// Switcher targets for `page` of the `lang` edition.
+pub async fn for_page(
+    pool: &SqlitePool,
+    lang: Lang,
+    page: &Page<'_>,
+) -> DataResult<Vec<Alternate>> {
+    let exact = |l: Lang, page: Page<'_>| Alternate {
+        lang: l,
+        href: page.path(l),
+        exact: true,
     };
-    let Some(lang) = lang else {
-        return Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect());
-    };
-    match kind {
-        "section" => {
-            let section = sections::by_slug(pool, lang, &slug).await?;
+    match page {
+        Page::Section(slug) => {
+            let section = sections::by_slug(pool, lang, slug).await?;
             let mut out = Vec::new();
             for l in Lang::ALL {
                 let target = match &section {
@@ -41,18 +50,14 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                     None => None,
                 };
                 out.push(match target {
-                    Some(t) => Alternate {
-                        lang: l,
-                        href: path(l, "section", &t.slug),
-                        exact: true,
-                    },
+                    Some(t) => exact(l, Page::Section(t.slug.into())),
                     None => home(l, false),
                 });
             }
             Ok(out)
         }
-        "tag" => {
-            let tag = super::tags::by_slug(pool, lang, &slug).await?;
+        Page::Tag(slug) => {
+            let tag = super::tags::by_slug(pool, lang, slug).await?;
             let mut out = Vec::new();
             for l in Lang::ALL {
                 let target = match &tag {
@@ -60,45 +65,32 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                     None => None,
                 };
                 out.push(match target {
-                    Some(s) => Alternate {
-                        lang: l,
-                        href: path(l, "tag", &s),
-                        exact: true,
-                    },
+                    Some(s) => exact(l, Page::Tag(s.into())),
                     None => home(l, false),
                 });
             }
             Ok(out)
         }
-        "podcasts" if !slug.is_empty() => {
-            let found = super::podcasts::programme_slugs(pool, lang, &slug).await?;
+        Page::Programme(slug) => {
+            let found = super::podcasts::programme_slugs(pool, lang, slug).await?;
             Ok(Lang::ALL
                 .iter()
                 .map(|&l| match found.iter().find(|(fl, _)| *fl == l) {
-                    Some((_, s)) => Alternate {
-                        lang: l,
-                        href: path(l, "podcasts", s),
-                        exact: true,
-                    },
+                    Some((_, s)) => exact(l, Page::Programme(s.as_str().into())),
                     None => home(l, false),
                 })
                 .collect())
         }
-        "article" | "page" | "publications" | "interviews" | "faces" | "podcasts/episode"
-            if !slug.is_empty() =>
-        {
-            let Some(row) = stories::by_slug(pool, lang, &slug, kind == "page").await? else {
+        Page::Story(kind, slug) => {
+            let static_page = *kind == StoryKind::Page;
+            let Some(row) = stories::by_slug(pool, lang, slug, static_page).await? else {
                 return Ok(Lang::ALL.iter().map(|&l| home(l, false)).collect());
             };
             let translations = stories::translations(pool, row.details.story_id).await?;
             let mut out = Vec::new();
             for l in Lang::ALL {
                 if let Some((_, s)) = translations.iter().find(|(tl, _)| *tl == l) {
-                    out.push(Alternate {
-                        lang: l,
-                        href: path(l, kind, s),
-                        exact: true,
-                    });
+                    out.push(exact(l, Page::Story(*kind, s.as_str().into())));
                     continue;
                 }
                 let section = match row.details.section_id {
@@ -108,7 +100,10 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
                 out.push(match section {
                     Some(s) => Alternate {
                         lang: l,
-                        href: format!("{}?notice=untranslated", path(l, "section", &s.slug)),
+                        href: format!(
+                            "{}?notice=untranslated",
+                            Page::Section(s.slug.into()).path(l)
+                        ),
                         exact: false,
                     },
                     None => home(l, false),
@@ -116,17 +111,16 @@ pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alter
             }
             Ok(out)
         }
+        // A search, the saved articles and the offline page are the reader's own: the
+        // other editions' front pages stand in for them.
+        Page::Home | Page::Named(Named::Search | Named::Saved | Named::Offline) => {
+            Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect())
+        }
         // Pages every edition has under the same name (forms, privacy notice, listings).
-        "newsletter" | "contact" | "tribune" | "privacy" | "publications" | "podcasts"
-        | "interviews" | "faces" => Ok(Lang::ALL
+        Page::Named(named) => Ok(Lang::ALL
             .iter()
-            .map(|&l| Alternate {
-                lang: l,
-                href: format!("/{}/{kind}", l.code()),
-                exact: true,
-            })
+            .map(|&l| exact(l, Page::Named(*named)))
             .collect()),
-        _ => Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect()),
     }
 }
 

@@ -2,8 +2,9 @@
 //! (its own, or its target's name) and link in the reader's language.
 
 use super::DataResult;
-use crate::address::path;
+use crate::address::{story_path, Page};
 use crate::lang::Lang;
+use crate::model::StoryKind;
 use crate::model::{MenuItem, Navigation};
 use sqlx::SqlitePool;
 
@@ -22,12 +23,15 @@ struct MenuRow {
 impl MenuRow {
     fn href(&self, lang: Lang) -> Option<String> {
         match self.target.as_str() {
-            "home" => Some(format!("/{}/", lang.code())),
+            "home" => Some(Page::Home.path(lang)),
             "section" => self
                 .section_slug
                 .as_deref()
-                .map(|s| path(lang, "section", s)),
-            "story" => self.story_slug.as_deref().map(|s| path(lang, "page", s)),
+                .map(|s| Page::section(s).path(lang)),
+            "story" => self
+                .story_slug
+                .as_deref()
+                .map(|s| story_path(lang, StoryKind::Page, s)),
             "path" => self
                 .path
                 .as_deref()

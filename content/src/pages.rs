@@ -1,7 +1,7 @@
 //! Assembles what each page shows from the queries in `stories` and `sections`.
 
 use super::{faces, sections, stories, DataResult};
-use crate::address::path;
+use crate::address::{Named, Page};
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{ArticlePage, Crumb, HomePage, SectionPage, PAGE_SIZE};
@@ -36,7 +36,7 @@ pub async fn section(
         .iter()
         .map(|s| Crumb {
             label: s.name.clone(),
-            href: (s.slug != row.slug).then(|| path(lang, "section", &s.slug)),
+            href: (s.slug != row.slug).then(|| Page::section(&s.slug).path(lang)),
         })
         .collect();
     let children = sections::children(pool, lang, row.id).await?;
@@ -126,7 +126,7 @@ async fn story_page(
     if let Some(section_id) = rest.section_id {
         for s in sections::ancestry(pool, lang, section_id).await? {
             breadcrumb.push(Crumb {
-                href: Some(path(lang, "section", &s.slug)),
+                href: Some(Page::section(&s.slug).path(lang)),
                 label: s.name,
             });
         }
@@ -138,7 +138,7 @@ async fn story_page(
         // Profiles are browsed in their gallery, which the trail leads back to; their
         // related stories are the ones about the person.
         if let Some(crumb) = breadcrumb.last_mut().filter(|_| rest.section_id.is_some()) {
-            crumb.href = Some(format!("/{}/faces", lang.code()));
+            crumb.href = Some(Page::Named(Named::Faces).path(lang));
         }
         related = faces::stories_about(pool, lang, rest.story_id).await?;
     }

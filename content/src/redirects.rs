@@ -4,7 +4,7 @@
 
 use super::{DataResult, PUBLISHED};
 use crate::address::decode_segment;
-use crate::address::path;
+use crate::address::Page;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -67,7 +67,8 @@ pub async fn resolve(pool: &SqlitePool, old: &str) -> DataResult<Option<String>>
     .bind(old)
     .fetch_optional(pool)
     .await?;
-    Ok(section.and_then(|(lang, slug)| Lang::from_code(&lang).map(|l| path(l, "section", &slug))))
+    Ok(section
+        .and_then(|(lang, slug)| Lang::from_code(&lang).map(|l| Page::section(&slug).path(l))))
 }
 
 /// Records that `old` (normalised) leads to a story translation; a later import wins.

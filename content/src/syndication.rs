@@ -4,7 +4,7 @@
 
 use super::sections::SUBTREE;
 use super::{DataResult, PUBLISHED};
-use crate::address::path;
+use crate::address::{story_path, Named, Page};
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::{now_moved, NOW};
@@ -119,19 +119,18 @@ struct StoryUrlRow {
 impl StoryUrlRow {
     fn into_url(self) -> Option<SitemapUrl> {
         let lang = Lang::from_code(&self.lang)?;
-        let kind = self.kind.url_segment();
         let mut alternates: Vec<(Lang, String)> = self
             .editions
             .lines()
             .filter_map(|line| line.split_once(' '))
-            .filter_map(|(l, slug)| Lang::from_code(l).map(|l| (l, path(l, kind, slug))))
+            .filter_map(|(l, slug)| Lang::from_code(l).map(|l| (l, story_path(l, self.kind, slug))))
             .collect();
         alternates.sort_by_key(|(l, _)| l.position());
         if alternates.len() < 2 {
             alternates.clear();
         }
         Some(SitemapUrl {
-            path: path(lang, kind, &self.slug),
+            path: story_path(lang, self.kind, &self.slug),
             lastmod: self.updated_at,
             alternates,
         })
@@ -190,12 +189,12 @@ pub async fn story_urls(
     ))
 }
 
-/// Listing pages every edition has, with the kind of story each lists.
-const LISTINGS: [(&str, &str); 4] = [
-    ("interviews", "interview"),
-    ("faces", "profile"),
-    ("publications", "publication"),
-    ("podcasts", "episode"),
+/// The listing pages of the other kinds of story, with the kind each lists.
+const LISTINGS: [(Named, StoryKind); 4] = [
+    (Named::Interviews, StoryKind::Interview),
+    (Named::Faces, StoryKind::Profile),
+    (Named::Publications, StoryKind::Publication),
+    (Named::Podcasts, StoryKind::Episode),
 ];
 
 /// Home pages, listings and sections of every edition (the small sitemap file), with
@@ -207,10 +206,7 @@ pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
     .fetch_one(pool)
     .await?;
     let newest = newest.unwrap_or_default();
-    let homes: Vec<(Lang, String)> = Lang::ALL
-        .iter()
-        .map(|&l| (l, format!("/{}/", l.code())))
-        .collect();
+    let homes: Vec<(Lang, String)> = Lang::ALL.iter().map(|&l| (l, Page::Home.path(l))).collect();
     let mut urls: Vec<SitemapUrl> = homes
         .iter()
         .map(|(_, home)| SitemapUrl {
@@ -220,10 +216,10 @@ pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
         })
         .collect();
     // The listings of the other kinds of story, dated by their newest entry.
-    for (segment, kind) in LISTINGS {
+    for (listing, kind) in LISTINGS {
         let editions: Vec<(Lang, String)> = Lang::ALL
             .iter()
-            .map(|&l| (l, format!("/{}/{segment}", l.code())))
+            .map(|&l| (l, Page::Named(listing).path(l)))
             .collect();
         for (lang, href) in &editions {
             let lastmod: Option<String> = sqlx::query_scalar(&format!(
@@ -252,7 +248,9 @@ pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
     for group in rows.chunk_by(|a, b| a.0 == b.0) {
         let editions: Vec<(Lang, String)> = group
             .iter()
-            .filter_map(|(_, l, slug, _)| Lang::from_code(l).map(|l| (l, path(l, "section", slug))))
+            .filter_map(|(_, l, slug, _)| {
+                Lang::from_code(l).map(|l| (l, Page::section(slug).path(l)))
+            })
             .collect();
         for (lang, href) in &editions {
             let lastmod = group
@@ -303,7 +301,7 @@ pub async fn recent_news(pool: &SqlitePool) -> DataResult<Vec<NewsUrl>> {
             let lang = Lang::from_code(&lang)?;
             Some(NewsUrl {
                 lang,
-                path: path(lang, "article", &slug),
+                path: story_path(lang, StoryKind::Article, &slug),
                 title,
                 published_at,
             })

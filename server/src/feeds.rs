@@ -10,8 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset};
-use content::address::path;
-use content::address::story_path;
+use content::address::{story_path, Page};
 use content::lang::Lang;
 use content::syndication::{newest_articles, FeedEntry};
 use content::DataError;
@@ -90,8 +89,8 @@ async fn edition(state: &Syndication, lang: &str) -> Result<Option<FeedScope>, D
         lang,
         title: t.site_name.to_owned(),
         description: t.tagline.to_owned(),
-        page: format!("/{}/", lang.code()),
-        base: format!("/{}/", lang.code()),
+        page: Page::Home.path(lang),
+        base: Page::Home.path(lang),
         entries: newest_articles(&state.pool, lang, None, FEED_LENGTH).await?,
     }))
 }
@@ -107,7 +106,7 @@ async fn section(
     let Some(section) = content::sections::by_slug(&state.pool, lang, slug).await? else {
         return Ok(None);
     };
-    let page = path(lang, "section", &section.slug);
+    let page = Page::section(&section.slug).path(lang);
     let t = lang.t();
     Ok(Some(FeedScope {
         lang,

@@ -16,6 +16,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
+use content::address::Page;
 use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -252,7 +253,7 @@ pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) 
 /// `/` sends the reader to their edition: the `lang` cookie (last edition read), then
 /// the browser's `Accept-Language`, else French.
 async fn choose_language(headers: HeaderMap) -> Redirect {
-    Redirect::to(&format!("/{}/", preferred_lang(&headers).code()))
+    Redirect::to(&Page::Home.path(preferred_lang(&headers)))
 }
 
 /// The language a visitor prefers: the `lang` cookie (last edition read), then the

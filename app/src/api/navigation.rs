@@ -1,6 +1,7 @@
 //! Menus of an edition, and where the language switcher leads from the current page.
 
 use crate::api::reply::JsonReply;
+use content::address::Page;
 use content::lang::Lang;
 use content::model::{Alternate, Navigation};
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub fn home_alternates() -> Vec<Alternate> {
         .iter()
         .map(|&lang| Alternate {
             lang,
-            href: format!("/{}/", lang.code()),
+            href: Page::Home.path(lang),
             exact: true,
         })
         .collect()

@@ -2,6 +2,7 @@
 
 use crate::components::layout::use_lang;
 use crate::i18n::Texts;
+use content::address::Page;
 use content::lang::Lang;
 use content::model::Crumb;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 pub fn from_home(lang: Lang, crumbs: &[Crumb]) -> Vec<Crumb> {
     let home = Crumb {
         label: lang.t().home.to_owned(),
-        href: Some(format!("/{}/", lang.code())),
+        href: Some(Page::Home.path(lang)),
     };
     std::iter::once(home)
         .chain(crumbs.iter().cloned())

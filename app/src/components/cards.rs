@@ -3,8 +3,8 @@
 
 use crate::components::layout::use_lang;
 use crate::i18n::format_date;
-use content::address::path;
 use content::address::story_path;
+use content::address::Page;
 use content::model::{Image, StoryCard};
 use leptos::prelude::*;
 
@@ -97,7 +97,7 @@ pub fn Card(card: StoryCard, style: CardStyle) -> impl IntoView {
             })}
             <div class="card-body">
                 {section.map(|s| view! {
-                    <a class="card-section" href=path(lang.get_untracked(), "section", &s.slug)>{s.name}</a>
+                    <a class="card-section" href=Page::section(&s.slug).path(lang.get_untracked())>{s.name}</a>
                 })}
                 {heading}
                 <DateLine iso=card.published_at.clone()/>

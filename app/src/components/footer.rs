@@ -6,6 +6,7 @@ use crate::components::layout::{use_lang, NavResource};
 use crate::forms::view::{PrivacyNote, ReaderForm, TextField};
 use crate::forms::{field, limit, FormKind};
 use crate::i18n::Texts;
+use content::address::{Named, Page};
 use content::site::{CONTACT_EMAIL, CONTACT_PHONE};
 use leptos::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn Footer() -> impl IntoView {
                     <p>{move || t().app_text}</p>
                     <button type="button" class="button install-app" hidden>{move || t().install_app}</button>
                     <p class="install-ios" hidden>{move || t().install_ios}</p>
-                    <p><a href=move || format!("/{}/saved", lang.get().code())>{move || t().saved_title}</a></p>
+                    <p><a href=move || Page::Named(Named::Saved).path(lang.get())>{move || t().saved_title}</a></p>
                 </section>
             </div>
             <div class="container footer-groups">

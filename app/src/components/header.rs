@@ -6,6 +6,7 @@ use crate::components::icons::{Icon, IconKind};
 use crate::components::layout::{use_alternates, use_lang, NavResource};
 use crate::components::search_overlay::{open_on_slash_key, search_overlay, SearchOpen};
 use crate::i18n::Texts;
+use content::address::{Named, Page};
 use content::model::{Alternate, MenuItem};
 use content::site::SOCIAL_ACCOUNTS;
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <div class="container masthead">
-                <a class="brand" href=move || format!("/{}/", lang.get().code())>
+                <a class="brand" href=move || Page::Home.path(lang.get())>
                     <span class="brand-mark" aria-hidden="true">"CCME"</span>
                     <span class="brand-text">
                         <span class="brand-name">{move || t().site_name}</span>
@@ -55,7 +56,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <a
                     class="search-link"
-                    href=move || format!("/{}/search", lang.get().code())
+                    href=move || Page::Named(Named::Search).path(lang.get())
                     node_ref=search_button
                     aria-haspopup="dialog"
                     on:click=move |ev| {

@@ -4,6 +4,7 @@
 
 use crate::components::layout::{use_alternates, use_lang};
 use crate::i18n::Texts;
+use content::address::Page;
 use content::lang::Lang;
 use content::model::{Alternate, Image};
 use leptos::prelude::*;
@@ -187,9 +188,7 @@ pub fn hreflang_set(
             )
         })
         .collect();
-    let is_home = exact
-        .iter()
-        .all(|a| a.href == format!("/{}/", a.lang.code()));
+    let is_home = exact.iter().all(|a| a.href == Page::Home.path(a.lang));
     let default = if is_home {
         "/".to_owned()
     } else {

@@ -2,7 +2,7 @@
 
 use crate::components::cards::DateLine;
 use crate::components::layout::use_lang;
-use content::address::path;
+use content::address::Page;
 use content::model::SearchHit;
 use leptos::prelude::*;
 
@@ -18,7 +18,7 @@ pub fn HitMeta(hit: SearchHit, #[prop(optional)] plain: bool) -> impl IntoView {
             {hit.section.map(|s| if plain {
                 view! { <span class="hit-section">{s.name}</span> }.into_any()
             } else {
-                view! { <a class="hit-section" href=path(hit.lang, "section", &s.slug)>{s.name}</a> }.into_any()
+                view! { <a class="hit-section" href=Page::section(&s.slug).path(hit.lang)>{s.name}</a> }.into_any()
             })}
             {(!hit.published_at.is_empty()).then(|| view! { <DateLine iso=hit.published_at/> })}
             {foreign.then(|| view! {

@@ -2,6 +2,7 @@
 
 use crate::components::layout::{use_lang, use_lang_known};
 use crate::i18n::Texts;
+use content::address::Page;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -25,7 +26,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{move || t().not_found_title}</h1>
             <p>{move || t().not_found_text}</p>
-            <p><a class="button" href=move || format!("/{}/", lang.get().code())>{move || t().back_home}</a></p>
+            <p><a class="button" href=move || Page::Home.path(lang.get())>{move || t().back_home}</a></p>
         </section>
     }
 }

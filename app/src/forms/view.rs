@@ -9,6 +9,7 @@ use crate::api::forms::form_ticket;
 use crate::components::layout::use_lang;
 use crate::i18n::Texts;
 use crate::i18n::{FormStrings, Strings};
+use content::address::{Named, Page};
 use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -398,7 +399,7 @@ pub fn PrivacyNote(text: fn(&FormStrings) -> &'static str) -> impl IntoView {
     view! {
         <p class="form-note">
             {move || text(lang.get().forms())}" "
-            <a href=move || format!("/{}/privacy", lang.get().code())>{move || lang.get().forms().privacy_link}</a>
+            <a href=move || Page::Named(Named::Privacy).path(lang.get())>{move || lang.get().forms().privacy_link}</a>
         </p>
     }
 }

@@ -10,7 +10,7 @@ use crate::components::meta::{share_image, site_url, JsonLd, PageMeta};
 use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
 use crate::i18n::Texts;
-use content::address::path;
+use content::address::Page;
 use content::model::{ArticlePage as Article, Person, StoryKind};
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -127,7 +127,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
             path=canonical.clone()
             og_type=if page_kind { "website" } else { "article" }
             image=card.cover.clone()
-            feed=Some(format!("/{}/", lang.get_untracked().code()))
+            feed=Some(Page::Home.path(lang.get_untracked()))
             properties=article_properties
         />
         <JsonLd blocks=article.structured_data.clone()/>
@@ -136,7 +136,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 <Breadcrumb crumbs=article.breadcrumb/>
                 <header class="article-head">
                     {card.section.clone().map(|s| view! {
-                        <a class="card-section" href=path(lang.get_untracked(), "section", &s.slug)>{s.name}</a>
+                        <a class="card-section" href=Page::section(&s.slug).path(lang.get_untracked())>{s.name}</a>
                     })}
                     <h1>{card.title.clone()}</h1>
                     {(!page_kind).then(|| view! { <p class="article-date"><DateLine iso=card.published_at.clone()/></p> })}
@@ -169,7 +169,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                         <h2 class="visually-hidden">{t.tags}</h2>
                         <ul>
                             {article.tags.iter().map(|tag| view! {
-                                <li><a rel="tag" href=path(lang.get_untracked(), "tag", &tag.slug)>{tag.name.clone()}</a></li>
+                                <li><a rel="tag" href=Page::tag(&tag.slug).path(lang.get_untracked())>{tag.name.clone()}</a></li>
                             }).collect_view()}
                         </ul>
                     </nav>

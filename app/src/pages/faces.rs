@@ -10,7 +10,7 @@ use crate::components::layout::use_lang;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
 use crate::pages::listing_page;
-use content::address::story_path;
+use content::address::{story_path, Named, Page};
 use content::lang::Lang;
 use content::model::{FacesFilter, FacesPage, IndexLetter, ProfileCard};
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ fn faces_href(lang: Lang, filter: &FacesFilter) -> String {
             .map(|v| format!("{name}={}", content::address::encode_segment(v)))
     })
     .collect();
-    let base = format!("/{}/faces", lang.code());
+    let base = Page::Named(Named::Faces).path(lang);
     if pairs.is_empty() {
         base
     } else {
@@ -85,7 +85,7 @@ fn FacesView(page: FacesPage, filter: FacesFilter) -> impl IntoView {
     let hidden_letter = filter.letter.clone();
     let (country, field) = (filter.country.clone(), filter.field.clone());
     view! {
-        <Form method="get" action=format!("/{}/faces", lang.code()) attr:class="library-filters">
+        <Form method="get" action=Page::Named(Named::Faces).path(lang) attr:class="library-filters">
             <FilterSelect name="country" label=f.country all=f.all_countries selected=country
                 choices=page.countries.iter().map(|(code, name, count)| (code.clone(), format!("{name} ({count})"))).collect()/>
             <FilterSelect name="field" label=f.field all=f.all_fields selected=field

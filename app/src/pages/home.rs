@@ -7,7 +7,7 @@ use crate::components::meta::{JsonLd, PageMeta};
 use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::Texts;
 use crate::pages::UntranslatedNotice;
-use content::address::path;
+use content::address::Page;
 use leptos::prelude::*;
 
 crate::lazy_page!(
@@ -30,8 +30,8 @@ pub fn HomePage() -> impl IntoView {
             <PageMeta
                 title=format!("{} — {}", t.site_name, t.tagline)
                 description=t.description.to_owned()
-                path=format!("/{}/", lang.get().code())
-                feed=Some(format!("/{}/", lang.get().code()))
+                path=Page::Home.path(lang.get())
+                feed=Some(Page::Home.path(lang.get()))
             />
             <h1 class="visually-hidden">{format!("{} — {}", t.site_name, t.tagline)}</h1>
             <div class="container">
@@ -53,7 +53,7 @@ pub fn HomePage() -> impl IntoView {
                                 </section>
                             </div>
                             {home.blocks.into_iter().map(|block| {
-                                let href = path(lang.get_untracked(), "section", &block.section.slug);
+                                let href = Page::section(&block.section.slug).path(lang.get_untracked());
                                 view! {
                                     <section class="home-block">
                                         <div class="block-head">

@@ -8,7 +8,7 @@ use crate::components::filters::FilterSelect;
 use crate::components::layout::use_lang;
 use crate::i18n::Texts;
 use crate::pages::listing_page;
-use content::address::story_path;
+use content::address::{story_path, Named, Page};
 use content::model::{InterviewCard, InterviewsPage};
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -42,7 +42,7 @@ fn InterviewsView(page: InterviewsPage, country: Option<String>) -> impl IntoVie
     let lang = use_lang().get_untracked();
     let i = lang.interviews();
     view! {
-        <Form method="get" action=format!("/{}/interviews", lang.code()) attr:class="library-filters">
+        <Form method="get" action=Page::Named(Named::Interviews).path(lang) attr:class="library-filters">
             <FilterSelect name="country" label=i.country all=i.all_countries selected=country
                 choices=page.countries.iter().map(|(code, name, count)| (code.clone(), format!("{name} ({count})"))).collect()/>
             <button type="submit" class="button">{i.filter}</button>

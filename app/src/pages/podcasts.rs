@@ -15,8 +15,8 @@ use crate::i18n::clock;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
 use crate::pages::edition_page;
-use content::address::encode_segment;
 use content::address::story_path;
+use content::address::{Named, Page};
 use content::lang::Lang;
 use content::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ crate::lazy_page!(
 );
 
 fn programme_path(lang: Lang, slug: &str) -> String {
-    format!("/{}/podcasts/{}", lang.code(), encode_segment(slug))
+    Page::Programme(slug.into()).path(lang)
 }
 
 /// The audio of an episode: the browser's player in the server's HTML, the site's
@@ -115,7 +115,7 @@ pub fn PodcastsPage() -> impl IntoView {
     edition_page(move |lang| {
         let p = lang.podcasts();
         view! {
-        <PageMeta title=format!("{} — {}", p.title, lang.t().site_name) description=p.intro.to_owned() path=format!("/{}/podcasts", lang.code())/>
+        <PageMeta title=format!("{} — {}", p.title, lang.t().site_name) description=p.intro.to_owned() path=Page::Named(Named::Podcasts).path(lang)/>
         <div class="container podcasts-page">
             <header class="page-head"><h1>{p.title}</h1><p class="lede">{p.intro}</p></header>
             <Transition fallback=Loading>
@@ -164,11 +164,11 @@ fn ProgrammeView(page: ProgrammePage) -> impl IntoView {
     let crumbs = vec![
         Crumb {
             label: lang.t().home.to_owned(),
-            href: Some(format!("/{}/", lang.code())),
+            href: Some(Page::Home.path(lang)),
         },
         Crumb {
             label: p.title.to_owned(),
-            href: Some(format!("/{}/podcasts", lang.code())),
+            href: Some(Page::Named(Named::Podcasts).path(lang)),
         },
         Crumb {
             label: page.programme.name.clone(),
@@ -214,7 +214,7 @@ fn EpisodeView(page: EpisodePage) -> impl IntoView {
     let crumbs = vec![
         Crumb {
             label: p.title.to_owned(),
-            href: Some(format!("/{}/podcasts", lang.code())),
+            href: Some(Page::Named(Named::Podcasts).path(lang)),
         },
         Crumb {
             label: episode.programme_name.clone(),

@@ -15,8 +15,8 @@ use crate::i18n::Strings;
 use crate::i18n::Texts;
 use crate::pages::listing_page;
 use crate::pages::use_page_param;
-use content::address::encode_segment;
 use content::address::story_path;
+use content::address::{encode_segment, Named, Page};
 use content::lang::Lang;
 use content::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ fn library_url(lang: Lang, filters: &LibraryFilters) -> String {
     if let Some(l) = filters.language {
         query.push(format!("language={}", l.code()));
     }
-    let base = format!("/{}/publications", lang.code());
+    let base = Page::Named(Named::Publications).path(lang);
     if query.is_empty() {
         base
     } else {
@@ -94,7 +94,7 @@ fn LibraryView(library: LibraryPage, filters: LibraryFilters) -> impl IntoView {
     let base = library_url(lang, &filters);
     let unfiltered = filters == LibraryFilters::default();
     view! {
-        <Form method="get" action=format!("/{}/publications", lang.code()) attr:class="library-filters">
+        <Form method="get" action=Page::Named(Named::Publications).path(lang) attr:class="library-filters">
             <FilterSelect name="collection" label=l.collection all=l.all_collections selected=filters.collection.clone()
                 choices=library.collections.iter().map(|c| (c.section.slug.clone(), format!("{} ({})", c.section.name, c.count))).collect()/>
             <FilterSelect name="year" label=l.year all=lang.t().all_years selected=filters.year.map(|y| y.to_string())
@@ -166,11 +166,11 @@ fn BookView(book: PublicationPage) -> impl IntoView {
     let mut crumbs = vec![
         Crumb {
             label: lang.t().home.to_owned(),
-            href: Some(format!("/{}/", lang.code())),
+            href: Some(Page::Home.path(lang)),
         },
         Crumb {
             label: l.title.to_owned(),
-            href: Some(format!("/{}/publications", lang.code())),
+            href: Some(Page::Named(Named::Publications).path(lang)),
         },
     ];
     if let Some(c) = &collection {

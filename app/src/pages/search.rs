@@ -12,7 +12,7 @@ use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::Strings;
 use crate::i18n::Texts;
 use crate::pages::use_page_param;
-use content::address::encode_segment;
+use content::address::{encode_segment, Named, Page};
 use content::lang::Lang;
 use content::model::{SearchFilters, SearchResults, SEARCH_WINDOW};
 use leptos::prelude::*;
@@ -69,7 +69,7 @@ pub fn SearchPage() -> impl IntoView {
             <PageMeta
                 title=format!("{} — {}", t.search_title, t.site_name)
                 description=t.description.to_owned()
-                path=format!("/{}/search", lang.get().code())
+                path=Page::Named(Named::Search).path(lang.get())
                 translated=false
             />
             // Result pages are endless variations of one page: kept out of search engines.
@@ -137,7 +137,7 @@ fn SearchForm(
     let t = lang.t();
     let current_section = filters.section.clone().unwrap_or_default();
     view! {
-        <Form method="get" action=format!("/{}/search", lang.code())>
+        <Form method="get" action=Page::Named(Named::Search).path(lang)>
             <div class="search-form" role="search">
                 <label class="visually-hidden" for="search-input">{t.search}</label>
                 <input id="search-input" type="search" name="q" maxlength="500" value=query
@@ -201,7 +201,7 @@ fn NoResultTips(query: String, filters: SearchFilters, elsewhere: u32) -> impl I
                 })}
                 <li>{t.tip_spelling}</li>
                 <li>{t.tip_fewer_words}</li>
-                <li><a href=format!("/{}/", lang.code())>{t.browse_latest}</a></li>
+                <li><a href=Page::Home.path(lang)>{t.browse_latest}</a></li>
             </ul>
         </section>
     }

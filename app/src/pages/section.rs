@@ -12,7 +12,7 @@ use crate::components::status::loaded_page;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
 use crate::pages::{use_page_param, UntranslatedNotice};
-use content::address::path;
+use content::address::Page;
 use content::lang::Lang;
 use content::model::SectionPage as SectionData;
 use leptos::prelude::*;
@@ -30,18 +30,34 @@ crate::lazy_page!(
 /// The page of one section.
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    listing("section", get_section)
+    listing(Listed::Section, get_section)
 }
 
 /// The stories with one tag.
 #[component]
 pub fn TagPage() -> impl IntoView {
-    listing("tag", get_tag)
+    listing(Listed::Tag, get_tag)
+}
+
+/// What a listing lists: it decides the address and whether there is a feed.
+#[derive(Clone, Copy, PartialEq)]
+enum Listed {
+    Section,
+    Tag,
+}
+
+impl Listed {
+    fn page(self, slug: &str) -> Page<'_> {
+        match self {
+            Listed::Section => Page::section(slug),
+            Listed::Tag => Page::tag(slug),
+        }
+    }
 }
 
 /// A listing of `kind` (section or tag) loaded by `fetch` from the edition, the
 /// `:slug` of the path and the `?page=` asked for.
-fn listing<Fut>(kind: &'static str, fetch: fn(Lang, String, u32) -> Fut) -> impl IntoView
+fn listing<Fut>(kind: Listed, fetch: fn(Lang, String, u32) -> Fut) -> impl IntoView
 where
     Fut: std::future::Future<Output = Result<Option<SectionData>, ServerFnError>> + Send + 'static,
 {
@@ -63,12 +79,12 @@ where
     })
 }
 
-/// One loaded page of a section (`kind` "section") or a tag ("tag").
+/// One loaded page of a section or a tag.
 #[component]
-fn SectionView(section: SectionData, kind: &'static str) -> impl IntoView {
+fn SectionView(section: SectionData, kind: Listed) -> impl IntoView {
     let lang = use_lang();
     let t = lang.get_untracked().t();
-    let base = path(lang.get_untracked(), kind, &section.section.slug);
+    let base = kind.page(&section.section.slug).path(lang.get_untracked());
     let out_of_range = section.stories.is_empty() && section.total > 0;
     let title = if section.page > 1 {
         format!(
@@ -101,7 +117,7 @@ fn SectionView(section: SectionData, kind: &'static str) -> impl IntoView {
             title=title
             description=description
             path=canonical
-            feed=(kind == "section").then(|| format!("{base}/"))
+            feed=(kind == Listed::Section).then(|| format!("{base}/"))
         />
         <JsonLd blocks=section.structured_data.clone()/>
         <div class="container section-page">
@@ -116,7 +132,7 @@ fn SectionView(section: SectionData, kind: &'static str) -> impl IntoView {
                 <nav class="subsections" aria-label=t.subsections>
                     <ul>
                         {section.children.iter().map(|c| view! {
-                            <li><a href=path(lang.get_untracked(), "section", &c.slug)>{c.name.clone()}</a></li>
+                            <li><a href=Page::section(&c.slug).path(lang.get_untracked())>{c.name.clone()}</a></li>
                         }).collect_view()}
                     </ul>
                 </nav>

@@ -13,6 +13,7 @@ use crate::forms::{field, limit, FormKind};
 use crate::i18n::Texts;
 use crate::i18n::{FormStrings, Strings};
 use crate::pages::edition_page;
+use content::address::{Named, Page};
 use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -139,7 +140,7 @@ fn LinkPage(action: &'static str) -> impl IntoView {
             <p class="form-sent" role="status">
                 {Strings::fill(done_text, &[("list", list_name(lang, &list).to_owned())])}
             </p>
-            <p><a href=format!("/{}/", lang.code())>{lang.t().back_home}</a></p>
+            <p><a href=Page::Home.path(lang)>{lang.t().back_home}</a></p>
         }
         .into_any(),
         None => view! {
@@ -158,7 +159,7 @@ fn LinkPage(action: &'static str) -> impl IntoView {
                         }.into_any(),
                         Ok(None) => view! {
                             <p class="form-alert" role="alert">{invalid}</p>
-                            <p><a class="button" href=format!("/{}/newsletter", lang.code())>{lang.forms().subscribe}</a></p>
+                            <p><a class="button" href=Page::Named(Named::Newsletter).path(lang)>{lang.forms().subscribe}</a></p>
                         }.into_any(),
                         Err(_) => view! { <LoadError/> }.into_any(),
                     }

@@ -2,6 +2,7 @@
 //! input and keeping the index in step with edits.
 
 use super::*;
+use crate::model::StoryKind;
 use crate::test_db;
 use crate::write::{insert_story, NewStory, NewTranslation};
 

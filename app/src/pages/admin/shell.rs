@@ -2,6 +2,7 @@
 
 use crate::api::admin::get_admin_session;
 use crate::i18n::Texts;
+use content::address::Page;
 use content::lang::Lang;
 use content::model::AdminSession;
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn AdminShell() -> impl IntoView {
                                 <a href="/admin/accounts">{a.accounts}</a>
                                 <a href="/admin/audit">{lang.structure().audit}</a>
                             })}
-                            <a href=format!("/{}/", lang.code())>{a.view_site}</a>
+                            <a href=Page::Home.path(lang)>{a.view_site}</a>
                             {who.map(|who| view! {
                                 <span class="admin-who">{who}</span>
                                 <form method="post" action="/admin/logout">
