@@ -10,42 +10,15 @@
 // deeper than rustc's default query depth when its rendering future is laid out.
 #![recursion_limit = "256"]
 
-mod accounts_cli;
 mod admin;
-mod admin_editor;
-mod admin_media;
-mod admin_moderation;
-mod admin_structure;
+mod cli;
 mod config;
-mod csrf;
-mod document_order;
-mod feeds;
-mod forms;
-mod import;
+mod http;
+mod jobs;
 mod mail;
-mod podcast_feed;
-mod precompress;
-mod pwa;
-mod render;
-mod share_image;
-mod sitemaps;
-mod syndication;
-mod web;
 
 #[cfg(test)]
-mod admin_editor_tests;
-#[cfg(test)]
-mod admin_structure_tests;
-#[cfg(test)]
-mod admin_tests;
-#[cfg(test)]
-mod forms_tests;
-#[cfg(test)]
-mod media_tests;
-#[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod web_tests;
 
 use config::Config;
 use leptos::prelude::*;
@@ -71,27 +44,27 @@ async fn main() -> ExitCode {
         .as_slice()
     {
         [] | ["serve"] => serve(config).await,
-        ["seed"] => seed(&config)
+        ["seed"] => cli::seed(&config)
             .await
             .map(|n| println!("demo content: {n} stories created")),
-        ["reindex"] => reindex(&config).await,
-        ["create-admin", email] => match open_pool(&config).await {
-            Ok(pool) => accounts_cli::create_admin(&pool, email).await,
+        ["reindex"] => cli::reindex(&config).await,
+        ["create-admin", email] => match cli::open_pool(&config).await {
+            Ok(pool) => cli::accounts::create_admin(&pool, email).await,
             Err(e) => Err(e),
         },
-        ["create-account", email, role] => match open_pool(&config).await {
-            Ok(pool) => accounts_cli::create_account(&pool, email, role).await,
+        ["create-account", email, role] => match cli::open_pool(&config).await {
+            Ok(pool) => cli::accounts::create_account(&pool, email, role).await,
             Err(e) => Err(e),
         },
-        ["import-wxr", rest @ ..] => match import::ImportArgs::parse(rest) {
-            Ok(args) => match open_pool(&config).await {
-                Ok(pool) => import::run(&pool, &config, args).await,
+        ["import-wxr", rest @ ..] => match cli::import::ImportArgs::parse(rest) {
+            Ok(args) => match cli::open_pool(&config).await {
+                Ok(pool) => cli::import::run(&pool, &config, args).await,
                 Err(e) => Err(e),
             },
             Err(e) => Err(format!("{e}\n{USAGE}")),
         },
         ["generate", count] => match count.parse::<u32>() {
-            Ok(count) => generate(&config, count).await,
+            Ok(count) => cli::generate(&config, count).await,
             Err(_) => Err(format!("not a number: {count}\n{USAGE}")),
         },
         _ => Err(USAGE.to_owned()),
@@ -103,53 +76,6 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
-    content::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
-}
-
-async fn seed(config: &Config) -> Result<usize, String> {
-    let pool = open_pool(config).await?;
-    content::seed::seed_demo(&pool, &config.media_dir)
-        .await
-        .map_err(|e| format!("seeding failed: {e}"))
-}
-
-async fn generate(config: &Config, count: u32) -> Result<(), String> {
-    let pool = open_pool(config).await?;
-    if content::seed::is_empty(&pool)
-        .await
-        .map_err(|e| e.to_string())?
-    {
-        content::seed::seed_demo(&pool, &config.media_dir)
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    let started = std::time::Instant::now();
-    let created = content::generate::generate_articles(&pool, count)
-        .await
-        .map_err(|e| format!("generation failed: {e}"))?;
-    println!(
-        "{created} articles generated in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
-}
-
-async fn reindex(config: &Config) -> Result<(), String> {
-    let pool = open_pool(config).await?;
-    let started = std::time::Instant::now();
-    let indexed = content::search::index::rebuild(&pool)
-        .await
-        .map_err(|e| format!("reindexing failed: {e}"))?;
-    println!(
-        "search index rebuilt: {indexed} translations in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
 }
 
 async fn serve(config: Config) -> Result<(), String> {
@@ -167,7 +93,7 @@ async fn serve(config: Config) -> Result<(), String> {
     }
     let addr = options.site_addr;
 
-    let pool = open_pool(&config).await?;
+    let pool = cli::open_pool(&config).await?;
     if config.seed_demo
         && content::seed::is_empty(&pool)
             .await
@@ -195,18 +121,18 @@ async fn serve(config: Config) -> Result<(), String> {
     .spawn_worker(pool.clone());
 
     // Readers' data is kept only as long as the privacy notice says.
-    spawn_retention(pool.clone());
-    spawn_scheduler(pool.clone());
-    spawn_renditions(pool.clone(), config.media_dir.clone());
+    jobs::spawn_retention(pool.clone());
+    jobs::spawn_scheduler(pool.clone());
+    jobs::spawn_renditions(pool.clone(), config.media_dir.clone());
     // Brotli and gzip copies of the build, served instead of compressing per request.
-    precompress::spawn(
+    http::precompress::spawn(
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()),
     );
     let key = content::reader_messages::secret::<32>(&pool, "form_ticket")
         .await
         .map_err(|e| format!("form key: {e}"))?;
     let key = app::forms::ticket::TicketKey::new(key, config.form_min_seconds);
-    let app = web::router(options, pool, &config, key);
+    let app = http::router(options, pool, &config, key);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -221,75 +147,6 @@ async fn serve(config: Config) -> Result<(), String> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(|e| e.to_string())
-}
-
-/// How often the housekeeping jobs (retention, renditions) run after the first time.
-const HOUSEKEEPING_PERIOD: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
-
-/// Runs `job` now, then every [`HOUSEKEEPING_PERIOD`], in the background.
-fn spawn_housekeeping<F, Fut>(mut job: F)
-where
-    F: FnMut() -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = ()> + Send + 'static,
-{
-    tokio::spawn(async move {
-        loop {
-            job().await;
-            tokio::time::sleep(HOUSEKEEPING_PERIOD).await;
-        }
-    });
-}
-
-/// Purges personal data past its keeping time.
-fn spawn_retention(pool: sqlx::SqlitePool) {
-    spawn_housekeeping(move || {
-        let pool = pool.clone();
-        async move {
-            match content::retention::purge(&pool).await {
-                Ok(purged) if purged != Default::default() => {
-                    tracing::info!(?purged, "personal data past its keeping time deleted")
-                }
-                Ok(_) => {}
-                Err(err) => tracing::error!(%err, "retention purge"),
-            }
-        }
-    });
-}
-
-/// Gives pictures without renditions (the WordPress archive's, older uploads) theirs;
-/// running again later picks up files copied into the media folder without a restart.
-fn spawn_renditions(pool: sqlx::SqlitePool, media_dir: std::path::PathBuf) {
-    spawn_housekeeping(move || {
-        let (pool, media_dir) = (pool.clone(), media_dir.clone());
-        async move {
-            use content::media_renditions::add_missing_renditions;
-            match add_missing_renditions(&pool, &media_dir).await {
-                Ok(report) if report.pictures > 0 || report.unreadable > 0 => {
-                    tracing::info!(?report, "renditions made for pictures without them")
-                }
-                Ok(_) => {}
-                Err(err) => tracing::error!(%err, "renditions of older pictures"),
-            }
-        }
-    });
-}
-
-/// How often scheduled versions are looked at: they go live at most this late.
-const SCHEDULER_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
-
-/// Puts scheduled versions on the site when their time comes.
-fn spawn_scheduler(pool: sqlx::SqlitePool) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(SCHEDULER_PERIOD);
-        loop {
-            tick.tick().await;
-            match content::editorial::publish_due(&pool).await {
-                Ok(0) => {}
-                Ok(published) => tracing::info!(published, "scheduled versions went live"),
-                Err(err) => tracing::error!(%err, "scheduled publication"),
-            }
-        }
-    });
 }
 
 async fn shutdown_signal() {

@@ -2,8 +2,8 @@
 //! content (plus a story whose title needs escaping), through the same routers the
 //! server mounts.
 
-use crate::syndication::Syndication;
-use crate::web::{legacy_redirect, syndication_routes};
+use crate::http::syndication::Syndication;
+use crate::http::{legacy_redirect, syndication_routes};
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
 use axum::Router;
@@ -117,7 +117,8 @@ async fn rss_feeds_validate_and_carry_whole_articles() {
     assert_eq!(channel.language(), Some("fr"));
     assert_eq!(channel.link(), format!("{SITE}/fr/"));
     assert!(
-        channel.items().len() <= crate::feeds::FEED_LENGTH as usize && channel.items().len() >= 10
+        channel.items().len() <= crate::http::feeds::FEED_LENGTH as usize
+            && channel.items().len() >= 10
     );
     let newest = &channel.items()[0];
     assert_eq!(
@@ -393,7 +394,7 @@ async fn wordpress_addresses_answer_301_to_the_imported_pages() {
 
 #[tokio::test]
 async fn share_cards_are_1200_by_630_crops_of_the_picture() {
-    use crate::share_image::{rendition, ShareImages};
+    use crate::http::share_image::{rendition, ShareImages};
     let dir = tempfile::tempdir().unwrap();
     let media = dir.path().to_path_buf();
     std::fs::create_dir_all(media.join("wp/2015/04")).unwrap();

@@ -1,6 +1,6 @@
 //! Back-office server functions of the writing screens (any role may read them; what a
 //! role may change is checked when the editor's form is posted, see `data::editorial`).
-//! Saving is a plain form post handled by the server (`server/src/admin_editor.rs`).
+//! Saving is a plain form post handled by the server (`server/src/admin/editor.rs`).
 
 use crate::api::reply::JsonReply;
 use content::lang::Lang;

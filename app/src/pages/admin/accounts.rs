@@ -1,7 +1,7 @@
 //! `/admin/accounts` (administrators): every account with its role, state and open
 //! sessions; change a role, disable or enable, unlock, close someone's sessions; and
 //! create an account with a first password. Plain forms posted to the server
-//! (`server/src/admin_structure.rs`).
+//! (`server/src/admin/structure.rs`).
 
 use super::fields::{posted_for, ActionButton, PostNotice, TextField};
 use super::{loaded, use_admin_session};

@@ -2,7 +2,7 @@
 //! description in each language (written beside each other, each in its direction) to
 //! correct or complete after the upload, the stories that use it, and for editors a
 //! delete button once nothing does. A plain form posted to the server
-//! (`server/src/admin_media.rs`).
+//! (`server/src/admin/media.rs`).
 
 use super::fields::{posted_for, PostNotice, TextField};
 use super::media::readable_size;

@@ -1,7 +1,7 @@
 //! `/admin/messages` and `/admin/messages/{id}`: the queue of reader messages (contact
 //! and op-eds) for editors — filter by status, read one, answer it by e-mail, accept an
 //! op-ed as a draft article, reject; and `/admin/subscribers`: the lists' counts and
-//! the CSV export. Plain forms posted to the server (`server/src/admin_moderation.rs`).
+//! the CSV export. Plain forms posted to the server (`server/src/admin/moderation.rs`).
 
 use super::{loaded, use_admin_session};
 use crate::api::admin::{get_message, get_messages, get_subscriber_counts};

@@ -1,13 +1,16 @@
 //! POST handlers of the administration screens: accounts (create, change role,
 //! disable/enable, unlock, close sessions), one's own password, sections and menu
-//! items (save, delete, move); and the route of a media item's form (`admin_media`). The data layer checks the role (administrators; any
+//! items (save, delete, move); and the route of a media item's form (`admin::media`). The data layer checks the role (administrators; any
 //! account for its own password). Done → `303` back with `?done=`; refused → the page
 //! rendered again with what was typed and the translated problems (422).
 
+#[cfg(test)]
+mod tests;
+
 use crate::admin::{signed_in, SESSION_COOKIE};
-use crate::forms::AppContext;
-use crate::render::admin_page;
-use crate::web::cookie;
+use crate::http::cookie;
+use crate::http::forms::AppContext;
+use crate::http::render::admin_page;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -41,7 +44,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: StructureState) -> Router
         .route("/admin/password", post(change_password))
         .route("/admin/sections/{id}", post(section))
         .route("/admin/menus/{id}", post(menu_item))
-        .route("/admin/media/{id}", post(crate::admin_media::media_item))
+        .route("/admin/media/{id}", post(crate::admin::media::media_item))
         .with_state(state)
 }
 

@@ -1,7 +1,7 @@
 //! Brotli and gzip copies of the build's `/pkg/` files, written beside them once, at
 //! the strongest settings, so each reader gets the smallest file their browser accepts
 //! without the server compressing the same bytes on every request. `ServeDir` picks
-//! `x.wasm.br` or `x.wasm.gz` by `Accept-Encoding` (web.rs); until the copies exist (the
+//! `x.wasm.br` or `x.wasm.gz` by `Accept-Encoding` (`http::router`); until the copies exist (the
 //! first seconds after a deploy) the compression layer answers as before.
 //!
 //! Done by the server at start rather than by a build step, so that every way of

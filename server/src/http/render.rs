@@ -2,7 +2,7 @@
 //! refused is answered with its page rendered again, carrying what was typed (a value
 //! put in the page's context) — so the reader or editor never loses their work.
 
-use crate::forms::AppContext;
+use crate::http::forms::AppContext;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};

@@ -1,12 +1,24 @@
 //! HTTP wiring: the Leptos app, static files, media, the `/` language redirect and the
 //! layers every response goes through (compression, security and cache headers).
 
+use crate::admin;
 use crate::config::Config;
-use crate::syndication::Syndication;
-use crate::{
-    admin, admin_editor, admin_moderation, admin_structure, csrf, document_order, feeds, forms,
-    pwa, share_image, sitemaps,
-};
+use syndication::Syndication;
+
+pub mod csrf;
+pub mod document_order;
+pub mod feeds;
+pub mod forms;
+pub mod media;
+pub mod podcast_feed;
+pub mod precompress;
+pub mod pwa;
+pub mod render;
+pub mod share_image;
+pub mod sitemaps;
+pub mod syndication;
+#[cfg(test)]
+mod tests;
 use app::forms::ticket::TicketKey;
 use app::{shell, App};
 use axum::extract::Request;
@@ -22,7 +34,6 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
 use std::sync::Arc;
-use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -71,19 +82,19 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         trust_proxy: config.trust_proxy,
         secure_cookies: config.site_url.starts_with("https://"),
     });
-    let editor = admin_editor::routes(admin_editor::EditorState {
+    let editor = admin::editor::routes(admin::editor::EditorState {
         pool: pool.clone(),
         media_dir: config.media_dir.clone(),
         options: options.clone(),
         context: context.clone(),
     });
-    let structure = admin_structure::routes(admin_structure::StructureState {
+    let structure = admin::structure::routes(admin::structure::StructureState {
         pool: pool.clone(),
         options: options.clone(),
         context: context.clone(),
         media_dir: config.media_dir.clone(),
     });
-    let moderation = admin_moderation::routes(admin_moderation::ModerationState {
+    let moderation = admin::moderation::routes(admin::moderation::ModerationState {
         pool: pool.clone(),
         editors: config.editors_email.clone(),
     });
@@ -113,7 +124,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
                         .precompressed_gzip(),
                 ),
         )
-        .nest_service("/media", media_files(&config.media_dir))
+        .nest_service("/media", media::media_files(&config.media_dir))
         .nest_service(
             "/icons",
             tower::ServiceBuilder::new()
@@ -195,19 +206,6 @@ fn revalidated(file: String) -> tower_http::set_header::SetResponseHeader<ServeF
         .service(ServeFile::new(file))
 }
 
-/// Uploaded and generated media under `/media/`: content type from the extension,
-/// `Content-Length`, `Last-Modified`, and byte ranges (`Range` → `206`, impossible
-/// ranges → `416`) so large PDFs and audio open and seek without a full download.
-pub fn media_files(
-    dir: &std::path::Path,
-) -> tower_http::set_header::SetResponseHeader<ServeDir, HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
-    )
-    .layer(ServeDir::new(dir))
-}
-
 /// What gets gzip/brotli: text, not files that are compressed already or read in byte
 /// ranges (a compressed range would not be the bytes asked for).
 fn compressible() -> impl tower_http::compression::Predicate {
@@ -242,7 +240,7 @@ pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) 
         .route("/{lang}/section/{slug}/atom.xml", get(feeds::section_atom))
         .route(
             "/{lang}/podcasts/{programme}/feed.xml",
-            get(crate::podcast_feed::programme_feed),
+            get(crate::http::podcast_feed::programme_feed),
         )
         .route("/sitemap.xml", get(sitemaps::index))
         .route("/sitemaps/{file}", get(sitemaps::file))

@@ -5,7 +5,7 @@
 //! refused → the item's page again with what was typed and the problem.
 
 use crate::admin::signed_in;
-use crate::admin_structure::{answer, field, Fields, StructureState};
+use crate::admin::structure::{answer, field, Fields, StructureState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

@@ -4,8 +4,8 @@
 //! the public site at once; refused posts come back with what was typed (never a
 //! password) and the translated problem.
 
-use crate::admin_editor_tests::post;
-use crate::admin_tests::{call, get, location, log_in, send, site};
+use crate::admin::editor::tests::post;
+use crate::admin::tests::{call, get, location, log_in, send, site};
 use app::api::admin::{GetAuditLog, GetStructure};
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;

@@ -4,7 +4,7 @@
 //! the last two days) and `/robots.txt` naming them. Every address lists its editions
 //! as `xhtml:link` hreflang alternates.
 
-use crate::syndication::{cached, not_found, Syndication};
+use crate::http::syndication::{cached, not_found, Syndication};
 use app::i18n::Texts;
 use axum::body::Body;
 use axum::extract::{Path, State};

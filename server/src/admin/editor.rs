@@ -4,8 +4,11 @@
 //! to the editor with `?saved=<action>` (a reload never posts twice); refused → the
 //! editor rendered again with what was typed and the translated problems (422).
 
+#[cfg(test)]
+pub(crate) mod tests;
+
 use crate::admin::signed_in;
-use crate::forms::AppContext;
+use crate::http::forms::AppContext;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -184,7 +187,8 @@ async fn handle(
                 ),
             };
             let mut response =
-                crate::render::admin_page(&state.options, &state.context, &path, user, again).await;
+                crate::http::render::admin_page(&state.options, &state.context, &path, user, again)
+                    .await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }

@@ -8,6 +8,9 @@
 //! again with the reader's values and the translated problems; the enhanced page asks
 //! for `application/json` and gets the `Outcome` itself.
 
+#[cfg(test)]
+mod tests;
+
 use app::forms::attachment::Upload;
 use app::forms::submit::{self, Env, Screen};
 use app::forms::ticket::TicketKey;
@@ -195,7 +198,7 @@ async fn answer(
 
 /// Renders the page at `path` with a refused submission shown again.
 async fn render(state: &FormsState, path: &str, submitted: Submitted) -> Response {
-    crate::render::page_with(&state.options, &state.context, path, |r| r, submitted).await
+    crate::http::render::page_with(&state.options, &state.context, path, |r| r, submitted).await
 }
 
 /// The common path of the three forms.

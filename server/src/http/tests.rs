@@ -2,7 +2,7 @@
 //! worker's background fetches are not (they finish late and used to overwrite the
 //! edition just chosen, so `/` sent an English reader to Arabic).
 
-use crate::web::remember_language;
+use crate::http::remember_language;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::response::Html;

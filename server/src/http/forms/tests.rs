@@ -2,7 +2,7 @@
 //! plain-POST answers (303, or the page rendered again), the bot screen, the per-IP
 //! limit, op-ed uploads and the e-mailed links (button and RFC 8058 one-click).
 
-use crate::forms::{limiter, routes, FormsState};
+use crate::http::forms::{limiter, routes, FormsState};
 use app::forms::ticket::TicketKey;
 use app::forms::Outcome;
 use axum::body::{to_bytes, Body};

@@ -1,7 +1,7 @@
 //! `/media/` files as readers' PDF viewers and audio players ask for them: whole, or in
 //! byte ranges.
 
-use crate::web::media_files;
+use super::media_files;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request, StatusCode};
 use axum::Router;

@@ -1,5 +1,5 @@
 // ccme-portal service worker. The server fills in VERSION and PRECACHE from the build's
-// hashed /pkg/ files (server/src/pwa.rs), so a new build is a new worker.
+// hashed /pkg/ files (server/src/http/pwa.rs), so a new build is a new worker.
 'use strict';
 
 const VERSION = '__VERSION__';

@@ -3,7 +3,7 @@
 //! `/{lang}/section/{slug}/feed.xml`, `/{lang}/section/{slug}/atom.xml`.
 //! Entries carry the whole article (links made absolute) so feed readers show it all.
 
-use crate::syndication::{absolute_links, cached, not_found, Syndication};
+use crate::http::syndication::{absolute_links, cached, not_found, Syndication};
 use app::i18n::Texts;
 use atom_syndication as atom;
 use axum::extract::{Path, State};

@@ -2,7 +2,7 @@
 //! writing route, preview or server function answers without a session; authors
 //! write and submit, editors publish; refused posts come back with what was typed.
 
-use crate::admin_tests::{call, get, location, log_in, post_form, send, site, Site};
+use crate::admin::tests::{call, get, location, log_in, post_form, send, site, Site};
 use app::api::editorial::{GetEditor, GetPreview, GetStoryList};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -176,7 +176,7 @@ async fn refused_posts_say_what_to_fix_in_the_accounts_language() {
 
 #[test]
 fn typed_times_become_utc() {
-    use crate::admin_editor::utc_time;
+    use crate::admin::editor::utc_time;
     assert_eq!(utc_time("", "60"), Ok(None));
     assert_eq!(
         utc_time("2026-12-01T10:30", "60"),

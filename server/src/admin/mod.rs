@@ -3,8 +3,15 @@
 //! token in an HttpOnly, SameSite=Strict cookie (Secure on HTTPS sites); the database
 //! keeps only its hash. Admin answers are never cached nor indexed.
 
-use crate::forms::client_ip;
-use crate::web::{cookie, preferred_lang};
+pub mod editor;
+pub mod media;
+pub mod moderation;
+pub mod structure;
+#[cfg(test)]
+mod tests;
+
+use crate::http::forms::client_ip;
+use crate::http::{cookie, preferred_lang};
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;

@@ -1,0 +1,58 @@
+//! The server's commands besides `serve`: demo content, benchmark archive, search
+//! index, accounts and the WordPress import. All work on the database of DATABASE_URL.
+
+pub mod accounts;
+pub mod import;
+
+use crate::config::Config;
+
+/// Opens the database of `config`, migrated; the error says which file.
+pub async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
+    content::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
+}
+
+/// `server seed`: loads the demo content; returns how many stories were created.
+pub async fn seed(config: &Config) -> Result<usize, String> {
+    let pool = open_pool(config).await?;
+    content::seed::seed_demo(&pool, &config.media_dir)
+        .await
+        .map_err(|e| format!("seeding failed: {e}"))
+}
+
+/// `server generate N`: adds N synthetic articles (the demo first on an empty base).
+pub async fn generate(config: &Config, count: u32) -> Result<(), String> {
+    let pool = open_pool(config).await?;
+    if content::seed::is_empty(&pool)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        content::seed::seed_demo(&pool, &config.media_dir)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let started = std::time::Instant::now();
+    let created = content::generate::generate_articles(&pool, count)
+        .await
+        .map_err(|e| format!("generation failed: {e}"))?;
+    println!(
+        "{created} articles generated in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `server reindex`: rebuilds the search index.
+pub async fn reindex(config: &Config) -> Result<(), String> {
+    let pool = open_pool(config).await?;
+    let started = std::time::Instant::now();
+    let indexed = content::search::index::rebuild(&pool)
+        .await
+        .map_err(|e| format!("reindexing failed: {e}"))?;
+    println!(
+        "search index rebuilt: {indexed} translations in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
