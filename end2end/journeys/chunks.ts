@@ -213,4 +213,26 @@ export function chunksJourney() {
     });
     await expect.poll(kept).toEqual(expect.arrayContaining(article.map((c) => `/pkg/${c}`)));
   });
+
+  // Issue 16: nothing of the back office reaches readers. Its text is every string of
+  // its translation tables (app/src/i18n/{admin,editor,moderation,structure}.rs) that
+  // no reader text contains; its server functions live under /api/admin/, of which
+  // readers call only the preview (an editor's view of a draft as readers will see it).
+  test('the reader WASM holds no back-office text and no back-office server function', () => {
+    const i18n = join(__dirname, '../../app/src/i18n');
+    const backOffice = ['admin.rs', 'editor.rs', 'moderation.rs', 'structure.rs'];
+    const literals = (file: string) =>
+      [...readFileSync(join(i18n, file), 'utf8').matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+        .map((m) => m[1])
+        .filter((text) => text.length >= 12 && !/[\\{]/.test(text));
+    const reader = readdirSync(i18n).filter((f) => f.endsWith('.rs') && !backOffice.includes(f)).flatMap(literals);
+    const texts = [...new Set(backOffice.flatMap(literals))].filter((t) => !reader.some((r) => r.includes(t)));
+    expect(texts.length, 'back-office texts found in the sources').toBeGreaterThan(300);
+    const wasm = readdirSync(PKG).filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(PKG, f)));
+    expect(wasm.length, 'WASM files in target/site/pkg').toBeGreaterThan(1);
+    const leaked = texts.filter((text) => wasm.some((bytes) => bytes.includes(Buffer.from(text))));
+    expect(leaked).toEqual([]);
+    const endpoints = new Set(wasm.flatMap((bytes) => bytes.toString('latin1').match(/\/api\/admin\/[a-z_]+/g) ?? []));
+    expect([...endpoints]).toEqual(['/api/admin/preview']);
+  });
 }
