@@ -5,7 +5,7 @@ use super::stories::{card_query, CardRow};
 use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{SectionBlock, SectionLink, StoryCard};
-use crate::NOW;
+use crate::PUBLISHED;
 use const_format::concatcp;
 use sqlx::SqlitePool;
 
@@ -91,10 +91,7 @@ pub(crate) const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
 
 /// Published stories of language ?2 in the section tree. Static pages have no section,
 /// so this reads the `story_tr_section` index alone (no table rows) to filter and sort.
-const IN_TREE: &str = concatcp!(
-    "t.lang = ?2 AND t.section_id IN tree AND t.status = 'published' AND t.published_at <= ",
-    NOW
-);
+const IN_TREE: &str = concatcp!("t.lang = ?2 AND t.section_id IN tree AND ", PUBLISHED);
 
 /// Page `page` (1-based) of the newest stories in section `id` and all its sub-sections,
 /// with the total count.
