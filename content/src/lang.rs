@@ -28,6 +28,25 @@ pub enum Direction {
     Rtl,
 }
 
+/// The alphabet an edition is written in: its A–Z index lists this script's letters
+/// (and files names of the other script after them), and search stems the edition's
+/// own-script words with the edition's stemmer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// A–Z (accented letters file under their base letter).
+    Latin,
+    /// The 28 letters of the Arabic alphabet, in dictionary order.
+    Arabic,
+}
+
+/// The Snowball stemmer search uses for a language's words (`immigrées` → `immigr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stemmer {
+    French,
+    Arabic,
+    English,
+}
+
 /// How a language picks the form of a counted noun (CLDR cardinal plural rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PluralRule {
@@ -67,6 +86,13 @@ pub struct LangInfo {
     pub list_separator: &'static str,
     /// How counted nouns change with the number.
     pub plural_rule: PluralRule,
+    /// The alphabet of the edition (A–Z index, which words its stemmer takes).
+    pub script: Script,
+    /// The stemmer for words of the edition's script.
+    pub stemmer: Stemmer,
+    /// How a date writes the first day of a month when not as a plain number
+    /// («1er avril» in French).
+    pub first_day: Option<&'static str>,
 }
 
 const FR: LangInfo = LangInfo {
@@ -76,6 +102,9 @@ const FR: LangInfo = LangInfo {
     locale: "fr_FR",
     list_separator: ", ",
     plural_rule: PluralRule::ZeroAndOneSingular,
+    script: Script::Latin,
+    stemmer: Stemmer::French,
+    first_day: Some("1er"),
 };
 
 const AR: LangInfo = LangInfo {
@@ -85,6 +114,9 @@ const AR: LangInfo = LangInfo {
     locale: "ar_MA",
     list_separator: "، ",
     plural_rule: PluralRule::Arabic,
+    script: Script::Arabic,
+    stemmer: Stemmer::Arabic,
+    first_day: None,
 };
 
 const EN: LangInfo = LangInfo {
@@ -94,6 +126,9 @@ const EN: LangInfo = LangInfo {
     locale: "en_GB",
     list_separator: ", ",
     plural_rule: PluralRule::OneSingular,
+    script: Script::Latin,
+    stemmer: Stemmer::English,
+    first_day: None,
 };
 
 impl Lang {

@@ -59,8 +59,8 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
         Lang::En => &MONTHS_EN,
     };
     let month_name = months[(month - 1) as usize];
-    match (lang, day) {
-        (Lang::Fr, 1) => format!("1er {month_name} {year}"),
+    match (lang.info().first_day, day) {
+        (Some(first), 1) => format!("{first} {month_name} {year}"),
         _ => format!("{day} {month_name} {year}"),
     }
 }

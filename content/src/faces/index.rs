@@ -3,7 +3,7 @@
 //! marks folded and the Arabic article «ال» set aside, so «Aït», «Ait» and «آيت» file
 //! under A / ا and «العمراني» under ع, as a reader looking for the name expects.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Script};
 use crate::search::normalize::normalize_word;
 
 /// The Arabic alphabet in its dictionary (hijāʾī) order; folded Arabic letters compare
@@ -46,27 +46,30 @@ pub fn initial(key: &str) -> String {
 }
 
 /// The letters an edition's index shows, in order, even when no name files under them:
-/// the Arabic alphabet in Arabic, A–Z in French and English.
+/// the letters of the edition's script (the Arabic alphabet in Arabic, A–Z in French
+/// and English).
 pub fn alphabet(lang: Lang) -> Vec<String> {
-    match lang {
-        Lang::Ar => ARABIC_LETTERS.iter().map(char::to_string).collect(),
-        Lang::Fr | Lang::En => ('A'..='Z').map(|c| c.to_string()).collect(),
+    match lang.info().script {
+        Script::Arabic => ARABIC_LETTERS.iter().map(char::to_string).collect(),
+        Script::Latin => ('A'..='Z').map(|c| c.to_string()).collect(),
     }
 }
 
-/// Where a letter stands in the index: the edition's alphabet first, then the other
+/// Where a letter stands in the index: the edition's script first, then the other
 /// script, then [`OTHER`] (a French edition may hold a name written in Arabic).
 pub fn letter_rank(lang: Lang, letter: &str) -> (u8, String) {
-    let arabic = letter
-        .chars()
-        .next()
-        .is_some_and(|c| ARABIC_LETTERS.contains(&c));
-    let script = match (letter == OTHER, arabic, lang) {
-        (true, _, _) => 2,
-        (false, true, Lang::Ar) | (false, false, Lang::Fr | Lang::En) => 0,
-        _ => 1,
+    let script = match letter.chars().next() {
+        Some(c) if ARABIC_LETTERS.contains(&c) => Script::Arabic,
+        _ => Script::Latin,
     };
-    (script, letter.to_owned())
+    let rank = if letter == OTHER {
+        2
+    } else if script == lang.info().script {
+        0
+    } else {
+        1
+    };
+    (rank, letter.to_owned())
 }
 
 #[cfg(test)]

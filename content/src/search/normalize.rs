@@ -3,7 +3,7 @@
 //! vowelled Arabic words at every haraka and folds nothing Arabic; words are therefore
 //! split and folded here, and SQLite only sees clean, space-separated tokens.
 
-use crate::lang::Lang;
+use crate::lang::{self, Lang, Script};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 
@@ -136,20 +136,30 @@ pub fn stemmer_for(folded: &str, lang: Lang) -> Option<&'static Stemmer> {
     if folded.chars().count() < MIN_STEM_CHARS || folded.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let arabic = folded
+    let script = if folded
         .chars()
-        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    Some(match (arabic, lang) {
-        (true, _) => &ARABIC,
-        (false, Lang::Fr) => &FRENCH,
-        (false, Lang::En) => &ENGLISH,
-        (false, Lang::Ar) => return None,
+        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    {
+        Script::Arabic
+    } else {
+        Script::Latin
+    };
+    let info = lang.info();
+    let stemmer = match (script, info.script) {
+        (Script::Arabic, _) => lang::Stemmer::Arabic,
+        (Script::Latin, Script::Latin) => info.stemmer,
+        (Script::Latin, Script::Arabic) => return None,
+    };
+    Some(match stemmer {
+        lang::Stemmer::Arabic => &ARABIC,
+        lang::Stemmer::French => &FRENCH,
+        lang::Stemmer::English => &ENGLISH,
     })
 }
 
 /// The Snowball stems of a word as a text in `lang` would use them: Arabic script gets
-/// the Arabic stemmer whatever the edition; Latin words the French or English one (none
-/// in the Arabic edition). French stems need the accents (`immigrées` → `immigr`) while
+/// the Arabic stemmer whatever the edition; Latin words the edition's stemmer when it is
+/// written in Latin letters (none in the Arabic edition). French stems need the accents (`immigrées` → `immigr`) while
 /// readers often type without them (`immigrees` → `immigre`), so both the stem of the
 /// `original` word and that of its `folded` form are given, folded, when they differ
 /// from the word itself.
