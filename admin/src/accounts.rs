@@ -3,14 +3,24 @@
 //! create an account with a first password. Plain forms posted to the server
 //! (`server/src/admin/structure.rs`).
 
-use super::fields::{posted_for, ActionButton, PostNotice, TextField};
-use super::{loaded, use_admin_session};
-use crate::api::admin::get_accounts;
-use crate::i18n::Texts;
+use crate::fields::{posted_for, ActionButton, PostNotice, TextField};
+use crate::i18n::AdminTexts;
+use crate::session::{loaded, use_admin_session};
+use app::api::reply::JsonReply;
 use content::lang::Lang;
 use content::model::{AccountSummary, AdminPosted, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// Every account (administrators only).
+#[server(prefix = "/api/admin", endpoint = "accounts", output = JsonReply)]
+pub async fn get_accounts() -> Result<Vec<content::model::AccountSummary>, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    app::api::access::require(content::model::Role::Admin)?;
+    content::accounts::list_accounts(&pool()?)
+        .await
+        .map_err(internal)
+}
 
 /// The roles in rising order, as the role lists show them.
 const ROLES: [Role; 3] = [Role::Author, Role::Editor, Role::Admin];

@@ -2,14 +2,25 @@
 //! changed what and when (stories, media, moderation, accounts, sections, menus,
 //! log-ins), fifty entries a page.
 
-use super::{loaded, use_admin_session};
-use crate::api::admin::get_audit_log;
-use crate::i18n::Strings;
-use crate::i18n::Texts;
+use crate::i18n::AdminTexts;
+use crate::session::{loaded, use_admin_session};
+use app::api::reply::JsonReply;
+use app::i18n::Strings;
 use content::model::AuditPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+
+/// Page `page` of the whole audit log (administrators); the first when not given.
+#[server(prefix = "/api/admin", endpoint = "audit", output = JsonReply)]
+pub async fn get_audit_log(page: Option<u32>) -> Result<content::model::AuditPage, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    let user = app::api::access::require(content::model::Role::Admin)?;
+    content::accounts::audit_page(&pool()?, &user, page.unwrap_or(1))
+        .await
+        .map_err(internal)?
+        .map_err(|_| ServerFnError::new("not allowed"))
+}
 
 /// The page.
 #[component]

@@ -2,14 +2,32 @@
 //! recent activity, "log out everywhere", changing one's password, and for
 //! administrators the way to the accounts.
 
-use super::fields::{posted_for, PostNotice, TextField};
-use super::use_admin_session;
-use crate::api::admin::get_dashboard;
-use crate::i18n::Texts;
-use crate::i18n::{format_date, Strings};
+use crate::fields::{posted_for, PostNotice, TextField};
+use crate::i18n::AdminTexts;
+use crate::session::use_admin_session;
+use app::api::reply::JsonReply;
+use app::i18n::{format_date, Strings};
 use content::model::{Dashboard, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// The dashboard of the logged-in account (any role).
+#[server(prefix = "/api/admin", endpoint = "dashboard", output = JsonReply)]
+pub async fn get_dashboard() -> Result<content::model::Dashboard, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    use content::accounts;
+    let user = app::api::access::require(content::model::Role::Author)?;
+    let pool = pool()?;
+    Ok(content::model::Dashboard {
+        open_sessions: accounts::open_sessions(&pool, user.id)
+            .await
+            .map_err(internal)?,
+        activity: accounts::recent_activity(&pool, user.id, 10)
+            .await
+            .map_err(internal)?,
+        user,
+    })
+}
 
 /// The dashboard.
 #[component]

@@ -3,8 +3,8 @@
 //! ([`AdminPosted`] in the context) with its translated problem, the notices that
 //! follow a post, one-button forms and the rows of ordered lists.
 
-use super::use_admin_session;
-use crate::i18n::Texts;
+use crate::i18n::AdminTexts;
+use crate::session::use_admin_session;
 use content::lang::Lang;
 use content::model::AdminPosted;
 use leptos::prelude::*;

@@ -1,82 +1,86 @@
-//! The back office under `/admin`: its own frame (no public header or footer), in the
-//! account's language (before log-in, the visitor's), never indexed. The server's
-//! guard has already sent anyone without a session to the log-in page.
+//! The back office under `/admin`: its own document, router and frame (no public header
+//! or footer), in the account's language (before log-in, the visitor's), never indexed.
+//! The server's guard has already sent anyone without a session to the log-in page.
 //!
-//! Its pages are rendered on the server only and work as plain forms and links: none
-//! of them is hydrated, so none of their code is in the readers' WASM (the browser
-//! build's router knows `/admin` only as a path it never renders).
+//! A server-only crate: its pages are rendered on the server and work as plain forms and
+//! links (a small `/admin.js` adds conveniences), none is hydrated, and the reader's
+//! WASM is built without this crate, so no back-office page, type or string can reach a
+//! reader's browser. Each feature keeps its server functions beside its pages; the form
+//! posts are handled by the server's `admin/` handlers.
 
-#[cfg(feature = "ssr")]
+// Page views nest deeper than rustc's default query depth, as in the reader app.
+#![recursion_limit = "256"]
+
 pub mod accounts;
-#[cfg(feature = "ssr")]
 pub mod audit;
-#[cfg(feature = "ssr")]
 pub mod dashboard;
-#[cfg(feature = "ssr")]
-mod details;
-#[cfg(feature = "ssr")]
-pub mod editor;
-#[cfg(feature = "ssr")]
 mod fields;
-#[cfg(feature = "ssr")]
+pub mod i18n;
 pub mod login;
-#[cfg(feature = "ssr")]
 pub mod media;
-#[cfg(feature = "ssr")]
-pub mod media_item;
-#[cfg(feature = "ssr")]
-pub mod menus;
-#[cfg(feature = "ssr")]
-pub mod messages;
-#[cfg(feature = "ssr")]
-pub mod sections;
-#[cfg(feature = "ssr")]
-mod shell;
-#[cfg(feature = "ssr")]
+pub mod moderation;
+pub mod session;
 pub mod stories;
-#[cfg(feature = "ssr")]
-pub use shell::{admin_fallback, loaded, use_admin_session, AdminShell};
+pub mod structure;
 
+use app::components::layout::Layout;
+use app::components::status::NotFound;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use session::AdminShell;
 
-/// The back office's routes (server build).
-#[cfg(feature = "ssr")]
-#[component(transparent)]
-pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+/// The HTML document of every back-office page: the site's stylesheet and the back
+/// office's own small script, no hydration.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
-        <ParentRoute path=path!("/admin") view=AdminShell ssr=SsrMode::Async>
-            <Route path=path!("/login") view=login::AdminLoginPage/>
-            <Route path=path!("/stories") view=stories::StoriesPage/>
-            <Route path=path!("/stories/new") view=editor::NewStoryPage/>
-            <Route path=path!("/stories/:id/:lang") view=editor::EditStoryPage/>
-            <Route path=path!("/media") view=media::MediaPage/>
-            <Route path=path!("/media/:id") view=media_item::MediaItemPage/>
-            <Route path=path!("/messages") view=messages::MessagesPage/>
-            <Route path=path!("/messages/:id") view=messages::MessagePage/>
-            <Route path=path!("/subscribers") view=messages::SubscribersPage/>
-            <Route path=path!("/accounts") view=accounts::AccountsPage/>
-            <Route path=path!("/audit") view=audit::AuditLogPage/>
-            <Route path=path!("/sections") view=sections::SectionsPage/>
-            <Route path=path!("/sections/:id") view=sections::SectionPage/>
-            <Route path=path!("/menus") view=menus::MenusPage/>
-            <Route path=path!("/menus/:id") view=menus::MenuItemPage/>
-            <Route path=path!("") view=dashboard::AdminDashboardPage/>
-        </ParentRoute>
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d4b"/>
+                <AutoReload options=options.clone()/>
+                <HashedStylesheet options id="leptos"/>
+                <script src="/admin.js" defer></script>
+                <MetaTags/>
+            </head>
+            <body>
+                <AdminApp/>
+            </body>
+        </html>
     }
-    .into_inner()
 }
 
-/// The back office's routes (browser build): never rendered there, since its pages
-/// are not hydrated; kept so the route tree has the same shape on both sides.
-#[cfg(not(feature = "ssr"))]
-#[component(transparent)]
-pub fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+/// The back office's routes, each rendered completely before it is sent.
+#[component]
+pub fn AdminApp() -> impl IntoView {
+    provide_meta_context();
     view! {
-        <ParentRoute path=path!("/admin") view=|| () ssr=SsrMode::Async>
-            <Route path=path!("/*any") view=|| ()/>
-        </ParentRoute>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            // An unknown back-office address: the site's own 404 page, in its frame.
+            <Routes fallback=|| view! { <Layout><NotFound/></Layout> }>
+                <ParentRoute path=path!("/admin") view=AdminShell ssr=SsrMode::Async>
+                    <Route path=path!("/login") view=login::AdminLoginPage/>
+                    <Route path=path!("/stories") view=stories::StoriesPage/>
+                    <Route path=path!("/stories/new") view=stories::editor::NewStoryPage/>
+                    <Route path=path!("/stories/:id/:lang") view=stories::editor::EditStoryPage/>
+                    <Route path=path!("/media") view=media::MediaPage/>
+                    <Route path=path!("/media/:id") view=media::item::MediaItemPage/>
+                    <Route path=path!("/messages") view=moderation::MessagesPage/>
+                    <Route path=path!("/messages/:id") view=moderation::MessagePage/>
+                    <Route path=path!("/subscribers") view=moderation::SubscribersPage/>
+                    <Route path=path!("/accounts") view=accounts::AccountsPage/>
+                    <Route path=path!("/audit") view=audit::AuditLogPage/>
+                    <Route path=path!("/sections") view=structure::sections::SectionsPage/>
+                    <Route path=path!("/sections/:id") view=structure::sections::SectionPage/>
+                    <Route path=path!("/menus") view=structure::menus::MenusPage/>
+                    <Route path=path!("/menus/:id") view=structure::menus::MenuItemPage/>
+                    <Route path=path!("") view=dashboard::AdminDashboardPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
     }
-    .into_inner()
 }

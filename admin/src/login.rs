@@ -2,8 +2,8 @@
 //! password never passes through the app's own code), with the translated outcome of
 //! the last attempt from `?error=` / `?done=`.
 
-use super::use_admin_session;
-use crate::i18n::Texts;
+use crate::i18n::AdminTexts;
+use crate::session::use_admin_session;
 use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_meta::Title;

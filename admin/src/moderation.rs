@@ -3,16 +3,50 @@
 //! op-ed as a draft article, reject; and `/admin/subscribers`: the lists' counts and
 //! the CSV export. Plain forms posted to the server (`server/src/admin/moderation.rs`).
 
-use super::{loaded, use_admin_session};
-use crate::api::admin::{get_message, get_messages, get_subscriber_counts};
-use crate::i18n::Texts;
-use crate::i18n::{format_date, ModerationStrings};
+use crate::i18n::AdminTexts;
+use crate::i18n::ModerationStrings;
+use crate::session::{loaded, use_admin_session};
+use app::api::reply::JsonReply;
+use app::i18n::format_date;
 use content::lang::Lang;
 use content::model::{MessageDetail, MessageSummary, SubscriberCount};
 use content::moderation::MESSAGE_STATUSES;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The reader-message queue (editors and administrators), `status` only when given.
+#[server(prefix = "/api/admin", endpoint = "messages", output = JsonReply)]
+pub async fn get_messages(
+    status: Option<String>,
+) -> Result<Vec<content::model::MessageSummary>, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    app::api::access::require(content::model::Role::Editor)?;
+    content::moderation::queue(&pool()?, status.as_deref())
+        .await
+        .map_err(internal)
+}
+
+/// One reader message in full (opening a new one marks it read).
+#[server(prefix = "/api/admin", endpoint = "message", output = JsonReply)]
+pub async fn get_message(id: i64) -> Result<Option<content::model::MessageDetail>, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    let user = app::api::access::require(content::model::Role::Editor)?;
+    content::moderation::open_message(&pool()?, &user, id)
+        .await
+        .map_err(internal)
+}
+
+/// Subscribers per list, language and status.
+#[server(prefix = "/api/admin", endpoint = "subscribers", output = JsonReply)]
+pub async fn get_subscriber_counts() -> Result<Vec<content::model::SubscriberCount>, ServerFnError>
+{
+    use app::api::server_only::{internal, pool};
+    app::api::access::require(content::model::Role::Editor)?;
+    content::moderation::subscriber_counts(&pool()?)
+        .await
+        .map_err(internal)
+}
 
 fn status_name(m: &ModerationStrings, status: &str) -> &'static str {
     MESSAGE_STATUSES

@@ -1,13 +1,32 @@
 //! The frame around every back-office page and the session it hands to them.
 
-use crate::api::admin::get_admin_session;
-use crate::i18n::Texts;
+use crate::i18n::AdminTexts;
+use app::api::reply::JsonReply;
 use content::address::Page;
 use content::lang::Lang;
 use content::model::AdminSession;
 use leptos::prelude::*;
 use leptos_meta::{Html, Meta};
 use leptos_router::components::Outlet;
+
+/// Who is logged in (if anyone) and the back office's language. Answers logged-out
+/// visitors too (the log-in page needs its language), so it lives outside `/api/admin`.
+#[server(output = JsonReply)]
+pub async fn get_admin_session() -> Result<AdminSession, ServerFnError> {
+    use content::model::{AdminLang, SessionUser};
+    let parts = use_context::<http::request::Parts>();
+    let extension = |parts: &http::request::Parts| {
+        (
+            parts.extensions.get::<SessionUser>().cloned(),
+            parts.extensions.get::<AdminLang>().map(|l| l.0),
+        )
+    };
+    let (user, lang) = parts.as_ref().map(extension).unwrap_or_default();
+    Ok(AdminSession {
+        lang: lang.unwrap_or_default(),
+        user,
+    })
+}
 
 /// The frame of every back-office page; provides the [`AdminSession`] to the pages.
 #[component]

@@ -1,5 +1,6 @@
-//! ccme-portal application: components, pages and server functions shared by the
-//! server (SSR) and the browser (hydration).
+//! ccme-portal's reader application: components, pages and server functions shared by
+//! the server (SSR) and the browser (hydration). The back office is the `admin` crate,
+//! a server-only application of its own.
 
 // Each lazy route's view (`pages::lazy_page!`) is laid out for hydration in this crate
 // now, and a page's view type is nested deeper than rustc's default query depth.
@@ -17,7 +18,6 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
-use pages::admin::AdminRoutes;
 use pages::article::{ArticleRoute, PreviewRoute, StaticPageRoute};
 use pages::contact::{ContactRoute, OpEdRoute};
 use pages::faces::FacesRoute;
@@ -40,8 +40,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     } else {
         "off"
     };
-    // Back-office pages are server-rendered forms, never hydrated (see `pages::admin`).
-    let hydrate = !is_back_office_request();
     view! {
         <!DOCTYPE html>
         <html data-sw=service_worker>
@@ -51,31 +49,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d4b"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                {hydrate.then(|| view! { <HydrationScripts options/> })}
-                {if hydrate {
-                    view! { <script src="/pwa.js" defer></script> }.into_any()
-                } else {
-                    view! { <script src="/admin.js" defer></script> }.into_any()
-                }}
+                <HydrationScripts options/>
+                <script src="/pwa.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
-    }
-}
-
-/// Whether the page being rendered is under `/admin`.
-fn is_back_office_request() -> bool {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .is_some_and(|parts| content::site::is_back_office_path(parts.uri.path()))
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        false
     }
 }
 
@@ -99,8 +80,6 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
             <Routes fallback=|| view! { <Layout><NotFound/></Layout> }>
-                // The back office: its own frame, outside the public layout.
-                <AdminRoutes/>
                 <ParentRoute path=path!("") view=PublicLayout ssr=SsrMode::Async>
                     <Route path=path!("/:lang") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/section/:slug") view={Lazy::<SectionRoute>::new()} ssr=SsrMode::Async/>

@@ -215,17 +215,18 @@ export function chunksJourney() {
   });
 
   // Issue 16: nothing of the back office reaches readers. Its text is every string of
-  // its translation tables (app/src/i18n/{admin,editor,moderation,structure}.rs) that
-  // no reader text contains; its server functions live under /api/admin/, of which
+  // the `admin` crate's translation tables (admin/src/i18n/) that no reader text
+  // (app/src/i18n/) contains; its server functions live under /api/admin/, of which
   // readers call only the preview (an editor's view of a draft as readers will see it).
   test('the reader WASM holds no back-office text and no back-office server function', () => {
-    const i18n = join(__dirname, '../../app/src/i18n');
-    const backOffice = ['admin.rs', 'editor.rs', 'moderation.rs', 'structure.rs'];
+    const tables = (dir: string) =>
+      readdirSync(join(__dirname, '../..', dir)).filter((f) => f.endsWith('.rs')).map((f) => join(__dirname, '../..', dir, f));
     const literals = (file: string) =>
-      [...readFileSync(join(i18n, file), 'utf8').matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+      [...readFileSync(file, 'utf8').matchAll(/"((?:[^"\\]|\\.)*)"/g)]
         .map((m) => m[1])
         .filter((text) => text.length >= 12 && !/[\\{]/.test(text));
-    const reader = readdirSync(i18n).filter((f) => f.endsWith('.rs') && !backOffice.includes(f)).flatMap(literals);
+    const reader = tables('app/src/i18n').flatMap(literals);
+    const backOffice = tables('admin/src/i18n');
     const texts = [...new Set(backOffice.flatMap(literals))].filter((t) => !reader.some((r) => r.includes(t)));
     expect(texts.length, 'back-office texts found in the sources').toBeGreaterThan(300);
     const wasm = readdirSync(PKG).filter((f) => f.endsWith('.wasm')).map((f) => readFileSync(join(PKG, f)));

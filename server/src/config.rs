@@ -54,4 +54,24 @@ impl Config {
                 .unwrap_or(app::forms::ticket::DEFAULT_MIN_SECONDS),
         }
     }
+
+    /// A test site kept in `dir` (database file, media, outbox) at `site_url`: behind a
+    /// trusted proxy (each test posts from its own address), no minimum time to fill a
+    /// form in, mails written to files.
+    #[cfg(test)]
+    pub fn in_folder(dir: &std::path::Path, site_url: &str) -> Config {
+        Config {
+            database_url: format!("sqlite://{}", dir.join("site.db").display()),
+            media_dir: dir.join("media"),
+            site_url: site_url.into(),
+            seed_demo: false,
+            mail_from: "CCME <no-reply@ccme.example>".into(),
+            smtp_url: None,
+            mail_outbox: dir.join("outbox"),
+            editors_email: "redaction@ccme.example".into(),
+            trust_proxy: true,
+            form_rate_per_minute: 10,
+            form_min_seconds: 0,
+        }
+    }
 }

@@ -16,6 +16,7 @@ mod config;
 mod http;
 mod jobs;
 mod mail;
+mod state;
 
 #[cfg(test)]
 mod tests;
@@ -132,7 +133,7 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("form key: {e}"))?;
     let key = app::forms::ticket::TicketKey::new(key, config.form_min_seconds);
-    let app = http::router(options, pool, &config, key);
+    let app = http::router(state::AppState::new(options, pool, &config, key));
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

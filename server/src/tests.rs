@@ -74,16 +74,17 @@ async fn site(sitemap_limit: u32) -> Site {
     .await
     .unwrap();
     drop(conn);
-    let router = syndication_routes(Syndication {
-        pool: pool.clone(),
-        site_url: SITE.into(),
-        sitemap_limit,
-    })
-    .fallback(|| async { StatusCode::NOT_FOUND })
-    .layer(axum::middleware::from_fn_with_state(
-        pool.clone(),
-        legacy_redirect,
-    ));
+    let router = syndication_routes()
+        .with_state(Syndication {
+            pool: pool.clone(),
+            site_url: SITE.into(),
+            sitemap_limit,
+        })
+        .fallback(|| async { StatusCode::NOT_FOUND })
+        .layer(axum::middleware::from_fn_with_state(
+            pool.clone(),
+            legacy_redirect,
+        ));
     Site {
         router,
         pool,

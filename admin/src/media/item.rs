@@ -4,16 +4,26 @@
 //! delete button once nothing does. A plain form posted to the server
 //! (`server/src/admin/media.rs`).
 
-use super::fields::{posted_for, PostNotice, TextField};
-use super::media::readable_size;
-use super::sections::id_param;
-use super::{loaded, use_admin_session};
-use crate::api::editorial::get_media_item;
-use crate::i18n::Strings;
-use crate::i18n::Texts;
+use crate::fields::{posted_for, PostNotice, TextField};
+use crate::i18n::AdminTexts;
+use crate::media::readable_size;
+use crate::session::{loaded, use_admin_session};
+use crate::structure::sections::id_param;
+use app::api::reply::JsonReply;
+use app::i18n::Strings;
 use content::model::{text_in, MediaItem, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// One library item with its descriptions and what uses it (its edit page).
+#[server(prefix = "/api/admin", endpoint = "media_item", output = JsonReply)]
+pub async fn get_media_item(id: i64) -> Result<Option<content::model::MediaItem>, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    app::api::access::require(content::model::Role::Author)?;
+    content::media_edit::media_item(&pool()?, id)
+        .await
+        .map_err(internal)
+}
 
 /// The page.
 #[component]

@@ -1,18 +1,37 @@
 //! `/admin/media`: the media library — upload a picture, a PDF or a sound with its
 //! alt text (description) in each language (a plain multipart form posted to the
 //! server); the newest pictures with their sizes, ready to be chosen as covers, and the
-//! newest documents and sounds, ready to be attached to publications and episodes.
+//! newest documents and sounds, ready to be attached to publications and episodes; each
+//! item's own page below.
 
-use super::fields::PostNotice;
-use super::{admin_fallback, use_admin_session};
-use crate::api::editorial::get_media_library;
-use crate::i18n::Strings;
-use crate::i18n::Texts;
+pub mod item;
+
+use crate::fields::PostNotice;
+use crate::i18n::AdminTexts;
+use crate::session::{admin_fallback, use_admin_session};
+use app::api::reply::JsonReply;
+use app::i18n::Strings;
 use content::lang::Lang;
 use content::model::{text_in, LibraryFile, LibraryPicture, MediaLibrary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+
+/// The media library's newest pictures, documents and sounds.
+#[server(prefix = "/api/admin", endpoint = "media", output = JsonReply)]
+pub async fn get_media_library() -> Result<content::model::MediaLibrary, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    let user = app::api::access::require(content::model::Role::Author)?;
+    let pool = pool()?;
+    Ok(content::model::MediaLibrary {
+        pictures: content::media_library::recent_images(&pool, 120)
+            .await
+            .map_err(internal)?,
+        files: content::media_files::recent_files(&pool, None, user.lang, 120)
+            .await
+            .map_err(internal)?,
+    })
+}
 
 /// Order of the upload problems' codes (`?error=`), as in the translated messages.
 const PROBLEM_CODES: [&str; 5] = ["type", "bytes", "pixels", "broken", "empty"];

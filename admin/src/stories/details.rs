@@ -3,9 +3,9 @@
 //! `data::editorial::details`: a select for choices, a text area for long text, a line
 //! for the rest; each with its label, hint and problem.
 
-use super::editor::FieldProblems;
 use crate::i18n::EditorStrings;
-use crate::i18n::Texts;
+use crate::stories::editor::FieldProblems;
+use app::i18n::Texts;
 use content::editorial::details::{Input, KindDetails};
 use content::lang::Lang;
 use content::model::ImageChoice;

@@ -4,12 +4,13 @@
 //! form posted to the server, which saves and comes back here with `?saved=`, or
 //! renders this page again with what was typed and what to fix ([`EditorPosted`]).
 
-use super::details::detail_fields;
-use super::stories::{kind_name, VersionBadge};
-use super::{admin_fallback, use_admin_session};
-use crate::api::editorial::get_editor;
-use crate::i18n::Texts;
-use crate::i18n::{EditorStrings, Strings};
+use crate::i18n::AdminTexts;
+use crate::i18n::EditorStrings;
+use crate::session::{admin_fallback, use_admin_session};
+use crate::stories::details::detail_fields;
+use crate::stories::{kind_name, VersionBadge};
+use app::api::reply::JsonReply;
+use app::i18n::Strings;
 use content::editorial::details::of_kind;
 use content::editorial::save::new_kind;
 use content::lang::Lang;
@@ -19,6 +20,21 @@ use content::model::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The editor of version `lang` of story `story` (`None`: a new story), with the
+/// version `reference` beside it when there is one. `None`: no such story.
+#[server(prefix = "/api/admin", endpoint = "editor", output = JsonReply)]
+pub async fn get_editor(
+    story: Option<i64>,
+    lang: Lang,
+    reference: Option<Lang>,
+) -> Result<Option<EditorPage>, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    let user = app::api::access::require(content::model::Role::Author)?;
+    content::editorial::page::editor_page(&pool()?, &user, story, lang, reference)
+        .await
+        .map_err(internal)
+}
 
 /// A new story (`?lang=` its first language, `?kind=` its kind: an article unless
 /// `page`, `interview`, `profile`, `publication` or `episode`).

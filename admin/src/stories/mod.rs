@@ -1,16 +1,31 @@
 //! `/admin/stories`: every story, newest first, with its three language versions (a
 //! missing one links to writing it), filters in a GET form (status, language, section,
-//! author, words of the title, missing translation) and pages.
+//! author, words of the title, missing translation) and pages; the editor and its
+//! per-kind details below.
 
-use super::{admin_fallback, use_admin_session};
-use crate::api::editorial::get_story_list;
-use crate::i18n::Texts;
-use crate::i18n::{EditorStrings, Strings};
+mod details;
+pub mod editor;
+
+use crate::i18n::AdminTexts;
+use crate::i18n::EditorStrings;
+use crate::session::{admin_fallback, use_admin_session};
+use app::api::reply::JsonReply;
+use app::i18n::Strings;
 use content::lang::Lang;
 use content::model::{AdminStoryRow, StoryFilter, StoryKind, StoryList, StoryStatus, VersionState};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+
+/// A page of the story list.
+#[server(prefix = "/api/admin", endpoint = "story_list", output = JsonReply)]
+pub async fn get_story_list(filter: StoryFilter) -> Result<StoryList, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    let user = app::api::access::require(content::model::Role::Author)?;
+    content::editorial::list::list(&pool()?, user.lang, &filter)
+        .await
+        .map_err(internal)
+}
 
 /// The translated name of a kind of story.
 pub fn kind_name(e: &EditorStrings, kind: StoryKind) -> &'static str {

@@ -3,11 +3,11 @@
 //! and `/admin/menus/{id}`: where it points (home, a section, a page, an address or
 //! nothing, as a group heading), under which item, and its label in each language.
 
-use super::fields::{posted_for, OrderedRow, PostNotice, TextField};
-use super::sections::{id_param, with_structure};
-use super::use_admin_session;
+use crate::fields::{posted_for, OrderedRow, PostNotice, TextField};
+use crate::i18n::AdminTexts;
 use crate::i18n::StructureStrings;
-use crate::i18n::Texts;
+use crate::session::use_admin_session;
+use crate::structure::sections::{id_param, with_structure};
 use content::lang::Lang;
 use content::model::{text_in, AdminMenuItem, AdminPosted, SiteStructure};
 use content::structure::menu_items::{MENUS, TARGETS};

@@ -3,15 +3,25 @@
 //! and descriptions side by side in the three languages (Arabic right to left), and the
 //! parent. The public menus, breadcrumbs and section pages read the same rows.
 
-use super::fields::{posted_for, OrderedRow, PostNotice, TextField};
-use super::{loaded, use_admin_session};
-use crate::api::admin::get_structure;
-use crate::i18n::Texts;
+use crate::fields::{posted_for, OrderedRow, PostNotice, TextField};
+use crate::i18n::AdminTexts;
+use crate::session::{loaded, use_admin_session};
+use app::api::reply::JsonReply;
 use content::lang::Lang;
 use content::model::{AdminPosted, AdminSection, SiteStructure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+
+/// Every section and menu item, labels in the back office's language (administrators).
+#[server(prefix = "/api/admin", endpoint = "structure", output = JsonReply)]
+pub async fn get_structure() -> Result<content::model::SiteStructure, ServerFnError> {
+    use app::api::server_only::{internal, pool};
+    let user = app::api::access::require(content::model::Role::Admin)?;
+    content::structure::structure(&pool()?, user.lang)
+        .await
+        .map_err(internal)
+}
 
 /// Loads the site structure, then shows `view` (or "administrators only").
 pub fn with_structure<V: IntoView + 'static>(

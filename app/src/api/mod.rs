@@ -1,20 +1,23 @@
 //! Server functions: thin wrappers that check input, call `data/` and map errors to a
 //! message the page can show. Called directly during SSR, over HTTP after hydration.
 
-pub mod admin;
-pub mod editorial;
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod faces;
 pub mod forms;
 pub mod interviews;
 pub mod library;
 pub mod navigation;
 pub mod podcasts;
+pub mod preview;
 pub mod reply;
 pub mod search;
 pub mod stories;
 
+/// What every server function body needs (server build; the back office's crate uses
+/// them too).
 #[cfg(feature = "ssr")]
-pub(crate) mod server_only {
+pub mod server_only {
     use leptos::prelude::*;
     use sqlx::SqlitePool;
 

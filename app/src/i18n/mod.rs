@@ -2,39 +2,25 @@
 //! locales are data in `content::lang`): strings and date formats. Strings live in typed tables
 //! (`strings.rs`), so a string missing in one language fails to compile.
 
-mod admin;
 mod dates;
-#[cfg(feature = "ssr")]
-mod editor;
 mod faces;
 mod forms;
 mod interviews;
 mod library;
-#[cfg(feature = "ssr")]
-mod moderation;
 mod plural;
 mod podcasts;
 mod privacy;
 mod strings;
-#[cfg(feature = "ssr")]
-mod structure;
 
-pub use admin::AdminStrings;
 pub use dates::{clock, format_date, year_of};
-#[cfg(feature = "ssr")]
-pub use editor::EditorStrings;
 pub use faces::FaceStrings;
 pub use forms::FormStrings;
 pub use interviews::InterviewStrings;
 pub use library::LibraryStrings;
-#[cfg(feature = "ssr")]
-pub use moderation::ModerationStrings;
 pub use plural::Plural;
 pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
 pub use strings::Strings;
-#[cfg(feature = "ssr")]
-pub use structure::StructureStrings;
 
 use content::lang::Lang;
 
@@ -45,18 +31,6 @@ pub trait Texts {
     fn t(self) -> &'static Strings;
     /// The text of the reader forms in this edition.
     fn forms(self) -> &'static FormStrings;
-    /// The text of the back office in this language.
-    fn admin(self) -> &'static AdminStrings;
-    /// The text of the back office's writing screens in this language (server only).
-    #[cfg(feature = "ssr")]
-    fn editor(self) -> &'static EditorStrings;
-    /// The text of the back office's moderation screens in this language (server only).
-    #[cfg(feature = "ssr")]
-    fn moderation(self) -> &'static ModerationStrings;
-    /// The text of the back office's administration screens in this language (server
-    /// only).
-    #[cfg(feature = "ssr")]
-    fn structure(self) -> &'static StructureStrings;
     /// The text of the faces of the diaspora in this edition.
     fn faces(self) -> &'static FaceStrings;
     /// The text of the interviews listing in this edition.
@@ -82,37 +56,6 @@ impl Texts for Lang {
             Lang::Fr => &forms::FR,
             Lang::Ar => &forms::AR,
             Lang::En => &forms::EN,
-        }
-    }
-    fn admin(self) -> &'static AdminStrings {
-        match self {
-            Lang::Fr => &admin::FR,
-            Lang::Ar => &admin::AR,
-            Lang::En => &admin::EN,
-        }
-    }
-    #[cfg(feature = "ssr")]
-    fn editor(self) -> &'static EditorStrings {
-        match self {
-            Lang::Fr => &editor::FR,
-            Lang::Ar => &editor::AR,
-            Lang::En => &editor::EN,
-        }
-    }
-    #[cfg(feature = "ssr")]
-    fn moderation(self) -> &'static ModerationStrings {
-        match self {
-            Lang::Fr => &moderation::FR,
-            Lang::Ar => &moderation::AR,
-            Lang::En => &moderation::EN,
-        }
-    }
-    #[cfg(feature = "ssr")]
-    fn structure(self) -> &'static StructureStrings {
-        match self {
-            Lang::Fr => &structure::FR,
-            Lang::Ar => &structure::AR,
-            Lang::En => &structure::EN,
         }
     }
     fn faces(self) -> &'static FaceStrings {

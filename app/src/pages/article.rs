@@ -1,7 +1,7 @@
 //! `/{lang}/article/{slug}` and `/{lang}/page/{slug}`: one story in full, with
 //! breadcrumb, date, signature and source, related posts and latest news.
 
-use crate::api::editorial::get_preview;
+use crate::api::preview::get_preview;
 use crate::api::stories::get_story;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::{CardList, CardStyle, Cover, DateLine};

@@ -1,6 +1,5 @@
 //! One module per route, after Leptos's hackernews example.
 
-pub mod admin;
 pub mod article;
 pub mod contact;
 pub mod faces;

@@ -8,8 +8,8 @@
 pub(crate) mod tests;
 
 use crate::admin::signed_in;
-use crate::http::forms::AppContext;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use crate::state::{AppContext, AppState};
+use axum::extract::{DefaultBodyLimit, FromRef, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -40,7 +40,7 @@ const fn max(a: usize, b: usize) -> usize {
     }
 }
 
-/// What the editor's handlers share.
+/// What the editor's handlers read of the server's state.
 #[derive(Clone)]
 pub struct EditorState {
     pub pool: SqlitePool,
@@ -49,8 +49,19 @@ pub struct EditorState {
     pub context: AppContext,
 }
 
+impl FromRef<AppState> for EditorState {
+    fn from_ref(state: &AppState) -> EditorState {
+        EditorState {
+            pool: state.pool.clone(),
+            media_dir: state.config.media_dir.clone(),
+            options: state.options.clone(),
+            context: state.context.clone(),
+        }
+    }
+}
+
 /// The editor's POST routes.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: EditorState) -> Router<S> {
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/stories/new", post(save_new))
         .route("/admin/stories/{id}/{lang}", post(save_version))
@@ -59,7 +70,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: EditorState) -> Router<S>
             "/admin/media",
             post(upload).layer(DefaultBodyLimit::max(UPLOAD_BYTES)),
         )
-        .with_state(state)
 }
 
 /// The editor form's fields (all optional: a missing field is an empty one).

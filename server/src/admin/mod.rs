@@ -12,7 +12,8 @@ mod tests;
 
 use crate::http::forms::client_ip;
 use crate::http::{cookie, preferred_lang};
-use axum::extract::{FromRequest, Request, State};
+use crate::state::{AppState, Limiter};
+use axum::extract::{FromRef, FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,34 +22,41 @@ use axum::{Form, Router};
 use content::accounts::{self, LogIn};
 use content::lang::Lang;
 use content::model::{AdminLang, SessionUser};
-use governor::DefaultKeyedRateLimiter;
 use serde::Deserialize;
 use sqlx::SqlitePool;
-use std::net::IpAddr;
-use std::sync::Arc;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "ccme_session";
 /// Log-in attempts a minute one address may make (then "try again in a minute").
 pub const LOGIN_ATTEMPTS_PER_MINUTE: u32 = 10;
 
-/// What the back-office routes share.
+/// What the log-in and log-out handlers read of the server's state.
 #[derive(Clone)]
 pub struct AdminState {
     pub pool: SqlitePool,
-    pub limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    pub limiter: Limiter,
     pub trust_proxy: bool,
     /// Cookies get `Secure` when the site is served over HTTPS.
     pub secure_cookies: bool,
 }
 
+impl FromRef<AppState> for AdminState {
+    fn from_ref(state: &AppState) -> AdminState {
+        AdminState {
+            pool: state.pool.clone(),
+            limiter: state.login_limiter.clone(),
+            trust_proxy: state.config.trust_proxy,
+            secure_cookies: state.config.site_url.starts_with("https://"),
+        }
+    }
+}
+
 /// `POST /admin/login`, `/admin/logout`, `/admin/logout-everywhere`.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: AdminState) -> Router<S> {
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/login", post(log_in))
         .route("/admin/logout", post(log_out))
         .route("/admin/logout-everywhere", post(log_out_everywhere))
-        .with_state(state)
 }
 
 #[derive(Deserialize)]

@@ -4,8 +4,9 @@
 //! guard has already refused anyone without a session).
 
 use crate::admin::signed_in;
+use crate::state::AppState;
 use app::forms::letters;
-use axum::extract::{Path, State};
+use axum::extract::{FromRef, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,7 +16,7 @@ use content::moderation::{self, Decision};
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
-/// What moderation's handlers share.
+/// What moderation's handlers read of the server's state.
 #[derive(Clone)]
 pub struct ModerationState {
     pub pool: SqlitePool,
@@ -23,13 +24,21 @@ pub struct ModerationState {
     pub editors: String,
 }
 
+impl FromRef<AppState> for ModerationState {
+    fn from_ref(state: &AppState) -> ModerationState {
+        ModerationState {
+            pool: state.pool.clone(),
+            editors: state.config.editors_email.clone(),
+        }
+    }
+}
+
 /// Moderation's routes.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: ModerationState) -> Router<S> {
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/messages/{id}", post(decide))
         .route("/admin/messages/{id}/attachment", get(attachment))
         .route("/admin/subscribers/{file}", get(export))
-        .with_state(state)
 }
 
 #[derive(Deserialize, Default)]

@@ -9,9 +9,9 @@ mod tests;
 
 use crate::admin::{signed_in, SESSION_COOKIE};
 use crate::http::cookie;
-use crate::http::forms::AppContext;
 use crate::http::render::admin_page;
-use axum::extract::{Path, State};
+use crate::state::{AppContext, AppState};
+use axum::extract::{FromRef, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -26,7 +26,7 @@ use content::DataResult;
 use leptos::prelude::LeptosOptions;
 use sqlx::SqlitePool;
 
-/// What the handlers share.
+/// What the administration screens' handlers read of the server's state.
 #[derive(Clone)]
 pub struct StructureState {
     pub pool: SqlitePool,
@@ -36,8 +36,19 @@ pub struct StructureState {
     pub media_dir: std::path::PathBuf,
 }
 
+impl FromRef<AppState> for StructureState {
+    fn from_ref(state: &AppState) -> StructureState {
+        StructureState {
+            pool: state.pool.clone(),
+            options: state.options.clone(),
+            context: state.context.clone(),
+            media_dir: state.config.media_dir.clone(),
+        }
+    }
+}
+
 /// The administration screens' POST routes.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: StructureState) -> Router<S> {
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/accounts", post(create_account))
         .route("/admin/accounts/{id}", post(change_account))
@@ -45,7 +56,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: StructureState) -> Router
         .route("/admin/sections/{id}", post(section))
         .route("/admin/menus/{id}", post(menu_item))
         .route("/admin/media/{id}", post(crate::admin::media::media_item))
-        .with_state(state)
 }
 
 /// A posted form: its fields in order, as typed.

@@ -3,7 +3,9 @@
 //! checked by each server function, log-in and log-out set and clear the cookie.
 
 use crate::config::Config;
-use app::api::admin::{GetAccounts, GetDashboard};
+use crate::state::AppState;
+use ::admin::accounts::GetAccounts;
+use ::admin::dashboard::GetDashboard;
 use app::forms::ticket::TicketKey;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
@@ -25,23 +27,11 @@ pub(crate) struct Site {
 
 pub(crate) async fn site() -> Site {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("site.db").display());
-    let pool = content::connect(&url).await.unwrap();
-    let config = Config {
-        database_url: url,
-        media_dir: dir.path().join("media"),
-        site_url: SITE.into(),
-        seed_demo: false,
-        mail_from: "CCME <no-reply@ccme.example>".into(),
-        smtp_url: None,
-        mail_outbox: dir.path().join("outbox"),
-        editors_email: "redaction@ccme.example".into(),
-        trust_proxy: true,
-        form_rate_per_minute: 10,
-        form_min_seconds: 0,
-    };
+    let config = Config::in_folder(dir.path(), SITE);
+    let pool = content::connect(&config.database_url).await.unwrap();
     let options = LeptosOptions::builder().output_name("test").build();
-    let router = crate::http::router(options, pool.clone(), &config, TicketKey::new([5; 32], 0));
+    let key = TicketKey::new([5; 32], 0);
+    let router = crate::http::router(AppState::new(options, pool.clone(), &config, key));
     for (email, role) in [
         ("admin@ccme.example", Role::Admin),
         ("editor@ccme.example", Role::Editor),

@@ -11,24 +11,24 @@
 #[cfg(test)]
 mod tests;
 
+use crate::state::{AppContext, AppState, Limiter};
 use app::forms::attachment::Upload;
 use app::forms::submit::{self, Env, Screen};
 use app::forms::ticket::TicketKey;
 use app::forms::validate::Fields;
 use app::forms::{field, FormKind, Notice, Outcome, Submitted};
 use app::i18n::Texts;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRef, FromRequest, Multipart, Path, Request, State,
+};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Json, Router};
 use content::lang::Lang;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::*;
 use sqlx::SqlitePool;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::num::NonZeroU32;
-use std::sync::Arc;
 
 /// Largest body of a text-only form (the longest message is 5,000 characters).
 const TEXT_FORM_BYTES: usize = 64 * 1024;
@@ -38,21 +38,33 @@ const OP_ED_BYTES: usize = 12 * 1024 * 1024;
 /// Most fields a form can post.
 const MAX_FIELDS: usize = 32;
 
-/// The context every rendered page gets (pool, site URL, ticket key…), from `web`.
-pub type AppContext = Arc<dyn Fn() + Send + Sync>;
-
-/// What the handlers share.
+/// What the reader forms' handlers read of the server's state.
 #[derive(Clone)]
 pub struct FormsState {
     pub pool: SqlitePool,
     pub site_url: String,
     pub editors: String,
     pub key: TicketKey,
-    pub limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    pub limiter: Limiter,
     /// Take the client address from the last `X-Forwarded-For` hop (behind a proxy).
     pub trust_proxy: bool,
     pub options: LeptosOptions,
     pub context: AppContext,
+}
+
+impl FromRef<AppState> for FormsState {
+    fn from_ref(state: &AppState) -> FormsState {
+        FormsState {
+            pool: state.pool.clone(),
+            site_url: state.config.site_url.clone(),
+            editors: state.config.editors_email.clone(),
+            key: state.ticket_key.clone(),
+            limiter: state.form_limiter.clone(),
+            trust_proxy: state.config.trust_proxy,
+            options: state.options.clone(),
+            context: state.context.clone(),
+        }
+    }
 }
 
 impl FormsState {
@@ -65,14 +77,8 @@ impl FormsState {
     }
 }
 
-/// A per-IP limiter allowing `per_minute` posts a minute, in bursts of as many.
-pub fn limiter(per_minute: u32) -> Arc<DefaultKeyedRateLimiter<IpAddr>> {
-    let rate = NonZeroU32::new(per_minute.max(1)).expect("at least one");
-    Arc::new(RateLimiter::keyed(Quota::per_minute(rate)))
-}
-
 /// The POST routes.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: FormsState) -> Router<S> {
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/{lang}/newsletter", post(subscribe))
         .route("/{lang}/contact", post(contact))
@@ -83,7 +89,6 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: FormsState) -> Router<S> 
             "/{lang}/tribune",
             post(op_ed).layer(DefaultBodyLimit::max(OP_ED_BYTES)),
         )
-        .with_state(state)
 }
 
 /// Where a request comes from, for the rate limit.
@@ -198,7 +203,7 @@ async fn answer(
 
 /// Renders the page at `path` with a refused submission shown again.
 async fn render(state: &FormsState, path: &str, submitted: Submitted) -> Response {
-    crate::http::render::page_with(&state.options, &state.context, path, |r| r, submitted).await
+    crate::http::render::page_with(&state.options, &state.context, path, submitted).await
 }
 
 /// The common path of the three forms.

@@ -2,7 +2,7 @@
 //! layers every response goes through (compression, security and cache headers).
 
 use crate::admin;
-use crate::config::Config;
+use crate::state::AppState;
 use syndication::Syndication;
 
 pub mod csrf;
@@ -19,10 +19,8 @@ pub mod sitemaps;
 pub mod syndication;
 #[cfg(test)]
 mod tests;
-use app::forms::ticket::TicketKey;
 use app::{shell, App};
-use axum::extract::Request;
-use axum::extract::State;
+use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -30,78 +28,40 @@ use axum::routing::get;
 use axum::Router;
 use content::address::Page;
 use content::lang::Lang;
-use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
-use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 const LANG_COOKIE: &str = "lang";
 
-/// Builds the whole site's router. `key` signs the forms' tickets.
-pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: TicketKey) -> Router {
+/// Builds the whole site's router on the server's one state.
+pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    let options = state.options.clone();
     let site_root = options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", options.site_pkg_dir);
-    let context: forms::AppContext = {
-        let pool = pool.clone();
-        let site_url = app::components::meta::SiteUrl(config.site_url.clone());
-        let key = key.clone();
-        Arc::new(move || {
-            provide_context(pool.clone());
-            provide_context(site_url.clone());
-            provide_context(key.clone());
-            // leptos_axum gives every page a nonce, and Leptos writes it into the
-            // `crossorigin` attribute of its script preloads, which the HTML checker
-            // rightly refuses. The site's Content-Security-Policy does not use nonces:
-            // without one, those links carry no `crossorigin` or an empty one (valid).
-            let _ = take_context::<leptos::nonce::Nonce>();
-        })
-    };
-    let provide_pool = {
-        let context = context.clone();
+    let provide_context = {
+        let context = state.context.clone();
         move || context()
     };
-    let limiter = forms::limiter(config.form_rate_per_minute);
-    spawn_limiter_cleanup(limiter.clone());
-    let reader_forms = forms::routes(forms::FormsState {
-        pool: pool.clone(),
-        site_url: config.site_url.clone(),
-        editors: config.editors_email.clone(),
-        key,
-        limiter,
-        trust_proxy: config.trust_proxy,
-        options: options.clone(),
-        context: context.clone(),
-    });
-    let back_office = admin::routes(admin::AdminState {
-        pool: pool.clone(),
-        limiter: forms::limiter(admin::LOGIN_ATTEMPTS_PER_MINUTE),
-        trust_proxy: config.trust_proxy,
-        secure_cookies: config.site_url.starts_with("https://"),
-    });
-    let editor = admin::editor::routes(admin::editor::EditorState {
-        pool: pool.clone(),
-        media_dir: config.media_dir.clone(),
-        options: options.clone(),
-        context: context.clone(),
-    });
-    let structure = admin::structure::routes(admin::structure::StructureState {
-        pool: pool.clone(),
-        options: options.clone(),
-        context: context.clone(),
-        media_dir: config.media_dir.clone(),
-    });
-    let moderation = admin::moderation::routes(admin::moderation::ModerationState {
-        pool: pool.clone(),
-        editors: config.editors_email.clone(),
-    });
     let app_shell = {
         let options = options.clone();
         move || shell(options.clone())
     };
+    // The back office is an app of its own (the `admin` crate), never hydrated: its
+    // pages are rendered by its own document, and its server functions were registered
+    // with the reader app's routes (one list for the whole server).
+    let back_office_pages = generate_route_list(::admin::AdminApp);
+    let back_office_shell = {
+        let options = options.clone();
+        move || ::admin::shell(options.clone())
+    };
+    let back_office_page = leptos_axum::render_app_async_with_context(
+        provide_context.clone(),
+        back_office_shell.clone(),
+    );
 
     let immutable = SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
@@ -124,7 +84,7 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
                         .precompressed_gzip(),
                 ),
         )
-        .nest_service("/media", media::media_files(&config.media_dir))
+        .nest_service("/media", media::media_files(&state.config.media_dir))
         .nest_service(
             "/icons",
             tower::ServiceBuilder::new()
@@ -149,51 +109,49 @@ pub fn router(options: LeptosOptions, pool: SqlitePool, config: &Config, key: Ti
         .route_service("/admin.js", revalidated(format!("{site_root}/admin.js")));
     let app_files = Router::new()
         .route("/sw.js", get(pwa::service_worker))
-        .with_state(pwa::Site {
-            root: site_root.as_str().into(),
-            pkg_dir: options.site_pkg_dir.as_ref().into(),
-        })
         .route("/{lang}/manifest.webmanifest", get(pwa::manifest));
-    let syndication = syndication_routes(Syndication {
-        pool: pool.clone(),
-        site_url: config.site_url.clone(),
-        sitemap_limit: content::syndication::SITEMAP_LIMIT,
-    });
-
-    let share_images = Router::new()
-        .route("/og/{*path}", get(share_image::rendition))
-        .with_state(share_image::ShareImages {
-            media_dir: config.media_dir.clone(),
-        });
+    let share_images = Router::new().route("/og/{*path}", get(share_image::rendition));
 
     Router::new()
         .route("/", get(choose_language))
-        .leptos_routes_with_context(&options, routes, provide_pool.clone(), app_shell.clone())
+        .leptos_routes_with_context(&state, routes, provide_context.clone(), app_shell.clone())
+        .leptos_routes_with_handler(back_office_pages, back_office_page.clone())
         .merge(static_files)
         .merge(app_files)
-        .merge(syndication)
+        .merge(syndication_routes())
         .merge(share_images)
-        .merge(reader_forms)
-        .merge(back_office)
-        .merge(editor)
-        .merge(moderation)
-        .merge(structure)
-        // Any other address: the app's translated 404 page, fully rendered on the server.
-        .fallback(leptos_axum::render_app_async_with_context(
-            provide_pool,
-            app_shell,
-        ))
+        .merge(forms::routes())
+        .merge(admin::routes())
+        .merge(admin::editor::routes())
+        .merge(admin::moderation::routes())
+        .merge(admin::structure::routes())
+        // Any other address: the translated 404 page, fully rendered on the server (by
+        // the back office under `/admin`, in the reader app's frame, without hydration).
+        .fallback({
+            let reader_page =
+                leptos_axum::render_app_async_with_context(provide_context, app_shell);
+            move |request: Request| {
+                if content::site::is_back_office_path(request.uri().path()) {
+                    back_office_page(request)
+                } else {
+                    reader_page(request)
+                }
+            }
+        })
         .layer(middleware::from_fn_with_state(
-            pool.clone(),
+            state.pool.clone(),
             legacy_redirect,
         ))
-        .layer(middleware::from_fn_with_state(pool, admin::guard))
+        .layer(middleware::from_fn_with_state(
+            state.pool.clone(),
+            admin::guard,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(csrf::same_site_only))
         .layer(middleware::from_fn(document_order::scripts_inside_body))
         .layer(CompressionLayer::new().compress_when(compressible()))
         .layer(middleware::map_response(add_security_headers))
-        .with_state(options)
+        .with_state(state)
 }
 
 /// A script served as it is on disk, which the browser checks again on every load.
@@ -216,23 +174,12 @@ fn compressible() -> impl tower_http::compression::Predicate {
         .and(NotForContentType::const_new("video/"))
 }
 
-/// The rate limiter forgets addresses it has not seen for a while (memory stays flat
-/// whatever the number of clients).
-fn spawn_limiter_cleanup(limiter: Arc<governor::DefaultKeyedRateLimiter<std::net::IpAddr>>) {
-    if tokio::runtime::Handle::try_current().is_err() {
-        return;
-    }
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(std::time::Duration::from_secs(300)).await;
-            limiter.retain_recent();
-            limiter.shrink_to_fit();
-        }
-    });
-}
-
 /// Feeds, sitemaps and robots.txt: machine-read addresses with their own state.
-pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) -> Router<S> {
+pub fn syndication_routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Syndication: FromRef<S>,
+{
     Router::new()
         .route("/{lang}/feed.xml", get(feeds::edition_rss))
         .route("/{lang}/atom.xml", get(feeds::edition_atom))
@@ -245,7 +192,6 @@ pub fn syndication_routes<S: Clone + Send + Sync + 'static>(state: Syndication) 
         .route("/sitemap.xml", get(sitemaps::index))
         .route("/sitemaps/{file}", get(sitemaps::file))
         .route("/robots.txt", get(sitemaps::robots))
-        .with_state(state)
 }
 
 /// `/` sends the reader to their edition: the `lang` cookie (last edition read), then

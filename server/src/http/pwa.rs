@@ -4,8 +4,9 @@
 //! its version is derived from that list: a new build is a new worker, which
 //! the page offers to load ("new version — reload"), and old caches go on activation.
 
+use crate::state::AppState;
 use app::i18n::Texts;
-use axum::extract::{Path, State};
+use axum::extract::{FromRef, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use content::lang::Lang;
@@ -25,6 +26,15 @@ const APP_FILES: [&str; 5] = [
 pub struct Site {
     pub root: Arc<str>,
     pub pkg_dir: Arc<str>,
+}
+
+impl FromRef<AppState> for Site {
+    fn from_ref(state: &AppState) -> Site {
+        Site {
+            root: state.options.site_root.as_ref().into(),
+            pkg_dir: state.options.site_pkg_dir.as_ref().into(),
+        }
+    }
 }
 
 /// The service worker's source.

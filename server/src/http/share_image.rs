@@ -4,7 +4,8 @@
 //! The `image` crate decodes and resizes (the ecosystem's maintained image library),
 //! with limits so that a huge or hostile file cannot exhaust memory.
 
-use axum::extract::{Path, State};
+use crate::state::AppState;
+use axum::extract::{FromRef, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::path::PathBuf;
@@ -17,6 +18,14 @@ pub const HEIGHT: u32 = 630;
 #[derive(Clone)]
 pub struct ShareImages {
     pub media_dir: PathBuf,
+}
+
+impl FromRef<AppState> for ShareImages {
+    fn from_ref(state: &AppState) -> ShareImages {
+        ShareImages {
+            media_dir: state.config.media_dir.clone(),
+        }
+    }
 }
 
 /// A media path that is a raster picture inside the media folder, or `None`.

@@ -1,6 +1,8 @@
 //! What feeds and sitemaps share: their state (pool and public URL), cache headers, the
 //! plain 404 of a machine-read address, and absolute links in article HTML.
 
+use crate::state::AppState;
+use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
@@ -13,6 +15,16 @@ pub struct Syndication {
     pub site_url: String,
     /// Addresses per sitemap file: the protocol's 50,000 (smaller in tests).
     pub sitemap_limit: u32,
+}
+
+impl FromRef<AppState> for Syndication {
+    fn from_ref(state: &AppState) -> Syndication {
+        Syndication {
+            pool: state.pool.clone(),
+            site_url: state.config.site_url.clone(),
+            sitemap_limit: content::syndication::SITEMAP_LIMIT,
+        }
+    }
 }
 
 /// Feeds and sitemaps change with each publication: caches keep them ten minutes.

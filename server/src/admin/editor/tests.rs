@@ -3,7 +3,9 @@
 //! write and submit, editors publish; refused posts come back with what was typed.
 
 use crate::admin::tests::{call, get, location, log_in, post_form, send, site, Site};
-use app::api::editorial::{GetEditor, GetPreview, GetStoryList};
+use ::admin::stories::editor::GetEditor;
+use ::admin::stories::GetStoryList;
+use app::api::preview::GetPreview;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use content::address::encode_segment;
@@ -199,7 +201,7 @@ fn typed_times_become_utc() {
 
 #[tokio::test]
 async fn only_editors_moderate_and_export_subscribers() {
-    use app::api::admin::{GetMessage, GetMessages, GetSubscriberCounts};
+    use ::admin::moderation::{GetMessage, GetMessages, GetSubscriberCounts};
     let site = site().await;
     let author = log_in(&site, "author@ccme.example").await;
     let editor = log_in(&site, "editor@ccme.example").await;

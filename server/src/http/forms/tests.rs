@@ -2,7 +2,9 @@
 //! plain-POST answers (303, or the page rendered again), the bot screen, the per-IP
 //! limit, op-ed uploads and the e-mailed links (button and RFC 8058 one-click).
 
-use crate::http::forms::{limiter, routes, FormsState};
+use crate::config::Config;
+use crate::http::forms::routes;
+use crate::state::AppState;
 use app::forms::ticket::TicketKey;
 use app::forms::Outcome;
 use axum::body::{to_bytes, Body};
@@ -10,7 +12,6 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use content::mail_queue;
 use leptos::prelude::*;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 struct Forms {
@@ -24,29 +25,14 @@ async fn forms(per_minute: u32) -> Forms {
     // Rendering a page spawns tasks on Leptos's executor (the server sets it up too).
     let _ = leptos_axum::generate_route_list(app::App);
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("site.db").display());
-    let pool = content::connect(&url).await.unwrap();
-    let key = TicketKey::new([3; 32], 0);
-    let context = {
-        let (pool, key) = (pool.clone(), key.clone());
-        Arc::new(move || {
-            provide_context(pool.clone());
-            provide_context(app::components::meta::SiteUrl(
-                "https://ccme.example".into(),
-            ));
-            provide_context(key.clone());
-        })
+    let config = Config {
+        form_rate_per_minute: per_minute,
+        ..Config::in_folder(dir.path(), "https://ccme.example")
     };
-    let router = routes(FormsState {
-        pool: pool.clone(),
-        site_url: "https://ccme.example".into(),
-        editors: "redaction@ccme.example".into(),
-        key: key.clone(),
-        limiter: limiter(per_minute),
-        trust_proxy: true,
-        options: LeptosOptions::builder().output_name("test").build(),
-        context,
-    });
+    let pool = content::connect(&config.database_url).await.unwrap();
+    let key = TicketKey::new([3; 32], 0);
+    let options = LeptosOptions::builder().output_name("test").build();
+    let router = routes().with_state(AppState::new(options, pool.clone(), &config, key.clone()));
     Forms {
         router,
         pool,

@@ -1,0 +1,59 @@
+//! The back office's own UI text, in typed tables per screen (a string missing in one
+//! language fails to compile). Shared words (site name, dates, kinds' reader names)
+//! come from the reader app's `app::i18n`; nothing here reaches the reader's WASM.
+
+mod admin;
+mod editor;
+mod moderation;
+mod structure;
+
+pub use admin::AdminStrings;
+pub use editor::EditorStrings;
+pub use moderation::ModerationStrings;
+pub use structure::StructureStrings;
+
+use content::lang::Lang;
+
+/// The back office's text in a language, by screen: `lang.admin()`, `lang.editor()`, ….
+/// A trait because the language itself is data of the content crate.
+pub trait AdminTexts {
+    /// Log-in, dashboard, accounts and the frame of every back-office page.
+    fn admin(self) -> &'static AdminStrings;
+    /// The writing screens: story list, editor, media library.
+    fn editor(self) -> &'static EditorStrings;
+    /// Reader messages, op-eds and subscriber lists.
+    fn moderation(self) -> &'static ModerationStrings;
+    /// Sections, menus and the audit log.
+    fn structure(self) -> &'static StructureStrings;
+}
+
+impl AdminTexts for Lang {
+    fn admin(self) -> &'static AdminStrings {
+        match self {
+            Lang::Fr => &admin::FR,
+            Lang::Ar => &admin::AR,
+            Lang::En => &admin::EN,
+        }
+    }
+    fn editor(self) -> &'static EditorStrings {
+        match self {
+            Lang::Fr => &editor::FR,
+            Lang::Ar => &editor::AR,
+            Lang::En => &editor::EN,
+        }
+    }
+    fn moderation(self) -> &'static ModerationStrings {
+        match self {
+            Lang::Fr => &moderation::FR,
+            Lang::Ar => &moderation::AR,
+            Lang::En => &moderation::EN,
+        }
+    }
+    fn structure(self) -> &'static StructureStrings {
+        match self {
+            Lang::Fr => &structure::FR,
+            Lang::Ar => &structure::AR,
+            Lang::En => &structure::EN,
+        }
+    }
+}
