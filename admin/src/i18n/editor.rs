@@ -99,7 +99,7 @@ pub struct EditorStrings {
     pub duration_hint: &'static str,
     /// The heading of a kind's own fields.
     pub details: &'static str,
-    /// Label of each detail, by name (`data::editorial::details`).
+    /// Label of each detail, by name (`content::editorial::details`).
     pub detail_labels: [(&'static str, &'static str); 19],
     /// Hints of the details that have a form to follow, by name.
     pub detail_hints: [(&'static str, &'static str); 6],

@@ -1,6 +1,6 @@
 //! The editor's fields of what a kind of story has of its own (a publication's year
 //! and ISBN, an episode's programme, an interviewee's name…), from the kind's table in
-//! `data::editorial::details`: a select for choices, a text area for long text, a line
+//! `content::editorial::details`: a select for choices, a text area for long text, a line
 //! for the rest; each with its label, hint and problem.
 
 use crate::i18n::EditorStrings;

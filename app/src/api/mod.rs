@@ -1,5 +1,6 @@
-//! Server functions: thin wrappers that check input, call `data/` and map errors to a
-//! message the page can show. Called directly during SSR, over HTTP after hydration.
+//! Server functions: thin wrappers that check input, call the `content` crate and map
+//! errors to a message the page can show. Called directly during SSR, over HTTP after
+//! hydration.
 
 #[cfg(feature = "ssr")]
 pub mod access;

@@ -230,7 +230,7 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// Old addresses keep working: a WordPress permalink, `/?p=ID`, `/?page_id=ID` or
 /// `/category/…` that the site would answer 404 is sent on with `301` to its new page
-/// (see `data::redirects`). Only misses pay the lookup.
+/// (see `content::redirects`). Only misses pay the lookup.
 pub async fn legacy_redirect(
     State(pool): State<SqlitePool>,
     request: Request,
