@@ -58,10 +58,8 @@ pub fn router(state: AppState) -> Router {
         let options = options.clone();
         move || ::admin::shell(options.clone())
     };
-    let back_office_page = leptos_axum::render_app_async_with_context(
-        provide_context.clone(),
-        back_office_shell.clone(),
-    );
+    let back_office_page =
+        leptos_axum::render_app_async_with_context(provide_context.clone(), back_office_shell);
 
     let immutable = SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,

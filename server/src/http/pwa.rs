@@ -31,8 +31,8 @@ pub struct Site {
 impl FromRef<AppState> for Site {
     fn from_ref(state: &AppState) -> Site {
         Site {
-            root: state.options.site_root.as_ref().into(),
-            pkg_dir: state.options.site_pkg_dir.as_ref().into(),
+            root: state.options.site_root.clone(),
+            pkg_dir: state.options.site_pkg_dir.clone(),
         }
     }
 }
