@@ -34,17 +34,26 @@ function chunksOf(route: string): string[] {
   return chunksOfSplit(`__${snake}_view_`);
 }
 
-/** Every `/pkg/` WASM file the page requests from now on, with how many times. The
+/** Every `/pkg/` WASM file the page loads from now on, with how many times. The
  * service worker's own fetches (its precache, installed in the background of the same
- * pages) are not the page's: they are left out. */
+ * pages) are not the page's: they are left out. A file the server's `<link
+ * rel=preload>` asked for and the app's loader then fetches counts once, whether or
+ * not the browser hands the preloaded copy over (matching a fetch to a preload is the
+ * browser's choice; when it declines, a second request starts): what this catches is a
+ * file preloaded twice or fetched twice by the app. */
 function recordWasm(page: Page): Map<string, number> {
   const seen = new Map<string, number>();
+  const preloads = new Map<string, number>();
+  const fetches = new Map<string, number>();
   page.on('request', (request) => {
     if (request.serviceWorker()) return;
     const path = new URL(request.url()).pathname;
     if (path.startsWith('/pkg/') && path.endsWith('.wasm')) {
       const name = path.slice('/pkg/'.length);
-      seen.set(name, (seen.get(name) ?? 0) + 1);
+      // Preloads are the browser's own requests ("other"); the loader's are "fetch".
+      const counts = request.resourceType() === 'fetch' ? fetches : preloads;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      seen.set(name, Math.max(preloads.get(name) ?? 0, fetches.get(name) ?? 0));
     }
   });
   return seen;
