@@ -98,13 +98,19 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
             open.set(false);
         }
     });
-    // Focus the input as soon as the panel shows.
+    // Focus the input as soon as the panel shows, its old text selected so that typing
+    // replaces it. Not when the input already has the focus: the reader is typing (a tap
+    // on the field beat this frame), and selecting then lets the next key wipe what they
+    // typed (a first letter lost, seen on phones).
     Effect::new(move |_| {
         if open.get() {
             request_animation_frame(move || {
                 if let Some(input) = input_ref.get_untracked() {
-                    let _ = input.focus();
-                    input.select();
+                    let input_element: &leptos::web_sys::Element = &input;
+                    if document().active_element().as_ref() != Some(input_element) {
+                        let _ = input.focus();
+                        input.select();
+                    }
                 }
             });
         }
