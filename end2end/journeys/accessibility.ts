@@ -29,7 +29,7 @@ async function violations(page: Page, scope?: string) {
 const test = base.extend<object, { auditContext: BrowserContext }>({
   auditContext: [async ({ browser }, use, workerInfo) => {
     const context = await browser.newContext({ ...workerInfo.project.use, javaScriptEnabled: true });
-    if (!workerInfo.project.name.endsWith('-hydrate')) {
+    if (!hydrated(workerInfo)) {
       await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
     }
     await use(context);

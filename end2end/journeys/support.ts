@@ -1,9 +1,10 @@
 // Helpers shared by the journeys: open a page the way the current project runs it
 // (server HTML only, or waiting for hydration) and check the edition's basics.
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo, type WorkerInfo } from '@playwright/test';
 
-/** Whether this project runs with JavaScript (the `*-hydrate` projects). */
-export function hydrated(info: TestInfo): boolean {
+/** Whether this project runs with JavaScript (the `*-hydrate` projects); for a test or
+ * for a worker's fixtures. */
+export function hydrated(info: TestInfo | WorkerInfo): boolean {
   return info.project.name.endsWith('-hydrate');
 }
 
