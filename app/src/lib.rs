@@ -12,7 +12,7 @@ pub mod forms;
 pub mod i18n;
 pub mod pages;
 
-use components::layout::Layout;
+use components::layout::{provide_page_alternates, publish_fixed_alternates, Layout};
 use components::status::NotFound;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags};
@@ -76,10 +76,15 @@ fn PublicLayout() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_page_alternates();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
-            <Routes fallback=|| view! { <Layout><NotFound/></Layout> }>
+            <Routes fallback=|| {
+                // An address no route knows: the switcher leads to the front pages.
+                publish_fixed_alternates(&content::address::Page::Home);
+                view! { <Layout><NotFound/></Layout> }
+            }>
                 <ParentRoute path=path!("") view=PublicLayout ssr=SsrMode::Async>
                     <Route path=path!("/:lang") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/section/:slug") view={Lazy::<SectionRoute>::new()} ssr=SsrMode::Async/>
@@ -101,7 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/faces/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts") view={Lazy::<PodcastsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/podcasts/episode/:slug") view={Lazy::<EpisodeRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/:lang/podcasts/:programme") view={Lazy::<ProgrammeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/podcasts/:slug") view={Lazy::<ProgrammeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/preview/:id") view={Lazy::<PreviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/offline") view={Lazy::<OfflineRoute>::new()}/>
                     <Route path=path!("/:lang/saved") view={Lazy::<SavedRoute>::new()}/>

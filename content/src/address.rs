@@ -1,7 +1,8 @@
 //! Addresses of the site's pages: every path is `/{lang}/{segment}/{slug}`, built here
 //! and nowhere else, with slugs percent-encoded so Arabic addresses stay valid links.
-//! [`Page`] names a page; [`Page::path`] builds its address and [`Page::parse`] reads
-//! one back, so the two cannot disagree.
+//! [`Page`] names a page and [`Page::path`] builds its address; nothing parses one back
+//! (the router's routes read the address, and each page's query says where its
+//! translations are: `crate::alternates`).
 
 use crate::lang::Lang;
 use crate::model::StoryKind;
@@ -75,10 +76,6 @@ impl Named {
             Named::Saved => "saved",
         }
     }
-
-    fn from_segment(segment: &str) -> Option<Named> {
-        Named::ALL.into_iter().find(|n| n.segment() == segment)
-    }
 }
 
 impl<'a> Page<'a> {
@@ -102,34 +99,6 @@ impl<'a> Page<'a> {
             Page::Programme(slug) => path(lang, "podcasts", slug),
             Page::Named(named) => format!("/{}/{}", lang.code(), named.segment()),
         }
-    }
-
-    /// The edition and page an address names (`/ar/article/%D8…` → Arabic, that story;
-    /// slugs decoded). Deeper paths name their page (`/fr/newsletter/confirm` is the
-    /// newsletter page); `None` for anything that is not a reader page.
-    pub fn parse(url_path: &str) -> Option<(Lang, Page<'static>)> {
-        let mut parts = url_path.trim_matches('/').split('/');
-        let lang = Lang::from_code(parts.next()?)?;
-        let segment = parts.next().unwrap_or("");
-        let slug = parts.next().map(decode_segment).unwrap_or_default();
-        let page = match segment {
-            "" => Page::Home,
-            "section" => Page::Section(slug.into()),
-            "tag" => Page::Tag(slug.into()),
-            "podcasts" if slug == "episode" => {
-                let slug = parts.next().map(decode_segment).unwrap_or_default();
-                if slug.is_empty() {
-                    return None;
-                }
-                Page::Story(StoryKind::Episode, slug.into())
-            }
-            "podcasts" if !slug.is_empty() => Page::Programme(slug.into()),
-            segment => match (StoryKind::from_url_segment(segment), slug.is_empty()) {
-                (Some(kind), false) => Page::Story(kind, slug.into()),
-                _ => Page::Named(Named::from_segment(segment)?),
-            },
-        };
-        Some((lang, page))
     }
 }
 
@@ -194,40 +163,5 @@ mod tests {
         assert_eq!(decode_segment("%D9%85%D8%B1%D8%AD%D8%A8%D8%A7"), "مرحبا");
         assert_eq!(decode_segment("100%"), "100%");
         assert_eq!(decode_segment("a%2"), "a%2");
-    }
-
-    #[test]
-    fn every_page_reads_back_from_its_address() {
-        let mut pages = vec![
-            Page::Home,
-            Page::Section("medias-et-migration".into()),
-            Page::Tag("jeunesse".into()),
-            Page::Programme("voix-d-ailleurs".into()),
-        ];
-        pages.extend(StoryKind::ALL.map(|kind| Page::Story(kind, "مرحبا".into())));
-        pages.extend(Named::ALL.map(Page::Named));
-        for lang in Lang::ALL {
-            for page in &pages {
-                let path = page.path(lang);
-                assert_eq!(Page::parse(&path), Some((lang, page.clone())), "{path}");
-            }
-        }
-        assert_eq!(
-            Page::parse("/fr/newsletter/confirm"),
-            Some((Lang::Fr, Page::Named(Named::Newsletter)))
-        );
-        assert_eq!(
-            Page::parse("/en/podcasts/episode/x"),
-            Some((Lang::En, Page::Story(StoryKind::Episode, "x".into())))
-        );
-        for foreign in [
-            "/",
-            "/xx/article/a",
-            "/fr/preview/3",
-            "/fr/article",
-            "/admin/stories",
-        ] {
-            assert_eq!(Page::parse(foreign), None, "{foreign}");
-        }
     }
 }

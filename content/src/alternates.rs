@@ -1,19 +1,15 @@
 //! Where the language switcher leads from a page: the same page in each language, or
-//! the nearest page that exists there (never a 404).
+//! the nearest page that exists there (never a 404). Each page query returns its own
+//! (`SectionPage::alternates`, …); pages that need no query take theirs from [`fixed`],
+//! and a page that does not exist from [`not_found`].
 
-use super::{sections, stories, DataResult};
 use crate::address::{Named, Page};
 use crate::lang::Lang;
-use crate::model::{Alternate, StoryKind};
+use crate::model::Alternate;
+#[cfg(feature = "db")]
+use crate::{model::StoryKind, sections, stories, DataResult};
+#[cfg(feature = "db")]
 use sqlx::SqlitePool;
-
-/// Switcher targets for the page at `url_path` (e.g. `/fr/article/<slug>`).
-pub async fn for_path(pool: &SqlitePool, url_path: &str) -> DataResult<Vec<Alternate>> {
-    match Page::parse(url_path) {
-        Some((lang, page)) => for_page(pool, lang, &page).await,
-        None => Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect()),
-    }
-}
 
 /// The home page of `lang`, with the "not translated" notice when it stands in for the
 /// page asked.
@@ -29,151 +25,222 @@ fn home(lang: Lang, exact: bool) -> Alternate {
     }
 }
 
-/// Switcher targets for `page` of the `lang` edition.
-pub async fn for_page(
-    pool: &SqlitePool,
-    lang: Lang,
-    page: &Page<'_>,
-) -> DataResult<Vec<Alternate>> {
-    let exact = |l: Lang, page: Page<'_>| Alternate {
-        lang: l,
-        href: page.path(l),
+/// `page` itself in edition `lang`.
+fn exact(lang: Lang, page: &Page<'_>) -> Alternate {
+    Alternate {
+        lang,
+        href: page.path(lang),
         exact: true,
-    };
+    }
+}
+
+/// Switcher targets of a page every edition has, known without a query: `None` for
+/// the pages of one section, tag, programme or story, whose data says where they are.
+pub fn fixed(page: &Page<'_>) -> Option<Vec<Alternate>> {
     match page {
-        Page::Section(slug) => {
-            let section = sections::by_slug(pool, lang, slug).await?;
-            let mut out = Vec::new();
-            for l in Lang::ALL {
-                let target = match &section {
-                    Some(s) => sections::by_id(pool, l, s.id).await?,
-                    None => None,
-                };
-                out.push(match target {
-                    Some(t) => exact(l, Page::Section(t.slug.into())),
-                    None => home(l, false),
-                });
-            }
-            Ok(out)
-        }
-        Page::Tag(slug) => {
-            let tag = super::tags::by_slug(pool, lang, slug).await?;
-            let mut out = Vec::new();
-            for l in Lang::ALL {
-                let target = match &tag {
-                    Some((id, _)) => super::tags::slug_in(pool, l, *id).await?,
-                    None => None,
-                };
-                out.push(match target {
-                    Some(s) => exact(l, Page::Tag(s.into())),
-                    None => home(l, false),
-                });
-            }
-            Ok(out)
-        }
-        Page::Programme(slug) => {
-            let found = super::podcasts::programme_slugs(pool, lang, slug).await?;
-            Ok(Lang::ALL
-                .iter()
-                .map(|&l| match found.iter().find(|(fl, _)| *fl == l) {
-                    Some((_, s)) => exact(l, Page::Programme(s.as_str().into())),
-                    None => home(l, false),
-                })
-                .collect())
-        }
-        Page::Story(kind, slug) => {
-            let static_page = *kind == StoryKind::Page;
-            let Some(row) = stories::by_slug(pool, lang, slug, static_page).await? else {
-                return Ok(Lang::ALL.iter().map(|&l| home(l, false)).collect());
-            };
-            let translations = stories::translations(pool, row.details.story_id).await?;
-            let mut out = Vec::new();
-            for l in Lang::ALL {
-                if let Some((_, s)) = translations.iter().find(|(tl, _)| *tl == l) {
-                    out.push(exact(l, Page::Story(*kind, s.as_str().into())));
-                    continue;
-                }
-                let section = match row.details.section_id {
-                    Some(id) => sections::by_id(pool, l, id).await?,
-                    None => None,
-                };
-                out.push(match section {
-                    Some(s) => Alternate {
-                        lang: l,
-                        href: format!(
-                            "{}?notice=untranslated",
-                            Page::Section(s.slug.into()).path(l)
-                        ),
-                        exact: false,
-                    },
-                    None => home(l, false),
-                });
-            }
-            Ok(out)
-        }
         // A search, the saved articles and the offline page are the reader's own: the
         // other editions' front pages stand in for them.
         Page::Home | Page::Named(Named::Search | Named::Saved | Named::Offline) => {
-            Ok(Lang::ALL.iter().map(|&l| home(l, true)).collect())
+            Some(front_pages())
         }
         // Pages every edition has under the same name (forms, privacy notice, listings).
-        Page::Named(named) => Ok(Lang::ALL
-            .iter()
-            .map(|&l| exact(l, Page::Named(*named)))
-            .collect()),
+        Page::Named(_) => Some(Lang::ALL.iter().map(|&l| exact(l, page)).collect()),
+        Page::Section(_) | Page::Tag(_) | Page::Story(..) | Page::Programme(_) => None,
+    }
+}
+
+/// Each edition's front page: where the switcher leads from the home page, and what
+/// it shows while a page's own targets load.
+pub fn front_pages() -> Vec<Alternate> {
+    Lang::ALL.iter().map(|&l| home(l, true)).collect()
+}
+
+/// Switcher targets of an address that names nothing (an unknown slug): each edition's
+/// front page, with the "not translated" notice.
+pub fn not_found() -> Vec<Alternate> {
+    Lang::ALL.iter().map(|&l| home(l, false)).collect()
+}
+
+/// Switcher targets of section `id`: the section in each edition that names it, else
+/// that edition's front page.
+#[cfg(feature = "db")]
+pub async fn of_section(pool: &SqlitePool, id: i64) -> DataResult<Vec<Alternate>> {
+    let mut out = Vec::new();
+    for l in Lang::ALL {
+        out.push(match sections::by_id(pool, l, id).await? {
+            Some(s) => exact(l, &Page::section(s.slug)),
+            None => home(l, false),
+        });
+    }
+    Ok(out)
+}
+
+/// Switcher targets of tag `id`: the tag in each edition that names it, else that
+/// edition's front page.
+#[cfg(feature = "db")]
+pub async fn of_tag(pool: &SqlitePool, id: i64) -> DataResult<Vec<Alternate>> {
+    let mut out = Vec::new();
+    for l in Lang::ALL {
+        out.push(match crate::tags::slug_in(pool, l, id).await? {
+            Some(s) => exact(l, &Page::tag(s)),
+            None => home(l, false),
+        });
+    }
+    Ok(out)
+}
+
+/// Switcher targets of the programme at `slug` in `lang`.
+#[cfg(feature = "db")]
+pub async fn of_programme(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Vec<Alternate>> {
+    let found = crate::podcasts::programme_slugs(pool, lang, slug).await?;
+    Ok(Lang::ALL
+        .iter()
+        .map(|&l| match found.iter().find(|(fl, _)| *fl == l) {
+            Some((_, s)) => exact(l, &Page::Programme(s.as_str().into())),
+            None => home(l, false),
+        })
+        .collect())
+}
+
+/// Switcher targets of story `story_id` (of `kind`, filed in `section_id`): its
+/// translations, else its section in that edition with the "not translated" notice,
+/// else that edition's front page.
+#[cfg(feature = "db")]
+pub async fn of_story(
+    pool: &SqlitePool,
+    kind: StoryKind,
+    story_id: i64,
+    section_id: Option<i64>,
+) -> DataResult<Vec<Alternate>> {
+    let translations = stories::translations(pool, story_id).await?;
+    let mut out = Vec::new();
+    for l in Lang::ALL {
+        if let Some((_, s)) = translations.iter().find(|(tl, _)| *tl == l) {
+            out.push(exact(l, &Page::Story(kind, s.as_str().into())));
+            continue;
+        }
+        let section = match section_id {
+            Some(id) => sections::by_id(pool, l, id).await?,
+            None => None,
+        };
+        out.push(match section {
+            Some(s) => Alternate {
+                lang: l,
+                href: format!("{}?notice=untranslated", Page::section(s.slug).path(l)),
+                exact: false,
+            },
+            None => home(l, false),
+        });
+    }
+    Ok(out)
+}
+
+/// Switcher targets of the story of `kind` at `slug` in `lang`, for pages whose query
+/// does not read the story's row itself (episodes, publications).
+#[cfg(feature = "db")]
+pub async fn of_story_slug(
+    pool: &SqlitePool,
+    lang: Lang,
+    kind: StoryKind,
+    slug: &str,
+) -> DataResult<Vec<Alternate>> {
+    match stories::by_slug(pool, lang, slug, kind == StoryKind::Page).await? {
+        Some(row) => of_story(pool, kind, row.details.story_id, row.details.section_id).await,
+        None => Ok(not_found()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_db;
+
+    #[test]
+    fn pages_every_edition_has_lead_to_themselves_or_the_front_pages() {
+        let contact = fixed(&Page::Named(Named::Contact)).unwrap();
+        assert_eq!(
+            contact.iter().map(|a| a.href.as_str()).collect::<Vec<_>>(),
+            ["/fr/contact", "/ar/contact", "/en/contact"]
+        );
+        assert!(contact.iter().all(|a| a.exact));
+        let search = fixed(&Page::Named(Named::Search)).unwrap();
+        assert_eq!(search[2].href, "/en/");
+        assert!(fixed(&Page::section("x")).is_none());
+        assert!(not_found()
+            .iter()
+            .all(|a| !a.exact && a.href.ends_with("?notice=untranslated")));
+    }
+}
+
+#[cfg(all(test, feature = "db"))]
+mod page_query_tests {
+    use crate::lang::Lang;
+    use crate::model::Alternate;
+    use crate::{pages, podcasts, test_db};
+
+    fn of(list: &[Alternate], lang: Lang) -> &Alternate {
+        list.iter().find(|a| a.lang == lang).unwrap()
+    }
 
     #[tokio::test]
-    async fn switcher_follows_translations_or_falls_back_to_section() {
+    async fn page_queries_return_their_translations_or_the_nearest_page() {
         let db = test_db::with_demo().await;
-        let fr_only = for_path(
-            &db.pool,
-            "/fr/article/l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres",
-        )
-        .await
-        .unwrap();
-        let ar = fr_only.iter().find(|a| a.lang == Lang::Ar).unwrap();
+        let slug = "l-ue-soutient-le-maroc-dans-ses-efforts-d-integration-des-immigres";
+        let fr_only = pages::story(&db.pool, Lang::Fr, slug, false)
+            .await
+            .unwrap()
+            .unwrap()
+            .alternates;
+        let ar = of(&fr_only, Lang::Ar);
         assert!(!ar.exact);
         assert!(
             ar.href.starts_with("/ar/section/") && ar.href.ends_with("?notice=untranslated"),
             "{}",
             ar.href
         );
-        let fr = fr_only.iter().find(|a| a.lang == Lang::Fr).unwrap();
-        assert!(fr.exact);
+        assert!(of(&fr_only, Lang::Fr).exact);
 
-        let tri = for_path(
-            &db.pool,
-            "/en/article/remittances-from-moroccans-abroad-reach-a-record",
-        )
-        .await
-        .unwrap();
+        let slug = "remittances-from-moroccans-abroad-reach-a-record";
+        let tri = pages::story(&db.pool, Lang::En, slug, false)
+            .await
+            .unwrap()
+            .unwrap()
+            .alternates;
         assert!(tri.iter().all(|a| a.exact), "{tri:?}");
-        let ar = tri.iter().find(|a| a.lang == Lang::Ar).unwrap();
+        let ar = of(&tri, Lang::Ar);
         assert!(
             ar.href.starts_with("/ar/article/%D8"),
             "Arabic slug percent-encoded: {}",
             ar.href
         );
 
-        // An Arabic URL as the browser sends it (percent-encoded) resolves too.
-        let back = for_path(&db.pool, &ar.href).await.unwrap();
-        assert!(back.iter().all(|a| a.exact));
-
-        let section = for_path(&db.pool, "/fr/section/medias-et-migration")
+        // The Arabic version, opened by its slug as the router hands it over (decoded),
+        // leads back to all three.
+        let ar_slug = crate::address::decode_segment(ar.href.trim_start_matches("/ar/article/"));
+        let back = pages::story(&db.pool, Lang::Ar, &ar_slug, false)
             .await
-            .unwrap();
+            .unwrap()
+            .unwrap()
+            .alternates;
+        assert!(back.iter().all(|a| a.exact), "{back:?}");
+
+        let section = pages::section(&db.pool, Lang::Fr, "medias-et-migration", 1)
+            .await
+            .unwrap()
+            .unwrap()
+            .alternates;
         assert_eq!(
-            section.iter().find(|a| a.lang == Lang::En).unwrap().href,
+            of(&section, Lang::En).href,
             "/en/section/media-and-migration"
         );
-        let unknown = for_path(&db.pool, "/fr/article/nope").await.unwrap();
-        assert!(unknown.iter().all(|a| !a.exact));
+
+        let programme = podcasts::programme(&db.pool, Lang::Fr, "special-siel-2025")
+            .await
+            .unwrap()
+            .unwrap()
+            .alternates;
+        assert!(of(&programme, Lang::Fr).exact);
+        assert!(of(&programme, Lang::Fr)
+            .href
+            .ends_with("/podcasts/special-siel-2025"));
     }
 }

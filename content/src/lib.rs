@@ -6,6 +6,7 @@
 //! a temporary SQLite file with `cargo test -p content --features db`.
 
 pub mod address;
+pub mod alternates;
 pub mod lang;
 pub mod model;
 pub mod site;
@@ -23,8 +24,6 @@ pub mod documents;
 
 #[cfg(feature = "db")]
 pub mod accounts;
-#[cfg(feature = "db")]
-pub mod alternates;
 #[cfg(feature = "db")]
 pub mod body_images;
 #[cfg(feature = "db")]

@@ -1,6 +1,6 @@
 //! Assembles what each page shows from the queries in `stories` and `sections`.
 
-use super::{faces, sections, stories, DataResult};
+use super::{alternates, faces, sections, stories, DataResult};
 use crate::address::{Named, Page};
 use crate::lang::Lang;
 use crate::model::StoryKind;
@@ -41,6 +41,7 @@ pub async fn section(
         .collect();
     let children = sections::children(pool, lang, row.id).await?;
     let (stories, total) = sections::listing(pool, lang, row.id, page, PAGE_SIZE).await?;
+    let alternates = alternates::of_section(pool, row.id).await?;
     Ok(Some(SectionPage {
         section: row.link(),
         description: row.description,
@@ -51,6 +52,7 @@ pub async fn section(
         total_pages: total.div_ceil(PAGE_SIZE).max(1),
         total,
         structured_data: Vec::new(),
+        alternates,
     }))
 }
 
@@ -70,6 +72,7 @@ pub async fn tag(
         label: link.name.clone(),
         href: None,
     }];
+    let alternates = alternates::of_tag(pool, id).await?;
     Ok(Some(SectionPage {
         section: link,
         description: String::new(),
@@ -80,6 +83,7 @@ pub async fn tag(
         total_pages: total.div_ceil(PAGE_SIZE).max(1),
         total,
         structured_data: Vec::new(),
+        alternates,
     }))
 }
 
@@ -153,6 +157,7 @@ async fn story_page(
     };
     let person = faces::person(pool, lang, rest.story_id, rest.kind).await?;
     let tags = super::tags::of_story(pool, rest.story_id, lang).await?;
+    let alternates = alternates::of_story(pool, rest.kind, rest.story_id, rest.section_id).await?;
     Ok(ArticlePage {
         card,
         body_html: super::body_images::with_renditions(pool, rest.body_html).await?,
@@ -165,5 +170,6 @@ async fn story_page(
         person,
         tags,
         structured_data: Vec::new(),
+        alternates,
     })
 }

@@ -1,9 +1,8 @@
 //! Site header: brand, social links, language switcher and the two-level main menu,
 //! which collapses behind a toggle on phones (a plain jump link without JavaScript).
 
-use crate::api::navigation::home_alternates;
 use crate::components::icons::{Icon, IconKind};
-use crate::components::layout::{use_alternates, use_lang, NavResource};
+use crate::components::layout::{page_alternates, use_lang, NavResource};
 use crate::components::search_overlay::{open_on_slash_key, search_overlay, SearchOpen};
 use crate::i18n::Texts;
 use content::address::{Named, Page};
@@ -153,7 +152,6 @@ pub fn SocialLinks() -> impl IntoView {
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let lang = use_lang();
-    let alternates = use_alternates();
     let links = move |list: Vec<Alternate>| {
         list.into_iter()
             .map(|alt| {
@@ -177,11 +175,11 @@ fn LanguageSwitcher() -> impl IntoView {
     };
     view! {
         <nav class="lang-switch" aria-label=move || lang.get().t().languages>
-            <Transition fallback=move || view! { <ul>{links(home_alternates())}</ul> }>
-                {move || Suspend::new(async move {
-                    let list = alternates.await.unwrap_or_else(|_| home_alternates());
-                    view! { <ul>{links(list)}</ul> }
-                })}
+            <Transition fallback=move || view! { <ul>{links(content::alternates::front_pages())}</ul> }>
+                {move || {
+                    let alternates = page_alternates();
+                    Suspend::new(async move { view! { <ul>{links(alternates.await)}</ul> } })
+                }}
             </Transition>
         </nav>
     }

@@ -1,16 +1,20 @@
 //! The frame around every page: language from the URL, `<html lang dir>`, header,
 //! main content and footer. Menus are loaded once per language and shared.
 
-use crate::api::navigation::{get_alternates, get_navigation};
+use crate::api::navigation::get_navigation;
 use crate::components::audio_player::{provide_player, AudioPlayer};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::i18n::Texts;
+use content::address::Page;
 use content::lang::Lang;
 use content::model::{Alternate, Navigation};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link};
 use leptos_router::hooks::use_location;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 /// The edition being read, from the first URL segment; `known` is false when that
 /// segment is not a language (the page is then a 404 in French).
@@ -34,13 +38,82 @@ pub fn use_lang_known() -> Memo<bool> {
 #[derive(Clone, Copy)]
 pub struct NavResource(pub Resource<Result<Navigation, ServerFnError>>);
 
-/// Where each edition of the current page is (language switcher, hreflang links).
-#[derive(Clone, Copy)]
-pub struct AlternatesResource(pub Resource<Result<Vec<Alternate>, ServerFnError>>);
+/// A future of the current page's editions (boxed: each page's data has its own type).
+type AlternatesFuture = Pin<Box<dyn Future<Output = Vec<Alternate>> + Send>>;
 
-/// The current page's editions, loaded once per address and shared.
-pub fn use_alternates() -> Resource<Result<Vec<Alternate>, ServerFnError>> {
-    expect_context::<AlternatesResource>().0
+/// How the current page's editions arrive: known from the route alone, or with the
+/// page's data (its query returns them).
+#[derive(Clone)]
+enum AlternatesFeed {
+    Fixed(Vec<Alternate>),
+    WithData(Arc<dyn Fn() -> AlternatesFuture + Send + Sync>),
+}
+
+/// The current page's editions (language switcher, `hreflang` links). The route shown
+/// publishes them in its `data()`, which the router runs before it renders the layout,
+/// so the switcher waits for the page's own query and no second request is made.
+#[derive(Clone, Copy)]
+struct PageAlternates(RwSignal<AlternatesFeed>);
+
+/// Makes room for the routes to publish their editions; called once, above the router.
+pub fn provide_page_alternates() {
+    let homes = content::alternates::front_pages();
+    provide_context(PageAlternates(RwSignal::new(AlternatesFeed::Fixed(homes))));
+}
+
+/// Sets the current page's editions; an address whose first segment is no edition
+/// (a 404) leads to the front pages whatever its route.
+fn publish(feed: AlternatesFeed) {
+    let Some(PageAlternates(slot)) = use_context::<PageAlternates>() else {
+        return;
+    };
+    let known = use_location()
+        .pathname
+        .with_untracked(|p| Lang::from_path(p).is_some());
+    slot.set(if known {
+        feed
+    } else {
+        AlternatesFeed::Fixed(content::alternates::front_pages())
+    });
+}
+
+/// Publishes the editions of `page`, a page every edition has (home, forms, listings,
+/// or what stands in for an unknown address).
+pub fn publish_fixed_alternates(page: &Page<'_>) {
+    let list = content::alternates::fixed(page).unwrap_or_else(content::alternates::not_found);
+    publish(AlternatesFeed::Fixed(list));
+}
+
+/// Publishes the editions of a page that loads one item: `pick` reads them from the
+/// item once `data` has loaded; an unknown item (404) leads to the front pages.
+pub fn publish_loaded_alternates<T>(
+    data: Resource<Result<Option<T>, ServerFnError>>,
+    pick: fn(&T) -> Vec<Alternate>,
+) where
+    T: Clone + Send + Sync + 'static,
+    Result<Option<T>, ServerFnError>: serde::Serialize + serde::de::DeserializeOwned,
+{
+    publish(AlternatesFeed::WithData(Arc::new(move || {
+        Box::pin(async move {
+            match data.await {
+                Ok(Some(item)) => pick(&item),
+                _ => content::alternates::not_found(),
+            }
+        })
+    })));
+}
+
+/// The current page's editions, for a view inside a `Suspense`: reading it subscribes
+/// to the route's publication, awaiting it waits for the page's data when needed.
+pub fn page_alternates() -> impl Future<Output = Vec<Alternate>> + Send {
+    let feed = use_context::<PageAlternates>().map(|PageAlternates(slot)| slot.get());
+    async move {
+        match feed {
+            Some(AlternatesFeed::Fixed(list)) => list,
+            Some(AlternatesFeed::WithData(load)) => load().await,
+            None => content::alternates::front_pages(),
+        }
+    }
 }
 
 /// Wraps the routed pages with header and footer in the reader's language.
@@ -53,8 +126,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(CurrentLang { lang, known });
     let nav = Resource::new(move || lang.get(), get_navigation);
     provide_context(NavResource(nav));
-    let alternates = Resource::new(move || location.pathname.get(), get_alternates);
-    provide_context(AlternatesResource(alternates));
     provide_player();
 
     view! {

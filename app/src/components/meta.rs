@@ -2,7 +2,7 @@
 //! the server into `<head>`: title, description, canonical URL, hreflang alternates,
 //! OpenGraph and Twitter cards, feed discovery; plus JSON-LD (`structured_data`).
 
-use crate::components::layout::{use_alternates, use_lang};
+use crate::components::layout::{page_alternates, use_lang};
 use crate::i18n::Texts;
 use content::address::Page;
 use content::lang::Lang;
@@ -146,15 +146,15 @@ pub fn PageMeta(
 /// (the home page's is `/`, which picks the reader's language), and `og:locale:alternate`.
 #[component]
 fn HreflangLinks() -> impl IntoView {
-    let alternates = use_alternates();
     let current = use_lang().get_untracked();
     let site = site_url();
     view! {
         <Suspense>
             {move || {
                 let site = site.clone();
+                let alternates = page_alternates();
                 Suspend::new(async move {
-                    let list = alternates.await.unwrap_or_default();
+                    let list = alternates.await;
                     hreflang_set(&list, current).into_iter().map(|(hreflang, href, locale)| {
                         let href = format!("{site}{href}");
                         view! {

@@ -10,6 +10,7 @@ use crate::components::meta::{share_image, site_url, JsonLd, PageMeta};
 use crate::components::share_bar::ShareBar;
 use crate::components::status::loaded_page;
 use crate::i18n::Texts;
+use crate::pages::load_item;
 use content::address::Page;
 use content::model::{ArticlePage as Article, Person, StoryKind};
 use leptos::prelude::*;
@@ -18,27 +19,36 @@ use leptos_router::hooks::use_params_map;
 
 crate::lazy_page!(
     /// An article, interview or face in full, in its own chunk.
-    ArticleRoute => ArticlePage
+    ArticleRoute => ArticlePage, loads Article = load_story(false)
 );
 crate::lazy_page!(
     /// A static page, in its own chunk.
-    StaticPageRoute => StaticPage
+    StaticPageRoute => StaticPage, loads Article = load_story(true)
 );
 crate::lazy_page!(
-    /// A back-office preview, in its own chunk.
-    PreviewRoute => PreviewPage
+    /// A back-office preview, in its own chunk: a draft has no published editions, so
+    /// the switcher leads to the front pages.
+    PreviewRoute => PreviewPage, Page::Home
 );
+
+/// What a story page receives: its story, loading.
+type Story = Resource<Result<Option<Article>, ServerFnError>>;
+
+/// The story at the route's `:slug`: an article (`page_kind = false`) or a static page.
+fn load_story(page_kind: bool) -> Story {
+    load_item(move |lang, slug| get_story(lang, slug, page_kind))
+}
 
 /// An article page.
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    view! { <StoryPage page_kind=false/> }
+pub fn ArticlePage(data: Story) -> impl IntoView {
+    view! { <StoryPage data page_kind=false/> }
 }
 
 /// A static page (Qui sommes-nous, Mentions légales, Contact…).
 #[component]
-pub fn StaticPage() -> impl IntoView {
-    view! { <StoryPage page_kind=true/> }
+pub fn StaticPage(data: Story) -> impl IntoView {
+    view! { <StoryPage data page_kind=true/> }
 }
 
 /// `/{lang}/preview/{id}`: version `lang` of story `id` as readers will see it once
@@ -82,13 +92,7 @@ pub fn PreviewPage() -> impl IntoView {
 }
 
 #[component]
-fn StoryPage(page_kind: bool) -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
-        move |(lang, slug)| get_story(lang, slug, page_kind),
-    );
+fn StoryPage(data: Story, page_kind: bool) -> impl IntoView {
     loaded_page(data, move |article| {
         view! { <StoryView article page_kind/> }.into_any()
     })

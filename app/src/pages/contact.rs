@@ -6,16 +6,17 @@ use crate::forms::view::{AgreeField, FileField, PrivacyNote, ReaderForm, TextAre
 use crate::forms::{field, limit, FormKind};
 use crate::i18n::Texts;
 use crate::pages::edition_page;
+use content::address::{Named, Page};
 use content::site::{CONTACT_EMAIL, CONTACT_PHONE};
 use leptos::prelude::*;
 
 crate::lazy_page!(
     /// The contact form, in its own chunk.
-    ContactRoute => ContactPage
+    ContactRoute => ContactPage, Page::Named(Named::Contact)
 );
 crate::lazy_page!(
     /// The op-ed form, in its own chunk.
-    OpEdRoute => OpEdPage
+    OpEdRoute => OpEdPage, Page::Named(Named::OpEd)
 );
 
 /// `/{lang}/contact`.

@@ -19,7 +19,7 @@ use leptos_router::hooks::use_query_map;
 
 crate::lazy_page!(
     /// The faces gallery, in its own chunk.
-    FacesRoute => FacesListPage
+    FacesRoute => FacesListPage, Page::Named(Named::Faces)
 );
 
 /// `/{lang}/faces`.

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 crate::lazy_page!(
     /// The home page of an edition, in its own chunk.
-    HomeRoute => HomePage
+    HomeRoute => HomePage, Page::Home
 );
 
 /// The home page of an edition.

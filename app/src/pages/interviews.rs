@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 
 crate::lazy_page!(
     /// The interviews list, in its own chunk.
-    InterviewsRoute => InterviewsListPage
+    InterviewsRoute => InterviewsListPage, Page::Named(Named::Interviews)
 );
 
 /// `/{lang}/interviews`.

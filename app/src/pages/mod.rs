@@ -19,26 +19,58 @@ use crate::components::status::{LoadError, Loading, NotFound};
 use crate::i18n::Texts;
 use content::lang::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Declares a route whose page component is compiled into its own WASM chunk
 /// (`cargo leptos build --split`): a reader who opens one page downloads that page's
 /// code and what it shares with others, not the whole site's. The chunk is fetched
 /// when the router first needs the page — on hydration of a direct visit (the server
 /// has already linked it with a `preload`) or on the first client-side navigation to
-/// it — and the page's own resources start as soon as its view runs.
+/// it.
 ///
-/// Each page module declares its routes with it, next to the page it loads:
-/// `lazy_page!(HomeRoute => HomePage);` then `<Route view={Lazy::<HomeRoute>::new()}/>`.
+/// The route also says where the language switcher leads from its page, before the
+/// router renders anything (`data()` runs first, on the server and in the browser):
+/// - `lazy_page!(HomeRoute => HomePage, Page::Home);` for a page every edition has: its
+///   editions are known from the page alone;
+/// - `lazy_page!(ArticleRoute => ArticlePage, loads Article = load_story(false));`
+///   for a page of one item: `load_story(false)` makes the item's resource (in `data()`,
+///   so the query starts while the chunk downloads), the page component receives it as
+///   `data`, and the item's `alternates` feed the switcher: one request per page.
+///
+/// Then `<Route view={Lazy::<HomeRoute>::new()}/>`.
 #[macro_export]
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $page:ident) => {
+    ($(#[$doc:meta])* $route:ident => $page:ident, loads $item:ty = $load:expr) => {
+        $(#[$doc])*
+        pub struct $route {
+            data: leptos::prelude::Resource<
+                Result<Option<$item>, leptos::prelude::ServerFnError>,
+            >,
+        }
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                let data = $load;
+                $crate::components::layout::publish_loaded_alternates(data, |item: &$item| {
+                    item.alternates.clone()
+                });
+                Self { data }
+            }
+
+            fn view(this: Self) -> leptos::prelude::AnyView {
+                leptos::prelude::view! { <$page data=this.data/> }.into_any()
+            }
+        }
+    };
+    ($(#[$doc:meta])* $route:ident => $page:ident, $alternates:expr) => {
         $(#[$doc])*
         pub struct $route;
 
         #[leptos_router::lazy_route]
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
+                $crate::components::layout::publish_fixed_alternates(&$alternates);
                 Self
             }
 
@@ -47,6 +79,33 @@ macro_rules! lazy_page {
             }
         }
     };
+}
+
+/// The edition and `:slug` of the route being matched, as a resource's source: read
+/// from the route's parameters, since a route's `data()` runs before the layout that
+/// provides [`use_lang`] (an address without an edition reads as French; its page is a
+/// 404 all the same).
+pub fn use_route_item() -> impl Fn() -> (Lang, String) + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || {
+        params.with(|p| {
+            let lang = p.get("lang").as_deref().and_then(Lang::from_code);
+            (lang.unwrap_or_default(), p.get("slug").unwrap_or_default())
+        })
+    }
+}
+
+/// The item at the route's `:slug` in its edition, loaded by `fetch` (story,
+/// programme, episode, publication): the resource a `lazy_page!` route makes in its
+/// `data()`.
+pub fn load_item<T, Fut>(
+    fetch: impl Fn(Lang, String) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<Option<T>, ServerFnError>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+{
+    Resource::new(use_route_item(), move |(lang, slug)| fetch(lang, slug))
 }
 
 /// The `?page=N` of the current URL; anything that is not a positive number is page 1,

@@ -6,16 +6,17 @@ use crate::components::layout::{use_lang, use_lang_known};
 use crate::components::status::NotFound;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
+use content::address::{Named, Page};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 crate::lazy_page!(
     /// The offline page, in its own chunk.
-    OfflineRoute => OfflinePage
+    OfflineRoute => OfflinePage, Page::Named(Named::Offline)
 );
 crate::lazy_page!(
     /// The saved articles, in its own chunk.
-    SavedRoute => SavedPage
+    SavedRoute => SavedPage, Page::Named(Named::Saved)
 );
 
 /// The translated offline page, precached by the service worker for each edition.

@@ -14,25 +14,24 @@ use crate::components::status::{loaded_page, LoadError, Loading};
 use crate::i18n::clock;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
-use crate::pages::edition_page;
+use crate::pages::{edition_page, load_item};
 use content::address::story_path;
 use content::address::{Named, Page};
 use content::lang::Lang;
 use content::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 crate::lazy_page!(
     /// The podcasts list, in its own chunk.
-    PodcastsRoute => PodcastsPage
+    PodcastsRoute => PodcastsPage, Page::Named(Named::Podcasts)
 );
 crate::lazy_page!(
     /// One programme, in its own chunk.
-    ProgrammeRoute => ProgrammeDetailPage
+    ProgrammeRoute => ProgrammeDetailPage, loads ProgrammePage = load_item(get_programme)
 );
 crate::lazy_page!(
     /// One episode, in its own chunk.
-    EpisodeRoute => EpisodeDetailPage
+    EpisodeRoute => EpisodeDetailPage, loads EpisodePage = load_item(get_episode)
 );
 
 fn programme_path(lang: Lang, slug: &str) -> String {
@@ -141,18 +140,9 @@ pub fn PodcastsPage() -> impl IntoView {
 
 /// `/{lang}/podcasts/{programme}`.
 #[component]
-pub fn ProgrammeDetailPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || {
-            (
-                lang.get(),
-                params.read().get("programme").unwrap_or_default(),
-            )
-        },
-        |(lang, slug)| get_programme(lang, slug),
-    );
+pub fn ProgrammeDetailPage(
+    data: Resource<Result<Option<ProgrammePage>, ServerFnError>>,
+) -> impl IntoView {
     loaded_page(data, move |page| view! { <ProgrammeView page/> }.into_any())
 }
 
@@ -196,13 +186,9 @@ fn ProgrammeView(page: ProgrammePage) -> impl IntoView {
 
 /// `/{lang}/podcasts/episode/{slug}`.
 #[component]
-pub fn EpisodeDetailPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
-        |(lang, slug)| get_episode(lang, slug),
-    );
+pub fn EpisodeDetailPage(
+    data: Resource<Result<Option<EpisodePage>, ServerFnError>>,
+) -> impl IntoView {
     loaded_page(data, move |page| view! { <EpisodeView page/> }.into_any())
 }
 

@@ -4,13 +4,13 @@
 use super::subscriptions::FormPageHead;
 use crate::i18n::Texts;
 use crate::pages::edition_page;
-use content::address::encode_segment;
+use content::address::{encode_segment, Named, Page};
 use content::site::CONTACT_EMAIL;
 use leptos::prelude::*;
 
 crate::lazy_page!(
     /// The privacy page, in its own chunk.
-    PrivacyRoute => PrivacyPage
+    PrivacyRoute => PrivacyPage, Page::Named(Named::Privacy)
 );
 
 /// `/{lang}/privacy`.

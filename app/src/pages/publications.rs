@@ -14,22 +14,22 @@ use crate::components::status::loaded_page;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
 use crate::pages::listing_page;
-use crate::pages::use_page_param;
+use crate::pages::{load_item, use_page_param};
 use content::address::story_path;
 use content::address::{encode_segment, Named, Page};
 use content::lang::Lang;
 use content::model::{Crumb, LibraryFilters, LibraryPage, PublicationCard, PublicationPage};
 use leptos::prelude::*;
 use leptos_router::components::Form;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 crate::lazy_page!(
     /// The library, in its own chunk.
-    LibraryRoute => LibraryPage
+    LibraryRoute => LibraryPage, Page::Named(Named::Publications)
 );
 crate::lazy_page!(
     /// One publication, in its own chunk.
-    PublicationRoute => PublicationDetailPage
+    PublicationRoute => PublicationDetailPage, loads PublicationPage = load_item(get_publication)
 );
 
 /// The address of a filtered listing (page 1).
@@ -147,13 +147,9 @@ fn BookCard(book: PublicationCard) -> impl IntoView {
 
 /// `/{lang}/publications/{slug}`.
 #[component]
-pub fn PublicationDetailPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let data = Resource::new(
-        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
-        |(lang, slug)| get_publication(lang, slug),
-    );
+pub fn PublicationDetailPage(
+    data: Resource<Result<Option<PublicationPage>, ServerFnError>>,
+) -> impl IntoView {
     loaded_page(data, move |book| view! { <BookView book/> }.into_any())
 }
 

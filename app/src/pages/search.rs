@@ -22,7 +22,7 @@ use leptos_router::hooks::use_query_map;
 
 crate::lazy_page!(
     /// The search results page, in its own chunk.
-    SearchRoute => SearchPage
+    SearchRoute => SearchPage, Page::Named(Named::Search)
 );
 
 /// The URL of a search (page 1), for links that change the query or the filters.

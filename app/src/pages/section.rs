@@ -11,32 +11,34 @@ use crate::components::pagination::Pagination;
 use crate::components::status::loaded_page;
 use crate::i18n::Strings;
 use crate::i18n::Texts;
-use crate::pages::{use_page_param, UntranslatedNotice};
+use crate::pages::{use_page_param, use_route_item, UntranslatedNotice};
 use content::address::Page;
 use content::lang::Lang;
 use content::model::SectionPage as SectionData;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 crate::lazy_page!(
     /// A section's listing, in its own chunk.
-    SectionRoute => SectionPage
+    SectionRoute => SectionPage, loads SectionData = load(get_section)
 );
 crate::lazy_page!(
     /// A tag's listing, in its own chunk.
-    TagRoute => TagPage
+    TagRoute => TagPage, loads SectionData = load(get_tag)
 );
+
+/// What a listing page receives: its section or tag, loading.
+type Listing = Resource<Result<Option<SectionData>, ServerFnError>>;
 
 /// The page of one section.
 #[component]
-pub fn SectionPage() -> impl IntoView {
-    listing(Listed::Section, get_section)
+pub fn SectionPage(data: Listing) -> impl IntoView {
+    listing(Listed::Section, data)
 }
 
 /// The stories with one tag.
 #[component]
-pub fn TagPage() -> impl IntoView {
-    listing(Listed::Tag, get_tag)
+pub fn TagPage(data: Listing) -> impl IntoView {
+    listing(Listed::Tag, data)
 }
 
 /// What a listing lists: it decides the address and whether there is a feed.
@@ -55,25 +57,22 @@ impl Listed {
     }
 }
 
-/// A listing of `kind` (section or tag) loaded by `fetch` from the edition, the
-/// `:slug` of the path and the `?page=` asked for.
-fn listing<Fut>(kind: Listed, fetch: fn(Lang, String, u32) -> Fut) -> impl IntoView
+/// A listing loaded by `fetch` (section or tag) from the route's edition and `:slug`
+/// and the `?page=` asked for.
+fn load<Fut>(fetch: fn(Lang, String, u32) -> Fut) -> Listing
 where
     Fut: std::future::Future<Output = Result<Option<SectionData>, ServerFnError>> + Send + 'static,
 {
-    let lang = use_lang();
-    let params = use_params_map();
+    let item = use_route_item();
     let page = use_page_param();
-    let data = Resource::new(
-        move || {
-            (
-                lang.get(),
-                params.read().get("slug").unwrap_or_default(),
-                page(),
-            )
-        },
-        move |(lang, slug, page)| fetch(lang, slug, page),
-    );
+    Resource::new(
+        move || (item(), page()),
+        move |((lang, slug), page)| fetch(lang, slug, page),
+    )
+}
+
+/// A listing of `kind` (section or tag).
+fn listing(kind: Listed, data: Listing) -> impl IntoView {
     loaded_page(data, move |section| {
         view! { <SectionView section kind/> }.into_any()
     })

@@ -21,15 +21,15 @@ use leptos_router::hooks::use_query_map;
 
 crate::lazy_page!(
     /// The newsletter form, in its own chunk.
-    NewsletterRoute => NewsletterPage
+    NewsletterRoute => NewsletterPage, Page::Named(Named::Newsletter)
 );
 crate::lazy_page!(
     /// The subscription confirmation, in its own chunk.
-    ConfirmRoute => ConfirmPage
+    ConfirmRoute => ConfirmPage, Page::Named(Named::Newsletter)
 );
 crate::lazy_page!(
     /// The unsubscription page, in its own chunk.
-    UnsubscribeRoute => UnsubscribePage
+    UnsubscribeRoute => UnsubscribePage, Page::Named(Named::Newsletter)
 );
 
 /// The name of a list (`newsletter`, `press_review`) in `lang`.

@@ -184,7 +184,13 @@ pub async fn publication(
         .bind(slug)
         .fetch_optional(pool)
         .await?;
-    Ok(row.map(|row| PublicationPage {
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let alternates =
+        crate::alternates::of_story_slug(pool, lang, crate::model::StoryKind::Publication, slug)
+            .await?;
+    Ok(Some(PublicationPage {
         item: row.publication.into(),
         isbn: row.isbn,
         pages: row.pages.map(|p| p as u32),
@@ -198,6 +204,7 @@ pub async fn publication(
             href: format!("/media/{path}"),
             bytes: row.pdf_bytes.unwrap_or(0) as u64,
         }),
+        alternates,
     }))
 }
 

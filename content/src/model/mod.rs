@@ -125,6 +125,9 @@ pub struct SectionPage {
     /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
     /// of the browser bundle).
     pub structured_data: Vec<String>,
+    /// This page in each edition, or where the switcher leads where it has none
+    /// (language switcher and `hreflang` links read it with the page).
+    pub alternates: Vec<Alternate>,
 }
 
 /// A full article (or static page) in one language.
@@ -145,6 +148,9 @@ pub struct ArticlePage {
     /// JSON-LD blocks of the page, serialised on the server (schema.org code stays out
     /// of the browser bundle).
     pub structured_data: Vec<String>,
+    /// This page in each edition, or where the switcher leads where it has none
+    /// (language switcher and `hreflang` links read it with the page).
+    pub alternates: Vec<Alternate>,
 }
 
 /// Number of stories per page of a section listing.
@@ -271,6 +277,9 @@ pub struct PublicationPage {
     pub pages: Option<u32>,
     pub contents: Vec<String>,
     pub pdf: Option<FileLink>,
+    /// This page in each edition, or where the switcher leads where it has none
+    /// (language switcher and `hreflang` links read it with the page).
+    pub alternates: Vec<Alternate>,
 }
 
 /// A podcast programme, as listed.
@@ -308,6 +317,9 @@ pub struct PodcastsPage {
 pub struct ProgrammePage {
     pub programme: Programme,
     pub episodes: Vec<EpisodeCard>,
+    /// This page in each edition, or where the switcher leads where it has none
+    /// (language switcher and `hreflang` links read it with the page).
+    pub alternates: Vec<Alternate>,
 }
 
 /// `/{lang}/podcasts/episode/{slug}`.
@@ -316,6 +328,9 @@ pub struct EpisodePage {
     pub episode: EpisodeCard,
     /// Transcript or summary, by paragraph.
     pub transcript: Vec<String>,
+    /// This page in each edition, or where the switcher leads where it has none
+    /// (language switcher and `hreflang` links read it with the page).
+    pub alternates: Vec<Alternate>,
 }
 
 /// An interview, as listed: who is interviewed, their role and country.

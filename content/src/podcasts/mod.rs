@@ -145,6 +145,7 @@ pub async fn programme(
     Ok(Some(ProgrammePage {
         programme,
         episodes,
+        alternates: crate::alternates::of_programme(pool, lang, slug).await?,
     }))
 }
 
@@ -175,6 +176,13 @@ pub async fn episode(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Op
             .filter(|p| !p.is_empty())
             .map(str::to_owned)
             .collect(),
+        alternates: crate::alternates::of_story_slug(
+            pool,
+            lang,
+            crate::model::StoryKind::Episode,
+            slug,
+        )
+        .await?,
     }))
 }
 

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{EditorAction, EditorProblem, Role, StoryFields};
 use crate::test_db::account;
-use crate::{alternates, pages, test_db};
+use crate::{pages, test_db};
 
 #[test]
 fn tag_fields_split_on_latin_and_arabic_commas_without_repeats() {
@@ -86,9 +86,7 @@ async fn tagged_stories_are_listed_per_edition_and_the_switcher_follows() {
     post(Some(story_id), Lang::Ar, "شباب العالم", "").await;
     assert_eq!(french_tags().await.len(), 2);
     // A tag named only in French: the other editions' switcher goes home.
-    let switch = alternates::for_path(pool, "/fr/tag/jeunesse")
-        .await
-        .unwrap();
+    let switch = listed(Lang::Fr, "jeunesse").await.unwrap().alternates;
     assert!(switch
         .iter()
         .any(|a| a.lang == Lang::Fr && a.exact && a.href == "/fr/tag/jeunesse"));
