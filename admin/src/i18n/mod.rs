@@ -1,9 +1,13 @@
-//! The back office's own UI text, in typed tables per screen (a string missing in one
-//! language fails to compile). Shared words (site name, dates, kinds' reader names)
+//! The back office's own UI text: each screen's module defines the shape of its text,
+//! each language's file (`fr.rs`, `ar.rs`, `en.rs`) holds all of it in that language (a
+//! string missing in one language fails to compile). Shared words (site name, dates, kinds' reader names)
 //! come from the reader app's `app::i18n`; nothing here reaches the reader's WASM.
 
 mod admin;
+mod ar;
 mod editor;
+mod en;
+mod fr;
 mod moderation;
 mod structure;
 
@@ -30,30 +34,30 @@ pub trait AdminTexts {
 impl AdminTexts for Lang {
     fn admin(self) -> &'static AdminStrings {
         match self {
-            Lang::Fr => &admin::FR,
-            Lang::Ar => &admin::AR,
-            Lang::En => &admin::EN,
+            Lang::Fr => &fr::ADMIN,
+            Lang::Ar => &ar::ADMIN,
+            Lang::En => &en::ADMIN,
         }
     }
     fn editor(self) -> &'static EditorStrings {
         match self {
-            Lang::Fr => &editor::FR,
-            Lang::Ar => &editor::AR,
-            Lang::En => &editor::EN,
+            Lang::Fr => &fr::EDITOR,
+            Lang::Ar => &ar::EDITOR,
+            Lang::En => &en::EDITOR,
         }
     }
     fn moderation(self) -> &'static ModerationStrings {
         match self {
-            Lang::Fr => &moderation::FR,
-            Lang::Ar => &moderation::AR,
-            Lang::En => &moderation::EN,
+            Lang::Fr => &fr::MODERATION,
+            Lang::Ar => &ar::MODERATION,
+            Lang::En => &en::MODERATION,
         }
     }
     fn structure(self) -> &'static StructureStrings {
         match self {
-            Lang::Fr => &structure::FR,
-            Lang::Ar => &structure::AR,
-            Lang::En => &structure::EN,
+            Lang::Fr => &fr::STRUCTURE,
+            Lang::Ar => &ar::STRUCTURE,
+            Lang::En => &en::STRUCTURE,
         }
     }
 }

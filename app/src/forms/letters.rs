@@ -5,83 +5,33 @@
 
 use crate::i18n::Strings;
 use crate::i18n::Texts;
-use const_format::concatcp;
 use content::lang::Lang;
 use content::mail_queue::Mail;
-use content::site::CONTACT_EMAIL;
 use content::subscriptions::List;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
-/// Words of the mails, per language.
-struct LetterText {
-    confirm_subject: &'static str,
-    confirm_intro: &'static str,
-    confirm_action: &'static str,
-    confirm_ignore: &'static str,
-    already_subject: &'static str,
-    already_intro: &'static str,
-    unsubscribe_line: &'static str,
-    contact_subject: &'static str,
-    contact_body: &'static str,
-    op_ed_subject: &'static str,
-    op_ed_body: &'static str,
-    reference: &'static str,
-    no_reply: &'static str,
+/// Words of the mails (each language's are in its file, `i18n/fr.rs`, …).
+pub(crate) struct LetterText {
+    pub(crate) confirm_subject: &'static str,
+    pub(crate) confirm_intro: &'static str,
+    pub(crate) confirm_action: &'static str,
+    pub(crate) confirm_ignore: &'static str,
+    pub(crate) already_subject: &'static str,
+    pub(crate) already_intro: &'static str,
+    pub(crate) unsubscribe_line: &'static str,
+    pub(crate) contact_subject: &'static str,
+    pub(crate) contact_body: &'static str,
+    pub(crate) op_ed_subject: &'static str,
+    pub(crate) op_ed_body: &'static str,
+    pub(crate) reference: &'static str,
+    pub(crate) no_reply: &'static str,
 }
-
-const FR: LetterText = LetterText {
-    confirm_subject: "Confirmez votre inscription : {list}",
-    confirm_intro: "Bonjour, quelqu’un (vous, sans doute) a demandé à recevoir « {list} » du Conseil de la communauté marocaine à l’étranger à cette adresse.",
-    confirm_action: "Confirmer mon inscription",
-    confirm_ignore: "Ce lien est valable 48 heures. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : vous ne recevrez rien.",
-    already_subject: "Vous êtes déjà inscrit : {list}",
-    already_intro: "Bonjour, une nouvelle inscription à « {list} » a été demandée pour cette adresse, qui la reçoit déjà. Rien n’a changé.",
-    unsubscribe_line: "Pour ne plus recevoir « {list} », ouvrez ce lien :",
-    contact_subject: "Nous avons bien reçu votre message",
-    contact_body: "Bonjour, votre message au Conseil de la communauté marocaine à l’étranger a bien été reçu. Nous vous répondrons à cette adresse.",
-    op_ed_subject: "Nous avons bien reçu votre tribune",
-    op_ed_body: "Bonjour, votre proposition de tribune a bien été reçue. La rédaction la lira et vous répondra dans un délai de deux semaines.",
-    reference: "Référence : {reference}",
-    no_reply: concatcp!("Ce courriel est envoyé automatiquement ; pour nous écrire : ", CONTACT_EMAIL, "."),
-};
-
-const AR: LetterText = LetterText {
-    confirm_subject: "أكد اشتراكك: {list}",
-    confirm_intro: "مرحبا، طلب شخص (أنت على الأرجح) التوصل بـ«{list}» من مجلس الجالية المغربية بالخارج على هذا العنوان.",
-    confirm_action: "أؤكد اشتراكي",
-    confirm_ignore: "هذا الرابط صالح لمدة 48 ساعة. إن لم تكن صاحب هذا الطلب، تجاهل هذه الرسالة ولن يصلك شيء.",
-    already_subject: "أنت مشترك بالفعل: {list}",
-    already_intro: "مرحبا، طلب اشتراك جديد في «{list}» لهذا العنوان الذي يتوصل بها بالفعل. لم يتغير شيء.",
-    unsubscribe_line: "لإلغاء التوصل بـ«{list}»، افتح هذا الرابط:",
-    contact_subject: "توصلنا برسالتك",
-    contact_body: "مرحبا، توصل مجلس الجالية المغربية بالخارج برسالتك. سنجيبك على هذا العنوان.",
-    op_ed_subject: "توصلنا بمقالك",
-    op_ed_body: "مرحبا، توصلنا بمقترح مقالك. ستقرؤه هيئة التحرير وترد عليك في غضون أسبوعين.",
-    reference: "المرجع: {reference}",
-    no_reply: concatcp!("ترسل هذه الرسالة آليا؛ لمراسلتنا: ", CONTACT_EMAIL, "."),
-};
-
-const EN: LetterText = LetterText {
-    confirm_subject: "Confirm your subscription: {list}",
-    confirm_intro: "Hello, someone (probably you) asked to receive “{list}” from the Council of the Moroccan Community Abroad at this address.",
-    confirm_action: "Confirm my subscription",
-    confirm_ignore: "This link works for 48 hours. If you did not ask for this, ignore this message: you will receive nothing.",
-    already_subject: "You are already subscribed: {list}",
-    already_intro: "Hello, a new subscription to “{list}” was requested for this address, which already receives it. Nothing has changed.",
-    unsubscribe_line: "To stop receiving “{list}”, open this link:",
-    contact_subject: "We have received your message",
-    contact_body: "Hello, your message to the Council of the Moroccan Community Abroad has been received. We will answer you at this address.",
-    op_ed_subject: "We have received your op-ed",
-    op_ed_body: "Hello, your op-ed submission has been received. The editors will read it and reply within two weeks.",
-    reference: "Reference: {reference}",
-    no_reply: concatcp!("This email is sent automatically; to write to us: ", CONTACT_EMAIL, "."),
-};
 
 fn words(lang: Lang) -> &'static LetterText {
     match lang {
-        Lang::Fr => &FR,
-        Lang::Ar => &AR,
-        Lang::En => &EN,
+        Lang::Fr => &crate::i18n::fr::LETTERS,
+        Lang::Ar => &crate::i18n::ar::LETTERS,
+        Lang::En => &crate::i18n::en::LETTERS,
     }
 }
 

@@ -3,50 +3,6 @@
 
 use super::Lang;
 
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-// Month names as the Moroccan press writes them.
-const MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Formats the date part of a stored ISO-8601 timestamp (`2015-04-19T08:00:00Z`) for
 /// `lang`. A value that is not a date is shown as it is rather than hidden.
 pub fn format_date(lang: Lang, iso: &str) -> String {
@@ -54,9 +10,9 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
         return iso.to_owned();
     };
     let months = match lang {
-        Lang::Fr => &MONTHS_FR,
-        Lang::Ar => &MONTHS_AR,
-        Lang::En => &MONTHS_EN,
+        Lang::Fr => &super::fr::MONTHS,
+        Lang::Ar => &super::ar::MONTHS,
+        Lang::En => &super::en::MONTHS,
     };
     let month_name = months[(month - 1) as usize];
     match (lang.info().first_day, day) {

@@ -40,83 +40,14 @@ impl FaceStrings {
     }
 }
 
-/// French.
-pub const FR: FaceStrings = FaceStrings {
-    title: "Visages de la diaspora",
-    intro: "Portraits de Marocaines et de Marocains du monde : artistes, chercheurs, entrepreneurs, sportifs et bénévoles.",
-    country: "Pays de résidence",
-    all_countries: "Tous les pays",
-    field: "Domaine",
-    all_fields: "Tous les domaines",
-    filter: "Filtrer",
-    count: Plural::latin("{count} portrait", "{count} portraits"),
-    index: "Index alphabétique des noms",
-    all_letters: "Tous",
-    letter_heading: "Noms en {letter}",
-    none: "Aucun portrait ne correspond à ces critères.",
-    interviewed: "Entretien avec",
-    see_profile: "Voir son portrait",
-    fields: ["Arts et culture", "Sciences", "Entreprise", "Sport", "Vie citoyenne"],
-};
-
-/// Arabic.
-pub const AR: FaceStrings = FaceStrings {
-    title: "وجوه من الجالية",
-    intro: "بورتريهات لمغربيات ومغاربة العالم: فنانون وباحثون ومقاولون ورياضيون وفاعلون جمعويون.",
-    country: "بلد الإقامة",
-    all_countries: "كل البلدان",
-    field: "المجال",
-    all_fields: "كل المجالات",
-    filter: "تصفية",
-    count: Plural {
-        one: "بورتريه واحد",
-        two: "بورتريهان",
-        few: "{count} بورتريهات",
-        many: "{count} بورتريها",
-        other: "{count} بورتريه",
-    },
-    index: "فهرس الأسماء حسب الحروف",
-    all_letters: "الكل",
-    letter_heading: "الأسماء بحرف {letter}",
-    none: "لا يوجد بورتريه يطابق هذه المعايير.",
-    interviewed: "حوار مع",
-    see_profile: "بورتريه الضيف",
-    fields: [
-        "الفنون والثقافة",
-        "العلوم",
-        "المقاولة",
-        "الرياضة",
-        "الحياة المدنية",
-    ],
-};
-
-/// English.
-pub const EN: FaceStrings = FaceStrings {
-    title: "Faces of the diaspora",
-    intro: "Portraits of Moroccan women and men around the world: artists, researchers, entrepreneurs, athletes and volunteers.",
-    country: "Country of residence",
-    all_countries: "All countries",
-    field: "Field",
-    all_fields: "All fields",
-    filter: "Filter",
-    count: Plural::latin("{count} portrait", "{count} portraits"),
-    index: "Alphabetical index of names",
-    all_letters: "All",
-    letter_heading: "Names under {letter}",
-    none: "No portrait matches these filters.",
-    interviewed: "Interview with",
-    see_profile: "See the profile",
-    fields: ["Arts and culture", "Science", "Business", "Sport", "Civic life"],
-};
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::i18n::{ar, en, fr};
 
     #[test]
     fn a_profile_field_is_named_in_each_edition() {
-        assert_eq!(FR.field_name("arts"), "Arts et culture");
-        assert_eq!(EN.field_name("civic"), EN.fields[4]);
-        assert_eq!(AR.field_name("unknown"), "");
+        assert_eq!(fr::FACES.field_name("arts"), "Arts et culture");
+        assert_eq!(en::FACES.field_name("civic"), en::FACES.fields[4]);
+        assert_eq!(ar::FACES.field_name("unknown"), "");
     }
 }

@@ -1,10 +1,15 @@
 //! The UI text of each language (the languages themselves, their codes, directions and
-//! locales are data in `content::lang`): strings and date formats. Strings live in typed tables
-//! (`strings.rs`), so a string missing in one language fails to compile.
+//! locales are data in `content::lang`). Each screen's module defines the shape of its
+//! text (`strings.rs`, `forms.rs`, …); each language's file holds all of that language's
+//! text (`fr.rs`, `ar.rs`, `en.rs`), so a string missing in one language fails to
+//! compile and a translator works in one file.
 
+pub(crate) mod ar;
 mod dates;
+pub(crate) mod en;
 mod faces;
 mod forms;
+pub(crate) mod fr;
 mod interviews;
 mod library;
 mod plural;
@@ -46,51 +51,51 @@ pub trait Texts {
 impl Texts for Lang {
     fn t(self) -> &'static Strings {
         match self {
-            Lang::Fr => &strings::FR,
-            Lang::Ar => &strings::AR,
-            Lang::En => &strings::EN,
+            Lang::Fr => &fr::STRINGS,
+            Lang::Ar => &ar::STRINGS,
+            Lang::En => &en::STRINGS,
         }
     }
     fn forms(self) -> &'static FormStrings {
         match self {
-            Lang::Fr => &forms::FR,
-            Lang::Ar => &forms::AR,
-            Lang::En => &forms::EN,
+            Lang::Fr => &fr::FORMS,
+            Lang::Ar => &ar::FORMS,
+            Lang::En => &en::FORMS,
         }
     }
     fn faces(self) -> &'static FaceStrings {
         match self {
-            Lang::Fr => &faces::FR,
-            Lang::Ar => &faces::AR,
-            Lang::En => &faces::EN,
+            Lang::Fr => &fr::FACES,
+            Lang::Ar => &ar::FACES,
+            Lang::En => &en::FACES,
         }
     }
     fn interviews(self) -> &'static InterviewStrings {
         match self {
-            Lang::Fr => &interviews::FR,
-            Lang::Ar => &interviews::AR,
-            Lang::En => &interviews::EN,
+            Lang::Fr => &fr::INTERVIEWS,
+            Lang::Ar => &ar::INTERVIEWS,
+            Lang::En => &en::INTERVIEWS,
         }
     }
     fn library(self) -> &'static LibraryStrings {
         match self {
-            Lang::Fr => &library::FR,
-            Lang::Ar => &library::AR,
-            Lang::En => &library::EN,
+            Lang::Fr => &fr::LIBRARY,
+            Lang::Ar => &ar::LIBRARY,
+            Lang::En => &en::LIBRARY,
         }
     }
     fn podcasts(self) -> &'static PodcastStrings {
         match self {
-            Lang::Fr => &podcasts::FR,
-            Lang::Ar => &podcasts::AR,
-            Lang::En => &podcasts::EN,
+            Lang::Fr => &fr::PODCASTS,
+            Lang::Ar => &ar::PODCASTS,
+            Lang::En => &en::PODCASTS,
         }
     }
     fn privacy(self) -> &'static PrivacyNotice {
         match self {
-            Lang::Fr => &privacy::FR,
-            Lang::Ar => &privacy::AR,
-            Lang::En => &privacy::EN,
+            Lang::Fr => &fr::PRIVACY,
+            Lang::Ar => &ar::PRIVACY,
+            Lang::En => &en::PRIVACY,
         }
     }
 }
