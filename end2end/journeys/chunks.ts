@@ -41,10 +41,11 @@ function chunksOf(route: string): string[] {
  * not the browser hands the preloaded copy over (matching a fetch to a preload is the
  * browser's choice; when it declines, a second request starts): what this catches is a
  * file preloaded twice or fetched twice by the app. */
-function recordWasm(page: Page): Map<string, number> {
-  const seen = new Map<string, number>();
+function recordWasm(page: Page): Recorded {
+  const seen: Recorded = Object.assign(new Map<string, number>(), { log: [] as string[] });
   const preloads = new Map<string, number>();
   const fetches = new Map<string, number>();
+  const start = Date.now();
   page.on('request', (request) => {
     if (request.serviceWorker()) return;
     const path = new URL(request.url()).pathname;
@@ -54,10 +55,15 @@ function recordWasm(page: Page): Map<string, number> {
       const counts = request.resourceType() === 'fetch' ? fetches : preloads;
       counts.set(name, (counts.get(name) ?? 0) + 1);
       seen.set(name, Math.max(preloads.get(name) ?? 0, fetches.get(name) ?? 0));
+      seen.log.push(`${Date.now() - start} ms ${request.resourceType()} ${name} on ${request.frame().url()}`);
     }
   });
   return seen;
 }
+
+/** What `recordWasm` saw: file → times, and each request (when, kind, file, page) to
+ * say in a failure what asked for an unexpected file. */
+type Recorded = Map<string, number> & { log: string[] };
 
 /** The first link of `path` whose address matches `pattern` (real slugs of the demo). */
 export async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
@@ -118,7 +124,7 @@ export function chunksJourney() {
       const main = [...fetched.keys()].filter((f) => f.startsWith('ccme-portal'));
       expect(main, 'the frame (main WASM) once').toHaveLength(1);
       const chunks = [...fetched.keys()].filter((f) => !f.startsWith('ccme-portal')).sort();
-      expect(chunks).toEqual([...chunksOf('ArticleRoute')].sort());
+      expect(chunks, fetched.log.join('\n')).toEqual([...chunksOf('ArticleRoute')].sort());
       // Nothing of a page not on screen (the search results page, the library) came along.
       const elsewhere = [...chunksOf('SearchRoute'), ...chunksOf('LibraryRoute')].filter((c) => !chunks.includes(c));
       expect(elsewhere.length, 'other pages have chunks of their own').toBeGreaterThan(0);
@@ -143,7 +149,9 @@ export function chunksJourney() {
       const player = own('player_controls_');
       expect(overlay.length, 'the overlay has chunks of its own').toBeGreaterThan(0);
       expect(player.length, 'the player controls have chunks of their own').toBeGreaterThan(0);
-      for (const chunk of [...overlay, ...player]) expect(fetched.has(chunk), `${chunk} not before use`).toBe(false);
+      for (const chunk of [...overlay, ...player]) {
+        expect(fetched.has(chunk), `${chunk} not before use:\n${fetched.log.join('\n')}`).toBe(false);
+      }
 
       await fresh.locator('.search-link').click();
       await fresh.locator('#quick-search-input').pressSequentially('maroc', { delay: 40 });

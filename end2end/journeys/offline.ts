@@ -1,7 +1,7 @@
 // The portal as an installable app that reads offline. Without JavaScript the pages it
 // adds (offline, saved) and the manifest still exist; hydrated, the service worker keeps
 // what the reader opened and what they saved.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test, type TestInfo } from '@playwright/test';
 import { expectEdition, hydrated, open } from './support';
 
 const WORDS = {
@@ -21,6 +21,18 @@ export async function controlled(page: Page) {
 /** Paths of the articles the reader saved (the browser's `saved-v1` cache). */
 async function keptForReading(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await (await caches.open('saved-v1')).keys()).map((r) => new URL(r.url).pathname));
+}
+
+/** Opens `path` after the connection came back. The service worker's own requests
+ * see the network again a moment after the page does: until then it answers with the
+ * offline page (heading `offlineHeading`), so the visit is made again until it is not. */
+async function openOnceOnline(page: Page, info: TestInfo, path: string, offlineHeading: string) {
+  await expect
+    .poll(async () => {
+      await open(page, info, path);
+      return page.locator('main h1').first().textContent();
+    })
+    .not.toBe(offlineHeading);
 }
 
 /** Article links of the edition's home page. */
@@ -100,7 +112,7 @@ export function offlineJourney() {
 
       // Saved: kept even when the reading cache is emptied.
       await context.setOffline(false);
-      await open(page, info, unvisited);
+      await openOnceOnline(page, info, unvisited, words.offline);
       const title = (await page.locator('h1').textContent()) ?? '';
       const save = page.locator('.save-offline');
       await expect(save.locator('.save-label')).toHaveText(words.save);
