@@ -14,14 +14,10 @@ use sqlx::SqlitePool;
 /// The home page of `lang`, with the "not translated" notice when it stands in for the
 /// page asked.
 fn home(lang: Lang, exact: bool) -> Alternate {
-    Alternate {
-        lang,
-        href: if exact {
-            Page::Home.path(lang)
-        } else {
-            format!("{}?notice=untranslated", Page::Home.path(lang))
-        },
-        exact,
+    if exact {
+        self::exact(lang, &Page::Home)
+    } else {
+        stand_in(lang, &Page::Home)
     }
 }
 
@@ -31,6 +27,16 @@ fn exact(lang: Lang, page: &Page<'_>) -> Alternate {
         lang,
         href: page.path(lang),
         exact: true,
+    }
+}
+
+/// `page` of edition `lang` standing in for a page that edition lacks: it opens with
+/// the "not translated" notice (`?notice=untranslated`).
+fn stand_in(lang: Lang, page: &Page<'_>) -> Alternate {
+    Alternate {
+        lang,
+        href: format!("{}?notice=untranslated", page.path(lang)),
+        exact: false,
     }
 }
 
@@ -124,11 +130,7 @@ pub async fn of_story(
             None => None,
         };
         out.push(match section {
-            Some(s) => Alternate {
-                lang: l,
-                href: format!("{}?notice=untranslated", Page::section(s.slug).path(l)),
-                exact: false,
-            },
+            Some(s) => stand_in(l, &Page::section(s.slug)),
             None => home(l, false),
         });
     }
