@@ -190,9 +190,9 @@ export function chunksJourney() {
       await expect.poll(() => chunks.filter((c) => fetched.has(c)).length, `${route}'s chunks fetched`).toBe(chunks.length);
       await expect(page.locator('main h1').first()).toBeVisible();
       await expectSameDocument(page, info);
-      for (const chunk of chunks) expect(fetched.get(chunk), `${route}: ${chunk} once`).toBe(1);
+      for (const chunk of chunks) expect(fetched.get(chunk), `${route}: ${chunk} once:\n${fetched.log.join('\n')}`).toBe(1);
     }
-    for (const [file, count] of fetched) expect(count, `${file} fetched once`).toBe(1);
+    for (const [file, count] of fetched) expect(count, `${file} fetched once:\n${fetched.log.join('\n')}`).toBe(1);
     expect(errors).toEqual([]);
   });
 
