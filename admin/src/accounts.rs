@@ -1,14 +1,14 @@
 //! `/admin/accounts` (administrators): every account with its role, state and open
 //! sessions; change a role, disable or enable, unlock, close someone's sessions; and
 //! create an account with a first password. Plain forms posted to the server
-//! (`server/src/admin/structure.rs`).
+//! (`structure/post.rs`).
 
 use crate::fields::{posted_for, ActionButton, PostNotice, TextField};
 use crate::i18n::AdminTexts;
 use crate::session::{loaded, use_admin_session};
 use app::api::reply::JsonReply;
 use content::lang::Lang;
-use content::model::{AccountSummary, AdminPosted, Role};
+use content::model::{AccountSummary, AdminRefused, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -95,11 +95,14 @@ fn AccountTable(list: Vec<AccountSummary>) -> impl IntoView {
 }
 
 #[component]
-fn NewAccount(posted: Option<AdminPosted>) -> impl IntoView {
+fn NewAccount(posted: Option<AdminRefused>) -> impl IntoView {
     let session = use_admin_session();
     let (a, s) = (session.lang.admin(), session.lang.structure());
     let chosen = |field: &str, default: &str| {
-        AdminPosted::value(&posted, field).unwrap_or_else(|| default.to_owned())
+        posted
+            .as_ref()
+            .and_then(|p| p.value(field))
+            .unwrap_or_else(|| default.to_owned())
     };
     let (role, lang) = (
         chosen("role", "author"),

@@ -1,18 +1,19 @@
 //! Form pieces shared by the administration screens (accounts, sections, menus): a
 //! labelled field that shows again what was typed when the form was refused
-//! ([`AdminPosted`] in the context) with its translated problem, the notices that
+//! ([`AdminRefused`] in the context) with its translated problem, the notices that
 //! follow a post, one-button forms and the rows of ordered lists.
 
 use crate::i18n::AdminTexts;
 use crate::session::use_admin_session;
+use app::components::field::{described_by, FieldHint, FieldProblem};
 use content::lang::Lang;
-use content::model::AdminPosted;
+use content::model::AdminRefused;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The refused post of the form at `form`, if this render answers one.
-pub fn posted_for(form: &str) -> Option<AdminPosted> {
-    use_context::<AdminPosted>().filter(|p| p.form == form)
+pub fn posted_for(form: &str) -> Option<AdminRefused> {
+    use_context::<AdminRefused>().filter(|refused| refused.is_for(form))
 }
 
 /// A text input with its label, hint and problem. `value` is the stored value, shown
@@ -27,19 +28,21 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] lang: Option<Lang>,
     #[prop(optional)] required: bool,
-    posted: Option<AdminPosted>,
+    posted: Option<AdminRefused>,
 ) -> impl IntoView {
     let s = use_admin_session().lang.structure();
-    let shown = AdminPosted::value(&posted, &name).unwrap_or(value);
-    let problem = AdminPosted::problem(&posted, &name);
+    let shown = posted
+        .as_ref()
+        .and_then(|p| p.value(&name))
+        .unwrap_or(value);
+    let problem = posted.as_ref().and_then(|p| p.problem(&name));
+    let problem = problem.map(|code| s.problem(&code).to_owned());
     let id = format!("field-{name}");
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let problem_id = problem.as_ref().map(|_| format!("{id}-problem"));
-    let described = [hint_id.clone(), problem_id.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (hint_id, problem_id) = (format!("{id}-hint"), format!("{id}-problem"));
+    let described = described_by([
+        hint.map(|_| hint_id.as_str()),
+        problem.as_ref().map(|_| problem_id.as_str()),
+    ]);
     // Passwords are never sent back into the page.
     let shown = (kind != "password").then_some(shown);
     view! {
@@ -47,24 +50,22 @@ pub fn TextField(
         <input id=id name=name type=kind value=shown required=required
             lang=lang.map(Lang::code) dir=lang.map(Lang::dir)
             aria-invalid=problem.is_some().then_some("true")
-            aria-describedby=(!described.is_empty()).then_some(described)/>
-        {hint.zip(hint_id).map(|(hint, id)| view! { <p class="field-hint" id=id>{hint}</p> })}
-        {problem.zip(problem_id).map(|(code, id)| view! {
-            <p class="field-problem" id=id>{s.problem(&code).to_owned()}</p>
-        })}
+            aria-describedby=described/>
+        {hint.map(|hint| view! { <FieldHint id=hint_id>{hint}</FieldHint> })}
+        <FieldProblem id=problem_id text=problem/>
     }
 }
 
 /// The notice after a post: `?done=` when it worked, the form-wide problem when it was
 /// refused as a whole, "correct the fields below" otherwise.
 #[component]
-pub fn PostNotice(posted: Option<AdminPosted>) -> impl IntoView {
+pub fn PostNotice(posted: Option<AdminRefused>) -> impl IntoView {
     let s = use_admin_session().lang.structure();
     let done = use_query_map()
         .get_untracked()
         .get("done")
         .and_then(|code| s.done(&code));
-    let refused = posted.map(|p| match AdminPosted::problem(&Some(p), "form") {
+    let refused = posted.map(|p| match p.notice {
         Some(code) => s.problem(&code).to_owned(),
         None => s.fix_below.to_owned(),
     });

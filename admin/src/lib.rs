@@ -1,12 +1,13 @@
 //! The back office under `/admin`: its own document, router and frame (no public header
 //! or footer), in the account's language (before log-in, the visitor's), never indexed.
-//! The server's guard has already sent anyone without a session to the log-in page.
+//! Its guard (`doors.rs`) has already sent anyone without a session to the log-in page.
 //!
 //! A server-only crate: its pages are rendered on the server and work as plain forms and
 //! links (a small `/admin.js` adds conveniences), none is hydrated, and the reader's
 //! WASM is built without this crate, so no back-office page, type or string can reach a
-//! reader's browser. Each feature keeps its server functions beside its pages; the form
-//! posts are handled by the server's `admin/` handlers.
+//! reader's browser. Each feature keeps its server functions and its form posts
+//! (`post.rs`) beside its pages; `routes.rs` gathers the posts for the server, and
+//! `doors.rs` holds log-in, log-out and the guard in front of every `/admin` address.
 
 // Page views nest deeper than rustc's default query depth, as in the reader app.
 #![recursion_limit = "256"]
@@ -14,11 +15,13 @@
 pub mod accounts;
 pub mod audit;
 pub mod dashboard;
+pub mod doors;
 mod fields;
 pub mod i18n;
 pub mod login;
 pub mod media;
 pub mod moderation;
+pub mod routes;
 pub mod session;
 pub mod stories;
 pub mod structure;

@@ -11,6 +11,8 @@ pub mod components;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod serving;
 
 use components::layout::{provide_page_alternates, publish_fixed_alternates, Layout};
 use components::status::NotFound;

@@ -7,7 +7,7 @@ use super::accounts::{audit_on, problem, Problems};
 use super::media_library::{descriptions, ALTS_COLUMN, RENDITIONS_COLUMN};
 use super::DataResult;
 use crate::lang::Lang;
-use crate::model::{MediaItem, MediaUse, Role, SessionUser};
+use crate::model::{MediaItem, MediaUse, Role, SessionUser, WHOLE_FORM};
 use sqlx::{SqliteConnection, SqlitePool};
 use std::path::Path;
 
@@ -113,7 +113,7 @@ pub async fn describe(
     descriptions: &[(Lang, String)],
 ) -> DataResult<Result<(), Problems>> {
     if !user.role.allows(Role::Author) {
-        return Ok(Err(problem("form", "not_allowed")));
+        return Ok(Err(problem(WHOLE_FORM, "not_allowed")));
     }
     let problems: Problems = descriptions
         .iter()
@@ -129,7 +129,7 @@ pub async fn describe(
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_none() {
-        return Ok(Err(problem("form", "not_found")));
+        return Ok(Err(problem(WHOLE_FORM, "not_found")));
     }
     let cleaned: Vec<(Lang, String)> = descriptions
         .iter()
@@ -163,7 +163,7 @@ pub async fn delete(
     id: i64,
 ) -> DataResult<Result<(), Problems>> {
     if !user.role.allows(Role::Editor) {
-        return Ok(Err(problem("form", "editors_only")));
+        return Ok(Err(problem(WHOLE_FORM, "editors_only")));
     }
     let mut tx = crate::write_tx(pool).await?;
     let found: Option<(String, String)> =
@@ -172,11 +172,11 @@ pub async fn delete(
             .fetch_optional(&mut *tx)
             .await?;
     let Some((path, name)) = found else {
-        return Ok(Err(problem("form", "not_found")));
+        return Ok(Err(problem(WHOLE_FORM, "not_found")));
     };
     let (uses, other_uses) = uses_of(&mut tx, id, &path).await?;
     if !uses.is_empty() || other_uses > 0 {
-        return Ok(Err(problem("form", "media_in_use")));
+        return Ok(Err(problem(WHOLE_FORM, "media_in_use")));
     }
     let mut files: Vec<String> =
         sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ?")

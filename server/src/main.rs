@@ -10,7 +10,6 @@
 // deeper than rustc's default query depth when its rendering future is laid out.
 #![recursion_limit = "256"]
 
-mod admin;
 mod cli;
 mod config;
 mod http;

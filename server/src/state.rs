@@ -4,7 +4,9 @@
 //! part is declared beside its handlers, with the `FromRef` that cuts it out of here.
 
 use crate::config::Config;
+use admin::routes::AdminServices;
 use app::forms::ticket::TicketKey;
+use app::serving::PageContext;
 use axum::extract::FromRef;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::*;
@@ -15,10 +17,6 @@ use std::sync::Arc;
 
 /// Per-address rate limits (GCRA buckets keyed by client IP): reader forms, log-ins.
 pub type Limiter = Arc<DefaultKeyedRateLimiter<IpAddr>>;
-
-/// Puts what a page renders with into its Leptos context (pool, site URL, ticket key):
-/// the same for routed pages, the 404 fallback and the pages a form post answers with.
-pub type AppContext = Arc<dyn Fn() + Send + Sync>;
 
 /// Everything the server's handlers share.
 #[derive(Clone)]
@@ -36,7 +34,7 @@ pub struct AppState {
     /// Back-office log-in attempts per address.
     pub login_limiter: Limiter,
     /// The context of every rendered page.
-    pub context: AppContext,
+    pub context: PageContext,
 }
 
 impl AppState {
@@ -48,7 +46,7 @@ impl AppState {
         config: &Config,
         ticket_key: TicketKey,
     ) -> AppState {
-        let context: AppContext = {
+        let context: PageContext = {
             let pool = pool.clone();
             let site_url = app::components::meta::SiteUrl(config.site_url.clone());
             let key = ticket_key.clone();
@@ -64,7 +62,7 @@ impl AppState {
             })
         };
         let form_limiter = limiter(config.form_rate_per_minute);
-        let login_limiter = limiter(crate::admin::LOGIN_ATTEMPTS_PER_MINUTE);
+        let login_limiter = limiter(admin::doors::LOGIN_ATTEMPTS_PER_MINUTE);
         spawn_limiter_cleanup(form_limiter.clone());
         spawn_limiter_cleanup(login_limiter.clone());
         AppState {
@@ -110,4 +108,20 @@ fn spawn_limiter_cleanup(limiter: Limiter) {
             limiter.shrink_to_fit();
         }
     });
+}
+
+/// The back office's part: its form posts and doors live in the `admin` crate.
+impl FromRef<AppState> for AdminServices {
+    fn from_ref(state: &AppState) -> AdminServices {
+        AdminServices {
+            pool: state.pool.clone(),
+            options: state.options.clone(),
+            context: state.context.clone(),
+            media_dir: state.config.media_dir.clone(),
+            editors_email: state.config.editors_email.clone(),
+            login_limiter: state.login_limiter.clone(),
+            trust_proxy: state.config.trust_proxy,
+            secure_cookies: state.config.site_url.starts_with("https://"),
+        }
+    }
 }

@@ -1,8 +1,7 @@
 //! `/admin/media/{id}`: one item of the media library — the picture, PDF or sound, its
 //! description in each language (written beside each other, each in its direction) to
 //! correct or complete after the upload, the stories that use it, and for editors a
-//! delete button once nothing does. A plain form posted to the server
-//! (`server/src/admin/media.rs`).
+//! delete button once nothing does. A plain form, posted to `post.rs`.
 
 use crate::fields::{posted_for, PostNotice, TextField};
 use crate::i18n::AdminTexts;

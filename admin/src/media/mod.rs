@@ -5,6 +5,7 @@
 //! item's own page below.
 
 pub mod item;
+pub mod post;
 
 use crate::fields::PostNotice;
 use crate::i18n::AdminTexts;

@@ -2,7 +2,7 @@
 //! version, beside another version for reference (in its own direction: an Arabic
 //! version is written right to left whatever the back office's language). A plain
 //! form posted to the server, which saves and comes back here with `?saved=`, or
-//! renders this page again with what was typed and what to fix ([`EditorPosted`]).
+//! renders this page again with what was typed and what to fix ([`EditorRefused`]).
 
 use crate::i18n::AdminTexts;
 use crate::i18n::EditorStrings;
@@ -10,12 +10,14 @@ use crate::session::{admin_fallback, use_admin_session};
 use crate::stories::details::detail_fields;
 use crate::stories::{kind_name, VersionBadge};
 use app::api::reply::JsonReply;
+use app::components::field::FieldProblem;
 use app::i18n::Strings;
 use content::editorial::details::of_kind;
 use content::editorial::save::new_kind;
 use content::lang::Lang;
 use content::model::{
-    EditorAction, EditorPage, EditorPosted, EditorProblem, ReferenceVersion, StoryKind, StoryStatus,
+    EditorAction, EditorPage, EditorProblem, EditorRefused, ReferenceVersion, Refused, StoryKind,
+    StoryStatus,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -137,21 +139,21 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
     let admin_lang = use_admin_session().lang;
     let e = admin_lang.editor();
     let lang = page.lang;
-    let posted = use_context::<EditorPosted>();
-    let problems = posted
-        .as_ref()
-        .map(|p| p.problems.clone())
-        .unwrap_or_default();
+    let action = match page.story_id {
+        Some(id) => format!("/admin/stories/{id}/{}", lang.code()),
+        None => "/admin/stories/new".to_owned(),
+    };
+    let posted = use_context::<EditorRefused>().filter(|refused| refused.is_for(&action));
     let saved = use_query_map()
         .get_untracked()
         .get("saved")
         .and_then(|a| EditorAction::from_code(&a));
     let (fields, section_id, cover_id, publish_at, utc) = match &posted {
-        Some(p) => (
-            p.fields.clone(),
-            p.section_id,
-            p.cover_id,
-            p.publish_at.clone(),
+        Some(Refused { values: draft, .. }) => (
+            draft.fields.clone(),
+            draft.section_id,
+            draft.cover_id,
+            draft.publish_at.clone(),
             None,
         ),
         None => (
@@ -165,10 +167,6 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
             page.published_at.clone(),
         ),
     };
-    let action = match page.story_id {
-        Some(id) => format!("/admin/stories/{id}/{}", lang.code()),
-        None => "/admin/stories/new".to_owned(),
-    };
     let heading = if page.fields.title.is_empty() {
         match page.kind {
             StoryKind::Page => e.new_page.to_owned(),
@@ -178,7 +176,10 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
     } else {
         page.fields.title.clone()
     };
-    let field = FieldProblems { e, problems };
+    let field = FieldProblems {
+        e,
+        refused: posted.clone(),
+    };
     let actions = actions_for(&page);
     view! {
         <Title text=format!("{heading} — CCME")/>
@@ -296,20 +297,16 @@ fn EditorForm(page: EditorPage) -> impl IntoView {
     }
 }
 
-/// The messages under the fields of a refused post.
-#[derive(Clone)]
 /// The problems of a refused post, shown beside their fields.
+#[derive(Clone)]
 pub(super) struct FieldProblems {
     pub(super) e: &'static EditorStrings,
-    problems: Vec<(String, EditorProblem)>,
+    refused: Option<EditorRefused>,
 }
 
 impl FieldProblems {
     fn problem_of(&self, field: &str) -> Option<EditorProblem> {
-        self.problems
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, p)| *p)
+        self.refused.as_ref().and_then(|r| r.problem(field))
     }
 
     pub(super) fn invalid(&self, field: &str) -> Option<&'static str> {
@@ -317,10 +314,10 @@ impl FieldProblems {
     }
 
     pub(super) fn note(&self, field: &str) -> impl IntoView {
-        let e = self.e;
-        self.problem_of(field).map(|problem| {
-            view! { <p class="field-problem" id=format!("{field}-problem") role="alert">{e.problems[problem as usize]}</p> }
-        })
+        let text = self
+            .problem_of(field)
+            .map(|problem| self.e.problems[problem as usize].to_owned());
+        view! { <FieldProblem id=format!("{field}-problem") text alert=true/> }
     }
 }
 

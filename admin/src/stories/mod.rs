@@ -5,6 +5,7 @@
 
 mod details;
 pub mod editor;
+pub mod post;
 
 use crate::i18n::AdminTexts;
 use crate::i18n::EditorStrings;

@@ -8,8 +8,9 @@ use crate::i18n::AdminTexts;
 use crate::i18n::StructureStrings;
 use crate::session::use_admin_session;
 use crate::structure::sections::{id_param, with_structure};
+use app::components::field::{described_by, FieldProblem};
 use content::lang::Lang;
-use content::model::{text_in, AdminMenuItem, AdminPosted, SiteStructure};
+use content::model::{text_in, AdminMenuItem, AdminRefused, SiteStructure};
 use content::structure::menu_items::{MENUS, TARGETS};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -100,20 +101,28 @@ fn Choice(
     label: &'static str,
     selected: String,
     options: Vec<(String, String)>,
-    posted: Option<AdminPosted>,
+    posted: Option<AdminRefused>,
 ) -> impl IntoView {
     let s = use_admin_session().lang.structure();
-    let selected = AdminPosted::value(&posted, name).unwrap_or(selected);
-    let problem = AdminPosted::problem(&posted, name);
+    let selected = posted
+        .as_ref()
+        .and_then(|p| p.value(name))
+        .unwrap_or(selected);
+    let problem = posted
+        .as_ref()
+        .and_then(|p| p.problem(name))
+        .map(|code| s.problem(&code).to_owned());
     let id = format!("field-{name}");
+    let problem_id = format!("{id}-problem");
     view! {
         <label for=id.clone()>{label}</label>
-        <select id=id name=name aria-invalid=problem.is_some().then_some("true")>
+        <select id=id name=name aria-invalid=problem.is_some().then_some("true")
+            aria-describedby=described_by([problem.as_ref().map(|_| problem_id.as_str())])>
             {options.into_iter().map(|(value, text)| view! {
                 <option selected=value == selected value=value>{text}</option>
             }).collect_view()}
         </select>
-        {problem.map(|code| view! { <p class="field-problem">{s.problem(&code).to_owned()}</p> })}
+        <FieldProblem id=problem_id text=problem/>
     }
 }
 

@@ -2,4 +2,5 @@
 //! order) and the menus' items.
 
 pub mod menus;
+pub mod post;
 pub mod sections;

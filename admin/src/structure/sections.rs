@@ -7,8 +7,9 @@ use crate::fields::{posted_for, OrderedRow, PostNotice, TextField};
 use crate::i18n::AdminTexts;
 use crate::session::{loaded, use_admin_session};
 use app::api::reply::JsonReply;
+use app::components::field::{described_by, FieldHint, FieldProblem};
 use content::lang::Lang;
-use content::model::{AdminPosted, AdminSection, SiteStructure};
+use content::model::{AdminSection, SiteStructure};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -113,14 +114,21 @@ fn SectionForm(section: Option<AdminSection>, all: Vec<AdminSection>) -> impl In
         |x| format!("/admin/sections/{}", x.id),
     );
     let posted = posted_for(&action);
-    let parent = AdminPosted::value(&posted, "parent").unwrap_or_else(|| {
-        section
-            .as_ref()
-            .and_then(|x| x.parent_id)
-            .map(|p| p.to_string())
-            .unwrap_or_default()
-    });
+    let parent = posted
+        .as_ref()
+        .and_then(|p| p.value("parent"))
+        .unwrap_or_else(|| {
+            section
+                .as_ref()
+                .and_then(|x| x.parent_id)
+                .map(|p| p.to_string())
+                .unwrap_or_default()
+        });
     let own = section.as_ref().map(|x| x.id);
+    let parent_problem = posted
+        .as_ref()
+        .and_then(|p| p.problem("parent"))
+        .map(|code| s.problem(&code).to_owned());
     let stored = |lang: Lang| {
         section
             .as_ref()
@@ -132,7 +140,8 @@ fn SectionForm(section: Option<AdminSection>, all: Vec<AdminSection>) -> impl In
         <form method="post" action=action.clone() class="editor-form">
             <fieldset>
                 <label for="field-parent">{s.parent}</label>
-                <select id="field-parent" name="parent" aria-invalid=AdminPosted::problem(&posted, "parent").map(|_| "true")>
+                <select id="field-parent" name="parent" aria-invalid=parent_problem.as_ref().map(|_| "true")
+                    aria-describedby=described_by([parent_problem.as_ref().map(|_| "field-parent-problem")])>
                     <option value="">{s.top_level}</option>
                     {all.iter().filter(|x| Some(x.id) != own).map(|x| {
                         let value = x.id.to_string();
@@ -140,8 +149,8 @@ fn SectionForm(section: Option<AdminSection>, all: Vec<AdminSection>) -> impl In
                         view! { <option selected=value == parent value=value>{format!("{indent}{}", x.name_in(admin_lang))}</option> }
                     }).collect_view()}
                 </select>
-                {AdminPosted::problem(&posted, "parent").map(|code| view! { <p class="field-problem">{s.problem(&code).to_owned()}</p> })}
-                <p class="field-hint">{s.section_names_hint}</p>
+                <FieldProblem id="field-parent-problem".into() text=parent_problem/>
+                <FieldHint>{s.section_names_hint}</FieldHint>
             </fieldset>
             <div class="structure-langs">
                 {Lang::ALL.into_iter().map(|lang| {

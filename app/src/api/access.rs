@@ -1,6 +1,6 @@
-//! Who may call a back-office server function: the server's guard has already refused
-//! requests to `/api/admin…` without a session and put the session's account in the
-//! request; each function then asks for the role it needs. Here rather than in the back
+//! Who may call a back-office server function: the back office's guard
+//! (`admin::doors`) has already refused requests to `/api/admin…` without a session and
+//! put the session's account in the request; each function then asks for the role it needs. Here rather than in the back
 //! office's crate because one reader page needs it too: an editor's preview of a draft.
 
 use leptos::prelude::*;

@@ -1,9 +1,11 @@
 //! Building blocks shared by the pages: layout, header, footer, cards, breadcrumb,
-//! pagination, icons, search results and the search overlay.
+//! pagination, icons, search results, the search overlay and the pieces of form fields
+//! (also used by the back office).
 
 pub mod audio_player;
 pub mod breadcrumb;
 pub mod cards;
+pub mod field;
 pub mod filters;
 pub mod footer;
 pub mod header;

@@ -17,6 +17,7 @@ pub mod ticket;
 #[cfg(feature = "ssr")]
 pub mod validate;
 
+use content::model::{FormValues, Refused};
 use serde::{Deserialize, Serialize};
 
 /// The forms a reader can send.
@@ -157,22 +158,26 @@ impl Outcome {
     }
 }
 
-/// A form posted without JavaScript that was refused: the page is rendered again with
-/// what the reader typed and the problems (provided as context on the server).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Submitted {
-    pub form: FormKind,
-    pub values: Vec<(String, String)>,
-    pub outcome: Outcome,
-}
+/// A reader's form posted without JavaScript and refused: the page is rendered again
+/// with what the reader typed, the problems by field and the notice (provided as context
+/// on the server). Its `form` is the form kind's code.
+pub type ReaderRefused = Refused<FormValues, Problem, Notice>;
 
-impl Submitted {
-    /// What the reader typed in `field` ("" if nothing).
-    pub fn value(&self, field: &str) -> String {
-        self.values
-            .iter()
-            .find(|(name, _)| name == field)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
+impl Outcome {
+    /// The answer a refused plain POST stands for, as the form shows it.
+    pub fn of_refused(refused: &ReaderRefused) -> Outcome {
+        Outcome {
+            sent: false,
+            errors: refused
+                .problems
+                .iter()
+                .map(|(field, problem)| FieldError {
+                    field: field.clone(),
+                    problem: *problem,
+                })
+                .collect(),
+            notice: refused.notice,
+            ticket: None,
+        }
     }
 }

@@ -4,12 +4,14 @@
 //! `fetch` and shows the answer in place: problems next to their fields, focus on the
 //! first one, or the thank-you message.
 
-use super::{field, FormKind, Notice, Outcome, Problem, Submitted};
+use super::{field, FormKind, Notice, Outcome, Problem, ReaderRefused};
 use crate::api::forms::form_ticket;
+use crate::components::field::{described_by, FieldHint, FieldProblem};
 use crate::components::layout::use_lang;
 use crate::i18n::Texts;
 use crate::i18n::{FormStrings, Strings};
 use content::address::{Named, Page};
+use content::model::FormValues;
 use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,7 +22,7 @@ pub struct FormState {
     /// Prefix of the fields' ids (several forms can share a page).
     prefix: &'static str,
     outcome: RwSignal<Outcome>,
-    values: StoredValue<Vec<(String, String)>>,
+    values: StoredValue<FormValues>,
 }
 
 impl FormState {
@@ -29,13 +31,8 @@ impl FormState {
     }
 
     fn value(&self, name: &str) -> String {
-        self.values.with_value(|values| {
-            values
-                .iter()
-                .find(|(key, _)| key == name)
-                .map(|(_, value)| value.clone())
-                .unwrap_or_default()
-        })
+        self.values
+            .with_value(|values| values.get(name).unwrap_or_default().to_owned())
     }
 }
 
@@ -66,7 +63,7 @@ fn notice_text(t: &FormStrings, notice: Notice) -> &'static str {
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct FormLoad {
     ticket: String,
-    submitted: Option<Submitted>,
+    refused: Option<ReaderRefused>,
 }
 
 /// A reader form posting to `/{lang}/{kind.page()}`.
@@ -86,18 +83,18 @@ pub fn ReaderForm(
 ) -> impl IntoView {
     let query = use_query_map();
     let from_server = if main {
-        use_context::<Submitted>()
+        use_context::<ReaderRefused>()
     } else {
         None
     };
     let load = Resource::new(
         || (),
         move |_| {
-            let submitted = from_server.clone().filter(|s| s.form == kind);
+            let refused = from_server.clone().filter(|r| r.is_for(kind.code()));
             async move {
                 FormLoad {
                     ticket: form_ticket().await.unwrap_or_default(),
-                    submitted,
+                    refused,
                 }
             }
         },
@@ -108,16 +105,16 @@ pub fn ReaderForm(
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let FormLoad { ticket, submitted } = load.await;
-                let (values, outcome) = submitted
-                    .map(|s| (s.values, s.outcome))
+                let FormLoad { ticket, refused } = load.await;
+                let (values, outcome) = refused
+                    .map(|r| (r.values.clone(), Outcome::of_refused(&r)))
                     .unwrap_or_default();
                 let state = FormState {
                     prefix,
                     outcome: RwSignal::new(outcome),
                     values: StoredValue::new(values),
                 };
-                let ticket = RwSignal::new(outcome_ticket(&state, ticket));
+                let ticket = RwSignal::new(ticket);
                 view! {
                     <Provider value=state>
                         <FormBody kind state ticket sent_by_redirect hidden children/>
@@ -126,13 +123,6 @@ pub fn ReaderForm(
             })}
         </Transition>
     }
-}
-
-fn outcome_ticket(state: &FormState, issued: String) -> String {
-    state
-        .outcome
-        .with_untracked(|o| o.ticket.clone())
-        .unwrap_or(issued)
 }
 
 #[component]
@@ -221,11 +211,7 @@ fn field_problem(state: FormState, name: &'static str) -> impl Fn() -> Option<St
 fn ProblemText(name: &'static str) -> impl IntoView {
     let state = expect_context::<FormState>();
     let problem = field_problem(state, name);
-    view! {
-        <p class="field-error" id=state.id(&format!("{name}-error")) hidden=move || problem().is_none()>
-            {problem}
-        </p>
-    }
+    view! { <FieldProblem id=state.id(&format!("{name}-error")) text=Signal::derive(problem)/> }
 }
 
 /// The label of a field, with "required" for screen and eye alike.
@@ -320,11 +306,7 @@ pub fn CheckField(
     let state = expect_context::<FormState>();
     let problem = field_problem(state, name);
     let id = state.id(&format!("{name}{suffix}"));
-    let posted = state.values.with_value(|values| {
-        values
-            .iter()
-            .any(|(key, posted)| key == name && posted == value)
-    });
+    let posted = state.values.with_value(|values| values.has(name, value));
     let was_posted = state.values.with_value(|values| !values.is_empty());
     let checked = if was_posted { posted } else { checked };
     view! {
@@ -371,7 +353,8 @@ pub fn FileField() -> impl IntoView {
     let name = field::ATTACHMENT;
     let problem = field_problem(state, name);
     let lang = use_lang();
-    let hint_id = state.id("attachment-hint");
+    let (hint_id, error_id) = (state.id("attachment-hint"), state.id("attachment-error"));
+    let described = move || described_by([Some(&hint_id), problem().map(|_| error_id.as_str())]);
     view! {
         <div class="field">
             <FieldLabel name label=|f| f.attachment required=false/>
@@ -381,12 +364,9 @@ pub fn FileField() -> impl IntoView {
                 name=name
                 accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 aria-invalid=move || problem().map(|_| "true")
-                aria-describedby=move || match problem() {
-                    Some(_) => format!("{} {}", state.id("attachment-hint"), state.id("attachment-error")),
-                    None => state.id("attachment-hint"),
-                }
+                aria-describedby=described
             />
-            <p class="field-hint" id=hint_id>{move || lang.get().forms().attachment_hint}</p>
+            <FieldHint id=state.id("attachment-hint")>{move || lang.get().forms().attachment_hint}</FieldHint>
             <ProblemText name/>
         </div>
     }

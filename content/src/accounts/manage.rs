@@ -8,7 +8,7 @@ use super::{
     PasswordProblem,
 };
 use crate::lang::Lang;
-use crate::model::{AccountSummary, AuditPage, Role, SessionUser};
+use crate::model::{AccountSummary, AuditPage, Role, SessionUser, WHOLE_FORM};
 use crate::subscriptions::normalize_email;
 use crate::subscriptions::token_hash;
 use crate::{DataResult, NOW};
@@ -94,7 +94,7 @@ pub async fn create_account(
     input: &AccountInput,
 ) -> DataResult<Result<i64, Problems>> {
     if !admin.role.allows(Role::Admin) {
-        return Ok(Err(problem("form", "not_allowed")));
+        return Ok(Err(problem(WHOLE_FORM, "not_allowed")));
     }
     let email = normalize_email(&input.email);
     let mut problems = Problems::new();
@@ -157,11 +157,11 @@ pub async fn change_account(
     change: AccountChange,
 ) -> DataResult<Result<bool, Problems>> {
     if !admin.role.allows(Role::Admin) {
-        return Ok(Err(problem("form", "not_allowed")));
+        return Ok(Err(problem(WHOLE_FORM, "not_allowed")));
     }
     let own = matches!(change, AccountChange::Role(_) | AccountChange::Disable);
     if own && id == admin.id {
-        return Ok(Err(problem("form", "not_yourself")));
+        return Ok(Err(problem(WHOLE_FORM, "not_yourself")));
     }
     let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = ?")
         .bind(id)
@@ -249,7 +249,7 @@ pub async fn audit_page(
     page: u32,
 ) -> DataResult<Result<AuditPage, Problems>> {
     if !admin.role.allows(Role::Admin) {
-        return Ok(Err(problem("form", "not_allowed")));
+        return Ok(Err(problem(WHOLE_FORM, "not_allowed")));
     }
     let total: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log")
         .fetch_one(pool)

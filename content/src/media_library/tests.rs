@@ -3,6 +3,7 @@
 use super::accounts;
 use super::*;
 use crate::lang::Lang;
+use crate::model::WHOLE_FORM;
 use crate::test_db;
 use image::{DynamicImage, ImageFormat};
 use std::io::Cursor;
@@ -214,7 +215,7 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
         media_item(pool, id).await.unwrap().unwrap().uses[0].story_id,
         story
     );
-    let in_use = Err(vec![("form".to_owned(), "media_in_use".to_owned())]);
+    let in_use = Err(vec![(WHOLE_FORM.to_owned(), "media_in_use".to_owned())]);
     assert_eq!(delete(pool, &dir, &editor, id).await.unwrap(), in_use);
     let other = upload("autre.png").await.unwrap().unwrap();
     let rendition: String =
@@ -236,7 +237,7 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
     .await
     .unwrap();
     assert_eq!(files.len(), 5, "the picture, JPEG and WebP at 480 and 960");
-    let editors_only = Err(vec![("form".to_owned(), "editors_only".to_owned())]);
+    let editors_only = Err(vec![(WHOLE_FORM.to_owned(), "editors_only".to_owned())]);
     assert_eq!(
         delete(pool, &dir, &author, unused).await.unwrap(),
         editors_only
@@ -246,7 +247,7 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
     for file in &files {
         assert!(!dir.join(file).exists(), "{file} removed");
     }
-    let not_found = Err(vec![("form".to_owned(), "not_found".to_owned())]);
+    let not_found = Err(vec![(WHOLE_FORM.to_owned(), "not_found".to_owned())]);
     assert_eq!(
         delete(pool, &dir, &editor, unused).await.unwrap(),
         not_found

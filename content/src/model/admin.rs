@@ -153,38 +153,10 @@ pub struct SubscriberCount {
     pub count: i64,
 }
 
-/// A back-office settings form (accounts, sections, menus) that was refused, rendered
-/// again: what was typed, by field name, and the problem codes by field — so an
-/// administrator never retypes a form because one field was wrong.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct AdminPosted {
-    /// The form's path, so only that page takes these values.
-    pub form: String,
-    pub values: Vec<(String, String)>,
-    pub problems: Vec<(String, String)>,
-}
-
-impl AdminPosted {
-    /// What was typed in `field`, if this is the form at `form`.
-    pub fn value(posted: &Option<AdminPosted>, field: &str) -> Option<String> {
-        posted.as_ref().and_then(|p| {
-            p.values
-                .iter()
-                .find(|(name, _)| name == field)
-                .map(|(_, value)| value.clone())
-        })
-    }
-
-    /// The problem code of `field`, if any.
-    pub fn problem(posted: &Option<AdminPosted>, field: &str) -> Option<String> {
-        posted.as_ref().and_then(|p| {
-            p.problems
-                .iter()
-                .find(|(name, _)| name == field)
-                .map(|(_, code)| code.clone())
-        })
-    }
-}
+/// A back-office settings form (accounts, sections, menus, one's password) that was
+/// refused, rendered again: what was typed, by field name, and the problem codes by field
+/// (the administration's texts translate them).
+pub type AdminRefused = super::Refused<super::FormValues, String>;
 
 /// A section as administrators edit it: its place in the tree and its names.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -273,18 +273,21 @@ pub enum EditorProblem {
     DetailInvalid,
 }
 
-/// A refused post shown again: what was typed and what to fix (provided as context
-/// when the server renders the editor again).
+/// What the editor's form posted, read into its types: the page shows it again as typed
+/// when the post is refused ([`EditorRefused`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EditorPosted {
+pub struct EditorDraft {
     pub fields: StoryFields,
     pub kind: StoryKind,
     pub section_id: Option<i64>,
     pub cover_id: Option<i64>,
     /// The time field as typed (`YYYY-MM-DDTHH:MM`).
     pub publish_at: String,
-    pub problems: Vec<(String, EditorProblem)>,
 }
+
+/// A refused post of the story editor, shown again: the draft as typed and what to fix
+/// (provided as context when the server renders the editor again).
+pub type EditorRefused = super::Refused<EditorDraft, EditorProblem>;
 
 /// A document or sound of the media library (a PDF, an audio file).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

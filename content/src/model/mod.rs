@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 mod admin;
 mod editorial;
 mod kind;
+mod refused;
 pub use admin::*;
 pub use editorial::*;
 pub use kind::StoryKind;
+pub use refused::{FormValues, Refused, WHOLE_FORM};
 
 /// Whether a picture (by its file name) is one the share-card renditions can be cut
 /// from: JPEG, PNG or WebP (SVG is not accepted by social networks). Asked by the page's

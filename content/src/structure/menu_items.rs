@@ -5,7 +5,7 @@
 use super::{admin_only, problem, Problems};
 use crate::accounts::audit_on;
 use crate::lang::Lang;
-use crate::model::{AdminMenuItem, SessionUser};
+use crate::model::{AdminMenuItem, SessionUser, WHOLE_FORM};
 use crate::DataResult;
 use sqlx::{SqliteConnection, SqlitePool};
 
@@ -253,7 +253,7 @@ pub async fn save(
         .fetch_optional(&mut *tx)
         .await?;
     let Some(id) = saved else {
-        return Ok(Err(problem("form", "not_found")));
+        return Ok(Err(problem(WHOLE_FORM, "not_found")));
     };
     // An item that went under a parent in another menu takes its children along.
     sqlx::query("UPDATE menu_items SET menu = ? WHERE parent_id = ?")

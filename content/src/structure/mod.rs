@@ -11,7 +11,7 @@ mod tests;
 use super::accounts::audit_on;
 use super::DataResult;
 use crate::lang::Lang;
-use crate::model::{AdminMenuItem, Role, SessionUser, SiteStructure};
+use crate::model::{AdminMenuItem, Role, SessionUser, SiteStructure, WHOLE_FORM};
 use sqlx::SqlitePool;
 
 pub use super::accounts::Problems;
@@ -22,7 +22,7 @@ pub(crate) use super::accounts::problem;
 pub(crate) fn admin_only(user: &SessionUser) -> Result<(), Problems> {
     match user.role.allows(Role::Admin) {
         true => Ok(()),
-        false => Err(problem("form", "not_allowed")),
+        false => Err(problem(WHOLE_FORM, "not_allowed")),
     }
 }
 
@@ -147,10 +147,10 @@ pub async fn delete(
         .fetch_one(&mut *tx)
         .await?;
         if stories > 0 {
-            return Ok(Err(problem("form", "section_has_stories")));
+            return Ok(Err(problem(WHOLE_FORM, "section_has_stories")));
         }
         if children > 0 {
-            return Ok(Err(problem("form", "section_has_children")));
+            return Ok(Err(problem(WHOLE_FORM, "section_has_children")));
         }
     }
     let gone = sqlx::query(&format!("DELETE FROM {} WHERE id = ?", list.table()))
@@ -158,7 +158,7 @@ pub async fn delete(
         .execute(&mut *tx)
         .await?;
     if gone.rows_affected() == 0 {
-        return Ok(Err(problem("form", "not_found")));
+        return Ok(Err(problem(WHOLE_FORM, "not_found")));
     }
     let action = format!("{}.delete", list.audited());
     audit_on(&mut tx, Some(user.id), &action, &id.to_string(), "").await?;

@@ -5,7 +5,7 @@
 use super::{admin_only, problem, Problems};
 use crate::accounts::audit_on;
 use crate::lang::Lang;
-use crate::model::{AdminSection, SectionName, SessionUser};
+use crate::model::{AdminSection, SectionName, SessionUser, WHOLE_FORM};
 use crate::write::{candidates, slugify};
 use crate::DataResult;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -220,7 +220,7 @@ pub async fn save(
             .execute(&mut *tx)
             .await?;
             if moved.rows_affected() == 0 {
-                return Ok(Err(problem("form", "not_found")));
+                return Ok(Err(problem(WHOLE_FORM, "not_found")));
             }
             id
         }

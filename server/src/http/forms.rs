@@ -11,24 +11,23 @@
 #[cfg(test)]
 mod tests;
 
-use crate::state::{AppContext, AppState, Limiter};
+use crate::state::{AppState, Limiter};
 use app::forms::attachment::Upload;
 use app::forms::submit::{self, Env, Screen};
 use app::forms::ticket::TicketKey;
 use app::forms::validate::Fields;
-use app::forms::{field, FormKind, Notice, Outcome, Submitted};
+use app::forms::{field, FormKind, Notice, Outcome, ReaderRefused};
 use app::i18n::Texts;
-use axum::extract::{
-    ConnectInfo, DefaultBodyLimit, FromRef, FromRequest, Multipart, Path, Request, State,
-};
+use app::serving::{client_ip, render_with, PageContext};
+use axum::extract::{DefaultBodyLimit, FromRef, FromRequest, Multipart, Path, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Json, Router};
 use content::lang::Lang;
+use content::model::FormValues;
 use leptos::prelude::*;
 use sqlx::SqlitePool;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 /// Largest body of a text-only form (the longest message is 5,000 characters).
 const TEXT_FORM_BYTES: usize = 64 * 1024;
@@ -49,7 +48,7 @@ pub struct FormsState {
     /// Take the client address from the last `X-Forwarded-For` hop (behind a proxy).
     pub trust_proxy: bool,
     pub options: LeptosOptions,
-    pub context: AppContext,
+    pub context: PageContext,
 }
 
 impl FromRef<AppState> for FormsState {
@@ -89,22 +88,6 @@ pub fn routes() -> Router<AppState> {
             "/{lang}/tribune",
             post(op_ed).layer(DefaultBodyLimit::max(OP_ED_BYTES)),
         )
-}
-
-/// Where a request comes from, for the rate limit.
-pub(crate) fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
-    let forwarded = trust_proxy
-        .then(|| request.headers().get("x-forwarded-for")?.to_str().ok())
-        .flatten()
-        .and_then(|value| value.rsplit(',').next()?.trim().parse().ok());
-    forwarded
-        .or_else(|| {
-            request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|info| info.0.ip())
-        })
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -182,28 +165,34 @@ async fn answer(
     if outcome.sent {
         return Redirect::to(&format!("{page}?sent={}", kind.code())).into_response();
     }
-    // What the reader typed comes back in the form (never the ticket or the trap).
-    let values = values
-        .into_iter()
-        .filter(|(name, _)| name != field::TICKET && name != field::HONEYPOT)
-        .collect();
-    let outcome = Outcome {
-        ticket: Some(state.key.issue()),
-        ..outcome
+    // What the reader typed comes back in the form (never the ticket or the trap); the
+    // form takes a fresh ticket as it renders.
+    let refused = ReaderRefused {
+        form: kind.code().to_owned(),
+        values: FormValues(values).without(&[field::TICKET, field::HONEYPOT]),
+        problems: outcome
+            .errors
+            .into_iter()
+            .map(|error| (error.field, error.problem))
+            .collect(),
+        notice: outcome.notice,
     };
-    let submitted = Submitted {
-        form: kind,
-        values,
-        outcome,
-    };
-    let mut response = render(state, &page, submitted).await;
+    let mut response = render(state, &page, refused).await;
     *response.status_mut() = status;
     response
 }
 
 /// Renders the page at `path` with a refused submission shown again.
-async fn render(state: &FormsState, path: &str, submitted: Submitted) -> Response {
-    crate::http::render::page_with(&state.options, &state.context, path, submitted).await
+async fn render(state: &FormsState, path: &str, refused: ReaderRefused) -> Response {
+    let options = state.options.clone();
+    let request = axum::http::Request::builder().uri(path);
+    render_with(
+        move || app::shell(options.clone()),
+        &state.context,
+        request,
+        refused,
+    )
+    .await
 }
 
 /// The common path of the three forms.

@@ -1,10 +1,11 @@
 //! HTTP wiring: the Leptos app, static files, media, the `/` language redirect and the
 //! layers every response goes through (compression, security and cache headers).
 
-use crate::admin;
 use crate::state::AppState;
 use syndication::Syndication;
 
+#[cfg(test)]
+mod back_office;
 pub mod csrf;
 pub mod document_order;
 pub mod feeds;
@@ -13,12 +14,13 @@ pub mod media;
 pub mod podcast_feed;
 pub mod precompress;
 pub mod pwa;
-pub mod render;
 pub mod share_image;
 pub mod sitemaps;
 pub mod syndication;
 #[cfg(test)]
 mod tests;
+use admin::routes::AdminServices;
+use app::serving::{preferred_lang, LANG_COOKIE};
 use app::{shell, App};
 use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -33,8 +35,6 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
-
-const LANG_COOKIE: &str = "lang";
 
 /// Builds the whole site's router on the server's one state.
 pub fn router(state: AppState) -> Router {
@@ -53,10 +53,10 @@ pub fn router(state: AppState) -> Router {
     // The back office is an app of its own (the `admin` crate), never hydrated: its
     // pages are rendered by its own document, and its server functions were registered
     // with the reader app's routes (one list for the whole server).
-    let back_office_pages = generate_route_list(::admin::AdminApp);
+    let back_office_pages = generate_route_list(admin::AdminApp);
     let back_office_shell = {
         let options = options.clone();
-        move || ::admin::shell(options.clone())
+        move || admin::shell(options.clone())
     };
     let back_office_page =
         leptos_axum::render_app_async_with_context(provide_context.clone(), back_office_shell);
@@ -119,10 +119,7 @@ pub fn router(state: AppState) -> Router {
         .merge(syndication_routes())
         .merge(share_images)
         .merge(forms::routes())
-        .merge(admin::routes())
-        .merge(admin::editor::routes())
-        .merge(admin::moderation::routes())
-        .merge(admin::structure::routes())
+        .merge(admin::routes::router(AdminServices::from_ref(&state)))
         // Any other address: the translated 404 page, fully rendered on the server (by
         // the back office under `/admin`, in the reader app's frame, without hydration).
         .fallback({
@@ -142,7 +139,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.pool.clone(),
-            admin::guard,
+            admin::doors::guard,
         ))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(csrf::same_site_only))
@@ -196,34 +193,6 @@ where
 /// the browser's `Accept-Language`, else French.
 async fn choose_language(headers: HeaderMap) -> Redirect {
     Redirect::to(&Page::Home.path(preferred_lang(&headers)))
-}
-
-/// The language a visitor prefers: the `lang` cookie (last edition read), then the
-/// browser's `Accept-Language`, else French. The `/` redirect and the back office's
-/// log-in page both ask this.
-pub fn preferred_lang(headers: &HeaderMap) -> Lang {
-    let from_header = || {
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(Lang::from_accept_language)
-    };
-    cookie(headers, LANG_COOKIE)
-        .and_then(|value| Lang::from_code(&value))
-        .or_else(from_header)
-        .unwrap_or_default()
-}
-
-/// The value of cookie `name` in a request's headers.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
 }
 
 /// Old addresses keep working: a WordPress permalink, `/?p=ID`, `/?page_id=ID` or

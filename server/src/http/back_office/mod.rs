@@ -1,11 +1,15 @@
-//! The back office's doors over HTTP, through the site's whole router on a real SQLite
-//! file: nothing under `/admin` or `/api/admin` answers without a session, roles are
-//! checked by each server function, log-in and log-out set and clear the cookie.
+//! The back office (the `admin` crate's pages, server functions and form posts) over
+//! HTTP, through the site's whole router on a real SQLite file. Here, its doors: nothing
+//! under `/admin` or `/api/admin` answers without a session, roles are checked by each
+//! server function, log-in and log-out set and clear the cookie.
+
+mod editor;
+mod structure;
 
 use crate::config::Config;
 use crate::state::AppState;
-use ::admin::accounts::GetAccounts;
-use ::admin::dashboard::GetDashboard;
+use admin::accounts::GetAccounts;
+use admin::dashboard::GetDashboard;
 use app::forms::ticket::TicketKey;
 use axum::body::{to_bytes, Body};
 use axum::http::{header, HeaderMap, Request, StatusCode};
@@ -254,7 +258,7 @@ async fn log_in_attempts_are_rate_limited_per_address() {
     // counts them as they arrive, before any password is hashed, so a slow machine
     // (hashing one attempt takes a while in a debug build) cannot refill the bucket
     // between them.
-    let attempts = (0..crate::admin::LOGIN_ATTEMPTS_PER_MINUTE + 1)
+    let attempts = (0..admin::doors::LOGIN_ATTEMPTS_PER_MINUTE + 1)
         .map(|_| send(&site, form("/admin/login", body, "198.51.100.9")));
     let answers = futures_util::future::join_all(attempts).await;
     let limited = answers

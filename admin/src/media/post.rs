@@ -4,19 +4,26 @@
 //! the role. Done → `303` (back to the item, or to the library after a deletion);
 //! refused → the item's page again with what was typed and the problem.
 
-use crate::admin::signed_in;
-use crate::admin::structure::{answer, field, Fields, StructureState};
+use crate::routes::{signed_in, AdminServices};
+use crate::structure::post::{answer, field, Fields};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
 use axum::{Extension, Form};
 use content::lang::Lang;
 use content::media_edit;
 use content::model::{Role, SessionUser};
 
+/// The media library's POST route (uploads are the editor's: `stories::post`).
+pub fn routes() -> Router<AdminServices> {
+    Router::new().route("/admin/media/{id}", post(media_item))
+}
+
 /// The item's form, posted.
-pub async fn media_item(
-    State(state): State<StructureState>,
+async fn media_item(
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Path(id): Path<String>,
     Form(fields): Form<Fields>,

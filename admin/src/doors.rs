@@ -3,16 +3,8 @@
 //! token in an HttpOnly, SameSite=Strict cookie (Secure on HTTPS sites); the database
 //! keeps only its hash. Admin answers are never cached nor indexed.
 
-pub mod editor;
-pub mod media;
-pub mod moderation;
-pub mod structure;
-#[cfg(test)]
-mod tests;
-
-use crate::http::forms::client_ip;
-use crate::http::{cookie, preferred_lang};
-use crate::state::{AppState, Limiter};
+use crate::routes::{AdminServices, LoginLimiter};
+use app::serving::{client_ip, cookie, preferred_lang};
 use axum::extract::{FromRef, FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -32,27 +24,27 @@ pub const LOGIN_ATTEMPTS_PER_MINUTE: u32 = 10;
 
 /// What the log-in and log-out handlers read of the server's state.
 #[derive(Clone)]
-pub struct AdminState {
+pub struct DoorState {
     pub pool: SqlitePool,
-    pub limiter: Limiter,
+    pub limiter: LoginLimiter,
     pub trust_proxy: bool,
     /// Cookies get `Secure` when the site is served over HTTPS.
     pub secure_cookies: bool,
 }
 
-impl FromRef<AppState> for AdminState {
-    fn from_ref(state: &AppState) -> AdminState {
-        AdminState {
-            pool: state.pool.clone(),
-            limiter: state.login_limiter.clone(),
-            trust_proxy: state.config.trust_proxy,
-            secure_cookies: state.config.site_url.starts_with("https://"),
+impl FromRef<AdminServices> for DoorState {
+    fn from_ref(services: &AdminServices) -> DoorState {
+        DoorState {
+            pool: services.pool.clone(),
+            limiter: services.login_limiter.clone(),
+            trust_proxy: services.trust_proxy,
+            secure_cookies: services.secure_cookies,
         }
     }
 }
 
 /// `POST /admin/login`, `/admin/logout`, `/admin/logout-everywhere`.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<AdminServices> {
     Router::new()
         .route("/admin/login", post(log_in))
         .route("/admin/logout", post(log_out))
@@ -78,7 +70,7 @@ fn safe_next(next: &str) -> &str {
     }
 }
 
-async fn log_in(State(state): State<AdminState>, request: Request) -> Response {
+async fn log_in(State(state): State<DoorState>, request: Request) -> Response {
     let over_limit = state
         .limiter
         .check_key(&client_ip(&request, state.trust_proxy))
@@ -117,7 +109,7 @@ async fn log_in(State(state): State<AdminState>, request: Request) -> Response {
     }
 }
 
-async fn log_out(State(state): State<AdminState>, headers: HeaderMap) -> Response {
+async fn log_out(State(state): State<DoorState>, headers: HeaderMap) -> Response {
     if let Some(token) = session_token(&headers) {
         if let Err(err) = accounts::log_out(&state.pool, &token).await {
             tracing::error!(%err, "log-out");
@@ -126,7 +118,7 @@ async fn log_out(State(state): State<AdminState>, headers: HeaderMap) -> Respons
     signed_out("out", state.secure_cookies)
 }
 
-async fn log_out_everywhere(State(state): State<AdminState>, headers: HeaderMap) -> Response {
+async fn log_out_everywhere(State(state): State<DoorState>, headers: HeaderMap) -> Response {
     let user = match session_token(&headers) {
         Some(token) => accounts::session_user(&state.pool, &token)
             .await
@@ -163,19 +155,6 @@ fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
 /// The session token the browser sent, if any.
 fn session_token(headers: &HeaderMap) -> Option<String> {
     cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty())
-}
-
-/// The account of a back-office POST if its role allows `needed`: else 401 without a
-/// session (the guard already refuses those), 403 with too small a role.
-pub fn signed_in(
-    user: Option<axum::Extension<SessionUser>>,
-    needed: content::model::Role,
-) -> Result<SessionUser, StatusCode> {
-    match user {
-        Some(axum::Extension(user)) if user.role.allows(needed) => Ok(user),
-        Some(_) => Err(StatusCode::FORBIDDEN),
-        None => Err(StatusCode::UNAUTHORIZED),
-    }
 }
 
 /// The back office's language before anyone is known: `?lang=` (the log-in page's

@@ -1,61 +1,33 @@
 //! POST handlers of the administration screens: accounts (create, change role,
 //! disable/enable, unlock, close sessions), one's own password, sections and menu
-//! items (save, delete, move); and the route of a media item's form (`admin::media`). The data layer checks the role (administrators; any
+//! items (save, delete, move). The data layer checks the role (administrators; any
 //! account for its own password). Done → `303` back with `?done=`; refused → the page
 //! rendered again with what was typed and the translated problems (422).
 
-#[cfg(test)]
-mod tests;
-
-use crate::admin::{signed_in, SESSION_COOKIE};
-use crate::http::cookie;
-use crate::http::render::admin_page;
-use crate::state::{AppContext, AppState};
-use axum::extract::{FromRef, Path, State};
+use crate::doors::SESSION_COOKIE;
+use crate::routes::{page_again, signed_in, AdminServices};
+use app::serving::cookie;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Extension, Form, Router};
 use content::accounts::{self, AccountChange, AccountInput, Problems};
 use content::lang::Lang;
-use content::model::{AdminPosted, Role, SessionUser};
+use content::model::{AdminRefused, FormValues, Role, SessionUser, WHOLE_FORM};
 use content::structure::menu_items::{self, MenuInput};
 use content::structure::sections::{self, NameInput, SectionInput};
 use content::structure::{self, List};
 use content::DataResult;
-use leptos::prelude::LeptosOptions;
-use sqlx::SqlitePool;
-
-/// What the administration screens' handlers read of the server's state.
-#[derive(Clone)]
-pub struct StructureState {
-    pub pool: SqlitePool,
-    pub options: LeptosOptions,
-    pub context: AppContext,
-    /// Where the media library's files are (deleting an item removes them).
-    pub media_dir: std::path::PathBuf,
-}
-
-impl FromRef<AppState> for StructureState {
-    fn from_ref(state: &AppState) -> StructureState {
-        StructureState {
-            pool: state.pool.clone(),
-            options: state.options.clone(),
-            context: state.context.clone(),
-            media_dir: state.config.media_dir.clone(),
-        }
-    }
-}
 
 /// The administration screens' POST routes.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<AdminServices> {
     Router::new()
         .route("/admin/accounts", post(create_account))
         .route("/admin/accounts/{id}", post(change_account))
         .route("/admin/password", post(change_password))
         .route("/admin/sections/{id}", post(section))
         .route("/admin/menus/{id}", post(menu_item))
-        .route("/admin/media/{id}", post(crate::admin::media::media_item))
 }
 
 /// A posted form: its fields in order, as typed.
@@ -81,7 +53,7 @@ fn target_id(segment: &str) -> Result<Option<i64>, StatusCode> {
 /// `form`: the form's action, which is also its page's path but for one's password
 /// (on the dashboard).
 pub(crate) async fn answer<T>(
-    state: &StructureState,
+    state: &AdminServices,
     user: SessionUser,
     form: &str,
     fields: Fields,
@@ -92,16 +64,9 @@ pub(crate) async fn answer<T>(
         Ok(Ok(value)) => Redirect::to(&done_to(value)).into_response(),
         Ok(Err(problems)) => {
             // Passwords are never rendered back.
-            let values = fields
-                .into_iter()
-                .filter(|(name, _)| name != "password" && name != "current")
-                .collect();
-            let posted = AdminPosted {
-                form: form.to_owned(),
-                values,
-                problems,
-            };
-            let status = match posted.problems.first().map(|(_, code)| code.as_str()) {
+            let values = FormValues(fields).without(&["password", "current"]);
+            let refused = AdminRefused::from_problems(form, values, problems);
+            let status = match refused.notice.as_deref() {
                 Some("not_allowed" | "editors_only") => StatusCode::FORBIDDEN,
                 Some("not_found") => StatusCode::NOT_FOUND,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
@@ -111,7 +76,7 @@ pub(crate) async fn answer<T>(
             } else {
                 form
             };
-            let mut response = admin_page(&state.options, &state.context, page, user, posted).await;
+            let mut response = page_again(state, page, user, refused).await;
             *response.status_mut() = status;
             response
         }
@@ -123,7 +88,7 @@ pub(crate) async fn answer<T>(
 }
 
 async fn create_account(
-    State(state): State<StructureState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -144,7 +109,7 @@ async fn create_account(
 }
 
 async fn change_account(
-    State(state): State<StructureState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
@@ -180,11 +145,11 @@ async fn change_account(
 }
 
 fn not_found() -> Problems {
-    vec![("form".into(), "not_found".into())]
+    vec![(WHOLE_FORM.into(), "not_found".into())]
 }
 
 async fn change_password(
-    State(state): State<StructureState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     headers: HeaderMap,
     Form(fields): Form<Fields>,
@@ -243,7 +208,7 @@ fn menu_input(fields: &Fields) -> MenuInput {
 }
 
 async fn section(
-    State(state): State<StructureState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Path(segment): Path<String>,
     Form(fields): Form<Fields>,
@@ -252,7 +217,7 @@ async fn section(
 }
 
 async fn menu_item(
-    State(state): State<StructureState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Path(segment): Path<String>,
     Form(fields): Form<Fields>,
@@ -264,7 +229,7 @@ async fn menu_item(
 /// default), delete, up or down. Refused saves and deletions show the item's form
 /// again; refused moves, the list.
 async fn list_item(
-    state: StructureState,
+    state: AdminServices,
     user: Option<Extension<SessionUser>>,
     list: List,
     segment: String,

@@ -4,10 +4,10 @@
 //! the public site at once; refused posts come back with what was typed (never a
 //! password) and the translated problem.
 
-use crate::admin::editor::tests::post;
-use crate::admin::tests::{call, get, location, log_in, send, site};
-use ::admin::audit::GetAuditLog;
-use ::admin::structure::sections::GetStructure;
+use super::editor::post;
+use super::{call, get, location, log_in, send, site};
+use admin::audit::GetAuditLog;
+use admin::structure::sections::GetStructure;
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
 
@@ -175,7 +175,7 @@ async fn changing_ones_password_asks_for_the_current_one() {
 
 #[tokio::test]
 async fn media_items_are_described_by_any_account_and_deleted_by_editors_when_unused() {
-    use ::admin::media::item::GetMediaItem;
+    use admin::media::item::GetMediaItem;
     let site = site().await;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO media (kind, path, mime) VALUES ('image', 'uploads/a.png', 'image/png') RETURNING id",

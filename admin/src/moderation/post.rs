@@ -3,8 +3,7 @@
 //! export of a subscriber list. Editors and administrators only (403 for authors; the
 //! guard has already refused anyone without a session).
 
-use crate::admin::signed_in;
-use crate::state::AppState;
+use crate::routes::{signed_in, AdminServices};
 use app::forms::letters;
 use axum::extract::{FromRef, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -24,17 +23,17 @@ pub struct ModerationState {
     pub editors: String,
 }
 
-impl FromRef<AppState> for ModerationState {
-    fn from_ref(state: &AppState) -> ModerationState {
+impl FromRef<AdminServices> for ModerationState {
+    fn from_ref(services: &AdminServices) -> ModerationState {
         ModerationState {
-            pool: state.pool.clone(),
-            editors: state.config.editors_email.clone(),
+            pool: services.pool.clone(),
+            editors: services.editors_email.clone(),
         }
     }
 }
 
 /// Moderation's routes.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<AdminServices> {
     Router::new()
         .route("/admin/messages/{id}", post(decide))
         .route("/admin/messages/{id}/attachment", get(attachment))

@@ -2,9 +2,9 @@
 //! writing route, preview or server function answers without a session; authors
 //! write and submit, editors publish; refused posts come back with what was typed.
 
-use crate::admin::tests::{call, get, location, log_in, post_form, send, site, Site};
-use ::admin::stories::editor::GetEditor;
-use ::admin::stories::GetStoryList;
+use super::{call, get, location, log_in, post_form, send, site, Site};
+use admin::stories::editor::GetEditor;
+use admin::stories::GetStoryList;
 use app::api::preview::GetPreview;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -176,32 +176,9 @@ async fn refused_posts_say_what_to_fix_in_the_accounts_language() {
     assert_eq!(count, 0);
 }
 
-#[test]
-fn typed_times_become_utc() {
-    use crate::admin::editor::utc_time;
-    assert_eq!(utc_time("", "60"), Ok(None));
-    assert_eq!(
-        utc_time("2026-12-01T10:30", "60"),
-        Ok(Some("2026-12-01T09:30:00Z".into()))
-    );
-    assert_eq!(
-        utc_time("2026-12-01T10:30", "0"),
-        Ok(Some("2026-12-01T10:30:00Z".into()))
-    );
-    assert_eq!(
-        utc_time("2026-12-01T00:30", "-300"),
-        Ok(Some("2026-12-01T05:30:00Z".into()))
-    );
-    assert_eq!(utc_time("tomorrow", "0"), Err(()));
-    assert_eq!(
-        utc_time("2026-12-01T10:30", "junk"),
-        Ok(Some("2026-12-01T10:30:00Z".into()))
-    );
-}
-
 #[tokio::test]
 async fn only_editors_moderate_and_export_subscribers() {
-    use ::admin::moderation::{GetMessage, GetMessages, GetSubscriberCounts};
+    use admin::moderation::{GetMessage, GetMessages, GetSubscriberCounts};
     let site = site().await;
     let author = log_in(&site, "author@ccme.example").await;
     let editor = log_in(&site, "editor@ccme.example").await;

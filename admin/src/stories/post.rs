@@ -4,12 +4,8 @@
 //! to the editor with `?saved=<action>` (a reload never posts twice); refused → the
 //! editor rendered again with what was typed and the translated problems (422).
 
-#[cfg(test)]
-pub(crate) mod tests;
-
-use crate::admin::signed_in;
-use crate::state::{AppContext, AppState};
-use axum::extract::{DefaultBodyLimit, FromRef, Multipart, Path, State};
+use crate::routes::{page_again, signed_in, AdminServices};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -20,10 +16,8 @@ use content::lang::Lang;
 use content::media_edit::MAX_DESCRIPTION_CHARS;
 use content::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
 use content::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
-use content::model::{EditorAction, EditorPosted, Role, SessionUser, StoryFields};
-use leptos::prelude::*;
+use content::model::{EditorAction, EditorDraft, EditorRefused, Role, SessionUser, StoryFields};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 /// Largest editor post: a 200,000-character body in any script, with room to spare.
 const EDITOR_BYTES: usize = 2 * 1024 * 1024;
@@ -40,28 +34,8 @@ const fn max(a: usize, b: usize) -> usize {
     }
 }
 
-/// What the editor's handlers read of the server's state.
-#[derive(Clone)]
-pub struct EditorState {
-    pub pool: SqlitePool,
-    pub media_dir: std::path::PathBuf,
-    pub options: LeptosOptions,
-    pub context: AppContext,
-}
-
-impl FromRef<AppState> for EditorState {
-    fn from_ref(state: &AppState) -> EditorState {
-        EditorState {
-            pool: state.pool.clone(),
-            media_dir: state.config.media_dir.clone(),
-            options: state.options.clone(),
-            context: state.context.clone(),
-        }
-    }
-}
-
 /// The editor's POST routes.
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Router<AdminServices> {
     Router::new()
         .route("/admin/stories/new", post(save_new))
         .route("/admin/stories/{id}/{lang}", post(save_version))
@@ -99,7 +73,7 @@ struct Posted {
 
 /// The UTC time of a `datetime-local` value typed `offset_minutes` east of UTC:
 /// `Ok(None)` when empty, `Err(())` when it is not a time.
-pub fn utc_time(typed: &str, offset_minutes: &str) -> Result<Option<String>, ()> {
+fn utc_time(typed: &str, offset_minutes: &str) -> Result<Option<String>, ()> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
@@ -113,7 +87,7 @@ pub fn utc_time(typed: &str, offset_minutes: &str) -> Result<Option<String>, ()>
 }
 
 async fn save_new(
-    State(state): State<EditorState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Form(posted): Form<Posted>,
 ) -> Response {
@@ -122,7 +96,7 @@ async fn save_new(
 }
 
 async fn save_version(
-    State(state): State<EditorState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     Path((id, lang)): Path<(i64, String)>,
     Form(posted): Form<Posted>,
@@ -134,7 +108,7 @@ async fn save_version(
 }
 
 async fn handle(
-    state: EditorState,
+    state: AdminServices,
     user: Option<Extension<SessionUser>>,
     story: Option<i64>,
     lang: Lang,
@@ -180,25 +154,30 @@ async fn handle(
         .into_response(),
         Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
         Ok(Saved::Refused(problems)) => {
-            let again = EditorPosted {
+            let draft = EditorDraft {
                 fields,
                 kind,
                 section_id,
                 cover_id,
                 publish_at: posted.publish_at,
-                problems,
             };
             let path = match story {
                 Some(id) => format!("/admin/stories/{id}/{}", lang.code()),
-                None => format!(
-                    "/admin/stories/new?lang={}&kind={}",
-                    lang.code(),
-                    again.kind
-                ),
+                None => format!("/admin/stories/new?lang={}&kind={}", lang.code(), kind),
             };
-            let mut response =
-                crate::http::render::admin_page(&state.options, &state.context, &path, user, again)
-                    .await;
+            // The form's action: where the editor's form posts (the page of a new
+            // story is also asked for its language and kind).
+            let form = match story {
+                Some(_) => path.clone(),
+                None => "/admin/stories/new".to_owned(),
+            };
+            let again = EditorRefused {
+                form,
+                values: draft,
+                problems,
+                notice: None,
+            };
+            let mut response = page_again(&state, &path, user, again).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             response
         }
@@ -212,7 +191,7 @@ async fn handle(
 /// `POST /admin/media` (multipart: `file`, `alt_fr`, `alt_ar`, `alt_en`): a picture into
 /// the library, then back to it with `?uploaded=<id>` or `?error=<problem>`.
 async fn upload(
-    State(state): State<EditorState>,
+    State(state): State<AdminServices>,
     user: Option<Extension<SessionUser>>,
     mut form: Multipart,
 ) -> Response {
@@ -273,4 +252,31 @@ fn back_to_library(outcome: Result<i64, UploadProblem>, kind: &str) -> Response 
         Err(problem) => format!("error={}", problem.code()),
     };
     Redirect::to(&format!("/admin/media?{query}")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_time;
+
+    #[test]
+    fn typed_times_become_utc() {
+        assert_eq!(utc_time("", "60"), Ok(None));
+        assert_eq!(
+            utc_time("2026-12-01T10:30", "60"),
+            Ok(Some("2026-12-01T09:30:00Z".into()))
+        );
+        assert_eq!(
+            utc_time("2026-12-01T10:30", "0"),
+            Ok(Some("2026-12-01T10:30:00Z".into()))
+        );
+        assert_eq!(
+            utc_time("2026-12-01T00:30", "-300"),
+            Ok(Some("2026-12-01T05:30:00Z".into()))
+        );
+        assert_eq!(utc_time("tomorrow", "0"), Err(()));
+        assert_eq!(
+            utc_time("2026-12-01T10:30", "junk"),
+            Ok(Some("2026-12-01T10:30:00Z".into()))
+        );
+    }
 }

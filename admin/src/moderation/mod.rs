@@ -1,7 +1,9 @@
 //! `/admin/messages` and `/admin/messages/{id}`: the queue of reader messages (contact
 //! and op-eds) for editors — filter by status, read one, answer it by e-mail, accept an
 //! op-ed as a draft article, reject; and `/admin/subscribers`: the lists' counts and
-//! the CSV export. Plain forms posted to the server (`server/src/admin/moderation.rs`).
+//! the CSV export. Plain forms, posted to `post.rs`.
+
+pub mod post;
 
 use crate::i18n::AdminTexts;
 use crate::i18n::ModerationStrings;
