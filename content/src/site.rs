@@ -66,7 +66,7 @@ pub const X_HANDLE: &str = "@ccme_maroc";
 pub const BACK_OFFICE: &str = "/admin";
 
 /// Whether `path` is a back-office address (`/admin`, `/admin/…`; not `/administration`).
-/// The one test used by the reader app's shell and the server's guard.
+/// The one test used by the reader app's shell and the back office's guard (`admin::doors`).
 pub fn is_back_office_path(path: &str) -> bool {
     path.strip_prefix(BACK_OFFICE)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))

@@ -52,7 +52,7 @@ pub fn StaticPage(data: Story) -> impl IntoView {
 }
 
 /// `/{lang}/preview/{id}`: version `lang` of story `id` as readers will see it once
-/// published, whatever its status. Back office only: the server's guard asks for a
+/// published, whatever its status. Back office only: the back office's guard asks for a
 /// session, and the page is never indexed nor cached.
 #[component]
 pub fn PreviewPage() -> impl IntoView {
