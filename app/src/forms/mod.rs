@@ -164,6 +164,21 @@ impl Outcome {
 pub type ReaderRefused = Refused<FormValues, Problem, Notice>;
 
 impl Outcome {
+    /// This refusal of the `kind` form, with what was typed (never its ticket or trap),
+    /// to render its page again: the inverse of [`Outcome::of_refused`].
+    pub fn refusal(self, kind: FormKind, values: FormValues) -> ReaderRefused {
+        Refused {
+            form: kind.code().to_owned(),
+            values: values.without(&[field::TICKET, field::HONEYPOT]),
+            problems: self
+                .errors
+                .into_iter()
+                .map(|error| (error.field, error.problem))
+                .collect(),
+            notice: self.notice,
+        }
+    }
+
     /// The answer a refused plain POST stands for, as the form shows it.
     pub fn of_refused(refused: &ReaderRefused) -> Outcome {
         Outcome {

@@ -165,18 +165,8 @@ async fn answer(
     if outcome.sent {
         return Redirect::to(&format!("{page}?sent={}", kind.code())).into_response();
     }
-    // What the reader typed comes back in the form (never the ticket or the trap); the
-    // form takes a fresh ticket as it renders.
-    let refused = ReaderRefused {
-        form: kind.code().to_owned(),
-        values: FormValues(values).without(&[field::TICKET, field::HONEYPOT]),
-        problems: outcome
-            .errors
-            .into_iter()
-            .map(|error| (error.field, error.problem))
-            .collect(),
-        notice: outcome.notice,
-    };
+    // What the reader typed comes back in the form; it takes a fresh ticket as it renders.
+    let refused = outcome.refusal(kind, FormValues(values));
     let mut response = render(state, &page, refused).await;
     *response.status_mut() = status;
     response
