@@ -46,7 +46,12 @@ type AlternatesFuture = Pin<Box<dyn Future<Output = Vec<Alternate>> + Send>>;
 #[derive(Clone)]
 enum AlternatesFeed {
     Fixed(Vec<Alternate>),
-    WithData(Arc<dyn Fn() -> AlternatesFuture + Send + Sync>),
+    WithData {
+        /// Waits for the page's data (the switcher, inside a `Suspense`).
+        load: Arc<dyn Fn() -> AlternatesFuture + Send + Sync>,
+        /// The editions once the data is there, `None` before: what the head reads.
+        loaded: Arc<dyn Fn() -> Option<Vec<Alternate>> + Send + Sync>,
+    },
 }
 
 /// The current page's editions (language switcher, `hreflang` links). The route shown
@@ -93,14 +98,14 @@ pub fn publish_loaded_alternates<T>(
     T: Clone + Send + Sync + 'static,
     Result<Option<T>, ServerFnError>: serde::Serialize + serde::de::DeserializeOwned,
 {
-    publish(AlternatesFeed::WithData(Arc::new(move || {
-        Box::pin(async move {
-            match data.await {
-                Ok(Some(item)) => pick(&item),
-                _ => content::alternates::not_found(),
-            }
-        })
-    })));
+    let of_result = move |result: Result<Option<T>, ServerFnError>| match result {
+        Ok(Some(item)) => pick(&item),
+        _ => content::alternates::not_found(),
+    };
+    publish(AlternatesFeed::WithData {
+        load: Arc::new(move || Box::pin(async move { of_result(data.await) })),
+        loaded: Arc::new(move || data.get().map(of_result)),
+    });
 }
 
 /// The current page's editions, for a view inside a `Suspense`: reading it subscribes
@@ -110,9 +115,22 @@ pub fn page_alternates() -> impl Future<Output = Vec<Alternate>> + Send {
     async move {
         match feed {
             Some(AlternatesFeed::Fixed(list)) => list,
-            Some(AlternatesFeed::WithData(load)) => load().await,
+            Some(AlternatesFeed::WithData { load, .. }) => load().await,
             None => content::alternates::front_pages(),
         }
+    }
+}
+
+/// The current page's editions as far as they are known now (`None` while its data
+/// loads), for the `<head>`: its tags render in the page's own pass, never in a
+/// `Suspense` of their own. One that resolved late on the server put its tags after the
+/// chunk preloads the server adds last, and hydration, which claims head tags in order,
+/// then took those preloads for the page's `hreflang` links (and moved them on the next
+/// page, so the browser fetched them again).
+pub fn loaded_page_alternates() -> Option<Vec<Alternate>> {
+    match use_context::<PageAlternates>()?.0.get() {
+        AlternatesFeed::Fixed(list) => Some(list),
+        AlternatesFeed::WithData { loaded, .. } => loaded(),
     }
 }
 

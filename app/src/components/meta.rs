@@ -2,7 +2,7 @@
 //! the server into `<head>`: title, description, canonical URL, hreflang alternates,
 //! OpenGraph and Twitter cards, feed discovery; plus JSON-LD (`structured_data`).
 
-use crate::components::layout::{page_alternates, use_lang};
+use crate::components::layout::{loaded_page_alternates, use_lang};
 use crate::i18n::Texts;
 use content::address::Page;
 use content::lang::Lang;
@@ -148,23 +148,19 @@ pub fn PageMeta(
 fn HreflangLinks() -> impl IntoView {
     let current = use_lang().get_untracked();
     let site = site_url();
-    view! {
-        <Suspense>
-            {move || {
-                let site = site.clone();
-                let alternates = page_alternates();
-                Suspend::new(async move {
-                    let list = alternates.await;
-                    hreflang_set(&list, current).into_iter().map(|(hreflang, href, locale)| {
-                        let href = format!("{site}{href}");
-                        view! {
-                            <Link rel="alternate" hreflang=hreflang href=href/>
-                            {locale.map(|locale| view! { <Meta property="og:locale:alternate" content=locale/> })}
-                        }
-                    }).collect_view()
+    move || {
+        loaded_page_alternates().map(|list| {
+            hreflang_set(&list, current)
+                .into_iter()
+                .map(|(hreflang, href, locale)| {
+                    let href = format!("{site}{href}");
+                    view! {
+                        <Link rel="alternate" hreflang=hreflang href=href/>
+                        {locale.map(|locale| view! { <Meta property="og:locale:alternate" content=locale/> })}
+                    }
                 })
-            }}
-        </Suspense>
+                .collect_view()
+        })
     }
 }
 
