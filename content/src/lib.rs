@@ -39,6 +39,8 @@ pub mod library;
 #[cfg(feature = "db")]
 pub mod mail_queue;
 #[cfg(feature = "db")]
+pub mod mailings;
+#[cfg(feature = "db")]
 pub mod media_edit;
 #[cfg(feature = "db")]
 pub mod media_files;

@@ -32,6 +32,8 @@ pub struct QueuedMail {
     pub attempts: i64,
     #[sqlx(flatten)]
     pub mail: Mail,
+    /// For an issue of a list: its `List-Id` before the sending domain (`newsletter-fr`).
+    pub list_id: Option<String>,
 }
 
 /// Adds a mail to the queue; the worker sends it within seconds.
@@ -58,15 +60,52 @@ pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataR
     .await?)
 }
 
-/// Mails due now (never sent, retry time reached, attempts left), oldest first.
+/// A mail of an issue (`crate::mailings`): it keeps no copy of the issue, whose frozen
+/// bodies it gets when sent; `subscriber` is whom it goes to.
+pub async fn enqueue_for(
+    conn: &mut sqlx::SqliteConnection,
+    mail: &Mail,
+    mailing: i64,
+    subscriber: i64,
+) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO mail_queue
+           (to_addr, subject, text_body, html_body, unsubscribe_url, mailing_id, subscriber_id)
+         VALUES (?, ?, '', '', ?, ?, ?) RETURNING id",
+    )
+    .bind(&mail.to_addr)
+    .bind(&mail.subject)
+    .bind(&mail.unsubscribe_url)
+    .bind(mailing)
+    .bind(subscriber)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Mails due now (never sent, retry time reached, attempts left): the site's own mails
+/// first, then issues of the lists, oldest first. A list mail goes only to an address
+/// still subscribed (unsubscribing wins over an issue being sent) and gets its issue's
+/// bodies with the recipient's unsubscribe address put in.
 pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
     Ok(sqlx::query_as(concatcp!(
-        "SELECT id, attempts, to_addr, subject, text_body, html_body, unsubscribe_url,
-                reply_to, attachment_of
-         FROM mail_queue
-         WHERE sent_at IS NULL AND attempts < ? AND next_attempt_at <= ",
+        "SELECT q.id, q.attempts, q.to_addr, q.subject, q.unsubscribe_url, q.reply_to,
+                q.attachment_of,
+                CASE WHEN m.id IS NULL THEN q.text_body
+                     ELSE replace(m.text_body, '",
+        crate::mailings::UNSUBSCRIBE_SLOT,
+        "', q.unsubscribe_url) END AS text_body,
+                CASE WHEN m.id IS NULL THEN q.html_body
+                     ELSE replace(m.html_body, '",
+        crate::mailings::UNSUBSCRIBE_SLOT,
+        "', q.unsubscribe_url) END AS html_body,
+                CASE WHEN m.id IS NULL THEN NULL
+                     ELSE replace(m.list, '_', '-') || '-' || m.lang END AS list_id
+         FROM mail_queue q LEFT JOIN mailings m ON m.id = q.mailing_id
+         WHERE q.sent_at IS NULL AND q.attempts < ? AND q.next_attempt_at <= ",
         NOW,
-        " ORDER BY next_attempt_at, id LIMIT ?"
+        " AND (q.subscriber_id IS NULL OR EXISTS (SELECT 1 FROM subscribers s
+                WHERE s.id = q.subscriber_id AND s.status = 'confirmed'))
+         ORDER BY q.mailing_id IS NOT NULL, q.next_attempt_at, q.id LIMIT ?"
     ))
     .bind(MAX_ATTEMPTS)
     .bind(limit)
@@ -87,30 +126,75 @@ pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResu
     .await?)
 }
 
-/// Records a delivery.
+/// Records a delivery (and, for an issue, that its recipient got it and that the
+/// address takes mail: its refusals start again from nought).
 pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
+    let mut tx = crate::write_tx(pool).await?;
     sqlx::query(concatcp!(
         "UPDATE mail_queue SET sent_at = ",
         NOW,
         ", attempts = attempts + 1, last_error = NULL WHERE id = ?"
     ))
     .bind(id)
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
+    sqlx::query("UPDATE mailing_recipients SET state = 'sent' WHERE mail_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE subscribers SET refusals = 0
+         WHERE refusals > 0 AND id = (SELECT subscriber_id FROM mail_queue WHERE id = ?)",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
-/// Records a failure; the next try waits 1, 2, 4… minutes (at most 6 hours).
-pub async fn mark_failed(pool: &SqlitePool, id: i64, error: &str) -> DataResult<()> {
+/// Records a failure. A passing one (connection refused, SMTP 4xx) is tried again after
+/// 1, 2, 4… minutes (at most 6 hours), [`MAX_ATTEMPTS`] times in all; a permanent one
+/// (SMTP 5xx: no such mailbox) is not tried again, and counts against the address
+/// (`mailings::MAX_REFUSALS`). An issue's recipient given up on is `failed`.
+pub async fn mark_failed(
+    pool: &SqlitePool,
+    id: i64,
+    error: &str,
+    permanent: bool,
+) -> DataResult<()> {
+    let mut tx = crate::write_tx(pool).await?;
     sqlx::query(&format!(
-        "UPDATE mail_queue SET attempts = attempts + 1, last_error = ?,
+        "UPDATE mail_queue SET last_error = ?,
+           attempts = CASE WHEN ? THEN max(attempts + 1, ?) ELSE attempts + 1 END,
            next_attempt_at = {} WHERE id = ?",
         now_moved("'+' || min(360, 1 << min(attempts, 9)) || ' minutes'")
     ))
     .bind(error.chars().take(500).collect::<String>())
+    .bind(permanent)
+    .bind(MAX_ATTEMPTS)
     .bind(id)
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
+    sqlx::query(
+        "UPDATE mailing_recipients SET state = 'failed'
+         WHERE mail_id = ? AND (SELECT attempts FROM mail_queue WHERE id = ?) >= ?",
+    )
+    .bind(id)
+    .bind(id)
+    .bind(MAX_ATTEMPTS)
+    .execute(&mut *tx)
+    .await?;
+    if permanent {
+        sqlx::query(
+            "UPDATE subscribers SET refusals = refusals + 1
+             WHERE id = (SELECT subscriber_id FROM mail_queue WHERE id = ?)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -147,7 +231,7 @@ mod tests {
         );
         assert_eq!(waiting[0].mail, mail("a@example.org"));
         mark_sent(&pool, first).await.unwrap();
-        mark_failed(&pool, second, "connection refused")
+        mark_failed(&pool, second, "connection refused", false)
             .await
             .unwrap();
         // Sent mail is gone from the queue; the failed one waits for its retry time.

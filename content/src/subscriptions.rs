@@ -108,6 +108,36 @@ async fn issue(
     Ok(token)
 }
 
+/// The unsubscribe token of a subscriber in list mail (issue 20): the same for every
+/// issue, derived from the subscriber with the site's `key` (HMAC-SHA-256), so that an
+/// issue sent to 20,000 readers adds no token row per mail. Like every token, only its
+/// hash is stored (once per subscriber), and the link keeps working with
+/// [`unsubscribe`] for as long as the subscriber exists.
+pub async fn list_token(
+    conn: &mut SqliteConnection,
+    subscriber: i64,
+    key: &[u8],
+) -> DataResult<String> {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<Sha256>::new_from_slice(key)
+        .map_err(|e| crate::DataError::Invalid(format!("list token key: {e}")))?;
+    mac.update(format!("unsubscribe:{subscriber}").as_bytes());
+    let token: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    sqlx::query(
+        "INSERT OR IGNORE INTO tokens (hash, purpose, subscriber_id) VALUES (?, 'unsubscribe', ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(subscriber)
+    .execute(&mut *conn)
+    .await?;
+    Ok(token)
+}
+
 async fn log_consent(
     conn: &mut SqliteConnection,
     subscriber: i64,

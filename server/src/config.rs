@@ -29,6 +29,9 @@ pub struct Config {
     pub form_rate_per_minute: u32,
     /// Least seconds between showing a form and accepting it.
     pub form_min_seconds: u64,
+    /// Mails of the lists' issues sent a minute at most (`MAIL_RATE_PER_MINUTE`): what
+    /// the mail relay accepts without throttling the site.
+    pub mail_rate_per_minute: u32,
 }
 
 impl Config {
@@ -52,6 +55,7 @@ impl Config {
             form_min_seconds: var("FORM_MIN_SECONDS", "2")
                 .parse()
                 .unwrap_or(app::forms::ticket::DEFAULT_MIN_SECONDS),
+            mail_rate_per_minute: var("MAIL_RATE_PER_MINUTE", "600").parse().unwrap_or(600),
         }
     }
 
@@ -72,6 +76,7 @@ impl Config {
             trust_proxy: true,
             form_rate_per_minute: 10,
             form_min_seconds: 0,
+            mail_rate_per_minute: 600,
         }
     }
 }

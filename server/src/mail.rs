@@ -11,6 +11,7 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 use std::time::Duration;
+use tokio::sync::watch;
 
 /// How often the queue is looked at (`MAIL_POLL_MS`, default 2 s; the browser tests
 /// use less so that they wait less for mails).
@@ -34,6 +35,8 @@ pub enum Transport {
 pub struct Mailer {
     pub from: Mailbox,
     pub transport: Transport,
+    /// How often the worker looks at the queue (`MAIL_POLL_MS`).
+    pub poll: Duration,
 }
 
 impl Mailer {
@@ -55,64 +58,124 @@ impl Mailer {
                 Transport::Outbox(AsyncFileTransport::new(outbox))
             }
         };
-        Ok(Mailer { from, transport })
+        Ok(Mailer {
+            from,
+            transport,
+            poll: poll_interval(),
+        })
     }
 
-    /// Sends one mail now, with the file of a reader message when it has one.
+    /// Sends one mail now, with the file of a reader message when it has one, and for
+    /// an issue of a list its `List-Id` (`newsletter-fr`, before the sender's domain).
     pub async fn send(
         &self,
         mail: &Mail,
         attachment: Option<FileAttachment>,
-    ) -> Result<(), String> {
-        let message = message(&self.from, mail, attachment)?;
+        list_id: Option<&str>,
+    ) -> Result<(), NotSent> {
+        let message = message(&self.from, mail, attachment, list_id).map_err(|error| NotSent {
+            error,
+            permanent: true,
+        })?;
         match &self.transport {
-            Transport::Smtp(smtp) => smtp
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
-            Transport::Outbox(files) => files
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| NotSent {
+                permanent: e.is_permanent(),
+                error: e.to_string(),
+            }),
+            Transport::Outbox(files) => {
+                files.send(message).await.map(|_| ()).map_err(|e| NotSent {
+                    error: e.to_string(),
+                    permanent: false,
+                })
+            }
         }
     }
 
-    /// Sends everything due; returns how many were sent.
-    pub async fn send_due(&self, pool: &SqlitePool) -> Result<usize, content::DataError> {
-        let mut sent = 0;
+    /// Sends everything due, the site's own mails first; of the lists' mails at most
+    /// `list_allowance` (the sending rate). Stops between two mails when `stop` turns
+    /// true, so a server asked to stop never quits halfway through recording a mail.
+    /// Returns how many mails of each kind were sent: (site's, lists').
+    pub async fn send_due(
+        &self,
+        pool: &SqlitePool,
+        list_allowance: usize,
+        stop: &watch::Receiver<bool>,
+    ) -> Result<(usize, usize), content::DataError> {
+        let (mut own, mut lists) = (0, 0);
         for queued in mail_queue::due(pool, 50).await? {
+            if *stop.borrow() {
+                break;
+            }
+            let is_list = queued.list_id.is_some();
+            if is_list && lists >= list_allowance {
+                break;
+            }
             let attachment = match queued.mail.attachment_of {
                 Some(id) => content::reader_messages::attachment(pool, id).await?,
                 None => None,
             };
-            match self.send(&queued.mail, attachment).await {
+            match self
+                .send(&queued.mail, attachment, queued.list_id.as_deref())
+                .await
+            {
                 Ok(()) => {
                     mail_queue::mark_sent(pool, queued.id).await?;
-                    sent += 1;
+                    if is_list {
+                        lists += 1;
+                    } else {
+                        own += 1;
+                    }
                 }
-                Err(err) => {
-                    tracing::warn!(id = queued.id, attempts = queued.attempts + 1, %err, "mail not sent, will retry");
-                    mail_queue::mark_failed(pool, queued.id, &err).await?;
+                Err(NotSent { error, permanent }) => {
+                    tracing::warn!(id = queued.id, attempts = queued.attempts + 1, permanent, %error, "mail not sent");
+                    mail_queue::mark_failed(pool, queued.id, &error, permanent).await?;
                 }
             }
         }
-        Ok(sent)
+        Ok((own, lists))
     }
 
-    /// The background sender: runs for the life of the server.
-    pub fn spawn_worker(self, pool: SqlitePool) {
-        let poll = poll_interval();
+    /// The background sender, for the life of the server: starts scheduled issues,
+    /// hands issues to the queue and sends what is due at `rate_per_minute` list mails.
+    /// Turning `stop` true ends it after the mail being sent is recorded (await the
+    /// handle before the process exits).
+    pub fn spawn_worker(
+        self,
+        pool: SqlitePool,
+        issues: crate::mailings::IssueSender,
+        stop: watch::Receiver<bool>,
+    ) -> tokio::task::JoinHandle<()> {
+        let poll = self.poll;
         tokio::spawn(async move {
+            let mut rate = issues.rate();
             loop {
-                if let Err(err) = self.send_due(&pool).await {
-                    tracing::error!(%err, "mail queue");
+                if *stop.borrow() {
+                    break;
                 }
-                tokio::time::sleep(poll).await;
+                if let Err(err) = issues.prepare(&pool).await {
+                    tracing::error!(%err, "newsletter issues");
+                }
+                let allowance = rate.allowance();
+                match self.send_due(&pool, allowance, &stop).await {
+                    Ok((_, lists)) => rate.spent(lists),
+                    Err(err) => tracing::error!(%err, "mail queue"),
+                }
+                let mut stop = stop.clone();
+                tokio::select! {
+                    () = tokio::time::sleep(poll) => {}
+                    _ = stop.changed() => {}
+                }
             }
-        });
+        })
     }
+}
+
+/// Why a mail was not sent: the mail server's answer, and whether it is final (an
+/// SMTP 5xx, an address that cannot be written) or worth another try.
+#[derive(Debug)]
+pub struct NotSent {
+    pub error: String,
+    pub permanent: bool,
 }
 
 /// A file sent with a mail: name, content type, bytes.
@@ -124,12 +187,21 @@ pub fn message(
     from: &Mailbox,
     mail: &Mail,
     attachment: Option<FileAttachment>,
+    list_id: Option<&str>,
 ) -> Result<Message, String> {
     let to: Mailbox = mail
         .to_addr
         .parse()
         .map_err(|e| format!("address {:?}: {e}", mail.to_addr))?;
+    // One Message-ID per mail, in the sender's domain: mail servers and filters expect
+    // it, and a retried mail keeps none of the failed try's.
+    let message_id = format!(
+        "<{}@{}>",
+        &content::subscriptions::new_token()[..32],
+        from.email.domain()
+    );
     let mut builder = Message::builder()
+        .message_id(Some(message_id))
         .from(from.clone())
         .to(to)
         .subject(mail.subject.clone());
@@ -150,6 +222,12 @@ pub fn message(
                 HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
                 "List-Unsubscribe=One-Click".to_owned(),
             ));
+    }
+    if let Some(list) = list_id {
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Id"),
+            format!("<{list}.{}>", from.email.domain()),
+        ));
     }
     let body = MultiPart::alternative_plain_html(mail.text_body.clone(), mail.html_body.clone());
     let body = match attachment {
@@ -185,8 +263,13 @@ mod tests {
             attachment_of: None,
         };
         content::mail_queue::enqueue(&pool, &mail).await.unwrap();
-        assert_eq!(mailer.send_due(&pool).await.unwrap(), 1);
-        assert_eq!(mailer.send_due(&pool).await.unwrap(), 0, "sent once");
+        let (_stop, running) = watch::channel(false);
+        assert_eq!(mailer.send_due(&pool, 0, &running).await.unwrap(), (1, 0));
+        assert_eq!(
+            mailer.send_due(&pool, 0, &running).await.unwrap(),
+            (0, 0),
+            "sent once"
+        );
         let files: Vec<_> = std::fs::read_dir(&outbox).unwrap().flatten().collect();
         assert_eq!(files.len(), 1);
         let eml = std::fs::read_to_string(files[0].path()).unwrap();
@@ -202,7 +285,7 @@ mod tests {
         )
         .unwrap();
         content::mail_queue::enqueue(&pool, &mail).await.unwrap();
-        assert_eq!(refused.send_due(&pool).await.unwrap(), 0);
+        assert_eq!(refused.send_due(&pool, 0, &running).await.unwrap(), (0, 0));
         let (attempts, error): (i64, Option<String>) =
             sqlx::query_as("SELECT attempts, last_error FROM mail_queue WHERE sent_at IS NULL")
                 .fetch_one(&pool)
@@ -249,9 +332,10 @@ mod tests {
             attachment_of: None,
         };
         content::mail_queue::enqueue(&pool, &mail).await.unwrap();
+        let (_stop, running) = watch::channel(false);
         assert_eq!(
-            mailer.send_due(&pool).await.unwrap(),
-            1,
+            mailer.send_due(&pool, 0, &running).await.unwrap(),
+            (1, 0),
             "delivered over SMTP"
         );
         let mut received = None;

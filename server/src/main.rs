@@ -15,6 +15,7 @@ mod config;
 mod http;
 mod jobs;
 mod mail;
+mod mailings;
 mod state;
 
 #[cfg(test)]
@@ -113,12 +114,21 @@ async fn serve(config: Config) -> Result<(), String> {
     }
 
     // E-mails are sent from the queue in the background; requests never wait on them.
-    mail::Mailer::new(
+    // Asked to stop, the server lets the worker record the mail it is sending first.
+    let issues = mailings::IssueSender {
+        site_url: config.site_url.clone(),
+        token_key: content::reader_messages::secret::<32>(&pool, "list_unsubscribe")
+            .await
+            .map_err(|e| format!("list key: {e}"))?,
+        rate_per_minute: config.mail_rate_per_minute,
+    };
+    let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
+    let mail_worker = mail::Mailer::new(
         &config.mail_from,
         config.smtp_url.as_deref(),
         config.mail_outbox.clone(),
     )?
-    .spawn_worker(pool.clone());
+    .spawn_worker(pool.clone(), issues, mail_stopped);
 
     // Readers' data is kept only as long as the privacy notice says.
     jobs::spawn_retention(pool.clone());
@@ -146,7 +156,15 @@ async fn serve(config: Config) -> Result<(), String> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    let _ = stop_mail.send(true);
+    if tokio::time::timeout(std::time::Duration::from_secs(30), mail_worker)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the mail worker did not stop within 30 s");
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

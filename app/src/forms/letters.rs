@@ -25,9 +25,16 @@ pub(crate) struct LetterText {
     pub(crate) op_ed_body: &'static str,
     pub(crate) reference: &'static str,
     pub(crate) no_reply: &'static str,
+    /// An issue's link to its web archive page.
+    pub(crate) issue_read_online: &'static str,
+    /// Before the newspaper a press-review article comes from.
+    pub(crate) issue_source: &'static str,
+    pub(crate) issue_read_more: &'static str,
+    /// The privacy promise at the foot of every issue.
+    pub(crate) issue_no_tracking: &'static str,
 }
 
-fn words(lang: Lang) -> &'static LetterText {
+pub(crate) fn words(lang: Lang) -> &'static LetterText {
     match lang {
         Lang::Fr => &crate::i18n::fr::LETTERS,
         Lang::Ar => &crate::i18n::ar::LETTERS,
@@ -89,17 +96,7 @@ impl Letter {
                 }
             })
             .collect();
-        let (code, dir) = (self.lang.code(), self.lang.dir());
-        let html = format!(
-            "<!DOCTYPE html>\n<html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
-             <body style=\"margin:0;padding:24px;background:#f4f3ef;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;line-height:1.5\">\n\
-             <div style=\"max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-top:4px solid #0b5d4b\" dir=\"{dir}\">\n\
-             <p style=\"font-weight:bold;color:#0b5d4b\">{site}</p>\n{html}\
-             <hr style=\"border:none;border-top:1px solid #ddd\">\n<p style=\"font-size:12px;color:#555\">{footer}</p>\n</div></body></html>\n",
-            title = text(&self.subject),
-            site = text(self.lang.t().site_name),
-            footer = footer_html.join("<br>\n"),
-        );
+        let html = frame(self.lang, &self.subject, &html, &footer_html.join("<br>\n"));
         Mail {
             to_addr: to.to_owned(),
             subject: self.subject,
@@ -110,6 +107,22 @@ impl Letter {
             attachment_of: None,
         }
     }
+}
+
+/// The page every mail of the site is: `body` (HTML) under the site's name in a white
+/// card, `footer` (HTML) in small print, in the direction of `lang`. Styles are inline:
+/// mail programs drop style sheets.
+pub(crate) fn frame(lang: Lang, subject: &str, body: &str, footer: &str) -> String {
+    let (code, dir) = (lang.code(), lang.dir());
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\n\
+         <body style=\"margin:0;padding:24px;background:#f4f3ef;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b;line-height:1.5\">\n\
+         <div style=\"max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-top:4px solid #0b5d4b\" dir=\"{dir}\">\n\
+         <p style=\"font-weight:bold;color:#0b5d4b\">{site}</p>\n{body}\
+         <hr style=\"border:none;border-top:1px solid #ddd\">\n<p style=\"font-size:12px;color:#555\">{footer}</p>\n</div></body></html>\n",
+        title = text(subject),
+        site = text(lang.t().site_name),
+    )
 }
 
 /// The double opt-in mail: the confirmation link, and already the unsubscribe link.

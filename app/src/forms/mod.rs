@@ -9,6 +9,8 @@ pub mod view;
 #[cfg(feature = "ssr")]
 pub mod attachment;
 #[cfg(feature = "ssr")]
+pub mod issue_letter;
+#[cfg(feature = "ssr")]
 pub mod letters;
 #[cfg(feature = "ssr")]
 pub mod submit;

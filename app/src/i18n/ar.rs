@@ -325,4 +325,8 @@ pub const LETTERS: LetterText = LetterText {
     op_ed_body: "مرحبا، توصلنا بمقترح مقالك. ستقرؤه هيئة التحرير وترد عليك في غضون أسبوعين.",
     reference: "المرجع: {reference}",
     no_reply: concatcp!("ترسل هذه الرسالة آليا؛ لمراسلتنا: ", CONTACT_EMAIL, "."),
+    issue_read_online: "القراءة في المتصفح",
+    issue_source: "المصدر",
+    issue_read_more: "قراءة المقال",
+    issue_no_tracking: "لا تتضمن هذه الرسالة صورا خارجية ولا روابط تتبع: لا نعرف إن كنتم تفتحونها.",
 };

@@ -292,4 +292,8 @@ pub const LETTERS: LetterText = LetterText {
     op_ed_body: "Hello, your op-ed submission has been received. The editors will read it and reply within two weeks.",
     reference: "Reference: {reference}",
     no_reply: concatcp!("This email is sent automatically; to write to us: ", CONTACT_EMAIL, "."),
+    issue_read_online: "Read in your browser",
+    issue_source: "Source",
+    issue_read_more: "Read the article",
+    issue_no_tracking: "This e-mail has no remote images and no tracking links: we do not know whether you open it.",
 };

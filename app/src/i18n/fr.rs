@@ -294,4 +294,8 @@ pub const LETTERS: LetterText = LetterText {
     op_ed_body: "Bonjour, votre proposition de tribune a bien été reçue. La rédaction la lira et vous répondra dans un délai de deux semaines.",
     reference: "Référence : {reference}",
     no_reply: concatcp!("Ce courriel est envoyé automatiquement ; pour nous écrire : ", CONTACT_EMAIL, "."),
+    issue_read_online: "Lire dans le navigateur",
+    issue_source: "Source",
+    issue_read_more: "Lire l’article",
+    issue_no_tracking: "Ce courriel ne contient ni image distante ni lien de suivi : nous ne savons pas si vous l’ouvrez.",
 };

@@ -311,7 +311,8 @@ async fn op_eds_carry_their_file_to_the_editors() {
     );
     // The mail as sent: the PDF attached next to the text and HTML.
     let from = "CCME <no-reply@ccme.example>".parse().unwrap();
-    let message = crate::mail::message(&from, notification, Some((name, kind, bytes))).unwrap();
+    let message =
+        crate::mail::message(&from, notification, Some((name, kind, bytes)), None).unwrap();
     let raw = String::from_utf8_lossy(&message.formatted()).into_owned();
     assert!(
         raw.contains("multipart/mixed") && raw.contains("filename=\"t.pdf\""),

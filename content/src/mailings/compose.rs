@@ -1,0 +1,239 @@
+//! Writing an issue: its list, edition, subject, introduction and stories. A press
+//! review starts with the articles published since the last issue of its list in its
+//! edition; a newsletter starts empty and the editor picks stories.
+
+use super::Status;
+use crate::lang::Lang;
+use crate::subscriptions::List;
+use crate::{DataError, DataResult, NOW, PUBLISHED};
+use const_format::concatcp;
+use sqlx::SqlitePool;
+
+/// Most stories a press review is prefilled with (a day's press is a few dozen).
+pub const PRESS_REVIEW_MAX: i64 = 60;
+
+/// An issue as the back office and the archive show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mailing {
+    pub id: i64,
+    pub list: List,
+    pub lang: Lang,
+    pub subject: String,
+    /// Markdown, above the stories.
+    pub intro: String,
+    pub status: Status,
+    pub send_at: Option<String>,
+    pub created_at: String,
+    pub started_at: Option<String>,
+    pub finished_at: Option<String>,
+}
+
+type MailingRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+const MAILING_COLUMNS: &str =
+    "id, list, lang, subject, intro, status, send_at, created_at, started_at, finished_at";
+
+fn mailing(row: MailingRow) -> DataResult<Mailing> {
+    let (id, list, lang, subject, intro, status, send_at, created_at, started_at, finished_at) =
+        row;
+    let bad = |what: &str, value: &str| DataError::Invalid(format!("mailing {id}: {what} {value}"));
+    Ok(Mailing {
+        id,
+        list: List::from_code(&list).ok_or_else(|| bad("list", &list))?,
+        lang: Lang::from_code(&lang).ok_or_else(|| bad("lang", &lang))?,
+        subject,
+        intro,
+        status: Status::from_code(&status).ok_or_else(|| bad("status", &status))?,
+        send_at,
+        created_at,
+        started_at,
+        finished_at,
+    })
+}
+
+/// A story of an issue, with what the mail shows of it.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct MailingStory {
+    pub story_id: i64,
+    pub kind: String,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// The newspaper a press-review article comes from (`LE MATIN`), if any.
+    pub source: String,
+    pub published_at: Option<String>,
+}
+
+/// Starts an issue of `list` in `lang`. A press review is prefilled with the articles
+/// published since the last issue of that list in that edition began sending (the last
+/// day's when there was none), newest first.
+pub async fn create(
+    pool: &SqlitePool,
+    list: List,
+    lang: Lang,
+    subject: &str,
+    author: Option<i64>,
+) -> DataResult<i64> {
+    let mut tx = crate::write_tx(pool).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO mailings (list, lang, subject, created_by) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(list.code())
+    .bind(lang.code())
+    .bind(subject.trim())
+    .bind(author)
+    .fetch_one(&mut *tx)
+    .await?;
+    if list == List::PressReview {
+        sqlx::query(&format!(
+            "INSERT INTO mailing_stories (mailing_id, story_id, position)
+             SELECT ?, story_id, row_number() OVER (ORDER BY t.published_at DESC, t.id DESC)
+             FROM story_translations t
+             WHERE t.lang = ? AND t.kind = 'article' AND {PUBLISHED}
+               AND t.published_at > coalesce(
+                 (SELECT max(started_at) FROM mailings
+                  WHERE list = ? AND lang = ? AND started_at IS NOT NULL),
+                 {})
+             ORDER BY t.published_at DESC, t.id DESC LIMIT ?",
+            crate::now_moved("'-1 day'")
+        ))
+        .bind(id)
+        .bind(lang.code())
+        .bind(list.code())
+        .bind(lang.code())
+        .bind(PRESS_REVIEW_MAX)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// One issue.
+pub async fn get(pool: &SqlitePool, id: i64) -> DataResult<Option<Mailing>> {
+    let row: Option<MailingRow> = sqlx::query_as(&format!(
+        "SELECT {MAILING_COLUMNS} FROM mailings WHERE id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(mailing).transpose()
+}
+
+/// Issues newest first: every one for the back office (`sent_only = false`), or the
+/// sent ones of a list in an edition for its archive.
+pub async fn issues(
+    pool: &SqlitePool,
+    of: Option<(List, Lang)>,
+    limit: i64,
+) -> DataResult<Vec<Mailing>> {
+    let rows: Vec<MailingRow> = match of {
+        None => {
+            sqlx::query_as(&format!(
+                "SELECT {MAILING_COLUMNS} FROM mailings ORDER BY id DESC LIMIT ?"
+            ))
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        }
+        Some((list, lang)) => {
+            sqlx::query_as(&format!(
+                "SELECT {MAILING_COLUMNS} FROM mailings
+                 WHERE list = ? AND lang = ? AND status = 'sent'
+                 ORDER BY started_at DESC, id DESC LIMIT ?"
+            ))
+            .bind(list.code())
+            .bind(lang.code())
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    rows.into_iter().map(mailing).collect()
+}
+
+/// The stories of an issue in their order. Unpublished since they were picked, they
+/// are left out: a mail never links to a page readers cannot open.
+pub async fn stories(pool: &SqlitePool, id: i64) -> DataResult<Vec<MailingStory>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT t.story_id, t.kind, t.slug, t.title, t.summary, t.source, t.published_at
+         FROM mailing_stories ms
+         JOIN mailings m ON m.id = ms.mailing_id
+         JOIN story_translations t ON t.story_id = ms.story_id AND t.lang = m.lang
+         WHERE ms.mailing_id = ? AND {PUBLISHED}
+         ORDER BY ms.position"
+    ))
+    .bind(id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Changes the subject and introduction of an issue not yet sending. `false` when it
+/// already is (the mail is frozen).
+pub async fn update(pool: &SqlitePool, id: i64, subject: &str, intro: &str) -> DataResult<bool> {
+    Ok(sqlx::query(concatcp!(
+        "UPDATE mailings SET subject = ?, intro = ?, updated_at = ",
+        NOW,
+        " WHERE id = ? AND status IN ('draft', 'scheduled')"
+    ))
+    .bind(subject.trim())
+    .bind(intro)
+    .bind(id)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Sets the stories of an issue not yet sending, in this order (reordering, removing
+/// and adding are all this). Stories of another edition or unpublished are ignored.
+pub async fn set_stories(pool: &SqlitePool, id: i64, story_ids: &[i64]) -> DataResult<bool> {
+    let mut tx = crate::write_tx(pool).await?;
+    let editable: Option<String> = sqlx::query_scalar(
+        "SELECT lang FROM mailings WHERE id = ? AND status IN ('draft', 'scheduled')",
+    )
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(lang) = editable else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM mailing_stories WHERE mailing_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    for (position, story) in story_ids.iter().enumerate() {
+        sqlx::query(&format!(
+            "INSERT OR IGNORE INTO mailing_stories (mailing_id, story_id, position)
+             SELECT ?, t.story_id, ? FROM story_translations t
+             WHERE t.story_id = ? AND t.lang = ? AND {PUBLISHED}"
+        ))
+        .bind(id)
+        .bind(position as i64)
+        .bind(story)
+        .bind(&lang)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(concatcp!(
+        "UPDATE mailings SET updated_at = ",
+        NOW,
+        " WHERE id = ?"
+    ))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
