@@ -9,6 +9,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The site built from the WordPress theme test data (journeys/legacy.ts, support.ts).
 const WP_PORT = PORT + 2;
 const WXR = '../shared/data/wordpress/themeunittestdata.wordpress.xml';
+// The mail server the test site sends to: aiosmtpd (installed by scripts/setup), which
+// writes what it accepts to a Maildir that journeys/mailbox.ts reads.
+const SMTP_PORT = PORT + 3;
 const SERVER = process.env.E2E_SERVER ?? 'target/release/server';
 const chromium = {
   browserName: 'chromium' as const,
@@ -58,6 +61,12 @@ export default defineConfig({
   // site made only of the WordPress theme test data, imported with `server import-wxr`
   // (the legacy-addresses journey).
   webServer: [{
+    command: `rm -rf target/e2e-mail && exec python3 -m aiosmtpd -n -l 127.0.0.1:${SMTP_PORT} -c aiosmtpd.handlers.Mailbox target/e2e-mail`,
+    cwd: '..',
+    port: SMTP_PORT,
+    timeout: 30_000,
+    reuseExistingServer: false,
+  }, {
     // The back office's first administrator (journeys/admin.ts) made as a deployer would,
     // and an editor and an author for the writing journey (journeys/editor.ts).
     command: `rm -rf target/e2e && ${SERVER} create-admin admin@ccme.example && ` +
@@ -69,7 +78,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: 'sqlite://target/e2e/site.db',
       MEDIA_DIR: 'target/e2e/media',
-      MAIL_OUTBOX: 'target/e2e/outbox',
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       SITE_URL: `http://127.0.0.1:${PORT}`,
       RUST_LOG: 'warn',

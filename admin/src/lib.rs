@@ -19,6 +19,7 @@ pub mod doors;
 mod fields;
 pub mod i18n;
 pub mod login;
+pub mod mailings;
 pub mod media;
 pub mod moderation;
 pub mod routes;
@@ -75,6 +76,8 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("/messages") view=moderation::MessagesPage/>
                     <Route path=path!("/messages/:id") view=moderation::MessagePage/>
                     <Route path=path!("/subscribers") view=moderation::SubscribersPage/>
+                    <Route path=path!("/mailings") view=mailings::MailingsPage/>
+                    <Route path=path!("/mailings/:id") view=mailings::issue::IssuePage/>
                     <Route path=path!("/accounts") view=accounts::AccountsPage/>
                     <Route path=path!("/audit") view=audit::AuditLogPage/>
                     <Route path=path!("/sections") view=structure::sections::SectionsPage/>

@@ -4,7 +4,7 @@
 //! sections, menus, media), and the page a refused post is answered with.
 
 use crate::doors;
-use crate::{media, moderation, stories, structure};
+use crate::{mailings, media, moderation, stories, structure};
 use app::serving::{render_with, PageContext};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -33,6 +33,8 @@ pub struct AdminServices {
     pub media_dir: PathBuf,
     /// Where readers' answers to an editor's reply go.
     pub editors_email: String,
+    /// Public base URL of the site: links in the issues of the lists.
+    pub site_url: String,
     pub login_limiter: LoginLimiter,
     /// Whether `X-Forwarded-For` names the client (the site's own proxy in front).
     pub trust_proxy: bool,
@@ -48,6 +50,7 @@ pub fn router<S: Clone + Send + Sync + 'static>(services: AdminServices) -> Rout
         .merge(stories::post::routes())
         .merge(media::post::routes())
         .merge(moderation::post::routes())
+        .merge(mailings::post::routes())
         .merge(structure::post::routes())
         .with_state(services)
 }

@@ -53,6 +53,7 @@ pub fn AdminShell() -> impl IntoView {
                                 <a href="/admin/media">{lang.editor().media}</a>
                                 <a href="/admin/messages">{lang.moderation().messages}</a>
                                 <a href="/admin/subscribers">{lang.moderation().subscribers}</a>
+                                <a href="/admin/mailings">{lang.mailings().title}</a>
                             })}
                             {is_admin.then(|| view! {
                                 <a href="/admin/sections">{lang.structure().sections}</a>

@@ -25,6 +25,7 @@ use pages::contact::{ContactRoute, OpEdRoute};
 use pages::faces::FacesRoute;
 use pages::home::HomeRoute;
 use pages::interviews::InterviewsRoute;
+use pages::issues::IssueRoute;
 use pages::offline::{OfflineRoute, SavedRoute};
 use pages::podcasts::{EpisodeRoute, PodcastsRoute, ProgrammeRoute};
 use pages::privacy::PrivacyRoute;
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/page/:slug") view={Lazy::<StaticPageRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/newsletter") view={Lazy::<NewsletterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/:lang/newsletter/archive/:slug") view={Lazy::<IssueRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/newsletter/confirm") view={Lazy::<ConfirmRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/newsletter/unsubscribe") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/:lang/contact") view={Lazy::<ContactRoute>::new()} ssr=SsrMode::Async/>

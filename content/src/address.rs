@@ -23,6 +23,9 @@ pub enum Page<'a> {
     Programme(Cow<'a, str>),
     /// A page every edition has under the same name (`/{lang}/contact`, …).
     Named(Named),
+    /// A sent issue of the newsletter or the press review in the web archive,
+    /// `/{lang}/newsletter/archive/{id}` (its mail's "read in the browser" link).
+    Issue(i64),
 }
 
 /// The pages every edition has under the same name.
@@ -98,6 +101,7 @@ impl<'a> Page<'a> {
             Page::Story(kind, slug) => path(lang, kind.url_segment(), slug),
             Page::Programme(slug) => path(lang, "podcasts", slug),
             Page::Named(named) => format!("/{}/{}", lang.code(), named.segment()),
+            Page::Issue(id) => format!("/{}/newsletter/archive/{id}", lang.code()),
         }
     }
 }

@@ -51,8 +51,26 @@ pub fn fixed(page: &Page<'_>) -> Option<Vec<Alternate>> {
         }
         // Pages every edition has under the same name (forms, privacy notice, listings).
         Page::Named(_) => Some(Lang::ALL.iter().map(|&l| exact(l, page)).collect()),
-        Page::Section(_) | Page::Tag(_) | Page::Story(..) | Page::Programme(_) => None,
+        Page::Section(_) | Page::Tag(_) | Page::Story(..) | Page::Programme(_) | Page::Issue(_) => {
+            None
+        }
     }
+}
+
+/// Switcher targets of an issue of a list in the web archive: the issue in its own
+/// edition, each other edition's newsletter page (the issues of a list are written for
+/// one edition; the other editions have issues of their own).
+pub fn of_issue(lang: Lang, id: i64) -> Vec<Alternate> {
+    Lang::ALL
+        .iter()
+        .map(|&l| {
+            if l == lang {
+                exact(l, &Page::Issue(id))
+            } else {
+                stand_in(l, &Page::Named(Named::Newsletter))
+            }
+        })
+        .collect()
 }
 
 /// Each edition's front page: where the switcher leads from the home page, and what

@@ -11,31 +11,7 @@ use const_format::concatcp;
 use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqlitePool};
 
-/// The two lists readers can join.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum List {
-    Newsletter,
-    PressReview,
-}
-
-impl List {
-    /// Stored and URL form.
-    pub fn code(self) -> &'static str {
-        match self {
-            List::Newsletter => "newsletter",
-            List::PressReview => "press_review",
-        }
-    }
-
-    /// Parses the stored form.
-    pub fn from_code(code: &str) -> Option<List> {
-        match code {
-            "newsletter" => Some(List::Newsletter),
-            "press_review" => Some(List::PressReview),
-            _ => None,
-        }
-    }
-}
+pub use crate::model::List;
 
 /// How long a confirmation link works.
 pub const CONFIRM_HOURS: i64 = 48;

@@ -26,6 +26,71 @@ pub struct FeedEntry {
     pub cover_path: Option<String>,
     pub cover_mime: Option<String>,
     pub cover_bytes: Option<i64>,
+    /// The entry's address when it is no story's: a sent issue of the newsletter or
+    /// the press review (`Page::Issue`). Stories' addresses come from `kind` and `slug`.
+    #[sqlx(skip)]
+    pub path: Option<String>,
+}
+
+impl FeedEntry {
+    /// The entry's site-relative address in edition `lang`.
+    pub fn path(&self, lang: Lang) -> String {
+        self.path
+            .clone()
+            .unwrap_or_else(|| story_path(lang, self.kind, &self.slug))
+    }
+}
+
+/// The newest `limit` sent issues of the lists in `lang` as feed entries (issue 20):
+/// the edition's feeds carry them beside its stories, each with its introduction and
+/// the links of its stories.
+pub async fn newest_issues(
+    pool: &SqlitePool,
+    lang: Lang,
+    limit: u32,
+) -> DataResult<Vec<FeedEntry>> {
+    use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+    let mut entries = Vec::new();
+    for issue in crate::mailings::archive(pool, lang, i64::from(limit)).await? {
+        let mut body = crate::editorial::markdown::to_html(&issue.intro);
+        body.push_str("<ul>");
+        for story in crate::mailings::stories(pool, issue.id).await? {
+            let Some(kind) = StoryKind::from_code(&story.kind) else {
+                continue;
+            };
+            body.push_str(&format!(
+                "<li><a href=\"{}\">{}</a>{}</li>",
+                attr(&story_path(lang, kind, &story.slug)),
+                text(&story.title),
+                if story.source.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", text(&story.source))
+                }
+            ));
+        }
+        body.push_str("</ul>");
+        let sent = issue
+            .started_at
+            .clone()
+            .unwrap_or_else(|| issue.created_at.clone());
+        entries.push(FeedEntry {
+            kind: StoryKind::Article,
+            slug: String::new(),
+            title: issue.subject.clone(),
+            summary: issue.subject.clone(),
+            body_html: body,
+            signature: String::new(),
+            updated_at: issue.finished_at.clone().unwrap_or_else(|| sent.clone()),
+            published_at: sent,
+            section_name: None,
+            cover_path: None,
+            cover_mime: None,
+            cover_bytes: None,
+            path: Some(Page::Issue(issue.id).path(lang)),
+        });
+    }
+    Ok(entries)
 }
 
 /// The kinds of story an edition's feeds carry (every kind but static pages).

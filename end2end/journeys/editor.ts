@@ -14,10 +14,10 @@ export const EDITOR = 'editor@ccme.example';
 export const AUTHOR = 'author@ccme.example';
 
 /** Every back-office server function (`#[server(endpoint = …)]`). */
-const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'audit', 'story_list', 'editor', 'preview', 'media', 'media_item', 'messages', 'message', 'subscribers'];
+const SERVER_FUNCTIONS = ['dashboard', 'accounts', 'structure', 'audit', 'story_list', 'editor', 'preview', 'media', 'media_item', 'messages', 'message', 'subscribers', 'mailings', 'mailing'];
 
 /** Every back-office page. */
-const PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/media/1', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
+const PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/sections', '/admin/sections/new', '/admin/sections/1', '/admin/menus', '/admin/menus/new', '/admin/menus/1', '/admin/media', '/admin/media/1', '/admin/messages', '/admin/messages/1', '/admin/subscribers', '/admin/subscribers/newsletter.csv', '/admin/mailings', '/admin/mailings/1', '/admin/stories', '/admin/stories/new', '/admin/stories/1/fr', '/fr/preview/1', '/ar/preview/1'];
 
 const UI = {
   fr: { save: 'Enregistrer', saved: 'Enregistré.', schedule: 'Programmer', scheduled: 'Programmé.', publish: 'Publier', submit: 'Soumettre à la relecture', review: 'En relecture', unpublish: 'Dépublier', logIn: 'Se connecter', newArticle: 'Nouvel article' },
@@ -78,7 +78,7 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
     }
     const post = await request.post('/admin/stories/new', { form: { title: 'x', action: 'publish' } });
     expect(post.status()).toBe(401);
-    for (const path of ['/admin/accounts', '/admin/accounts/1', '/admin/password', '/admin/sections/new', '/admin/sections/1', '/admin/menus/new', '/admin/menus/1', '/admin/media/1']) {
+    for (const path of ['/admin/accounts', '/admin/accounts/1', '/admin/password', '/admin/sections/new', '/admin/sections/1', '/admin/menus/new', '/admin/menus/1', '/admin/media/1', '/admin/mailings', '/admin/mailings/1']) {
       expect((await request.post(path, { form: { action: 'save' } })).status(), path).toBe(401);
     }
     const upload = await request.post('/admin/media', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } });

@@ -1,10 +1,11 @@
-// The mails the test site writes as .eml files (MAIL_OUTBOX), read the way a reader's
-// mail program would show them: MIME parts decoded (quoted-printable, base64).
+// The mails the test site sent over SMTP, as the local mail server (aiosmtpd, started
+// by playwright.config.ts) wrote them to its Maildir, read the way a reader's mail
+// program would show them: MIME parts decoded (quoted-printable, base64).
 import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const OUTBOX = join(__dirname, '../../target/e2e/outbox');
+const MAILDIR = join(__dirname, '../../target/e2e-mail/new');
 
 /** One mail: its headers and the decoded text of every part. */
 export interface Mail {
@@ -52,12 +53,12 @@ function parse(raw: string): Mail {
 export function mailsTo(address: string): Mail[] {
   let files: string[] = [];
   try {
-    files = readdirSync(OUTBOX).filter((f) => f.endsWith('.eml'));
+    files = readdirSync(MAILDIR);
   } catch {
     return [];
   }
   return files
-    .map((f) => readFileSync(join(OUTBOX, f), 'utf8'))
+    .map((f) => readFileSync(join(MAILDIR, f), 'utf8'))
     .filter((raw) => new RegExp(`^To: ${address.replace(/[.+]/g, '\\$&')}\\r?$`, 'mi').test(raw))
     .map(parse);
 }

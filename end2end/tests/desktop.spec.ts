@@ -11,6 +11,7 @@ import { interviewsJourney } from '../journeys/interviews';
 import { languageJourney } from '../journeys/language';
 import { legacyJourney } from '../journeys/legacy';
 import { libraryJourney } from '../journeys/library';
+import { mailingsJourney } from '../journeys/mailings';
 import { mediaJourney } from '../journeys/media';
 import { menuJourney } from '../journeys/menu';
 import { messagesJourney } from '../journeys/messages';
@@ -38,6 +39,9 @@ test.describe('podcasts', () => podcastsJourney());
 test.describe('sharing', () => sharingJourney());
 test.describe('messages', () => messagesJourney());
 test.describe('subscriptions', () => subscriptionsJourney());
+// Readers subscribe and read the archive with JavaScript off and on; the editor's part is
+// the same server-rendered back office in both.
+test.describe('newsletter issues', () => mailingsJourney());
 test.describe('not found', () => notFoundJourney());
 test.describe('offline', () => offlineJourney());
 test.describe('metadata', () => metadataJourney());

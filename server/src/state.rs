@@ -119,6 +119,7 @@ impl FromRef<AppState> for AdminServices {
             context: state.context.clone(),
             media_dir: state.config.media_dir.clone(),
             editors_email: state.config.editors_email.clone(),
+            site_url: state.config.site_url.clone(),
             login_limiter: state.login_limiter.clone(),
             trust_proxy: state.config.trust_proxy,
             secure_cookies: state.config.site_url.starts_with("https://"),

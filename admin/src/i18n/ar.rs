@@ -2,7 +2,7 @@
 //! screen's module defines (`admin.rs`, `editor.rs`, …), so a text missing here fails to
 //! compile. The reader's interface is in `app/src/i18n/ar.rs`.
 
-use super::{AdminStrings, EditorStrings, ModerationStrings, StructureStrings};
+use super::{AdminStrings, EditorStrings, MailingStrings, ModerationStrings, StructureStrings};
 
 pub const ADMIN: AdminStrings = AdminStrings {
     title: "فضاء التحرير",
@@ -306,4 +306,55 @@ pub const STRUCTURE: StructureStrings = StructureStrings {
             "هذا العنصر مستعمل: أزِله أولًا من المحتويات التي تستعمله.",
         ),
     ],
+};
+
+pub const MAILINGS: MailingStrings = MailingStrings {
+    title: "النشرة الإخبارية ومراجعة الصحافة",
+    new_issue: "عدد جديد",
+    list: "القائمة",
+    lists: ["النشرة الإخبارية", "مراجعة الصحافة"],
+    edition: "النسخة",
+    subject: "الموضوع",
+    create: "إنشاء العدد",
+    empty: "لا توجد أعداد بعد.",
+    statuses: [
+        "مسودة",
+        "مبرمج",
+        "جارٍ الإرسال",
+        "متوقف مؤقتا",
+        "أُرسل",
+        "أُلغي",
+    ],
+    progress: ["في الانتظار", "في طابور الإرسال", "أُرسلت", "فشلت", "استُبعدت"],
+    intro: "المقدمة",
+    intro_hint: "بصيغة Markdown، تظهر فوق المقالات.",
+    save: "حفظ",
+    saved: "تم حفظ العدد.",
+    stories: "المقالات",
+    no_stories: "لا توجد مقالات في هذا العدد.",
+    up: "إلى الأعلى",
+    down: "إلى الأسفل",
+    remove: "إزالة",
+    add_story: "إضافة مقال منشور",
+    add: "إضافة",
+    preview: "معاينة الرسالة",
+    preview_text: "النسخة النصية",
+    send_test: "أرسل لي نسخة تجريبية",
+    test_sent: "أُرسلت النسخة التجريبية إلى {email}.",
+    schedule_at: "الإرسال في (بالتوقيت العالمي)",
+    schedule_hint: "التاريخ والساعة بالتوقيت العالمي، مثلا 2026-12-04T07:00.",
+    schedule: "برمجة",
+    unschedule: "العودة إلى المسودة",
+    recipients: "المرسل إليهم: {count} مشتركا مؤكدا في هذه القائمة بهذه النسخة.",
+    send_now: "أرسل الآن",
+    pause: "إيقاف مؤقت",
+    resume: "استئناف الإرسال",
+    cancel: "إلغاء الإرسال",
+    editors_send: "المحررون والمديرون وحدهم يرسلون العدد أو يبرمجونه.",
+    frozen: "أُرسل هذا العدد: لم يعد نصه قابلا للتغيير.",
+    subject_missing: "أعطوا العدد موضوعا (200 حرف على الأكثر).",
+    bad_time: "تعذرت قراءة هذا التاريخ: اكتبوه مثل 2026-12-04T07:00، في المستقبل.",
+    in_archive: "عرض في الأرشيف",
+    back: "كل الأعداد",
+    not_found: "هذا العدد غير موجود.",
 };

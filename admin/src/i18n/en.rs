@@ -2,7 +2,7 @@
 //! screen's module defines (`admin.rs`, `editor.rs`, …), so a text missing here fails to
 //! compile. The reader's interface is in `app/src/i18n/en.rs`.
 
-use super::{AdminStrings, EditorStrings, ModerationStrings, StructureStrings};
+use super::{AdminStrings, EditorStrings, MailingStrings, ModerationStrings, StructureStrings};
 
 pub const ADMIN: AdminStrings = AdminStrings {
     title: "Newsroom",
@@ -291,4 +291,55 @@ pub const STRUCTURE: StructureStrings = StructureStrings {
         ("editors_only", "For editors and administrators only."),
         ("media_in_use", "This item is in use: take it off the stories that use it first."),
     ],
+};
+
+pub const MAILINGS: MailingStrings = MailingStrings {
+    title: "Newsletter and press review",
+    new_issue: "New issue",
+    list: "List",
+    lists: ["Newsletter", "Press review"],
+    edition: "Edition",
+    subject: "Subject",
+    create: "Create the issue",
+    empty: "No issue yet.",
+    statuses: [
+        "Draft",
+        "Scheduled",
+        "Sending",
+        "Paused",
+        "Sent",
+        "Cancelled",
+    ],
+    progress: ["Waiting", "In the mail queue", "Sent", "Failed", "Skipped"],
+    intro: "Introduction",
+    intro_hint: "In Markdown; shown above the stories.",
+    save: "Save",
+    saved: "Issue saved.",
+    stories: "Stories",
+    no_stories: "No story in this issue.",
+    up: "Move up",
+    down: "Move down",
+    remove: "Remove",
+    add_story: "Add a published story",
+    add: "Add",
+    preview: "Preview of the e-mail",
+    preview_text: "Plain-text version",
+    send_test: "Send me a test",
+    test_sent: "Test sent to {email}.",
+    schedule_at: "Send on (UTC)",
+    schedule_hint: "Date and time in UTC, for example 2026-12-04T07:00.",
+    schedule: "Schedule",
+    unschedule: "Back to draft",
+    recipients: "Recipients: {count} confirmed subscribers of this list in this edition.",
+    send_now: "Send now",
+    pause: "Pause",
+    resume: "Resume sending",
+    cancel: "Cancel the send",
+    editors_send: "Only editors and administrators send or schedule an issue.",
+    frozen: "This issue has gone out: its text no longer changes.",
+    subject_missing: "Give the issue a subject (200 characters at most).",
+    bad_time: "This date cannot be read: write it like 2026-12-04T07:00, in the future.",
+    in_archive: "See it in the archive",
+    back: "All issues",
+    not_found: "There is no such issue.",
 };

@@ -2,7 +2,7 @@
 //! screen's module defines (`admin.rs`, `editor.rs`, …), so a text missing here fails to
 //! compile. The reader's interface is in `app/src/i18n/fr.rs`.
 
-use super::{AdminStrings, EditorStrings, ModerationStrings, StructureStrings};
+use super::{AdminStrings, EditorStrings, MailingStrings, ModerationStrings, StructureStrings};
 
 pub const ADMIN: AdminStrings = AdminStrings {
     title: "Espace de rédaction",
@@ -298,4 +298,61 @@ pub const STRUCTURE: StructureStrings = StructureStrings {
         ("editors_only", "Réservé aux éditeurs et aux administrateurs."),
         ("media_in_use", "Ce média est utilisé : retirez-le d’abord des contenus qui l’utilisent."),
     ],
+};
+
+pub const MAILINGS: MailingStrings = MailingStrings {
+    title: "Lettre et revue de presse",
+    new_issue: "Nouveau numéro",
+    list: "Liste",
+    lists: ["Lettre d’information", "Revue de presse"],
+    edition: "Édition",
+    subject: "Objet",
+    create: "Créer le numéro",
+    empty: "Aucun numéro pour l’instant.",
+    statuses: [
+        "Brouillon",
+        "Programmé",
+        "Envoi en cours",
+        "En pause",
+        "Envoyé",
+        "Annulé",
+    ],
+    progress: [
+        "En attente",
+        "Dans la file d’envoi",
+        "Envoyés",
+        "Échecs",
+        "Écartés",
+    ],
+    intro: "Introduction",
+    intro_hint: "En Markdown ; placée au-dessus des articles.",
+    save: "Enregistrer",
+    saved: "Numéro enregistré.",
+    stories: "Articles",
+    no_stories: "Aucun article dans ce numéro.",
+    up: "Monter",
+    down: "Descendre",
+    remove: "Retirer",
+    add_story: "Ajouter un article publié",
+    add: "Ajouter",
+    preview: "Aperçu du courriel",
+    preview_text: "Version texte",
+    send_test: "M’envoyer un essai",
+    test_sent: "Essai envoyé à {email}.",
+    schedule_at: "Envoyer le (UTC)",
+    schedule_hint: "Date et heure en temps universel, par exemple 2026-12-04T07:00.",
+    schedule: "Programmer",
+    unschedule: "Revenir au brouillon",
+    recipients: "Destinataires : {count} abonnés confirmés de cette liste dans cette édition.",
+    send_now: "Envoyer maintenant",
+    pause: "Mettre en pause",
+    resume: "Reprendre l’envoi",
+    cancel: "Annuler l’envoi",
+    editors_send: "Seuls les éditeurs et les administrateurs envoient ou programment un numéro.",
+    frozen: "Ce numéro est parti : son texte ne change plus.",
+    subject_missing: "Donnez un objet au numéro (200 caractères au plus).",
+    bad_time: "Cette date n’est pas lisible : écrivez-la comme 2026-12-04T07:00, dans le futur.",
+    in_archive: "Voir dans les archives",
+    back: "Tous les numéros",
+    not_found: "Ce numéro n’existe pas.",
 };

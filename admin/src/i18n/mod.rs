@@ -8,11 +8,13 @@ mod ar;
 mod editor;
 mod en;
 mod fr;
+mod mailings;
 mod moderation;
 mod structure;
 
 pub use admin::AdminStrings;
 pub use editor::EditorStrings;
+pub use mailings::MailingStrings;
 pub use moderation::ModerationStrings;
 pub use structure::StructureStrings;
 
@@ -27,6 +29,8 @@ pub trait AdminTexts {
     fn editor(self) -> &'static EditorStrings;
     /// Reader messages, op-eds and subscriber lists.
     fn moderation(self) -> &'static ModerationStrings;
+    /// Issues of the newsletter and of the press review.
+    fn mailings(self) -> &'static MailingStrings;
     /// Sections, menus and the audit log.
     fn structure(self) -> &'static StructureStrings;
 }
@@ -51,6 +55,13 @@ impl AdminTexts for Lang {
             Lang::Fr => &fr::MODERATION,
             Lang::Ar => &ar::MODERATION,
             Lang::En => &en::MODERATION,
+        }
+    }
+    fn mailings(self) -> &'static MailingStrings {
+        match self {
+            Lang::Fr => &fr::MAILINGS,
+            Lang::Ar => &ar::MAILINGS,
+            Lang::En => &en::MAILINGS,
         }
     }
     fn structure(self) -> &'static StructureStrings {

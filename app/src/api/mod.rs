@@ -7,6 +7,7 @@ pub mod access;
 pub mod faces;
 pub mod forms;
 pub mod interviews;
+pub mod issues;
 pub mod library;
 pub mod navigation;
 pub mod podcasts;

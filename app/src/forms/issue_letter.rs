@@ -7,7 +7,7 @@
 use super::letters::{frame, list_name, words};
 use crate::i18n::format_date;
 use crate::i18n::Strings;
-use content::address::story_path;
+use content::address::{story_path, Page};
 use content::lang::Lang;
 use content::mailings::{Mailing, MailingStory, Rendered, UNSUBSCRIBE_SLOT};
 use content::model::StoryKind;
@@ -15,7 +15,7 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 /// The web archive page of an issue, which its "read in the browser" link opens.
 pub fn archive_url(site_url: &str, lang: Lang, id: i64) -> String {
-    format!("{site_url}/{}/newsletter/archive/{id}", lang.code())
+    format!("{site_url}{}", Page::Issue(id).path(lang))
 }
 
 /// The mail of `issue` with its `stories`, for every recipient.

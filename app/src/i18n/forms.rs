@@ -12,6 +12,14 @@ pub struct FormStrings {
     pub subscribe: &'static str,
     pub subscriptions_title: &'static str,
     pub subscriptions_intro: &'static str,
+    /// The web archive of sent issues, under the subscription form.
+    pub archive_title: &'static str,
+    pub archive_empty: &'static str,
+    /// Before the newspaper of a press-review article.
+    pub issue_source: &'static str,
+    pub issue_read: &'static str,
+    /// `{date}`: when the issue went out.
+    pub issue_sent: &'static str,
     pub choose_lists: &'static str,
     /// Shown whether or not the address was known (no address probing).
     pub subscribe_sent: &'static str,

@@ -5,6 +5,7 @@ pub mod contact;
 pub mod faces;
 pub mod home;
 pub mod interviews;
+pub mod issues;
 pub mod offline;
 pub mod podcasts;
 pub mod privacy;

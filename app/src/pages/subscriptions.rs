@@ -85,6 +85,7 @@ pub fn NewsletterPage() -> impl IntoView {
                 <SubscribeFields/>
                 <PrivacyNote text=|f| f.subscribe_note/>
             </ReaderForm>
+            <super::issues::IssueArchive/>
         </div>
     }
         .into_any()

@@ -2,31 +2,14 @@
 //! review starts with the articles published since the last issue of its list in its
 //! edition; a newsletter starts empty and the editor picks stories.
 
-use super::Status;
 use crate::lang::Lang;
-use crate::subscriptions::List;
+use crate::model::{ArchivedIssue, List, Mailing, MailingStatus as Status, MailingStory};
 use crate::{DataError, DataResult, NOW, PUBLISHED};
 use const_format::concatcp;
 use sqlx::SqlitePool;
 
 /// Most stories a press review is prefilled with (a day's press is a few dozen).
 pub const PRESS_REVIEW_MAX: i64 = 60;
-
-/// An issue as the back office and the archive show it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mailing {
-    pub id: i64,
-    pub list: List,
-    pub lang: Lang,
-    pub subject: String,
-    /// Markdown, above the stories.
-    pub intro: String,
-    pub status: Status,
-    pub send_at: Option<String>,
-    pub created_at: String,
-    pub started_at: Option<String>,
-    pub finished_at: Option<String>,
-}
 
 type MailingRow = (
     i64,
@@ -60,19 +43,6 @@ fn mailing(row: MailingRow) -> DataResult<Mailing> {
         started_at,
         finished_at,
     })
-}
-
-/// A story of an issue, with what the mail shows of it.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct MailingStory {
-    pub story_id: i64,
-    pub kind: String,
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    /// The newspaper a press-review article comes from (`LE MATIN`), if any.
-    pub source: String,
-    pub published_at: Option<String>,
 }
 
 /// Starts an issue of `list` in `lang`. A press review is prefilled with the articles
@@ -236,4 +206,53 @@ pub async fn set_stories(pool: &SqlitePool, id: i64, story_ids: &[i64]) -> DataR
     .await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Published stories of the issue's edition that it does not have yet, newest first:
+/// what the editor can add (articles, interviews, publications…; pages are left out).
+pub async fn candidates(pool: &SqlitePool, id: i64, limit: i64) -> DataResult<Vec<MailingStory>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT t.story_id, t.kind, t.slug, t.title, t.summary, t.source, t.published_at
+         FROM mailings m
+         JOIN story_translations t ON t.lang = m.lang
+         WHERE m.id = ? AND t.kind <> 'page' AND {PUBLISHED}
+           AND t.story_id NOT IN (SELECT story_id FROM mailing_stories WHERE mailing_id = m.id)
+         ORDER BY t.published_at DESC, t.id DESC LIMIT ?"
+    ))
+    .bind(id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Sent issues of both lists in edition `lang`, newest first: the archive on the
+/// newsletter page.
+pub async fn archive(pool: &SqlitePool, lang: Lang, limit: i64) -> DataResult<Vec<Mailing>> {
+    let rows: Vec<MailingRow> = sqlx::query_as(&format!(
+        "SELECT {MAILING_COLUMNS} FROM mailings
+         WHERE lang = ? AND status = 'sent'
+         ORDER BY started_at DESC, id DESC LIMIT ?"
+    ))
+    .bind(lang.code())
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(mailing).collect()
+}
+
+/// Sent issue `id` of edition `lang` as its archive page shows it; `None` for an issue
+/// not sent (a draft is nobody's business) or of another edition.
+pub async fn archived(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Option<ArchivedIssue>> {
+    let Some(issue) = get(pool, id).await? else {
+        return Ok(None);
+    };
+    if issue.lang != lang || issue.status != Status::Sent {
+        return Ok(None);
+    }
+    Ok(Some(ArchivedIssue {
+        intro_html: crate::editorial::markdown::to_html(&issue.intro),
+        stories: stories(pool, id).await?,
+        alternates: crate::alternates::of_issue(lang, id),
+        issue,
+    }))
 }

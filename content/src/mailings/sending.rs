@@ -4,7 +4,7 @@
 //! nothing more (the queue checks before each mail), pausing stops the hand-over, and
 //! the counts of every state are the editor's progress bar.
 
-use super::{Status, MAX_REFUSALS};
+use super::{Progress, Status, MAX_REFUSALS};
 use crate::mail_queue::{self, Mail};
 use crate::{DataResult, NOW};
 use const_format::concatcp;
@@ -25,20 +25,6 @@ pub struct Rendered {
     pub text: String,
 }
 
-/// Recipients of an issue by state: the editor's view of a send.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Progress {
-    /// Not yet handed to the mail queue.
-    pub waiting: i64,
-    /// In the mail queue, not yet accepted by the mail server.
-    pub queued: i64,
-    pub sent: i64,
-    /// Given up: refused for good, or too many failed tries.
-    pub failed: i64,
-    /// Unsubscribed or undeliverable before their turn, or the issue was cancelled.
-    pub skipped: i64,
-}
-
 /// Sets the time a draft goes out (`None` back to a draft). `false` if it is sending.
 pub async fn schedule(pool: &SqlitePool, id: i64, send_at: Option<&str>) -> DataResult<bool> {
     Ok(sqlx::query(concatcp!(
@@ -55,6 +41,23 @@ pub async fn schedule(pool: &SqlitePool, id: i64, send_at: Option<&str>) -> Data
     .await?
     .rows_affected()
         == 1)
+}
+
+/// How many would get an issue of `list` in `lang` if it started now.
+pub async fn recipient_count(
+    pool: &SqlitePool,
+    list: crate::model::List,
+    lang: crate::lang::Lang,
+) -> DataResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM subscribers
+         WHERE list = ? AND lang = ? AND status = 'confirmed' AND refusals < ?",
+    )
+    .bind(list.code())
+    .bind(lang.code())
+    .bind(MAX_REFUSALS)
+    .fetch_one(pool)
+    .await?)
 }
 
 /// Scheduled issues whose time has come: the worker renders and starts each.

@@ -445,3 +445,76 @@ async fn scheduled_issues_are_due_at_their_time() {
         Status::Draft
     );
 }
+
+#[tokio::test]
+async fn only_sent_issues_are_in_the_archive_of_their_own_edition_and_its_feeds() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let story = article(pool, Lang::Ar, "sabah", 2).await;
+    subscriber(
+        pool,
+        "r@example.org",
+        List::PressReview,
+        Lang::Ar,
+        "confirmed",
+    )
+    .await;
+    assert_eq!(
+        recipient_count(pool, List::PressReview, Lang::Ar)
+            .await
+            .unwrap(),
+        1
+    );
+    let id = create(pool, List::PressReview, Lang::Ar, "مراجعة الصحافة", None)
+        .await
+        .unwrap();
+    assert!(update(pool, id, "مراجعة الصحافة", "**صباح الخير**")
+        .await
+        .unwrap());
+    assert!(
+        candidates(pool, id, 10).await.unwrap().is_empty(),
+        "the prefilled story is in it already"
+    );
+    assert_eq!(
+        archived(pool, Lang::Ar, id).await.unwrap(),
+        None,
+        "a draft is not public"
+    );
+    start(pool, id, &rendered()).await.unwrap();
+    hand_off(pool, 10, unsubscribe_url, KEY).await.unwrap();
+    deliver_all(pool).await;
+    finish_done(pool).await.unwrap();
+    let page = archived(pool, Lang::Ar, id)
+        .await
+        .unwrap()
+        .expect("sent: in the archive");
+    assert_eq!(page.intro_html.trim(), "<p><strong>صباح الخير</strong></p>");
+    assert_eq!(
+        page.stories.iter().map(|s| s.story_id).collect::<Vec<_>>(),
+        [story]
+    );
+    assert_eq!(
+        page.alternates.iter().filter(|a| a.exact).count(),
+        1,
+        "its own edition only"
+    );
+    assert_eq!(
+        archived(pool, Lang::Fr, id).await.unwrap(),
+        None,
+        "not in another edition"
+    );
+    assert_eq!(archive(pool, Lang::Ar, 10).await.unwrap().len(), 1);
+    let feed = crate::syndication::newest_issues(pool, Lang::Ar, 10)
+        .await
+        .unwrap();
+    assert_eq!(feed.len(), 1);
+    assert_eq!(
+        feed[0].path(Lang::Ar),
+        format!("/ar/newsletter/archive/{id}")
+    );
+    assert!(
+        feed[0].body_html.contains("/ar/article/sabah"),
+        "{}",
+        feed[0].body_html
+    );
+}

@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 mod admin;
 mod editorial;
 mod kind;
+mod mailing;
 mod refused;
 pub use admin::*;
 pub use editorial::*;
 pub use kind::StoryKind;
+pub use mailing::{ArchivedIssue, List, Mailing, MailingProgress, MailingStatus, MailingStory};
 pub use refused::{FormValues, Refused, WHOLE_FORM};
 
 /// Whether a picture (by its file name) is one the share-card renditions can be cut

@@ -10,9 +10,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset};
-use content::address::{story_path, Page};
+use content::address::Page;
 use content::lang::Lang;
-use content::syndication::{newest_articles, FeedEntry};
+use content::syndication::{newest_articles, newest_issues, FeedEntry};
 use content::DataError;
 
 /// Articles in each feed: a month or so of news, the size readers expect.
@@ -91,8 +91,20 @@ async fn edition(state: &Syndication, lang: &str) -> Result<Option<FeedScope>, D
         description: t.tagline.to_owned(),
         page: Page::Home.path(lang),
         base: Page::Home.path(lang),
-        entries: newest_articles(&state.pool, lang, None, FEED_LENGTH).await?,
+        entries: with_issues(
+            newest_articles(&state.pool, lang, None, FEED_LENGTH).await?,
+            newest_issues(&state.pool, lang, FEED_LENGTH).await?,
+        ),
     }))
+}
+
+/// An edition's stories and the sent issues of its lists, newest first, as many as a
+/// feed carries.
+fn with_issues(mut entries: Vec<FeedEntry>, issues: Vec<FeedEntry>) -> Vec<FeedEntry> {
+    entries.extend(issues);
+    entries.sort_by(|a, b| b.published_at.cmp(&a.published_at));
+    entries.truncate(FEED_LENGTH as usize);
+    entries
 }
 
 async fn section(
@@ -140,7 +152,7 @@ fn rss_response(state: &Syndication, scope: FeedScope) -> Response {
         .entries
         .iter()
         .map(|entry| {
-            let link = format!("{site}{}", story_path(scope.lang, entry.kind, &entry.slug));
+            let link = format!("{site}{}", entry.path(scope.lang));
             rss::Item {
                 title: Some(entry.title.clone()),
                 link: Some(link.clone()),
@@ -224,7 +236,7 @@ fn atom_response(state: &Syndication, scope: FeedScope) -> Response {
         .entries
         .iter()
         .map(|entry| {
-            let href = format!("{site}{}", story_path(scope.lang, entry.kind, &entry.slug));
+            let href = format!("{site}{}", entry.path(scope.lang));
             atom::Entry {
                 title: entry.title.as_str().into(),
                 id: href.clone(),

@@ -1,0 +1,34 @@
+//! The web archive of the newsletter and the press review (issue 20): sent issues of an
+//! edition, and one issue.
+
+use crate::api::reply::JsonReply;
+use content::lang::Lang;
+use content::model::{ArchivedIssue, Mailing};
+use leptos::prelude::*;
+
+/// How many issues the newsletter page lists.
+pub const ARCHIVE_LENGTH: i64 = 30;
+
+/// The latest sent issues of both lists in `lang`, newest first.
+#[server(output = JsonReply)]
+pub async fn get_issue_archive(lang: Lang) -> Result<Vec<Mailing>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    content::mailings::archive(&pool()?, lang, ARCHIVE_LENGTH)
+        .await
+        .map_err(internal)
+}
+
+/// Sent issue `slug` (its number) of `lang`; `None` when there is none (404).
+#[server(output = JsonReply)]
+pub async fn get_archived_issue(
+    lang: Lang,
+    slug: String,
+) -> Result<Option<ArchivedIssue>, ServerFnError> {
+    use super::server_only::{internal, pool};
+    let Ok(id) = slug.parse::<i64>() else {
+        return Ok(None);
+    };
+    content::mailings::archived(&pool()?, lang, id)
+        .await
+        .map_err(internal)
+}
