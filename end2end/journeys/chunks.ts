@@ -93,6 +93,9 @@ export async function readerPages(page: Page): Promise<{ route: string; path: st
     { route: 'ProgrammeRoute', path: await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/(?!episode\/)[^/?]+$/) },
     { route: 'EpisodeRoute', path: await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/episode\/[^/?]+$/) },
     { route: 'NewsletterRoute', path: '/fr/newsletter' },
+    // An issue of the web archive; whether issue 1 exists yet (sent by the mailings
+    // journey) or not (the route's own "not found" state), the route's chunks load.
+    { route: 'IssueRoute', path: '/fr/newsletter/archive/1' },
     { route: 'ContactRoute', path: '/fr/contact' },
     { route: 'OpEdRoute', path: '/fr/tribune' },
     { route: 'PrivacyRoute', path: '/fr/privacy' },
