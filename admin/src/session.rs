@@ -111,3 +111,30 @@ where
         </Suspense>
     }
 }
+
+/// What a page at an address ending in `:id` shows: `fetch(id)`, or nothing found
+/// (`Ok(None)`, the page's "not found" notice) when the id is no number.
+pub fn by_route_id<T, Fut>(
+    fetch: impl Fn(i64) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<Option<T>, ServerFnError>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+{
+    let id = leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok());
+    Resource::new(
+        move || id,
+        move |id| {
+            let found = id.map(&fetch);
+            async move {
+                match found {
+                    Some(found) => found.await,
+                    None => Ok(None),
+                }
+            }
+        },
+    )
+}

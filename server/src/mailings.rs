@@ -103,44 +103,12 @@ mod tests {
     use crate::mail::Mailer;
     use content::lang::Lang;
     use content::subscriptions::List;
-    use std::path::PathBuf;
     use std::time::Duration;
     use tokio::sync::watch;
 
-    /// Mails in the sink's Maildir whose text contains `marker`, by recipient.
-    fn received(maildir: &std::path::Path, marker: &str) -> Vec<String> {
-        let mut to: Vec<String> = std::fs::read_dir(maildir.join("new"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|f| std::fs::read_to_string(f.path()).ok())
-            .filter(|text| text.contains(marker))
-            .filter_map(|text| {
-                text.lines()
-                    .find_map(|l| l.strip_prefix("To: ").map(str::to_owned))
-            })
-            .collect();
-        to.sort();
-        to
-    }
-
-    /// The SMTP sink of `scripts/test` (aiosmtpd, SMTP_SINK and SMTP_SINK_MAILDIR).
-    fn sink() -> Option<(String, PathBuf)> {
-        let Ok(sink) = std::env::var("SMTP_SINK") else {
-            assert!(
-                std::env::var("CI").is_err(),
-                "CI runs with the SMTP sink that scripts/test starts"
-            );
-            eprintln!("SKIPPED: no SMTP_SINK (scripts/test starts one)");
-            return None;
-        };
-        let maildir = std::env::var("SMTP_SINK_MAILDIR").expect("SMTP_SINK_MAILDIR");
-        Some((sink, PathBuf::from(maildir)))
-    }
-
     #[tokio::test]
     async fn a_send_stopped_halfway_resumes_after_a_restart_and_mails_everyone_once() {
-        let Some((sink, maildir)) = sink() else {
+        let Some((sink, maildir)) = crate::sink::sink() else {
             return;
         };
         let dir = tempfile::tempdir().unwrap();
@@ -189,7 +157,7 @@ mod tests {
         // The server is asked to stop while the issue is going out…
         let (stop, running) = worker();
         for _ in 0..200 {
-            if received(&maildir, &marker).len() >= 10 {
+            if crate::sink::received(&maildir, &marker).len() >= 10 {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
@@ -221,16 +189,11 @@ mod tests {
         assert_eq!((after.sent, after.waiting, after.queued), (40, 0, 0));
         // The sink has written every mail it accepted by the time it answered.
         assert_eq!(
-            received(&maildir, &marker),
+            crate::sink::received(&maildir, &marker),
             expected,
             "each confirmed subscriber once"
         );
-        let one = std::fs::read_dir(maildir.join("new"))
-            .unwrap()
-            .flatten()
-            .filter_map(|f| std::fs::read_to_string(f.path()).ok())
-            .find(|text| text.contains(&marker))
-            .unwrap();
+        let one = crate::sink::mails(&maildir, &marker).pop().unwrap();
         assert!(
             one.contains("List-Id: <press-review-fr.ccme.example>"),
             "{one}"

@@ -18,6 +18,10 @@ mod mail;
 mod mailings;
 mod state;
 
+/// The mail tests' SMTP sink, shared with the integration tests.
+#[cfg(test)]
+#[path = "../tests/sink/mod.rs"]
+mod sink;
 #[cfg(test)]
 mod tests;
 

@@ -4,30 +4,15 @@
 //! The stop is what `systemctl stop` or Ctrl-C sends (SIGTERM): the server records the
 //! mail it is sending before it exits.
 
+mod sink;
+
 use content::lang::Lang;
 use content::model::List;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 const SUBSCRIBERS: usize = 60;
-
-/// The recipients of the mails in the sink's Maildir that contain `marker`, sorted.
-fn received(maildir: &Path, marker: &str) -> Vec<String> {
-    let mut to: Vec<String> = std::fs::read_dir(maildir.join("new"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|f| std::fs::read_to_string(f.path()).ok())
-        .filter(|text| text.contains(marker))
-        .filter_map(|text| {
-            text.lines()
-                .find_map(|l| l.strip_prefix("To: ").map(str::to_owned))
-        })
-        .collect();
-    to.sort();
-    to
-}
 
 /// The site's server on `dir`'s database, mailing through `sink` at 10 mails a second.
 fn server(dir: &Path, sink: &str, port: u16) -> Child {
@@ -77,15 +62,9 @@ async fn progress(pool: &sqlx::SqlitePool, id: i64) -> content::model::MailingPr
 
 #[tokio::test]
 async fn a_server_stopped_mid_send_and_started_again_mails_everyone_exactly_once() {
-    let Ok(sink) = std::env::var("SMTP_SINK") else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI runs with the SMTP sink that scripts/test starts"
-        );
-        eprintln!("SKIPPED: no SMTP_SINK (scripts/test starts one)");
+    let Some((sink, maildir)) = sink::sink() else {
         return;
     };
-    let maildir = PathBuf::from(std::env::var("SMTP_SINK_MAILDIR").expect("SMTP_SINK_MAILDIR"));
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
     let pool = content::connect(&url).await.unwrap();
@@ -129,9 +108,9 @@ async fn a_server_stopped_mid_send_and_started_again_mails_everyone_exactly_once
         "stopped before the end: {halfway:?}"
     );
     // Stopped means stopped: nothing more arrives.
-    let at_stop = received(&maildir, &marker).len();
+    let at_stop = sink::received(&maildir, &marker).len();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(received(&maildir, &marker).len(), at_stop);
+    assert_eq!(sink::received(&maildir, &marker).len(), at_stop);
     assert_eq!(
         at_stop as i64, halfway.sent,
         "every mail the sink has is recorded as sent"
@@ -155,7 +134,7 @@ async fn a_server_stopped_mid_send_and_started_again_mails_everyone_exactly_once
     }
     stop(running);
     assert_eq!(
-        received(&maildir, &marker),
+        sink::received(&maildir, &marker),
         expected,
         "each subscriber exactly once"
     );

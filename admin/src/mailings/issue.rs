@@ -5,13 +5,13 @@
 
 use super::{list_name, status_name};
 use crate::i18n::{AdminTexts, MailingStrings};
-use crate::session::{loaded, use_admin_session};
+use crate::session::{by_route_id, loaded, use_admin_session};
 use app::api::reply::JsonReply;
 use app::i18n::{format_date, Strings};
 use content::model::{Mailing, MailingProgress, MailingStatus, MailingStory, Role};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// Everything an issue's page shows.
@@ -67,19 +67,7 @@ pub async fn get_issue(id: i64) -> Result<Option<IssueView>, ServerFnError> {
 /// One issue's page.
 #[component]
 pub fn IssuePage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
-    let data = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => get_issue(id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let data = by_route_id(get_issue);
     let m = use_admin_session().lang.mailings();
     loaded(
         data,

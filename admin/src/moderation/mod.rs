@@ -7,7 +7,7 @@ pub mod post;
 
 use crate::i18n::AdminTexts;
 use crate::i18n::ModerationStrings;
-use crate::session::{loaded, use_admin_session};
+use crate::session::{by_route_id, loaded, use_admin_session};
 use app::api::reply::JsonReply;
 use app::i18n::format_date;
 use content::lang::Lang;
@@ -15,7 +15,7 @@ use content::model::{MessageDetail, MessageSummary, SubscriberCount};
 use content::moderation::MESSAGE_STATUSES;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The reader-message queue (editors and administrators), `status` only when given.
 #[server(prefix = "/api/admin", endpoint = "messages", output = JsonReply)]
@@ -118,19 +118,7 @@ fn Queue(list: Vec<MessageSummary>) -> impl IntoView {
 /// One message.
 #[component]
 pub fn MessagePage() -> impl IntoView {
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok());
-    let data = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => get_message(id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let data = by_route_id(get_message);
     let refused = use_admin_session().lang.moderation().editors_only;
     loaded(data, refused, |found: Option<MessageDetail>| {
         match found {
