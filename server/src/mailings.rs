@@ -52,19 +52,14 @@ impl IssueSender {
         Ok(())
     }
 
-    /// Renders issue `id` with its stories as they are now and starts sending it;
-    /// returns to how many, `None` if it had already started.
+    /// Starts sending issue `id` as it is now (`issue_letter::start`); returns to how
+    /// many, `None` if it had already started.
     pub async fn start(
         &self,
         pool: &SqlitePool,
         id: i64,
     ) -> Result<Option<i64>, content::DataError> {
-        let Some(issue) = mailings::get(pool, id).await? else {
-            return Ok(None);
-        };
-        let stories = mailings::stories(pool, id).await?;
-        let rendered = app::forms::issue_letter::render(&self.site_url, &issue, &stories);
-        let recipients = mailings::start(pool, id, &rendered).await?;
+        let recipients = app::forms::issue_letter::start(pool, &self.site_url, id).await?;
         if let Some(count) = recipients {
             tracing::info!(id, recipients = count, "newsletter issue started");
         }

@@ -120,7 +120,9 @@ async fn act(
             None => return back("error=time"),
         },
         "unschedule" => mailings::schedule(pool, id, None).await,
-        "send" => start(&state, id).await,
+        "send" => app::forms::issue_letter::start(pool, &state.site_url, id)
+            .await
+            .map(|started| started.is_some()),
         "pause" => mailings::pause(pool, id).await,
         "resume" => mailings::resume(pool, id).await,
         "cancel" => mailings::cancel(pool, id).await,
@@ -171,16 +173,6 @@ fn shift(ids: &mut [i64], story: i64, by: isize) {
 fn schedule_time(typed: &str) -> Option<String> {
     let at = chrono::NaiveDateTime::parse_from_str(typed.trim(), "%Y-%m-%dT%H:%M").ok()?;
     (at.and_utc() > chrono::Utc::now()).then(|| at.format("%Y-%m-%dT%H:%M:00Z").to_string())
-}
-
-/// Renders the issue as it is now and starts sending it.
-async fn start(state: &MailingState, id: i64) -> Result<bool, content::DataError> {
-    let Some(issue) = mailings::get(&state.pool, id).await? else {
-        return Ok(false);
-    };
-    let stories = mailings::stories(&state.pool, id).await?;
-    let rendered = app::forms::issue_letter::render(&state.site_url, &issue, &stories);
-    Ok(mailings::start(&state.pool, id, &rendered).await?.is_some())
 }
 
 /// Mails the issue as it is now to the editor's own address, marked as a test; its

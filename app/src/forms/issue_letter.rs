@@ -83,3 +83,18 @@ pub fn render(site_url: &str, issue: &Mailing, stories: &[MailingStory]) -> Rend
         text: plain,
     }
 }
+
+/// Renders issue `id` with its stories as they are now and starts sending it (the
+/// editor's "send now" and the scheduler alike): to how many, `None` if it does not
+/// exist or had already started.
+pub async fn start(
+    pool: &sqlx::SqlitePool,
+    site_url: &str,
+    id: i64,
+) -> Result<Option<i64>, content::DataError> {
+    let Some(issue) = content::mailings::get(pool, id).await? else {
+        return Ok(None);
+    };
+    let stories = content::mailings::stories(pool, id).await?;
+    content::mailings::start(pool, id, &render(site_url, &issue, &stories)).await
+}

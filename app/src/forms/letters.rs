@@ -42,13 +42,7 @@ pub(crate) fn words(lang: Lang) -> &'static LetterText {
     }
 }
 
-/// The name of a list in `lang`.
-pub fn list_name(lang: Lang, list: List) -> &'static str {
-    match list {
-        List::Newsletter => lang.t().newsletter_title,
-        List::PressReview => lang.t().press_review_title,
-    }
-}
+pub use crate::i18n::list_name;
 
 /// Addresses of the subscription pages a mail links to.
 pub fn subscription_url(site_url: &str, lang: Lang, action: &str, token: &str) -> String {

@@ -27,6 +27,14 @@ pub use podcasts::PodcastStrings;
 pub use privacy::PrivacyNotice;
 pub use strings::Strings;
 
+/// The name of a list (newsletter, press review) in `lang`: forms, mails and archive.
+pub fn list_name(lang: content::lang::Lang, list: content::model::List) -> &'static str {
+    match list {
+        content::model::List::Newsletter => lang.t().newsletter_title,
+        content::model::List::PressReview => lang.t().press_review_title,
+    }
+}
+
 use content::lang::Lang;
 
 /// The UI text of a language, by screen: `lang.t()`, `lang.forms()`, …. A trait because

@@ -8,24 +8,16 @@ use crate::components::cards::DateLine;
 use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::status::loaded_page;
-use crate::i18n::{Strings, Texts};
+use crate::i18n::{list_name, Strings, Texts};
 use crate::pages::load_item;
 use content::address::{story_path, Page};
-use content::model::{ArchivedIssue, List, Mailing, MailingStory, StoryKind};
+use content::model::{ArchivedIssue, Mailing, MailingStory, StoryKind};
 use leptos::prelude::*;
 
 crate::lazy_page!(
     /// One sent issue, in its own chunk.
     IssueRoute => IssueDetailPage, loads ArchivedIssue = load_item(get_archived_issue)
 );
-
-/// The name of a list in the reader's edition.
-fn list_title(lang: content::lang::Lang, list: List) -> &'static str {
-    match list {
-        List::Newsletter => lang.t().newsletter_title,
-        List::PressReview => lang.t().press_review_title,
-    }
-}
 
 /// `/{lang}/newsletter/archive/{id}`.
 #[component]
@@ -51,13 +43,13 @@ fn IssueView(archived: ArchivedIssue) -> impl IntoView {
     view! {
         <PageMeta
             title=format!("{} — {}", issue.subject, lang.t().site_name)
-            description=format!("{} — {}", list_title(lang, issue.list), issue.subject)
+            description=format!("{} — {}", list_name(lang, issue.list), issue.subject)
             path=Page::Issue(issue.id).path(lang)
             og_type="article"
         />
         <article class="container issue-page">
             <header class="page-head">
-                <p class="kicker"><a href=Page::Named(content::address::Named::Newsletter).path(lang)>{list_title(lang, issue.list)}</a></p>
+                <p class="kicker"><a href=Page::Named(content::address::Named::Newsletter).path(lang)>{list_name(lang, issue.list)}</a></p>
                 <h1>{issue.subject.clone()}</h1>
                 <p class="issue-sent">{Strings::fill(f.issue_sent, &[("date", crate::i18n::format_date(lang, &sent))])}</p>
             </header>
@@ -116,7 +108,7 @@ fn IssueItem(issue: Mailing) -> impl IntoView {
     view! {
         <li>
             <a href=Page::Issue(issue.id).path(lang)>{issue.subject.clone()}</a>
-            " · "{list_title(lang, issue.list)}
+            " · "{list_name(lang, issue.list)}
             {issue.started_at.clone().map(|iso| view! { " · "<DateLine iso/> })}
         </li>
     }

@@ -34,11 +34,8 @@ crate::lazy_page!(
 
 /// The name of a list (`newsletter`, `press_review`) in `lang`.
 fn list_name(lang: Lang, code: &str) -> &'static str {
-    if code == "press_review" {
-        lang.t().press_review_title
-    } else {
-        lang.t().newsletter_title
-    }
+    let list = content::model::List::from_code(code).unwrap_or(content::model::List::Newsletter);
+    crate::i18n::list_name(lang, list)
 }
 
 /// The subscription fields: address and lists (both forms of the footer post one list

@@ -22,13 +22,6 @@ pub use sending::{
     schedule, start, Rendered, UNSUBSCRIBE_SLOT,
 };
 
-use crate::model::List;
-
 /// Permanent refusals (SMTP 5xx) of an address in a row after which the site stops
 /// mailing it: one can be a mail server's passing mistake, three are an address gone.
 pub const MAX_REFUSALS: i64 = 3;
-
-/// `List-Id` of a list in an edition, before the sending domain: `newsletter-fr`.
-pub fn list_id(list: List, lang: crate::lang::Lang) -> String {
-    format!("{}-{}", list.code().replace('_', "-"), lang.code())
-}
