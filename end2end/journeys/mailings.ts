@@ -5,10 +5,13 @@
 // the confirmed reader and none for the others; that mail's unsubscribe link works and
 // the issue is in the web archive. The readers' side runs with JavaScript off and on;
 // the back office is never hydrated.
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { EDITOR, logIn } from './editor';
 import { freshAddress, likeAPerson, linkIn, mailsTo, ownClientAddress, waitForMails, type Mail } from './mailbox';
-import { open } from './support';
+import { controlled } from './offline';
+import { hydrated, open } from './support';
+
+type Lang = 'fr' | 'ar';
 
 const TEXT = {
   fr: {
@@ -26,7 +29,7 @@ const TEXT = {
 } as const;
 
 /** Subscribes `email` to the press review of `lang` only; returns the confirmation mail. */
-async function subscribe(page: Page, info: TestInfo, lang: 'fr' | 'ar', email: string): Promise<Mail> {
+async function subscribe(page: Page, info: TestInfo, lang: Lang, email: string): Promise<Mail> {
   await ownClientAddress(page);
   await open(page, info, `/${lang}/newsletter`);
   const form = page.locator('main form.reader-form');
@@ -52,6 +55,38 @@ function issueMails(address: string, subject: string): Mail[] {
   return mailsTo(address).filter((mail) => mail.text.includes(subject));
 }
 
+/** Starts an issue of `list` in edition `lang` from the back office (the editor is
+ * logged in); returns its id, with its page open. */
+async function startIssue(page: Page, lang: Lang, list: 'newsletter' | 'press_review', subject: string): Promise<string> {
+  await page.goto('/admin/mailings');
+  await page.locator('#issue-list').selectOption(list);
+  await page.locator('#issue-lang').selectOption(lang);
+  await page.locator('#issue-subject').fill(subject);
+  await page.getByRole('button', { name: TEXT[lang].create }).click();
+  await expect(page).toHaveURL(/\/admin\/mailings\/\d+$/);
+  return page.url().split('/').pop()!;
+}
+
+/** Adds the first `count` stories the issue's page offers; returns the titles' locator. */
+async function addStories(page: Page, lang: Lang, count: number): Promise<Locator> {
+  const stories = page.locator('.mailing-stories li .mailing-story-title');
+  for (let added = 0; added < count; added++) {
+    const before = await stories.count();
+    await page.getByRole('button', { name: TEXT[lang].add, exact: true }).click();
+    await expect(stories).toHaveCount(before + 1);
+  }
+  return stories;
+}
+
+/** Sends issue `id` now and follows its page until it is sent. */
+async function sendAndWait(page: Page, lang: Lang, id: string) {
+  await page.getByRole('button', { name: TEXT[lang].send }).click();
+  await expect(async () => {
+    await page.goto(`/admin/mailings/${id}`);
+    await expect(page.locator('.version-badge.mailing-sent')).toHaveText(TEXT[lang].sent);
+  }).toPass({ timeout: 30_000 });
+}
+
 export function mailingsJourney() {
   for (const lang of ['fr', 'ar'] as const) {
     const words = TEXT[lang];
@@ -69,19 +104,8 @@ export function mailingsJourney() {
       // The editor starts an issue and picks two stories, the second first.
       const subject = `Revue ${tag} ${Date.now() % 1_000_000}`;
       await logIn(page, EDITOR, lang);
-      await page.goto('/admin/mailings');
-      await page.locator('#issue-list').selectOption('press_review');
-      await page.locator('#issue-lang').selectOption(lang);
-      await page.locator('#issue-subject').fill(subject);
-      await page.getByRole('button', { name: words.create }).click();
-      await expect(page).toHaveURL(/\/admin\/mailings\/\d+$/);
-      const id = page.url().split('/').pop();
-      const stories = page.locator('.mailing-stories li .mailing-story-title');
-      for (const _ of [1, 2]) {
-        const before = await stories.count();
-        await page.getByRole('button', { name: words.add, exact: true }).click();
-        await expect(stories).toHaveCount(before + 1);
-      }
+      const id = await startIssue(page, lang, 'press_review', subject);
+      const stories = await addStories(page, lang, 2);
       const titles = await stories.allTextContents();
       await page.locator('.mailing-stories li').last().getByRole('button', { name: words.up }).click();
       const reordered = await stories.allTextContents();
@@ -105,11 +129,7 @@ export function mailingsJourney() {
       expect(issueMails(EDITOR, subject).map((m) => m.headers.match(/^Subject: (.*)$/m)?.[1].trim())).toContain(`[test] ${subject}`);
 
       // Sent: the page follows it until everyone is done.
-      await page.getByRole('button', { name: words.send }).click();
-      await expect(async () => {
-        await page.goto(`/admin/mailings/${id}`);
-        await expect(page.locator(`.version-badge.mailing-sent`)).toHaveText(words.sent);
-      }).toPass({ timeout: 30_000 });
+      await sendAndWait(page, lang, id);
       await expect(page.locator('.mailing-progress [data-state="sent"] dd')).not.toHaveText('0');
       await expect(page.locator('.mailing-progress [data-state="waiting"] dd')).toHaveText('0');
       await expect(page.locator('.mailing-progress [data-state="queued"] dd')).toHaveText('0');
@@ -138,6 +158,55 @@ export function mailingsJourney() {
       // Its unsubscribe link works, and the next issue will not go to that reader.
       await follow(page, info, linkIn(mail, 'unsubscribe'), words.unsubscribe);
       await expect(page.locator('main .form-sent')).toContainText(words.unsubscribed);
+    });
+  }
+}
+
+/** The web archive as a reader on a phone meets it: the editor sends a newsletter issue
+ * (in a session the reader then leaves), the reader finds it on the newsletter page,
+ * reads it in one column — right to left in Arabic — and follows one of its stories;
+ * with JavaScript, the service worker keeps the issue for reading offline. */
+export function issueArchiveJourney({ langs = ['fr', 'ar'] as Lang[] } = {}) {
+  for (const lang of langs) {
+    test(`${lang}: a reader finds a past issue on the newsletter page, reads it and follows its story`, async ({ page, context }, info) => {
+      test.setTimeout(90_000);
+      const subject = `Lettre ${info.project.name} ${Date.now() % 1_000_000}`;
+      await logIn(page, EDITOR, lang);
+      const id = await startIssue(page, lang, 'newsletter', subject);
+      const [story] = await (await addStories(page, lang, 1)).allTextContents();
+      await sendAndWait(page, lang, id);
+      await context.clearCookies();
+
+      await open(page, info, `/${lang}/newsletter`);
+      const item = page.locator('.issue-list li', { hasText: subject });
+      await item.getByRole('link', { name: subject }).click();
+      await expect(page).toHaveURL(new RegExp(`/${lang}/newsletter/archive/${id}$`));
+      await expect(page.locator('main h1')).toHaveText(subject);
+      await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+      await expect(page.locator('.issue-story h2')).toHaveText([story.trim()]);
+      // One column that fits the screen, its headings starting on the reading side.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      const gaps = await page.locator('main h1').evaluate((h1) => {
+        const text = document.createRange();
+        text.selectNodeContents(h1);
+        const [line, box] = [text.getClientRects()[0], h1.getBoundingClientRect()];
+        return { left: line.left - box.left, right: box.right - line.right };
+      });
+      expect(lang === 'ar' ? gaps.right : gaps.left).toBeLessThan(2);
+
+      // Its story opens from the issue.
+      await page.locator('.issue-story h2 a').click();
+      await expect(page.locator('main h1')).toHaveText(story.trim());
+
+      if (hydrated(info)) {
+        // Opened once with the service worker in charge, the issue reads offline.
+        await controlled(page);
+        await open(page, info, `/${lang}/newsletter/archive/${id}`);
+        await context.setOffline(true);
+        await page.goto(`/${lang}/newsletter/archive/${id}`);
+        await expect(page.locator('main h1')).toHaveText(subject);
+        await context.setOffline(false);
+      }
     });
   }
 }
