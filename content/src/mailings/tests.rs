@@ -1,6 +1,6 @@
 //! Issues on a real SQLite file: the press review's prefill, who gets an issue, the
-//! hand-over to the queue, unsubscribing mid-send, refusals, pause and cancel, and a
-//! restart in the middle of a send.
+//! hand-over to the queue, unsubscribing mid-send, refusals (for good, and for an hour),
+//! pause and cancel, and a restart in the middle of a send.
 
 use super::*;
 use crate::lang::Lang;
@@ -373,6 +373,86 @@ async fn pause_resume_and_cancel() {
         get(pool, id).await.unwrap().unwrap().status,
         Status::Cancelled
     );
+}
+
+/// A mail server that refuses everything for an hour ("421 try again later") delays the
+/// issue and loses nothing: each mail is tried again after a delay that doubles, never
+/// before it, and once the server accepts again each recipient gets the issue once. The
+/// hour passes by moving the queue's times back, as the clock would.
+#[tokio::test]
+async fn a_mail_server_refusing_for_an_hour_delays_the_issue_and_each_recipient_gets_it_once() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    for n in 0..20 {
+        let email = format!("r{n}@example.org");
+        subscriber(pool, &email, List::PressReview, Lang::Fr, "confirmed").await;
+    }
+    let id = create(pool, List::PressReview, Lang::Fr, "Revue", None)
+        .await
+        .unwrap();
+    start(pool, id, &rendered()).await.unwrap();
+    let (mut tries, mut refused_minutes) = (0, 0);
+    while refused_minutes < 60 {
+        hand_off(pool, 100, unsubscribe_url, KEY).await.unwrap();
+        let due = mail_queue::due(pool, 1000).await.unwrap();
+        assert_eq!(
+            due.len(),
+            20,
+            "try {}: every mail is tried again",
+            tries + 1
+        );
+        for mail in &due {
+            mail_queue::mark_failed(pool, mail.id, "421 try again later", false)
+                .await
+                .unwrap();
+        }
+        tries += 1;
+        assert!(
+            mail_queue::due(pool, 1000).await.unwrap().is_empty(),
+            "not before its delay"
+        );
+        // The clock moves on to the next try.
+        let wait: i64 = sqlx::query_scalar(
+            "SELECT CAST(round((julianday(min(next_attempt_at)) - julianday('now')) * 1440)
+                    AS INTEGER)
+             FROM mail_queue WHERE sent_at IS NULL",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "UPDATE mail_queue SET next_attempt_at =
+               strftime('%Y-%m-%dT%H:%M:%SZ', next_attempt_at, '-' || ? || ' minutes')
+             WHERE sent_at IS NULL",
+        )
+        .bind(wait)
+        .execute(pool)
+        .await
+        .unwrap();
+        refused_minutes += wait;
+    }
+    assert_eq!(
+        (tries, refused_minutes),
+        (6, 63),
+        "1 + 2 + 4 + 8 + 16 + 32 minutes"
+    );
+    let p = progress(pool, id).await.unwrap();
+    assert_eq!((p.sent, p.failed, p.queued), (0, 0, 20), "nothing given up");
+    // The mail server accepts again.
+    let mut received = Vec::new();
+    loop {
+        hand_off(pool, 100, unsubscribe_url, KEY).await.unwrap();
+        let batch = deliver_all(pool).await;
+        if batch.is_empty() {
+            break;
+        }
+        received.extend(batch.into_iter().map(|m| m.mail.to_addr));
+    }
+    let count = received.len();
+    received.sort();
+    received.dedup();
+    assert_eq!((count, received.len()), (20, 20), "each of the 20 once");
+    assert_eq!(finish_done(pool).await.unwrap(), [id]);
 }
 
 #[tokio::test]
