@@ -32,6 +32,11 @@ pub struct Config {
     /// Mails of the lists' issues sent a minute at most (`MAIL_RATE_PER_MINUTE`): what
     /// the mail relay accepts without throttling the site.
     pub mail_rate_per_minute: u32,
+    /// DKIM signing of every mail (`DKIM_SELECTOR`, `DKIM_PRIVATE_KEY`: a key file,
+    /// `DKIM_DOMAIN`: the sender's domain when unset); unsigned when not set.
+    pub dkim_selector: Option<String>,
+    pub dkim_private_key: Option<PathBuf>,
+    pub dkim_domain: Option<String>,
 }
 
 impl Config {
@@ -39,6 +44,8 @@ impl Config {
     pub fn from_env() -> Config {
         let var =
             |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
+        // A setting that is off unless given (an empty value counts as not given).
+        let set = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         Config {
             database_url: var("DATABASE_URL", "sqlite://data/site.db"),
             media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
@@ -47,7 +54,7 @@ impl Config {
                 .to_owned(),
             seed_demo: !matches!(var("SEED_DEMO", "true").as_str(), "false" | "0" | "no"),
             mail_from: var("MAIL_FROM", "CCME <no-reply@ccme.org.ma>"),
-            smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
+            smtp_url: set("SMTP_URL"),
             mail_outbox: PathBuf::from(var("MAIL_OUTBOX", "data/outbox")),
             editors_email: var("MAIL_EDITORS", content::site::CONTACT_EMAIL),
             trust_proxy: matches!(var("TRUST_PROXY", "false").as_str(), "true" | "1" | "yes"),
@@ -56,6 +63,9 @@ impl Config {
                 .parse()
                 .unwrap_or(app::forms::ticket::DEFAULT_MIN_SECONDS),
             mail_rate_per_minute: var("MAIL_RATE_PER_MINUTE", "600").parse().unwrap_or(600),
+            dkim_selector: set("DKIM_SELECTOR"),
+            dkim_private_key: set("DKIM_PRIVATE_KEY").map(PathBuf::from),
+            dkim_domain: set("DKIM_DOMAIN"),
         }
     }
 
@@ -77,6 +87,9 @@ impl Config {
             form_rate_per_minute: 10,
             form_min_seconds: 0,
             mail_rate_per_minute: 600,
+            dkim_selector: None,
+            dkim_private_key: None,
+            dkim_domain: None,
         }
     }
 }

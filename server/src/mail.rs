@@ -3,6 +3,7 @@
 //! `smtps://…:465`), else as `.eml` files in `MAIL_OUTBOX` (development and tests). A
 //! background task sends what is due every few seconds; requests only enqueue.
 
+use crate::dkim::Dkim;
 use content::mail_queue::{self, Mail};
 use futures_util::stream::{self, StreamExt};
 use lettre::message::header::ContentType;
@@ -10,7 +11,8 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::SqlitePool;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -44,6 +46,8 @@ pub struct Mailer {
     pub transport: Transport,
     /// How often the worker looks at the queue (`MAIL_POLL_MS`).
     pub poll: Duration,
+    /// Signs every mail when DKIM is configured ([`Mailer::signing`]).
+    pub dkim: Option<Arc<Dkim>>,
 }
 
 impl Mailer {
@@ -69,7 +73,21 @@ impl Mailer {
             from,
             transport,
             poll: poll_interval(),
+            dkim: None,
         })
+    }
+
+    /// Signs every mail with DKIM when `selector` and `key_file` are set
+    /// (`DKIM_SELECTOR`, `DKIM_PRIVATE_KEY`), for `domain` or else the sender's.
+    pub fn signing(
+        mut self,
+        selector: Option<&str>,
+        key_file: Option<&Path>,
+        domain: Option<&str>,
+    ) -> Result<Mailer, String> {
+        let domain = domain.unwrap_or(self.from.email.domain()).to_owned();
+        self.dkim = Dkim::from_settings(selector, key_file, &domain)?.map(Arc::new);
+        Ok(self)
     }
 
     /// Sends one mail now, with the file of a reader message when it has one, and for
@@ -80,10 +98,14 @@ impl Mailer {
         attachment: Option<FileAttachment>,
         list_id: Option<&str>,
     ) -> Result<(), NotSent> {
-        let message = message(&self.from, mail, attachment, list_id).map_err(|error| NotSent {
-            error,
-            permanent: true,
-        })?;
+        let mut message =
+            message(&self.from, mail, attachment, list_id).map_err(|error| NotSent {
+                error,
+                permanent: true,
+            })?;
+        if let Some(dkim) = &self.dkim {
+            dkim.sign(&mut message, list_id.is_some());
+        }
         match &self.transport {
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| NotSent {
                 permanent: e.is_permanent(),
@@ -359,5 +381,66 @@ mod tests {
         let received = received.expect("the sink received the mail");
         assert!(received.contains("To: reader@example.org"));
         assert!(received.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    }
+
+    /// With DKIM set, a list's mail reaches the mail server signed: dkimpy (another
+    /// implementation) verifies it as received against the published key, and finds it
+    /// broken once the subject or the unsubscribe address is changed.
+    #[tokio::test]
+    async fn signed_list_mail_verifies_and_a_changed_header_does_not() {
+        let Some((sink, maildir)) = crate::sink::sink() else {
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let (key, public) = (dir.path().join("dkim.pem"), dir.path().join("dkim.pub"));
+        let openssl = |args: &[&str]| {
+            let status = std::process::Command::new("openssl").args(args).status();
+            assert!(status.expect("openssl runs").success(), "openssl {args:?}");
+        };
+        let (key_file, public_file) = (key.to_str().unwrap(), public.to_str().unwrap());
+        openssl(&["genrsa", "-traditional", "-out", key_file, "2048"]);
+        openssl(&["rsa", "-in", key_file, "-pubout", "-out", public_file]);
+        let mailer = Mailer::new(
+            "CCME <no-reply@ccme.example>",
+            Some(&format!("smtp://{sink}")),
+            dir.path().join("outbox"),
+        )
+        .unwrap()
+        .signing(Some("s2026"), Some(&key), None)
+        .unwrap();
+        let subject = format!("Revue {}", &content::subscriptions::new_token()[..12]);
+        let mail = Mail {
+            to_addr: "lectrice@example.org".into(),
+            subject: subject.clone(),
+            text_body: "La revue — المراجعة".into(),
+            html_body: "<p>La revue — المراجعة</p>".into(),
+            unsubscribe_url: Some("https://ccme.example/fr/newsletter/unsubscribe?t=1".into()),
+            reply_to: None,
+            attachment_of: None,
+        };
+        mailer
+            .send(&mail, None, Some("press-review-fr"))
+            .await
+            .unwrap();
+        let received = crate::sink::mails(&maildir, &subject).pop();
+        let received = received.expect("the sink received the mail");
+        assert!(received.contains("d=ccme.example") && received.contains("s=s2026"));
+        let verifies = |text: &str| {
+            let file = dir.path().join("received.eml");
+            std::fs::write(&file, text).unwrap();
+            let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sink/dkim_verify.py");
+            std::process::Command::new("python3")
+                .arg(script)
+                .args([file.as_os_str(), public.as_os_str()])
+                .args(["s2026", "ccme.example"])
+                .status()
+                .expect("python3 runs")
+                .success()
+        };
+        assert!(verifies(&received), "the mail as received verifies");
+        assert!(!verifies(&received.replace(&subject, "Revue falsifiée")));
+        assert!(!verifies(
+            &received.replace("unsubscribe?t=1", "unsubscribe?t=2")
+        ));
     }
 }

@@ -12,6 +12,7 @@
 
 mod cli;
 mod config;
+mod dkim;
 mod http;
 mod jobs;
 mod mail;
@@ -131,6 +132,11 @@ async fn serve(config: Config) -> Result<(), String> {
         &config.mail_from,
         config.smtp_url.as_deref(),
         config.mail_outbox.clone(),
+    )?
+    .signing(
+        config.dkim_selector.as_deref(),
+        config.dkim_private_key.as_deref(),
+        config.dkim_domain.as_deref(),
     )?
     .spawn_worker(pool.clone(), issues, mail_stopped);
 
