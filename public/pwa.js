@@ -62,12 +62,14 @@
   }
 
   // --- the edition to open next time ---------------------------------------------------
-  // The server remembers the edition of each page it sends (the `lang` cookie, read by
-  // `/`); pages the app renders itself are not sent, so a switch of edition in the app
-  // is remembered here, with the same cookie.
-  new MutationObserver(() => {
+  // `/` opens the edition read last (the `lang` cookie). The server sets no cookie on a
+  // page, or no shared cache could keep it (issue 17): the page remembers its edition
+  // here when it is read, and again when the reader switches edition in the app.
+  const rememberEdition = () => {
     document.cookie = `lang=${edition()}; Path=/; Max-Age=31536000; SameSite=Lax`;
-  }).observe(root, { attributes: true, attributeFilter: ['lang'] });
+  };
+  rememberEdition();
+  new MutationObserver(rememberEdition).observe(root, { attributes: true, attributeFilter: ['lang'] });
 
   // --- honest offline state -----------------------------------------------------------
   async function showConnection() {

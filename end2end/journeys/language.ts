@@ -1,6 +1,6 @@
 // The language switcher keeps the reader in place.
 import { expect, test } from '@playwright/test';
-import { expectEdition, expectSameDocument, markDocument, open } from './support';
+import { expectEdition, expectSameDocument, JAVASCRIPT, markDocument, open, SERVER_HTML } from './support';
 
 export function languageJourney() {
   test('switching on a translated article opens its translation', async ({ page }, info) => {
@@ -18,7 +18,9 @@ export function languageJourney() {
     await expect(page.locator('.article-date')).toHaveText('5 February 2024');
   });
 
-  test('the edition chosen in the switcher is the one / opens next time', async ({ page }, info) => {
+  // The page's script remembers the edition (a cookie set by the server would keep
+  // shared caches from storing pages, issue 17).
+  test('the edition chosen in the switcher is the one / opens next time', JAVASCRIPT, async ({ page }, info) => {
     for (const [start, to] of [['/fr/', 'ar'], ['/ar/section/الإعلام-والهجرة', 'en']] as const) {
       await open(page, info, start);
       await markDocument(page, info);
@@ -27,6 +29,15 @@ export function languageJourney() {
       await expectSameDocument(page, info);
       await page.goto('/');
       await expect(page).toHaveURL(new RegExp(`/${to}/$`));
+    }
+  });
+
+  test('without JavaScript, / opens the edition of the browser\'s languages', SERVER_HTML, async ({ page }) => {
+    for (const [languages, edition] of [['ar-MA,ar;q=0.9,fr;q=0.8', 'ar'], ['en-GB,en;q=0.9', 'en'], ['de-DE,de;q=0.9', 'fr']] as const) {
+      await page.setExtraHTTPHeaders({ 'Accept-Language': languages });
+      await page.goto('/');
+      await expect(page).toHaveURL(new RegExp(`/${edition}/$`));
+      await expectEdition(page, edition);
     }
   });
 

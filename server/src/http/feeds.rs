@@ -3,7 +3,7 @@
 //! `/{lang}/section/{slug}/feed.xml`, `/{lang}/section/{slug}/atom.xml`.
 //! Entries carry the whole article (links made absolute) so feed readers show it all.
 
-use crate::http::syndication::{absolute_links, cached, not_found, Syndication};
+use crate::http::syndication::{absolute_links, not_found, Syndication};
 use app::i18n::Texts;
 use atom_syndication as atom;
 use axum::extract::{Path, State};
@@ -141,7 +141,7 @@ fn date(iso: &str) -> DateTime<FixedOffset> {
 }
 
 fn xml_response(content_type: &'static str, body: String) -> Response {
-    cached(([(header::CONTENT_TYPE, content_type)], body).into_response())
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
 fn rss_response(state: &Syndication, scope: FeedScope) -> Response {

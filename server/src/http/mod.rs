@@ -6,6 +6,7 @@ use syndication::Syndication;
 
 #[cfg(test)]
 mod back_office;
+pub mod caching;
 pub mod csrf;
 pub mod document_order;
 pub mod feeds;
@@ -17,10 +18,8 @@ pub mod pwa;
 pub mod share_image;
 pub mod sitemaps;
 pub mod syndication;
-#[cfg(test)]
-mod tests;
 use admin::routes::AdminServices;
-use app::serving::{preferred_lang, LANG_COOKIE};
+use app::serving::preferred_lang;
 use app::{shell, App};
 use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -29,7 +28,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use content::address::Page;
-use content::lang::Lang;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
@@ -141,10 +139,13 @@ pub fn router(state: AppState) -> Router {
             state.pool.clone(),
             admin::doors::guard,
         ))
-        .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(csrf::same_site_only))
         .layer(middleware::from_fn(document_order::scripts_inside_body))
+        // Who may keep each answer, and its ETag, on the body as written...
+        .layer(middleware::from_fn(caching::cache_headers))
         .layer(CompressionLayer::new().compress_when(compressible()))
+        // ...which names the encoding once compressed.
+        .layer(middleware::map_response(caching::encoding_in_tag))
         .layer(middleware::map_response(add_security_headers))
         .with_state(state)
 }
@@ -189,8 +190,10 @@ where
         .route("/robots.txt", get(sitemaps::robots))
 }
 
-/// `/` sends the reader to their edition: the `lang` cookie (last edition read), then
-/// the browser's `Accept-Language`, else French.
+/// `/` sends the reader to their edition: the `lang` cookie (the last edition read,
+/// which the page's script writes, `public/pwa.js`), then the browser's
+/// `Accept-Language`, else French. Its answer differs by visitor: never stored
+/// (`caching::policy`).
 async fn choose_language(headers: HeaderMap) -> Redirect {
     Redirect::to(&Page::Home.path(preferred_lang(&headers)))
 }
@@ -239,36 +242,6 @@ pub async fn legacy_redirect(
         (None, Some(request)) => next.run(request).await,
         (None, None) => StatusCode::NOT_FOUND.into_response(),
     }
-}
-
-/// Remembers the edition of each page read in the `lang` cookie, for the next visit to `/`.
-/// Only a page the reader opens counts: the service worker's own fetches (the three
-/// offline pages it installs, pages it keeps or refreshes) finish whenever they finish
-/// and must not overwrite the edition the reader chose. Browsers mark those with
-/// `Sec-Fetch-Mode` other than `navigate`; a client that sends none (older browsers,
-/// crawlers, curl) is taken at its word.
-pub(crate) async fn remember_language(request: Request, next: Next) -> Response {
-    let opened_by_reader = request
-        .headers()
-        .get("sec-fetch-mode")
-        .is_none_or(|mode| mode == "navigate");
-    let lang = Lang::from_path(request.uri().path()).filter(|_| opened_by_reader);
-    let mut response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if let (Some(lang), true, true) = (lang, is_html, response.status() == StatusCode::OK) {
-        let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.code()
-        );
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
-    }
-    response
 }
 
 /// Strict default headers on every response.

@@ -2,7 +2,7 @@
 //! apps subscribe to (RSS 2.0 with the iTunes tags they read: artwork, author,
 //! category, duration, episode number; the audio as enclosure with its size and type).
 
-use crate::http::syndication::{cached, not_found, Syndication};
+use crate::http::syndication::{not_found, Syndication};
 use app::i18n::Texts;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -106,11 +106,9 @@ pub async fn programme_feed(
         items,
         ..Default::default()
     };
-    cached(
-        (
-            [(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")],
-            channel.to_string(),
-        )
-            .into_response(),
+    (
+        [(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")],
+        channel.to_string(),
     )
+        .into_response()
 }

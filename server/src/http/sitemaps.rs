@@ -4,7 +4,7 @@
 //! the last two days) and `/robots.txt` naming them. Every address lists its editions
 //! as `xhtml:link` hreflang alternates.
 
-use crate::http::syndication::{cached, not_found, Syndication};
+use crate::http::syndication::{not_found, Syndication};
 use app::i18n::Texts;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -23,13 +23,11 @@ const URLSET_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 const URLSET_CLOSE: &str = "</urlset>\n";
 
 fn xml(body: impl Into<Body>) -> Response {
-    cached(
-        (
-            [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
-            body.into(),
-        )
-            .into_response(),
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        body.into(),
     )
+        .into_response()
 }
 
 fn server_error(err: content::DataError) -> Response {
@@ -204,5 +202,5 @@ pub async fn robots(State(state): State<Syndication>) -> Response {
         out,
         "\nSitemap: {site}/sitemap.xml\nSitemap: {site}/sitemaps/news.xml\n"
     );
-    cached(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], out).into_response())
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], out).into_response()
 }

@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use axum::extract::FromRef;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use sqlx::SqlitePool;
 
@@ -25,15 +25,6 @@ impl FromRef<AppState> for Syndication {
             sitemap_limit: content::syndication::SITEMAP_LIMIT,
         }
     }
-}
-
-/// Feeds and sitemaps change with each publication: caches keep them ten minutes.
-pub fn cached(mut response: Response) -> Response {
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=600"),
-    );
-    response
 }
 
 /// 404 for an unknown edition or section in a feed or sitemap address.

@@ -1,0 +1,148 @@
+//! Who may keep each kind of answer, through the site's whole router on a real SQLite
+//! file with the demo content: the `Cache-Control` of every kind of address, no cookie
+//! on anything a cache may keep, and `ETag` / `304 Not Modified`.
+
+use super::{FEED, MISSING, NEVER, PAGE, SEARCH};
+use crate::http::back_office::{send, site, Site};
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+
+/// The demo site, and the address of one of its French articles.
+async fn demo() -> (Site, String) {
+    let site = site().await;
+    let media = tempfile::tempdir().unwrap();
+    content::seed::seed_demo(&site.pool, media.path())
+        .await
+        .unwrap();
+    let slug: String = sqlx::query_scalar(
+        "SELECT slug FROM story_translations
+         WHERE lang = 'fr' AND kind = 'article' AND status = 'published' LIMIT 1",
+    )
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    (site, format!("/fr/article/{slug}"))
+}
+
+/// GET `path` with these request headers.
+async fn fetch(
+    site: &Site,
+    path: &str,
+    with: &[(header::HeaderName, &str)],
+) -> (StatusCode, HeaderMap, String) {
+    let mut request = Request::get(path);
+    for (name, value) in with {
+        request = request.header(name, *value);
+    }
+    send(site, request.body(Body::empty()).unwrap()).await
+}
+
+fn cache_control(headers: &HeaderMap) -> &str {
+    headers
+        .get(header::CACHE_CONTROL)
+        .map_or("(none)", |v| v.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn each_kind_of_answer_says_who_may_keep_it_and_none_that_may_sets_a_cookie() {
+    let (site, article) = demo().await;
+    let kept = [
+        ("/fr/", PAGE),
+        (article.as_str(), PAGE),
+        ("/fr/section/actualites", PAGE),
+        ("/ar/newsletter", PAGE),
+        ("/en/contact", PAGE),
+        ("/fr/search?q=maroc", SEARCH),
+        ("/fr/feed.xml", FEED),
+        ("/ar/atom.xml", FEED),
+        ("/sitemap.xml", FEED),
+        ("/robots.txt", FEED),
+        ("/fr/nulle-part", MISSING),
+    ];
+    for (path, expected) in kept {
+        let (status, headers, _) = fetch(&site, path, &[]).await;
+        assert!(
+            status == StatusCode::OK || expected == MISSING,
+            "{path}: {status}"
+        );
+        assert_eq!(cache_control(&headers), expected, "{path}");
+        assert!(
+            headers.get(header::SET_COOKIE).is_none(),
+            "{path} sets a cookie"
+        );
+        assert!(
+            headers.contains_key(header::ETAG) || expected == MISSING,
+            "{path}: no ETag"
+        );
+    }
+    // Personal: chosen by the visitor's cookie and languages, a reader's token, a draft.
+    for path in [
+        "/",
+        "/fr/newsletter/confirm?t=0123abcd",
+        "/fr/newsletter/unsubscribe?t=0123abcd",
+    ] {
+        let (_, headers, _) = fetch(&site, path, &[]).await;
+        assert_eq!(cache_control(&headers), NEVER, "{path}");
+    }
+    for path in ["/fr/preview/1", "/admin/login", "/admin/stories"] {
+        let (_, headers, _) = fetch(&site, path, &[]).await;
+        assert!(cache_control(&headers).contains("no-store"), "{path}");
+    }
+    // A form answered with what the reader typed.
+    let (_, headers, _) = send(
+        &site,
+        crate::http::back_office::form("/fr/contact", "name=A&email=a%40example.org", "10.9.0.1"),
+    )
+    .await;
+    assert_eq!(cache_control(&headers), NEVER, "a form's answer");
+}
+
+#[tokio::test]
+async fn a_page_read_again_is_not_modified_until_it_changes() {
+    let (site, article) = demo().await;
+    // The same page a second later: its form's ticket differs, its ETag does not.
+    let (_, first, first_body) = fetch(&site, "/en/contact", &[]).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let (_, second, second_body) = fetch(&site, "/en/contact", &[]).await;
+    assert_ne!(first_body, second_body, "each render has its own ticket");
+
+    assert_eq!(first[header::ETAG], second[header::ETAG]);
+
+    let (status, headers, body) = fetch(&site, &article, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let tag = headers[header::ETAG].to_str().unwrap().to_owned();
+    assert!(
+        tag.starts_with('"') && tag.len() == 34,
+        "a strong tag: {tag}"
+    );
+    assert!(!body.is_empty());
+    let hash = tag.trim_matches('"');
+    for held in [
+        tag.clone(),
+        format!("\"{hash}-br\""),
+        format!("W/\"{hash}-gzip\""),
+        format!("\"other\", {tag}"),
+    ] {
+        let (status, headers, body) =
+            fetch(&site, &article, &[(header::IF_NONE_MATCH, &held)]).await;
+        assert_eq!(status, StatusCode::NOT_MODIFIED, "{held}");
+        assert!(body.is_empty());
+        assert_eq!(headers[header::ETAG], tag.as_str());
+        assert_eq!(cache_control(&headers), PAGE);
+    }
+    // Compressed, the tag names its encoding.
+    let (_, headers, _) = fetch(&site, &article, &[(header::ACCEPT_ENCODING, "br")]).await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(headers[header::ETAG], format!("\"{hash}-br\"").as_str());
+
+    // An editor's correction: the held copy is no longer the page.
+    sqlx::query("UPDATE story_translations SET title = title || ' (corrigé)' WHERE slug = ?")
+        .bind(article.trim_start_matches("/fr/article/"))
+        .execute(&site.pool)
+        .await
+        .unwrap();
+    let (status, headers, body) = fetch(&site, &article, &[(header::IF_NONE_MATCH, &tag)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(headers[header::ETAG], tag.as_str());
+    assert!(body.contains("(corrigé)"));
+}
