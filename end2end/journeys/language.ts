@@ -1,6 +1,6 @@
 // The language switcher keeps the reader in place.
 import { expect, test } from '@playwright/test';
-import { expectEdition, expectSameDocument, JAVASCRIPT, markDocument, open, SERVER_HTML } from './support';
+import { expectEdition, expectSameDocument, JAVASCRIPT, markDocument, open } from './support';
 
 export function languageJourney() {
   test('switching on a translated article opens its translation', async ({ page }, info) => {
@@ -29,15 +29,6 @@ export function languageJourney() {
       await expectSameDocument(page, info);
       await page.goto('/');
       await expect(page).toHaveURL(new RegExp(`/${to}/$`));
-    }
-  });
-
-  test('without JavaScript, / opens the edition of the browser\'s languages', SERVER_HTML, async ({ page }) => {
-    for (const [languages, edition] of [['ar-MA,ar;q=0.9,fr;q=0.8', 'ar'], ['en-GB,en;q=0.9', 'en'], ['de-DE,de;q=0.9', 'fr']] as const) {
-      await page.setExtraHTTPHeaders({ 'Accept-Language': languages });
-      await page.goto('/');
-      await expect(page).toHaveURL(new RegExp(`/${edition}/$`));
-      await expectEdition(page, edition);
     }
   });
 

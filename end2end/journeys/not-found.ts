@@ -28,9 +28,13 @@ export function notFoundJourney() {
     const page = await context.newPage();
     await page.goto(info.project.use.baseURL + '/');
     await expect(page).toHaveURL(/\/ar\/$/);
+    // The edition read last is remembered by the page's script (a cookie set by the
+    // server would keep shared caches from storing pages): without JavaScript, `/`
+    // keeps following the browser's languages.
     await page.goto(info.project.use.baseURL + '/en/');
     await page.goto(info.project.use.baseURL + '/');
-    await expect(page).toHaveURL(/\/en\/$/, { timeout: 10_000 });
+    const remembered = info.project.use.javaScriptEnabled !== false;
+    await expect(page).toHaveURL(remembered ? /\/en\/$/ : /\/ar\/$/, { timeout: 10_000 });
     await context.close();
   });
 }

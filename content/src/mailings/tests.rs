@@ -72,6 +72,35 @@ async fn deliver_all(pool: &SqlitePool) -> Vec<mail_queue::QueuedMail> {
     due
 }
 
+/// Hands over and delivers until nothing is left, `window` at a time; returns the
+/// addresses mailed, after those in `received`.
+async fn deliver_the_rest(
+    pool: &SqlitePool,
+    window: i64,
+    mut received: Vec<String>,
+) -> Vec<String> {
+    loop {
+        hand_off(pool, window, unsubscribe_url, KEY).await.unwrap();
+        let batch = deliver_all(pool).await;
+        if batch.is_empty() {
+            return received;
+        }
+        received.extend(batch.into_iter().map(|m| m.mail.to_addr));
+    }
+}
+
+/// `received` names `count` addresses, each once.
+fn assert_each_once(mut received: Vec<String>, count: usize) {
+    let mails = received.len();
+    received.sort();
+    received.dedup();
+    assert_eq!(
+        (mails, received.len()),
+        (count, count),
+        "each of the {count} once"
+    );
+}
+
 #[tokio::test]
 async fn a_press_review_starts_with_the_articles_since_the_last_issue() {
     let db = test_db::empty().await;
@@ -439,19 +468,8 @@ async fn a_mail_server_refusing_for_an_hour_delays_the_issue_and_each_recipient_
     let p = progress(pool, id).await.unwrap();
     assert_eq!((p.sent, p.failed, p.queued), (0, 0, 20), "nothing given up");
     // The mail server accepts again.
-    let mut received = Vec::new();
-    loop {
-        hand_off(pool, 100, unsubscribe_url, KEY).await.unwrap();
-        let batch = deliver_all(pool).await;
-        if batch.is_empty() {
-            break;
-        }
-        received.extend(batch.into_iter().map(|m| m.mail.to_addr));
-    }
-    let count = received.len();
-    received.sort();
-    received.dedup();
-    assert_eq!((count, received.len()), (20, 20), "each of the 20 once");
+    let received = deliver_the_rest(pool, 100, Vec::new()).await;
+    assert_each_once(received, 20);
     assert_eq!(finish_done(pool).await.unwrap(), [id]);
 }
 
@@ -483,18 +501,8 @@ async fn a_send_stopped_halfway_goes_on_after_a_restart_and_mails_each_recipient
     db.pool.close().await;
     let pool = crate::connect(&url).await.unwrap();
     assert_eq!(progress(&pool, id).await.unwrap().sent, 4);
-    loop {
-        hand_off(&pool, 10, unsubscribe_url, KEY).await.unwrap();
-        let batch = deliver_all(&pool).await;
-        if batch.is_empty() {
-            break;
-        }
-        received.extend(batch.into_iter().map(|m| m.mail.to_addr));
-    }
-    let count = received.len();
-    received.sort();
-    received.dedup();
-    assert_eq!((count, received.len()), (40, 40), "each of the 40 once");
+    let received = deliver_the_rest(&pool, 10, received).await;
+    assert_each_once(received, 40);
     assert_eq!(finish_done(&pool).await.unwrap(), [id]);
 }
 
