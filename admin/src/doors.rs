@@ -175,7 +175,8 @@ fn visitor_lang(request: &Request) -> Lang {
 /// Roles are then checked by each server function. Admin answers are `no-store`.
 pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let admin_page = content::site::is_back_office_path(&path) || is_preview(&path);
+    let admin_page =
+        content::site::is_back_office_path(&path) || content::site::is_preview_path(&path);
     let admin_api = path.starts_with("/api/admin");
     if !admin_page && !admin_api && !path.starts_with("/api/") {
         return next.run(request).await;
@@ -211,14 +212,6 @@ pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: N
     } else {
         response
     }
-}
-
-/// `/{lang}/preview/…`: a story as readers will see it before it is published, shown
-/// in the public layout but only to back-office accounts.
-fn is_preview(path: &str) -> bool {
-    let mut segments = path.split('/').skip(1);
-    let lang = segments.next().and_then(Lang::from_code);
-    lang.is_some() && segments.next() == Some("preview")
 }
 
 /// Never cached (by the browser, a proxy or the service worker), never indexed.

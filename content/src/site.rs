@@ -72,6 +72,15 @@ pub fn is_back_office_path(path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// Whether `path` is a preview, `/{lang}/preview/…`: a story before it is published,
+/// shown only to back-office accounts and never stored by a cache. The one test used by
+/// the back office's guard (`admin::doors`) and the server's cache policy.
+pub fn is_preview_path(path: &str) -> bool {
+    let mut segments = path.split('/').skip(1);
+    let lang = segments.next().and_then(crate::lang::Lang::from_code);
+    lang.is_some() && segments.next() == Some("preview")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,38 @@ pub const DEFAULT_MIN_SECONDS: u64 = 2;
 /// A page left open this long (or kept offline) gets a fresh ticket on the first try.
 pub const MAX_AGE_SECONDS: u64 = 24 * 3600;
 
+/// A ticket is `<seconds since 1970>.<HMAC-SHA-256 in hex>` ([`TicketKey::issue_at`]):
+/// ten digits of seconds (until the year 2286), 64 hex digits of signature.
+const SECONDS_DIGITS: usize = 10;
+const SIGNATURE_DIGITS: usize = 64;
+
+/// The parts of a rendered page between its tickets, in order: what stays the same when
+/// the same page is shown a second later (the server's `ETag` hashes them).
+pub fn parts_between_tickets(page: &[u8]) -> Vec<&[u8]> {
+    let is_ticket = |dot: usize| {
+        page[dot - SECONDS_DIGITS..dot]
+            .iter()
+            .all(u8::is_ascii_digit)
+            && page[dot + 1..dot + 1 + SIGNATURE_DIGITS]
+                .iter()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+    };
+    let mut parts = Vec::new();
+    let mut kept_from = 0;
+    let mut at = SECONDS_DIGITS;
+    while at + 1 + SIGNATURE_DIGITS <= page.len() {
+        if page[at] == b'.' && at - SECONDS_DIGITS >= kept_from && is_ticket(at) {
+            parts.push(&page[kept_from..at - SECONDS_DIGITS]);
+            kept_from = at + 1 + SIGNATURE_DIGITS;
+            at = kept_from + SECONDS_DIGITS;
+        } else {
+            at += 1;
+        }
+    }
+    parts.push(&page[kept_from.min(page.len())..]);
+    parts
+}
+
 /// Signs and checks tickets; provided as context on the server.
 #[derive(Clone)]
 pub struct TicketKey {
@@ -134,6 +166,26 @@ mod tests {
             key.check_at(&key.issue_at(2_000), 1_010),
             TicketCheck::Invalid,
             "from the future"
+        );
+    }
+
+    #[test]
+    fn a_page_shown_a_second_later_has_the_same_parts_between_its_tickets() {
+        let key = TicketKey::new([7; 32], 2);
+        let page = |issued: u64| {
+            let ticket = key.issue_at(issued);
+            format!(
+                "<input name=\"ticket\" value=\"{ticket}\">3.14 <p>x</p>{{\"ticket\":\"{ticket}\"}}"
+            )
+        };
+        let (first, second) = (page(1_796_345_134), page(1_796_345_135));
+        assert_ne!(first, second);
+        let parts = parts_between_tickets(first.as_bytes());
+        assert_eq!(parts, parts_between_tickets(second.as_bytes()));
+        assert_eq!(parts.len(), 3, "two tickets left out, the rest kept");
+        assert_eq!(
+            parts.concat(),
+            br#"<input name="ticket" value="">3.14 <p>x</p>{"ticket":""}"#
         );
     }
 }

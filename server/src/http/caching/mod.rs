@@ -48,7 +48,8 @@ pub fn policy(method: &Method, uri: &Uri, status: StatusCode, headers: &HeaderMa
         || path == "/"
         || path.starts_with("/api/")
         || content::site::is_back_office_path(path)
-        || has_token_or_is_preview(path);
+        || content::site::is_preview_path(path)
+        || has_token(path);
     if personal {
         return NEVER;
     }
@@ -63,16 +64,12 @@ pub fn policy(method: &Method, uri: &Uri, status: StatusCode, headers: &HeaderMa
 }
 
 /// `/{lang}/newsletter/confirm` and `/unsubscribe` carry a reader's token in their
-/// address; `/{lang}/preview/…` shows what is not published.
-fn has_token_or_is_preview(path: &str) -> bool {
+/// address.
+fn has_token(path: &str) -> bool {
     let mut segments = path.split('/').skip(1);
-    if segments.next().and_then(Lang::from_code).is_none() {
-        return false;
-    }
-    matches!(
-        (segments.next(), segments.next()),
-        (Some("preview"), _) | (Some("newsletter"), Some("confirm" | "unsubscribe"))
-    )
+    segments.next().and_then(Lang::from_code).is_some()
+        && segments.next() == Some("newsletter")
+        && matches!(segments.next(), Some("confirm" | "unsubscribe"))
 }
 
 /// `/{lang}/search`.
@@ -109,14 +106,11 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
         .get(header::CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    match &own {
-        None => {
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
-        }
-        Some(own) if policy == NEVER && !own.contains("no-store") => {
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
-        }
-        Some(_) => {}
+    if own
+        .as_deref()
+        .is_none_or(|own| policy == NEVER && !own.contains("no-store"))
+    {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     // An ETag for the pages and feeds rendered here, not for files (a whole audio
     // file would be read into memory). HEAD answers carry no body to hash.
@@ -153,36 +147,13 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
 /// hydration data): the page is the same page a second later.
 fn entity_tag(body: &[u8]) -> String {
     let mut hash = Sha256::new();
-    let mut kept_from = 0;
-    let mut at = TICKET_SECONDS;
-    while at + 1 + TICKET_SIGNATURE <= body.len() {
-        if body[at] == b'.' && at - TICKET_SECONDS >= kept_from && is_ticket(body, at) {
-            hash.update(&body[kept_from..at - TICKET_SECONDS]);
-            kept_from = at + 1 + TICKET_SIGNATURE;
-            at = kept_from + TICKET_SECONDS;
-        } else {
-            at += 1;
-        }
+    for part in app::forms::ticket::parts_between_tickets(body) {
+        hash.update(part);
     }
-    hash.update(&body[kept_from.min(body.len())..]);
     hash.finalize()[..16]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// A ticket is `<unix seconds>.<HMAC-SHA-256 in hex>` (`app::forms::ticket`).
-const TICKET_SECONDS: usize = 10;
-const TICKET_SIGNATURE: usize = 64;
-
-/// Whether the `.` at `dot` joins a ticket's seconds and signature.
-fn is_ticket(body: &[u8], dot: usize) -> bool {
-    body[dot - TICKET_SECONDS..dot]
-        .iter()
-        .all(u8::is_ascii_digit)
-        && body[dot + 1..dot + 1 + TICKET_SIGNATURE]
-            .iter()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
 }
 
 /// Whether `If-None-Match` names `tag`: any of its tags, weak or strong, as sent
