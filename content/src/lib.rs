@@ -7,6 +7,7 @@
 
 pub mod address;
 pub mod alternates;
+pub mod cache;
 pub mod lang;
 pub mod model;
 pub mod site;

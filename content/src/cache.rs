@@ -1,0 +1,145 @@
+//! What caches in front of the site (Varnish, a CDN, the server's own) must forget when
+//! content changes (issue 17). Every cached answer names what it shows in its
+//! [`HEADER`] (tags, [`of_response`]); every write that changes what readers see queues
+//! the tags of the pages that show it, in the write's own transaction (triggers of the
+//! migration `cache_purges`, whoever writes: back office, scheduler, import); the
+//! server's purge job sends them to each cache ([`pending`], [`confirm`]).
+//!
+//! The tags, which the migration's triggers write in the same forms:
+//! - [`SITE`]: every cached answer (the menus, section and tag names are on every page);
+//! - [`edition`]: every page and feed of an edition but a story's own page;
+//! - [`story`]: a story's own page, in every language;
+//! - [`SITEMAPS`]: the sitemaps.
+//!
+//! A story's page is named by the story only, so that publishing in a spike does not
+//! empty the caches of every story page: the "related stories" on it are at most one
+//! shared-cache lifetime old (`s-maxage`).
+
+use crate::lang::Lang;
+
+/// The response header that carries the tags (Varnish's xkey module reads it; a CDN
+/// that wants `Surrogate-Key` gets it renamed by its own configuration).
+pub const HEADER: &str = "xkey";
+/// Every cached answer.
+pub const SITE: &str = "site";
+/// The sitemaps.
+pub const SITEMAPS: &str = "sitemaps";
+/// More distinct tags than this in one purge: the cache is told to forget everything
+/// ([`SITE`]) rather than be sent a header longer than it reads (an import, a cache
+/// that was down for long).
+pub const MOST_TAGS_AT_ONCE: usize = 200;
+
+/// The tag of story `id`'s own page.
+pub fn story(id: i64) -> String {
+    format!("story-{id}")
+}
+
+/// The tag of every page and feed of edition `lang` but the stories' own pages.
+pub fn edition(lang: Lang) -> String {
+    format!("edition-{}", lang.code())
+}
+
+/// The tags of a cached answer at `path`: [`SITE`], and the page's own ([`story`]) when
+/// the page named one (`named`, what the page's handler put in [`HEADER`]), else its
+/// edition's, or [`SITEMAPS`] for a sitemap.
+pub fn of_response(path: &str, named: Option<&str>) -> String {
+    let named = named.map(str::trim).filter(|named| !named.is_empty());
+    let mut tags = vec![SITE.to_owned()];
+    let first = path.split('/').nth(1).unwrap_or_default();
+    match named {
+        Some(named) => tags.push(named.to_owned()),
+        None if first == "sitemap.xml" || first == "sitemaps" => tags.push(SITEMAPS.into()),
+        None => {
+            if let Some(lang) = Lang::from_code(first) {
+                tags.push(edition(lang));
+            }
+        }
+    }
+    tags.join(" ")
+}
+
+#[cfg(feature = "db")]
+pub use queue::{confirm, forget_confirmed, pending, Purge};
+
+#[cfg(feature = "db")]
+mod queue {
+    use super::{MOST_TAGS_AT_ONCE, SITE};
+    use crate::DataResult;
+    use sqlx::SqlitePool;
+
+    /// What one cache has not been told yet: the tags (each once) queued after what it
+    /// confirmed, up to `up_to`.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Purge {
+        pub tags: Vec<String>,
+        pub up_to: i64,
+    }
+
+    /// What `target` (a cache's purge address) must still forget, or nothing. More than
+    /// [`MOST_TAGS_AT_ONCE`] tags become [`SITE`].
+    pub async fn pending(pool: &SqlitePool, target: &str) -> DataResult<Option<Purge>> {
+        let done = done(pool, target).await?;
+        let up_to: Option<i64> =
+            sqlx::query_scalar("SELECT max(seq) FROM cache_purges WHERE seq > ?")
+                .bind(done)
+                .fetch_one(pool)
+                .await?;
+        let Some(up_to) = up_to else {
+            return Ok(None);
+        };
+        let mut tags: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT tag FROM cache_purges WHERE seq > ? AND seq <= ? ORDER BY tag
+             LIMIT ?",
+        )
+        .bind(done)
+        .bind(up_to)
+        .bind(MOST_TAGS_AT_ONCE as i64 + 1)
+        .fetch_all(pool)
+        .await?;
+        if tags.len() > MOST_TAGS_AT_ONCE || tags.iter().any(|tag| tag == SITE) {
+            tags = vec![SITE.to_owned()];
+        }
+        Ok(Some(Purge { tags, up_to }))
+    }
+
+    /// `target` forgot everything queued up to `up_to`.
+    pub async fn confirm(pool: &SqlitePool, target: &str, up_to: i64) -> DataResult<()> {
+        sqlx::query(
+            "INSERT INTO cache_purge_targets (target, done) VALUES (?, ?)
+             ON CONFLICT (target) DO UPDATE SET done = max(done, excluded.done)",
+        )
+        .bind(target)
+        .bind(up_to)
+        .execute(pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Deletes what every one of `targets` (the caches configured now) confirmed; with
+    /// none, everything (nobody is waiting for it).
+    pub async fn forget_confirmed(pool: &SqlitePool, targets: &[String]) -> DataResult<()> {
+        let mut all_have = i64::MAX;
+        for target in targets {
+            all_have = all_have.min(done(pool, target).await?);
+        }
+        sqlx::query("DELETE FROM cache_purges WHERE seq <= ?")
+            .bind(all_have)
+            .execute(pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The last queued purge `target` confirmed (0: none yet).
+    async fn done(pool: &SqlitePool, target: &str) -> DataResult<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT done FROM cache_purge_targets WHERE target = ?")
+                .bind(target)
+                .fetch_optional(pool)
+                .await?
+                .unwrap_or(0),
+        )
+    }
+}
+
+#[cfg(all(test, feature = "db"))]
+mod tests;
