@@ -59,7 +59,7 @@ pub fn of_response(path: &str, named: Option<&str>) -> String {
 }
 
 #[cfg(feature = "db")]
-pub use queue::{confirm, forget_confirmed, pending, Purge};
+pub use queue::{confirm, forget_confirmed, last_queued, pending, Purge};
 
 #[cfg(feature = "db")]
 mod queue {
@@ -127,6 +127,14 @@ mod queue {
             .execute(pool)
             .await?;
         Ok(())
+    }
+
+    /// The newest purge queued and not yet forgotten: a cheap read that tells the purge
+    /// job whether anything happened since it last looked.
+    pub async fn last_queued(pool: &SqlitePool) -> DataResult<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT max(seq) FROM cache_purges")
+            .fetch_one(pool)
+            .await?)
     }
 
     /// The last queued purge `target` confirmed (0: none yet).

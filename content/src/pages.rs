@@ -159,6 +159,7 @@ async fn story_page(
     let tags = super::tags::of_story(pool, rest.story_id, lang).await?;
     let alternates = alternates::of_story(pool, rest.kind, rest.story_id, rest.section_id).await?;
     Ok(ArticlePage {
+        story_id: rest.story_id,
         card,
         body_html: super::body_images::with_renditions(pool, rest.body_html).await?,
         signature: rest.signature,

@@ -37,6 +37,10 @@ pub struct Config {
     pub dkim_selector: Option<String>,
     pub dkim_private_key: Option<PathBuf>,
     pub dkim_domain: Option<String>,
+    /// The caches in front of the site that are told what to forget when content
+    /// changes (`CACHE_PURGE_URLS`, e.g. Varnish's `http://127.0.0.1:6081/`; several
+    /// comma-separated; none: no cache in front). Checked at start (`cache_purge`).
+    pub cache_purge_urls: String,
 }
 
 impl Config {
@@ -66,6 +70,7 @@ impl Config {
             dkim_selector: set("DKIM_SELECTOR"),
             dkim_private_key: set("DKIM_PRIVATE_KEY").map(PathBuf::from),
             dkim_domain: set("DKIM_DOMAIN"),
+            cache_purge_urls: var("CACHE_PURGE_URLS", ""),
         }
     }
 
@@ -90,6 +95,7 @@ impl Config {
             dkim_selector: None,
             dkim_private_key: None,
             dkim_domain: None,
+            cache_purge_urls: String::new(),
         }
     }
 }

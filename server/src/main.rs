@@ -10,6 +10,7 @@
 // deeper than rustc's default query depth when its rendering future is laid out.
 #![recursion_limit = "256"]
 
+mod cache_purge;
 mod cli;
 mod config;
 mod dkim;
@@ -144,6 +145,11 @@ async fn serve(config: Config) -> Result<(), String> {
     jobs::spawn_retention(pool.clone());
     jobs::spawn_scheduler(pool.clone());
     jobs::spawn_renditions(pool.clone(), config.media_dir.clone());
+    // What caches in front must forget when content changes (issue 17).
+    cache_purge::spawn(
+        pool.clone(),
+        cache_purge::parse_targets(&config.cache_purge_urls)?,
+    );
     // Brotli and gzip copies of the build, served instead of compressing per request.
     http::precompress::spawn(
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()),

@@ -28,6 +28,18 @@ pub mod server_only {
         use_context::<SqlitePool>().ok_or_else(|| ServerFnError::new("database unavailable"))
     }
 
+    /// Names story `id` as what this page shows, for the caches in front of the site
+    /// (`content::cache`): publishing it purges the page. Only its own page says so.
+    pub fn shows_story(id: i64) {
+        use http::{HeaderName, HeaderValue};
+        if let (Some(response), Ok(tag)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            HeaderValue::from_str(&content::cache::story(id)),
+        ) {
+            response.insert_header(HeaderName::from_static(content::cache::HEADER), tag);
+        }
+    }
+
     /// Logs the real error and gives the reader a neutral one (no SQL in pages).
     pub fn internal(err: content::DataError) -> ServerFnError {
         tracing::error!(%err, "data layer error");

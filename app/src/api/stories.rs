@@ -56,12 +56,13 @@ pub async fn get_story(
     slug: String,
     page_kind: bool,
 ) -> Result<Option<ArticlePage>, ServerFnError> {
-    use super::server_only::{internal, pool};
+    use super::server_only::{internal, pool, shows_story};
     use crate::components::{meta::site_url, structured_data};
     let mut story = content::pages::story(&pool()?, lang, &slug, page_kind)
         .await
         .map_err(internal)?;
     if let Some(story) = &mut story {
+        shows_story(story.story_id);
         let site = site_url();
         let url = format!(
             "{site}{}",

@@ -44,7 +44,10 @@ async fn story_in(pool: &SqlitePool, status: &str) -> i64 {
 
 #[test]
 fn a_response_is_named_by_its_story_or_its_edition_and_always_by_the_site() {
-    assert_eq!(of_response("/fr/article/x", Some("story-7")), "site story-7");
+    assert_eq!(
+        of_response("/fr/article/x", Some("story-7")),
+        "site story-7"
+    );
     assert_eq!(of_response("/ar/section/y", None), "site edition-ar");
     assert_eq!(of_response("/en/feed.xml", Some("  ")), "site edition-en");
     assert_eq!(of_response("/sitemap.xml", None), "site sitemaps");
@@ -90,7 +93,10 @@ async fn a_draft_changes_nothing_readers_see_and_publishing_it_purges_its_page_a
         .execute(&db.pool)
         .await
         .unwrap();
-    assert_eq!(queued(&db.pool).await, ["edition-fr", "sitemaps", &story(id)]);
+    assert_eq!(
+        queued(&db.pool).await,
+        ["edition-fr", "sitemaps", &story(id)]
+    );
 }
 
 #[tokio::test]
@@ -111,9 +117,9 @@ async fn the_sites_structure_and_a_published_storys_details_purge_what_shows_the
         "UPDATE menu_item_labels SET label = label || '!'
          WHERE menu_item_id = (SELECT min(menu_item_id) FROM menu_item_labels)",
     )
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    .execute(&db.pool)
+    .await
+    .unwrap();
     assert_eq!(queued(&db.pool).await, [SITE]);
     forget_everything(&db.pool).await;
 
@@ -125,10 +131,11 @@ async fn the_sites_structure_and_a_published_storys_details_purge_what_shows_the
     .fetch_one(&db.pool)
     .await
     .unwrap();
-    let tag_id: i64 = sqlx::query_scalar("INSERT INTO tags (key) VALUES ('migration') RETURNING id")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let tag_id: i64 =
+        sqlx::query_scalar("INSERT INTO tags (key) VALUES ('migration') RETURNING id")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
     sqlx::query("INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?)")
         .bind(id)
         .bind(tag_id)
@@ -147,7 +154,10 @@ async fn each_cache_is_told_what_it_missed_once_and_rows_go_when_all_have_them()
     let (up, down) = ("http://a/".to_owned(), "http://b/".to_owned());
     let targets = [up.clone(), down.clone()];
     let first = story_in(&db.pool, "published").await;
-    let purge = pending(&db.pool, &up).await.unwrap().expect("something to purge");
+    let purge = pending(&db.pool, &up)
+        .await
+        .unwrap()
+        .expect("something to purge");
     assert_eq!(purge.tags, ["edition-fr", "sitemaps", &story(first)]);
     confirm(&db.pool, &up, purge.up_to).await.unwrap();
     assert_eq!(pending(&db.pool, &up).await.unwrap(), None, "told once");
@@ -155,15 +165,20 @@ async fn each_cache_is_told_what_it_missed_once_and_rows_go_when_all_have_them()
     assert!(!queued(&db.pool).await.is_empty(), "b has not had them");
 
     // b was down meanwhile; a second story: b gets both, a only the second.
-    sqlx::query("UPDATE story_translations SET slug = 'autre', story_id = story_id WHERE story_id = ?")
-        .bind(first)
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE story_translations SET slug = 'autre', story_id = story_id WHERE story_id = ?",
+    )
+    .bind(first)
+    .execute(&db.pool)
+    .await
+    .unwrap();
     let for_up = pending(&db.pool, &up).await.unwrap().unwrap();
     let for_down = pending(&db.pool, &down).await.unwrap().unwrap();
     assert_eq!(for_up.up_to, for_down.up_to);
-    assert_eq!(for_down.tags, for_up.tags, "each tag once, however often queued");
+    assert_eq!(
+        for_down.tags, for_up.tags,
+        "each tag once, however often queued"
+    );
     confirm(&db.pool, &up, for_up.up_to).await.unwrap();
     confirm(&db.pool, &down, for_down.up_to).await.unwrap();
     forget_confirmed(&db.pool, &targets).await.unwrap();

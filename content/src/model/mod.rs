@@ -137,6 +137,8 @@ pub struct SectionPage {
 /// A full article (or static page) in one language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePage {
+    /// The story the page shows: what names the page for caches (`cache::story`).
+    pub story_id: i64,
     pub card: StoryCard,
     pub body_html: String,
     pub signature: String,

@@ -112,6 +112,15 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
+    // What a kept answer shows, for purging it when that changes (content::cache):
+    // only on answers a cache keeps under this policy.
+    let named = headers.remove(content::cache::HEADER);
+    if own.is_none() && policy != NEVER {
+        let named = named.as_ref().and_then(|v| v.to_str().ok());
+        if let Ok(tags) = HeaderValue::from_str(&content::cache::of_response(uri.path(), named)) {
+            headers.insert(content::cache::HEADER, tags);
+        }
+    }
     // An ETag for the pages and feeds rendered here, not for files (a whole audio
     // file would be read into memory). HEAD answers carry no body to hash.
     let tagged = own.is_none()
@@ -132,7 +141,12 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     }
     if held.as_ref().is_some_and(|held| holds(held, &tag)) {
         let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
-        for name in [header::CACHE_CONTROL, header::ETAG, header::VARY] {
+        for name in [
+            header::CACHE_CONTROL,
+            header::ETAG,
+            header::VARY,
+            content::cache::HEADER.try_into().expect("a header name"),
+        ] {
             if let Some(value) = parts.headers.get(&name) {
                 not_modified.headers_mut().insert(name, value.clone());
             }

@@ -146,3 +146,60 @@ async fn a_page_read_again_is_not_modified_until_it_changes() {
     assert_ne!(headers[header::ETAG], tag.as_str());
     assert!(body.contains("(corrigé)"));
 }
+
+#[tokio::test]
+async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
+    let (site, article) = demo().await;
+    let story_id: i64 =
+        sqlx::query_scalar("SELECT story_id FROM story_translations WHERE slug = ?")
+            .bind(article.trim_start_matches("/fr/article/"))
+            .fetch_one(&site.pool)
+            .await
+            .unwrap();
+    let xkey = |headers: &HeaderMap| {
+        headers
+            .get(content::cache::HEADER)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let story_tag = format!("site {}", content::cache::story(story_id));
+    for (path, expected) in [
+        (article.as_str(), story_tag.as_str()),
+        ("/fr/", "site edition-fr"),
+        ("/ar/", "site edition-ar"),
+        ("/en/feed.xml", "site edition-en"),
+        ("/fr/search?q=maroc", "site edition-fr"),
+        ("/fr/nulle-part", "site edition-fr"),
+        ("/sitemap.xml", "site sitemaps"),
+        ("/robots.txt", "site"),
+    ] {
+        let (_, headers, _) = fetch(&site, path, &[]).await;
+        assert_eq!(xkey(&headers).as_deref(), Some(expected), "{path}");
+    }
+    // The page's 304 still says it, for a cache that revalidates.
+    let (_, headers, _) = fetch(&site, &article, &[]).await;
+    let tag = headers[header::ETAG].to_str().unwrap().to_owned();
+    let (status, headers, _) = fetch(&site, &article, &[(header::IF_NONE_MATCH, &tag)]).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert_eq!(xkey(&headers).as_deref(), Some(story_tag.as_str()));
+    // Nothing personal is named (the article's preview names its story in the page).
+    for path in ["/", &format!("/fr/preview/{story_id}"), "/admin/login"] {
+        let (_, headers, _) = fetch(&site, path, &[]).await;
+        assert_eq!(xkey(&headers), None, "{path}");
+    }
+    // The article's own data, as the hydrated page asks for it: never kept, never named.
+    use leptos::server_fn::ServerFn;
+    let (status, headers, _) = send(
+        &site,
+        Request::post(app::api::stories::GetStory::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "lang=fr&slug={}&page_kind=false",
+                article.trim_start_matches("/fr/article/")
+            )))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cache_control(&headers), NEVER);
+    assert_eq!(xkey(&headers), None);
+}
