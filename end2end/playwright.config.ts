@@ -5,13 +5,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { availableParallelism } from 'node:os';
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import { PORT, SMTP_PORT, VARNISH_PORT, WP_PORT } from './ports';
+
 // The site built from the WordPress theme test data (journeys/legacy.ts, support.ts).
-const WP_PORT = PORT + 2;
 const WXR = '../shared/data/wordpress/themeunittestdata.wordpress.xml';
-// The mail server the test site sends to: aiosmtpd (installed by scripts/setup), which
-// writes what it accepts to a Maildir that journeys/mailbox.ts reads.
-const SMTP_PORT = PORT + 3;
+// The mail server the test site sends to (SMTP_PORT) is aiosmtpd (installed by
+// scripts/setup), which writes what it accepts to a Maildir that journeys/mailbox.ts reads.
 const SERVER = process.env.E2E_SERVER ?? 'target/release/server';
 const chromium = {
   browserName: 'chromium' as const,
@@ -89,7 +88,17 @@ export default defineConfig({
       FORM_RATE_PER_MINUTE: '6',
       MAIL_POLL_MS: '250',
       ADMIN_PASSWORD: 'e2e admin passphrase',
+      // The Varnish below, told what to forget when content changes.
+      CACHE_PURGE_URLS: `http://127.0.0.1:${VARNISH_PORT}/`,
     },
+  }, {
+    // Varnish in front of the test site, configured as deployed (deploy/varnish) but for
+    // the site's port (journeys/varnish.ts reads through it; scripts/setup installs it).
+    command: `end2end/varnish-in-front.sh ${PORT} ${VARNISH_PORT} target/e2e-varnish`,
+    cwd: '..',
+    port: VARNISH_PORT,
+    timeout: 30_000,
+    reuseExistingServer: false,
   }, {
     command: `rm -rf target/e2e-wp && mkdir -p target/e2e-wp && if [ -f ${WXR} ]; then ${SERVER} import-wxr ${WXR} > target/e2e-wp/import.log; fi && exec ${SERVER}`,
     cwd: '..',

@@ -12,8 +12,9 @@ vcl 4.1;
 import std;
 import xkey;
 
-# The site. Asked every two seconds if it is up: a site that is down is not asked for
-# pages any more, and kept pages are served as long as `stale-if-error` allows.
+# The site. Asked every two seconds if it is up (counted up at start): a site that is
+# down is not asked for pages any more, and kept pages are served as long as their
+# `stale-if-error` allows.
 backend site {
     .host = "127.0.0.1";
     .port = "3000";
@@ -23,6 +24,7 @@ backend site {
         .timeout = 1s;
         .window = 3;
         .threshold = 2;
+        .initial = 2;
     }
 }
 
@@ -98,7 +100,7 @@ sub vcl_deliver {
     } else {
         set resp.http.x-cache = "MISS";
     }
-    # Browsers keep the page as the site said for browsers (`max-age`), not for caches.
+    # Nothing about this cache's insides.
     unset resp.http.via;
     unset resp.http.x-varnish;
 }

@@ -26,6 +26,7 @@ import { sharingJourney } from '../journeys/sharing';
 import { structureJourney } from '../journeys/structure';
 import { subscriptionsJourney } from '../journeys/subscriptions';
 import { validityJourney } from '../journeys/validity';
+import { varnishJourney } from '../journeys/varnish';
 import { JAVASCRIPT, SERVER_HTML } from '../journeys/support';
 
 test.describe('reading', () => readingJourney());
@@ -49,6 +50,8 @@ test.describe('legacy addresses', () => legacyJourney());
 test.describe('accessibility', () => accessibilityJourney());
 test.describe('chunks', JAVASCRIPT, () => chunksJourney());
 test.describe('valid HTML', SERVER_HTML, () => validityJourney());
+// HTTP through a real cache, and the back office through it: once, not per JavaScript.
+test.describe('through Varnish', SERVER_HTML, () => varnishJourney());
 // The back office in French. Its pages load no script: JavaScript off would test the same.
 test.describe('back office: log in', JAVASCRIPT, () => adminJourney());
 test.describe('back office: writing', JAVASCRIPT, () => editorJourney());

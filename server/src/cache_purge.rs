@@ -13,7 +13,9 @@ use http_body_util::Empty;
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use sqlx::SqlitePool;
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
 /// How often the queue is looked at: a published correction is served by the caches
@@ -23,6 +25,8 @@ const POLL: Duration = Duration::from_millis(200);
 const ANSWER_WITHIN: Duration = Duration::from_secs(5);
 /// The longest wait before asking a cache that is down again.
 const LONGEST_WAIT: Duration = Duration::from_secs(60);
+/// The longest an answer to a write waits for the caches ([`Purger::after_write`]).
+const WRITE_WAITS_AT_MOST: Duration = Duration::from_secs(1);
 /// The request header that lists the tags to forget.
 pub const PURGE_HEADER: &str = "xkey-purge";
 
@@ -52,8 +56,38 @@ struct Cache {
     next_try: Instant,
 }
 
+/// The running purge job, as the answers to writes see it: an editor who is told
+/// "saved" reads the new version through the caches at once ([`Purger::after_write`]).
+#[derive(Clone)]
+pub struct Purger {
+    wake: Arc<Notify>,
+    /// The newest queued purge the job has sent to every cache that answers.
+    sent_up_to: watch::Receiver<Option<i64>>,
+}
+
+impl Purger {
+    /// When the queue holds a purge the job has not sent yet (the write just answered
+    /// queued one), has the job send it now and waits until it did, at most a second:
+    /// a cache that does not answer never holds up a write for longer.
+    pub async fn after_write(&self, pool: &SqlitePool) {
+        let Ok(Some(queued)) = content::cache::last_queued(pool).await else {
+            return;
+        };
+        let mut sent = self.sent_up_to.clone();
+        if sent.borrow().is_some_and(|sent| sent >= queued) {
+            return;
+        }
+        self.wake.notify_one();
+        let done = sent.wait_for(|sent| sent.is_some_and(|sent| sent >= queued));
+        let _ = tokio::time::timeout(WRITE_WAITS_AT_MOST, done).await;
+    }
+}
+
 /// Starts the job: purges each of `targets`, or with none only empties the queue.
-pub fn spawn(pool: SqlitePool, targets: Vec<String>) {
+pub fn spawn(pool: SqlitePool, targets: Vec<String>) -> Purger {
+    let wake = Arc::new(Notify::new());
+    let (sent_tx, sent_up_to) = watch::channel(None);
+    let woken = wake.clone();
     tokio::spawn(async move {
         let client: Client<HttpConnector, Empty<Bytes>> =
             Client::builder(TokioExecutor::new()).build_http();
@@ -70,7 +104,10 @@ pub fn spawn(pool: SqlitePool, targets: Vec<String>) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut seen = None;
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = woken.notified() => {}
+            }
             let last = match content::cache::last_queued(&pool).await {
                 Ok(last) => last,
                 Err(err) => {
@@ -94,8 +131,10 @@ pub fn spawn(pool: SqlitePool, targets: Vec<String>) {
                 }
             }
             seen = last;
+            sent_tx.send_replace(last);
         }
     });
+    Purger { wake, sent_up_to }
 }
 
 /// Sends `cache` what it has not confirmed, and records the answer: whether it

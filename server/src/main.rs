@@ -146,7 +146,7 @@ async fn serve(config: Config) -> Result<(), String> {
     jobs::spawn_scheduler(pool.clone());
     jobs::spawn_renditions(pool.clone(), config.media_dir.clone());
     // What caches in front must forget when content changes (issue 17).
-    cache_purge::spawn(
+    let purger = cache_purge::spawn(
         pool.clone(),
         cache_purge::parse_targets(&config.cache_purge_urls)?,
     );
@@ -158,7 +158,7 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("form key: {e}"))?;
     let key = app::forms::ticket::TicketKey::new(key, config.form_min_seconds);
-    let app = http::router(state::AppState::new(options, pool, &config, key));
+    let app = http::router(state::AppState::new(options, pool, &config, key, purger));
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

@@ -35,16 +35,20 @@ pub struct AppState {
     pub login_limiter: Limiter,
     /// The context of every rendered page.
     pub context: PageContext,
+    /// The job that tells the caches in front what to forget.
+    pub purger: crate::cache_purge::Purger,
 }
 
 impl AppState {
     /// The state of a server reading `pool`, set up by `config`, signing tickets with
-    /// `ticket_key`. Inside a Tokio runtime, the limiters forget idle addresses.
+    /// `ticket_key`, purging caches with `purger`. Inside a Tokio runtime, the limiters
+    /// forget idle addresses.
     pub fn new(
         options: LeptosOptions,
         pool: SqlitePool,
         config: &Config,
         ticket_key: TicketKey,
+        purger: crate::cache_purge::Purger,
     ) -> AppState {
         let context: PageContext = {
             let pool = pool.clone();
@@ -73,6 +77,7 @@ impl AppState {
             form_limiter,
             login_limiter,
             context,
+            purger,
         }
     }
 }

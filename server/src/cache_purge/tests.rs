@@ -107,3 +107,28 @@ async fn a_cache_that_was_down_gets_what_it_missed_and_the_one_that_was_up_gets_
         .unwrap();
     assert_eq!(left, 0, "every cache has them: forgotten");
 }
+
+#[tokio::test]
+async fn a_write_is_answered_once_the_caches_forgot_what_it_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = content::connect(&format!(
+        "sqlite://{}",
+        dir.path().join("site.db").display()
+    ))
+    .await
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let target = format!("http://{}/", listener.local_addr().unwrap());
+    let purges = cache_on(listener);
+    let purger = spawn(pool.clone(), vec![target]);
+    purger.after_write(&pool).await;
+    assert!(purges.lock().unwrap().is_empty(), "nothing was queued");
+
+    queue(&pool, "story-9").await;
+    purger.after_write(&pool).await;
+    assert_eq!(
+        *purges.lock().unwrap(),
+        ["story-9"],
+        "sent before the answer"
+    );
+}

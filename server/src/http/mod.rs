@@ -139,6 +139,10 @@ pub fn router(state: AppState) -> Router {
             state.pool.clone(),
             admin::doors::guard,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            purged_before_answering,
+        ))
         .layer(middleware::from_fn(csrf::same_site_only))
         .layer(middleware::from_fn(document_order::scripts_inside_body))
         // Who may keep each answer, and its ETag, on the body as written...
@@ -196,6 +200,23 @@ where
 /// (`caching::policy`).
 async fn choose_language(headers: HeaderMap) -> Redirect {
     Redirect::to(&Page::Home.path(preferred_lang(&headers)))
+}
+
+/// A write (any method but GET and HEAD: the back office's saves, a form, an import
+/// upload) is answered once the caches in front forgot what it changed, so that the
+/// editor told "published" reads the new version through them (at most a second's
+/// wait: `cache_purge::Purger::after_write`).
+async fn purged_before_answering(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let write = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = next.run(request).await;
+    if write {
+        state.purger.after_write(&state.pool).await;
+    }
+    response
 }
 
 /// Old addresses keep working: a WordPress permalink, `/?p=ID`, `/?page_id=ID` or

@@ -35,7 +35,13 @@ pub(crate) async fn site() -> Site {
     let pool = content::connect(&config.database_url).await.unwrap();
     let options = LeptosOptions::builder().output_name("test").build();
     let key = TicketKey::new([5; 32], 0);
-    let router = crate::http::router(AppState::new(options, pool.clone(), &config, key));
+    let router = crate::http::router(AppState::new(
+        options,
+        pool.clone(),
+        &config,
+        key,
+        crate::cache_purge::spawn(pool.clone(), Vec::new()),
+    ));
     for (email, role) in [
         ("admin@ccme.example", Role::Admin),
         ("editor@ccme.example", Role::Editor),

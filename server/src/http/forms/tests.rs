@@ -32,7 +32,13 @@ async fn forms(per_minute: u32) -> Forms {
     let pool = content::connect(&config.database_url).await.unwrap();
     let key = TicketKey::new([3; 32], 0);
     let options = LeptosOptions::builder().output_name("test").build();
-    let router = routes().with_state(AppState::new(options, pool.clone(), &config, key.clone()));
+    let router = routes().with_state(AppState::new(
+        options,
+        pool.clone(),
+        &config,
+        key.clone(),
+        crate::cache_purge::spawn(pool.clone(), Vec::new()),
+    ));
     Forms {
         router,
         pool,
