@@ -94,7 +94,7 @@ export default defineConfig({
   }, {
     // Varnish in front of the test site, configured as deployed (deploy/varnish) but for
     // the site's port (journeys/varnish.ts reads through it; scripts/setup installs it).
-    command: `end2end/varnish-in-front.sh ${PORT} ${VARNISH_PORT} target/e2e-varnish`,
+    command: `scripts/varnish-in-front ${PORT} ${VARNISH_PORT} target/e2e-varnish`,
     cwd: '..',
     port: VARNISH_PORT,
     timeout: 30_000,

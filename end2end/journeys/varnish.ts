@@ -162,7 +162,7 @@ export function varnishJourney() {
       }));
       await expect(async () => expect((await request.get(`${site}/robots.txt`)).status()).toBe(200))
         .toPass({ timeout: 60_000 });
-      running.push(spawn(path.join(ROOT, 'end2end/varnish-in-front.sh'),
+      running.push(spawn(path.join(ROOT, 'scripts/varnish-in-front'),
         [String(STOPPED_SITE_PORT), String(STOPPED_SITE_VARNISH_PORT), `${dir}/varnish`], { cwd: ROOT, stdio: 'ignore' }));
       await expect(async () => expect((await request.get(`${cache}/fr/`)).status()).toBe(200))
         .toPass({ timeout: 30_000 });
