@@ -39,21 +39,28 @@ pub fn edition(lang: Lang) -> String {
     format!("edition-{}", lang.code())
 }
 
-/// The tags of a cached answer at `path`: [`SITE`], and the page's own ([`story`]) when
-/// the page named one (`named`, what the page's handler put in [`HEADER`]), else its
-/// edition's, or [`SITEMAPS`] for a sitemap.
-pub fn of_response(path: &str, named: Option<&str>) -> String {
+/// The tags of a cached answer at `path` (`query`: the address's query): [`SITE`], and
+/// the page's own ([`story`]) when the page named one (`named`, what the page's handler
+/// put in [`HEADER`]), else its edition's (from the address, or the `lang` argument of
+/// a reader's server function under `/api/`), or [`SITEMAPS`] for a sitemap.
+pub fn of_response(path: &str, query: Option<&str>, named: Option<&str>) -> String {
     let named = named.map(str::trim).filter(|named| !named.is_empty());
     let mut tags = vec![SITE.to_owned()];
     let first = path.split('/').nth(1).unwrap_or_default();
-    match named {
-        Some(named) => tags.push(named.to_owned()),
-        None if first == "sitemap.xml" || first == "sitemaps" => tags.push(SITEMAPS.into()),
-        None => {
-            if let Some(lang) = Lang::from_code(first) {
-                tags.push(edition(lang));
-            }
-        }
+    let lang = if first == "api" {
+        query
+            .unwrap_or_default()
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .and_then(Lang::from_code)
+    } else {
+        Lang::from_code(first)
+    };
+    match (named, lang) {
+        (Some(named), _) => tags.push(named.to_owned()),
+        (None, _) if first == "sitemap.xml" || first == "sitemaps" => tags.push(SITEMAPS.into()),
+        (None, Some(lang)) => tags.push(edition(lang)),
+        (None, None) => {}
     }
     tags.join(" ")
 }

@@ -46,14 +46,40 @@ export function varnishJourney() {
 
   test('a second read is served by Varnish, which shows no reader its tags', async ({ request }) => {
     const article = await anArticle(request);
-    await read(request, article);
-    const again = await read(request, article);
+    // Read until kept (again if another journey's change purged it in between).
+    let again = await read(request, article);
+    await expect(async () => {
+      again = await read(request, article);
+      expect(again.headers['x-cache']).toBe('HIT');
+    }).toPass({ timeout: 10_000 });
     expect(again.status).toBe(200);
-    expect(again.headers['x-cache']).toBe('HIT');
     expect(Number(again.headers['age'])).toBeGreaterThanOrEqual(0);
     expect(again.headers['cache-control']).toContain('s-maxage=');
     expect(again.headers['xkey'], 'tags stay in the cache').toBeUndefined();
     expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  test('hydrated navigation gets its data from Varnish too', async ({ browser }) => {
+    // Readers with JavaScript go from the home page to its first section: the page's
+    // data is a GET that Varnish keeps, and a later reader gets it from Varnish (again
+    // if another journey's publication purged it in between).
+    const navigate = async () => {
+      // (A context of this project's browser would have its JavaScript off.)
+      const context = await browser.newContext({ baseURL: VARNISH, javaScriptEnabled: true });
+      const page = await context.newPage();
+      await page.goto('/fr/');
+      await page.waitForSelector('html[data-hydrated="true"]');
+      const data = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/get_section'));
+      await page.locator('.home-block .block-title a').first().click();
+      const response = await data;
+      expect(response.request().method()).toBe('GET');
+      expect(response.status()).toBe(200);
+      await expect(page).toHaveURL(/\/fr\/section\//);
+      await context.close();
+      return response.headers()['x-cache'];
+    };
+    await navigate();
+    await expect(async () => expect(await navigate()).toBe('HIT')).toPass({ timeout: 30_000 });
   });
 
   test('the back office and what is personal are never kept', async ({ request, browser }) => {
@@ -127,10 +153,11 @@ export function varnishJourney() {
     const context = await browser.newContext({ baseURL: VARNISH, javaScriptEnabled: false });
     const page = await context.newPage();
     const article = await anArticle(page.request);
-    await kept(page.request, article);
     // The page as Varnish keeps it, with the form ticket of when it was rendered.
-    const response = await page.goto(article);
-    expect(response!.headers()['x-cache']).toBe('HIT');
+    await page.goto(article);
+    await expect(async () => {
+      expect((await page.goto(article))!.headers()['x-cache']).toBe('HIT');
+    }).toPass({ timeout: 10_000 });
     const email = freshAddress(`varnish-${info.project.name}`);
     const form = page.locator('footer form.reader-form').first();
     await form.locator('input[name="email"]').fill(email);

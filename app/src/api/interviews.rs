@@ -1,12 +1,12 @@
 //! The interviews listing.
 
-use crate::api::reply::JsonReply;
+use crate::api::reply::{GetUrl, JsonReply};
 use content::lang::Lang;
 use content::model::InterviewsPage;
 use leptos::prelude::*;
 
 /// The interviews of `lang`, from `country` (ISO code) or all.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_interviews(
     lang: Lang,
     country: Option<String>,

@@ -1,7 +1,7 @@
 //! The web archive of the newsletter and the press review (issue 20): sent issues of an
 //! edition, and one issue.
 
-use crate::api::reply::JsonReply;
+use crate::api::reply::{GetUrl, JsonReply};
 use content::lang::Lang;
 use content::model::{ArchivedIssue, Mailing};
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub const ARCHIVE_LENGTH: i64 = 30;
 
 /// The latest sent issues of both lists in `lang`, newest first.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_issue_archive(lang: Lang) -> Result<Vec<Mailing>, ServerFnError> {
     use super::server_only::{internal, pool};
     content::mailings::archive(&pool()?, lang, ARCHIVE_LENGTH)
@@ -19,7 +19,7 @@ pub async fn get_issue_archive(lang: Lang) -> Result<Vec<Mailing>, ServerFnError
 }
 
 /// Sent issue `slug` (its number) of `lang`; `None` when there is none (404).
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_archived_issue(
     lang: Lang,
     slug: String,

@@ -1,12 +1,12 @@
 //! The publications library: the filtered listing and one book.
 
-use crate::api::reply::JsonReply;
+use crate::api::reply::{GetUrl, JsonReply};
 use content::lang::Lang;
 use content::model::{LibraryFilters, LibraryPage, PublicationPage};
 use leptos::prelude::*;
 
 /// Page `page` of the library of `lang` with `filters`.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_library(
     lang: Lang,
     filters: LibraryFilters,
@@ -19,7 +19,7 @@ pub async fn get_library(
 }
 
 /// The book at `slug` in `lang`, `None` when there is none (the page answers 404).
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_publication(
     lang: Lang,
     slug: String,

@@ -1,12 +1,12 @@
 //! Podcasts: programmes, one programme, one episode.
 
-use crate::api::reply::JsonReply;
+use crate::api::reply::{GetUrl, JsonReply};
 use content::lang::Lang;
 use content::model::{EpisodePage, PodcastsPage, ProgrammePage};
 use leptos::prelude::*;
 
 /// The programmes and latest episodes of `lang`.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
     use super::server_only::{internal, pool};
     content::podcasts::podcasts(&pool()?, lang)
@@ -15,7 +15,7 @@ pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
 }
 
 /// One programme and its episodes; `None` when unknown (404).
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_programme(
     lang: Lang,
     slug: String,
@@ -27,7 +27,7 @@ pub async fn get_programme(
 }
 
 /// One episode; `None` when unknown (404).
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_episode(lang: Lang, slug: String) -> Result<Option<EpisodePage>, ServerFnError> {
     use super::server_only::{internal, pool};
     content::podcasts::episode(&pool()?, lang, &slug)

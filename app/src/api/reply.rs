@@ -39,6 +39,13 @@ impl<T: DeserializeOwned> Decodes<T> for JsonText {
     }
 }
 
+/// The input codec of the server functions that give readers what every reader gets (a
+/// page's data): a GET with the arguments in the address, which the caches in front may
+/// share like the page itself (issue 17): `#[server(input = GetUrl, output = JsonReply)]`.
+/// Anything personal or changing (a form's ticket, a link's token, the back office)
+/// stays a POST, the default, which no cache keeps.
+pub use leptos::server_fn::codec::GetUrl;
+
 /// The output codec of every server function: `#[server(output = JsonReply)]`.
 pub type JsonReply = Post<JsonText>;
 

@@ -1,6 +1,6 @@
 //! Searching the archive: the results page and the overlay's answers while typing.
 
-use crate::api::reply::JsonReply;
+use crate::api::reply::{GetUrl, JsonReply};
 use content::lang::Lang;
 use content::model::{QuickResults, SearchFilters, SearchResults};
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ pub const QUICK_HITS: u32 = 6;
 
 /// Page `page` of the stories matching `query` (any text is accepted), narrowed by
 /// `filters`, with what the filters can offer.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_search(
     lang: Lang,
     query: String,
@@ -65,7 +65,7 @@ pub async fn get_search(
 }
 
 /// The best few matches of `query` in the `lang` edition, for the search overlay.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn quick_search(lang: Lang, query: String) -> Result<QuickResults, ServerFnError> {
     use super::server_only::{internal, pool};
     use content::search::{search, SearchRequest};

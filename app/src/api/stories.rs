@@ -1,12 +1,12 @@
 //! Home, section, article and static page data.
 
-use crate::api::reply::JsonReply;
+use crate::api::reply::{GetUrl, JsonReply};
 use content::lang::Lang;
 use content::model::{ArticlePage, HomePage, SectionPage};
 use leptos::prelude::*;
 
 /// Everything the home page of `lang` shows.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
     use super::server_only::{internal, pool};
     use crate::components::{meta::site_url, structured_data};
@@ -18,7 +18,7 @@ pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
 }
 
 /// Page `page` of a section; `None` when no section has this slug in `lang`.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_section(
     lang: Lang,
     slug: String,
@@ -37,7 +37,7 @@ pub async fn get_section(
 }
 
 /// Page `page` of the stories with a tag; `None` when no tag has this slug in `lang`.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_tag(
     lang: Lang,
     slug: String,
@@ -50,7 +50,7 @@ pub async fn get_tag(
 }
 
 /// An article (`page_kind = false`) or static page (`true`) by slug; `None` if absent.
-#[server(output = JsonReply)]
+#[server(input = GetUrl, output = JsonReply)]
 pub async fn get_story(
     lang: Lang,
     slug: String,

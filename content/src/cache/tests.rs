@@ -45,15 +45,33 @@ async fn story_in(pool: &SqlitePool, status: &str) -> i64 {
 #[test]
 fn a_response_is_named_by_its_story_or_its_edition_and_always_by_the_site() {
     assert_eq!(
-        of_response("/fr/article/x", Some("story-7")),
+        of_response("/fr/article/x", None, Some("story-7")),
         "site story-7"
     );
-    assert_eq!(of_response("/ar/section/y", None), "site edition-ar");
-    assert_eq!(of_response("/en/feed.xml", Some("  ")), "site edition-en");
-    assert_eq!(of_response("/sitemap.xml", None), "site sitemaps");
-    assert_eq!(of_response("/sitemaps/fr-1.xml", None), "site sitemaps");
-    assert_eq!(of_response("/robots.txt", None), "site");
-    assert_eq!(of_response("/2019/05/old-post/", None), "site");
+    assert_eq!(
+        of_response("/ar/section/y", Some("page=2"), None),
+        "site edition-ar"
+    );
+    assert_eq!(
+        of_response("/en/feed.xml", None, Some("  ")),
+        "site edition-en"
+    );
+    assert_eq!(of_response("/sitemap.xml", None, None), "site sitemaps");
+    assert_eq!(
+        of_response("/sitemaps/fr-1.xml", None, None),
+        "site sitemaps"
+    );
+    assert_eq!(of_response("/robots.txt", None, None), "site");
+    assert_eq!(of_response("/2019/05/old-post/", None, None), "site");
+    // A reader's server function: its `lang` argument, or the story it names.
+    assert_eq!(
+        of_response("/api/get_home1", Some("lang=ar"), None),
+        "site edition-ar"
+    );
+    assert_eq!(
+        of_response("/api/get_story1", Some("lang=fr&slug=x"), Some("story-3")),
+        "site story-3"
+    );
     assert_eq!(story(12), "story-12");
     assert_eq!(edition(Lang::Ar), "edition-ar");
 }

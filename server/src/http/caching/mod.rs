@@ -46,7 +46,7 @@ pub fn policy(method: &Method, uri: &Uri, status: StatusCode, headers: &HeaderMa
     let personal = !matches!(*method, Method::GET | Method::HEAD)
         || headers.contains_key(header::SET_COOKIE)
         || path == "/"
-        || path.starts_with("/api/")
+        || path.starts_with("/api/admin/")
         || content::site::is_back_office_path(path)
         || content::site::is_preview_path(path)
         || has_token(path);
@@ -55,6 +55,8 @@ pub fn policy(method: &Method, uri: &Uri, status: StatusCode, headers: &HeaderMa
     }
     match status {
         StatusCode::OK if is_search(path) => SEARCH,
+        // A page's data, as hydrated navigation asks for it: kept like the page.
+        StatusCode::OK if path.starts_with("/api/") => PAGE,
         StatusCode::OK if is_machine_read(headers) => FEED,
         StatusCode::OK => PAGE,
         StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT => MOVED,
@@ -72,8 +74,14 @@ fn has_token(path: &str) -> bool {
         && matches!(segments.next(), Some("confirm" | "unsubscribe"))
 }
 
-/// `/{lang}/search`.
+/// `/{lang}/search`, or the search server functions (readers' server functions are GET
+/// only when every reader gets the same answer: `app::api::reply::GetUrl`).
 fn is_search(path: &str) -> bool {
+    use app::api::search::{GetSearch, QuickSearch};
+    use leptos::server_fn::ServerFn;
+    if path == GetSearch::PATH || path == QuickSearch::PATH {
+        return true;
+    }
     let mut segments = path.split('/').skip(1);
     segments.next().and_then(Lang::from_code).is_some()
         && segments.next() == Some("search")
@@ -117,7 +125,8 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     let named = headers.remove(content::cache::HEADER);
     if own.is_none() && policy != NEVER {
         let named = named.as_ref().and_then(|v| v.to_str().ok());
-        if let Ok(tags) = HeaderValue::from_str(&content::cache::of_response(uri.path(), named)) {
+        let tags = content::cache::of_response(uri.path(), uri.query(), named);
+        if let Ok(tags) = HeaderValue::from_str(&tags) {
             headers.insert(content::cache::HEADER, tags);
         }
     }

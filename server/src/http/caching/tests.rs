@@ -186,16 +186,36 @@ async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
         let (_, headers, _) = fetch(&site, path, &[]).await;
         assert_eq!(xkey(&headers), None, "{path}");
     }
-    // The article's own data, as the hydrated page asks for it: never kept, never named.
+    // The article's data, as hydrated navigation asks for it: kept like its page, named
+    // by its story; a section's by its edition.
     use leptos::server_fn::ServerFn;
+    let slug = article.trim_start_matches("/fr/article/");
+    let data = format!(
+        "{}?lang=fr&slug={slug}&page_kind=false",
+        app::api::stories::GetStory::PATH
+    );
+    let (status, headers, body) = fetch(&site, &data, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(cache_control(&headers), PAGE);
+    assert_eq!(xkey(&headers).as_deref(), Some(story_tag.as_str()));
+    assert!(headers.contains_key(header::ETAG));
+    let home = format!("{}?lang=ar", app::api::stories::GetHome::PATH);
+    let (status, headers, _) = fetch(&site, &home, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(xkey(&headers).as_deref(), Some("site edition-ar"));
+    let search = format!(
+        "{}?lang=fr&query=maroc",
+        app::api::search::QuickSearch::PATH
+    );
+    let (status, headers, _) = fetch(&site, &search, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cache_control(&headers), SEARCH);
+    // What stays personal is a POST: a form's ticket, never kept, never named.
     let (status, headers, _) = send(
         &site,
-        Request::post(app::api::stories::GetStory::PATH)
+        Request::post(app::api::forms::FormTicket::PATH)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(format!(
-                "lang=fr&slug={}&page_kind=false",
-                article.trim_start_matches("/fr/article/")
-            )))
+            .body(Body::empty())
             .unwrap(),
     )
     .await;
