@@ -1,10 +1,10 @@
 -- What shared caches must forget (issue 17). Every write that changes what readers are
 -- shown queues, in its own transaction, the tags of the pages that show it; the server
--- sends them to the caches in front (CACHE_PURGE_URLS) and to its own page cache, and
--- retries a cache that does not answer. A write path cannot forget to purge: the
+-- sends them to the caches in front (CACHE_PURGE_URLS), and asks a cache that does not
+-- answer again. A write path cannot forget to purge: the
 -- triggers below are on the tables, whoever writes them (back office, scheduler, import).
 --
--- The tags are those that pages name in their `xkey` header (content::cache::tags):
+-- The tags are those that pages name in their `xkey` header (content::cache):
 --   site           every cached answer (menus, sections, tag names are on every page)
 --   edition-{lang} every page and feed of an edition but a story's own page
 --   story-{id}     a story's own page, in every language
@@ -20,6 +20,13 @@ CREATE TABLE cache_purge_targets (
     target TEXT PRIMARY KEY,
     done   INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- What shows a published story: its page and its editions' listings (nothing for a
+-- story no reader sees).
+CREATE VIEW published_story_tags (story_id, tag) AS
+    SELECT story_id, 'story-' || story_id FROM story_translations WHERE status = 'published'
+    UNION
+    SELECT story_id, 'edition-' || lang FROM story_translations WHERE status = 'published';
 
 -- A published version changes, appears or goes: its page, its edition's listings and
 -- feeds, the sitemaps. Drafts and versions under review are nobody's business.
@@ -51,346 +58,147 @@ END;
 -- kind and section are copied to its versions, which purge above.)
 CREATE TRIGGER purge_featured_changed AFTER UPDATE OF featured ON stories
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.id;
 END;
 
 -- What a story shows besides its versions (its tags, a publication's, an episode's, an
--- interview's or a face's details, a face's stories): the story's page and its edition's
--- listings, when it is published.
+-- interview's or a face's details, a face's stories): as above, when it is published.
 CREATE TRIGGER purge_story_tags_insert AFTER INSERT ON story_tags
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_story_tags_update AFTER UPDATE ON story_tags
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_story_tags_delete AFTER DELETE ON story_tags
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_publications_insert AFTER INSERT ON publications
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_publications_update AFTER UPDATE ON publications
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_publications_delete AFTER DELETE ON publications
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_publication_translations_insert AFTER INSERT ON publication_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_publication_translations_update AFTER UPDATE ON publication_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_publication_translations_delete AFTER DELETE ON publication_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_episodes_insert AFTER INSERT ON episodes
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_episodes_update AFTER UPDATE ON episodes
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_episodes_delete AFTER DELETE ON episodes
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_episode_translations_insert AFTER INSERT ON episode_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_episode_translations_update AFTER UPDATE ON episode_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_episode_translations_delete AFTER DELETE ON episode_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_interviews_insert AFTER INSERT ON interviews
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_interviews_update AFTER UPDATE ON interviews
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_interviews_delete AFTER DELETE ON interviews
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_interview_translations_insert AFTER INSERT ON interview_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_interview_translations_update AFTER UPDATE ON interview_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_interview_translations_delete AFTER DELETE ON interview_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_profiles_insert AFTER INSERT ON profiles
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_profiles_update AFTER UPDATE ON profiles
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_profiles_delete AFTER DELETE ON profiles
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_profile_translations_insert AFTER INSERT ON profile_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_profile_translations_update AFTER UPDATE ON profile_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.story_id;
 END;
 CREATE TRIGGER purge_profile_translations_delete AFTER DELETE ON profile_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.story_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.story_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.story_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.story_id;
 END;
 CREATE TRIGGER purge_profile_stories_insert AFTER INSERT ON profile_stories
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.profile_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.profile_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.profile_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.profile_id;
 END;
 CREATE TRIGGER purge_profile_stories_update AFTER UPDATE ON profile_stories
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || NEW.profile_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = NEW.profile_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = NEW.profile_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = NEW.profile_id;
 END;
 CREATE TRIGGER purge_profile_stories_delete AFTER DELETE ON profile_stories
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT 'story-' || OLD.profile_id
-    WHERE EXISTS (SELECT 1 FROM story_translations
-                  WHERE story_id = OLD.profile_id AND status = 'published');
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE story_id = OLD.profile_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id = OLD.profile_id;
 END;
 
--- A picture's description (alt text, caption) on the published stories it is the cover of.
+-- A picture's description (alt text, caption): the published stories it is the cover of.
 CREATE TRIGGER purge_media_translations_insert AFTER INSERT ON media_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'story-' || story_id FROM story_translations
-    WHERE cover_media_id = NEW.media_id AND status = 'published';
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE cover_media_id = NEW.media_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id IN
+        (SELECT story_id FROM story_translations WHERE cover_media_id = NEW.media_id);
 END;
 CREATE TRIGGER purge_media_translations_update AFTER UPDATE ON media_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'story-' || story_id FROM story_translations
-    WHERE cover_media_id = NEW.media_id AND status = 'published';
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE cover_media_id = NEW.media_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id IN
+        (SELECT story_id FROM story_translations WHERE cover_media_id = NEW.media_id);
 END;
 CREATE TRIGGER purge_media_translations_delete AFTER DELETE ON media_translations
 BEGIN
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'story-' || story_id FROM story_translations
-    WHERE cover_media_id = OLD.media_id AND status = 'published';
-    INSERT INTO cache_purges (tag)
-    SELECT DISTINCT 'edition-' || lang FROM story_translations
-    WHERE cover_media_id = OLD.media_id AND status = 'published';
+    INSERT INTO cache_purges (tag) SELECT tag FROM published_story_tags WHERE story_id IN
+        (SELECT story_id FROM story_translations WHERE cover_media_id = OLD.media_id);
 END;
 
 -- The site's structure is on every page (menus, section names, a programme's name):

@@ -12,6 +12,17 @@ async fn queued(pool: &SqlitePool) -> Vec<String> {
         .unwrap()
 }
 
+/// `UPDATE story_translations SET {assignments}` on story `id`'s versions.
+async fn set_versions(pool: &SqlitePool, id: i64, assignments: &str) {
+    sqlx::query(&format!(
+        "UPDATE story_translations SET {assignments} WHERE story_id = ?"
+    ))
+    .bind(id)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
 async fn forget_everything(pool: &SqlitePool) {
     forget_confirmed(pool, &[]).await.unwrap();
 }
@@ -80,18 +91,10 @@ fn a_response_is_named_by_its_story_or_its_edition_and_always_by_the_site() {
 async fn a_draft_changes_nothing_readers_see_and_publishing_it_purges_its_page_and_edition() {
     let db = empty().await;
     let id = story_in(&db.pool, "draft").await;
-    sqlx::query("UPDATE story_translations SET title = 'Autre titre' WHERE story_id = ?")
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    set_versions(&db.pool, id, "title = 'Autre titre'").await;
     assert!(queued(&db.pool).await.is_empty(), "a draft is nobody's");
 
-    sqlx::query("UPDATE story_translations SET status = 'published' WHERE story_id = ?")
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    set_versions(&db.pool, id, "status = 'published'").await;
     assert_eq!(
         queued(&db.pool).await,
         ["edition-fr", "sitemaps", &story(id)],
@@ -100,17 +103,9 @@ async fn a_draft_changes_nothing_readers_see_and_publishing_it_purges_its_page_a
     forget_everything(&db.pool).await;
 
     // Unpublishing purges the same; the search index's own column does not.
-    sqlx::query("UPDATE story_translations SET search_rowid = 99 WHERE story_id = ?")
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    set_versions(&db.pool, id, "search_rowid = 99").await;
     assert!(queued(&db.pool).await.is_empty());
-    sqlx::query("UPDATE story_translations SET status = 'archived' WHERE story_id = ?")
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .unwrap();
+    set_versions(&db.pool, id, "status = 'archived'").await;
     assert_eq!(
         queued(&db.pool).await,
         ["edition-fr", "sitemaps", &story(id)]

@@ -49,6 +49,13 @@ async fn until_purged(purges: &Arc<Mutex<Vec<String>>>, count: usize) -> Vec<Str
     purges.lock().unwrap().clone()
 }
 
+/// A migrated database in a temporary folder (kept as long as the first value).
+async fn database() -> (tempfile::TempDir, SqlitePool) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("site.db").display());
+    (dir, content::connect(&url).await.unwrap())
+}
+
 /// Queues `tags` as one write does: in one statement.
 async fn queue(pool: &SqlitePool, tags: &str) {
     sqlx::query("INSERT INTO cache_purges (tag) SELECT value FROM json_each(?)")
@@ -60,13 +67,7 @@ async fn queue(pool: &SqlitePool, tags: &str) {
 
 #[tokio::test]
 async fn a_cache_that_was_down_gets_what_it_missed_and_the_one_that_was_up_gets_it_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = content::connect(&format!(
-        "sqlite://{}",
-        dir.path().join("site.db").display()
-    ))
-    .await
-    .unwrap();
+    let (_dir, pool) = database().await;
     let up_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     // The second cache's port, with nothing listening on it yet.
     let down_port = {
@@ -110,13 +111,7 @@ async fn a_cache_that_was_down_gets_what_it_missed_and_the_one_that_was_up_gets_
 
 #[tokio::test]
 async fn a_write_is_answered_once_the_caches_forgot_what_it_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = content::connect(&format!(
-        "sqlite://{}",
-        dir.path().join("site.db").display()
-    ))
-    .await
-    .unwrap();
+    let (_dir, pool) = database().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let target = format!("http://{}/", listener.local_addr().unwrap());
     let purges = cache_on(listener);
