@@ -202,16 +202,18 @@ async fn choose_language(headers: HeaderMap) -> Redirect {
     Redirect::to(&Page::Home.path(preferred_lang(&headers)))
 }
 
-/// A write (any method but GET and HEAD: the back office's saves, a form, an import
-/// upload) is answered once the caches in front forgot what it changed, so that the
-/// editor told "published" reads the new version through them (at most a second's
-/// wait: `cache_purge::Purger::after_write`).
+/// A back-office write (any method but GET and HEAD under `/admin`: a save, a
+/// publication, an upload, an import) is answered once the caches in front forgot what
+/// it changed, so that the editor told "published" reads the new version through them
+/// (at most a second's wait: `cache_purge::Purger::after_write`). Readers' posts change
+/// nothing a cache keeps, and pay no look at the purge queue.
 async fn purged_before_answering(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    let write = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let write = !matches!(*request.method(), Method::GET | Method::HEAD)
+        && content::site::is_back_office_path(request.uri().path());
     let response = next.run(request).await;
     if write {
         state.purger.after_write(&state.pool).await;

@@ -11,7 +11,7 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use content::lang::Lang;
@@ -154,7 +154,7 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
             header::CACHE_CONTROL,
             header::ETAG,
             header::VARY,
-            content::cache::HEADER.try_into().expect("a header name"),
+            HeaderName::from_static(content::cache::HEADER),
         ] {
             if let Some(value) = parts.headers.get(&name) {
                 not_modified.headers_mut().insert(name, value.clone());
