@@ -177,7 +177,7 @@ pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: N
     let path = request.uri().path().to_owned();
     let admin_page =
         content::site::is_back_office_path(&path) || content::site::is_preview_path(&path);
-    let admin_api = path.starts_with("/api/admin");
+    let admin_api = content::site::is_back_office_api_path(&path);
     if !admin_page && !admin_api && !path.starts_with("/api/") {
         return next.run(request).await;
     }

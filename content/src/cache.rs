@@ -66,7 +66,7 @@ pub fn of_response(path: &str, query: Option<&str>, named: Option<&str>) -> Stri
 }
 
 #[cfg(feature = "db")]
-pub use queue::{confirm, forget_confirmed, last_queued, pending, Purge};
+pub use queue::{confirm, forget_confirmed, last_queued, pending, queued_after, Purge};
 
 #[cfg(feature = "db")]
 mod queue {
@@ -85,7 +85,12 @@ mod queue {
     /// What `target` (a cache's purge address) must still forget, or nothing. More than
     /// [`MOST_TAGS_AT_ONCE`] tags become [`SITE`].
     pub async fn pending(pool: &SqlitePool, target: &str) -> DataResult<Option<Purge>> {
-        let done = done(pool, target).await?;
+        queued_after(pool, done(pool, target).await?).await
+    }
+
+    /// What was queued after `done` (a purge's `seq`), or nothing. More than
+    /// [`MOST_TAGS_AT_ONCE`] tags become [`SITE`].
+    pub async fn queued_after(pool: &SqlitePool, done: i64) -> DataResult<Option<Purge>> {
         let up_to: Option<i64> =
             sqlx::query_scalar("SELECT max(seq) FROM cache_purges WHERE seq > ?")
                 .bind(done)

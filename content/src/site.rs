@@ -72,6 +72,18 @@ pub fn is_back_office_path(path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// Where the back office's server functions answer (`#[server(prefix = "/api/admin")]`
+/// on each of them in the `admin` crate).
+pub const BACK_OFFICE_API: &str = "/api/admin";
+
+/// Whether `path` is one of the back office's server functions (`/api/admin/…`): the
+/// one test used by its guard (`admin::doors`), the server's cache policy and its copy
+/// of pages.
+pub fn is_back_office_api_path(path: &str) -> bool {
+    path.strip_prefix(BACK_OFFICE_API)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Whether `path` is a preview, `/{lang}/preview/…`: a story before it is published,
 /// shown only to back-office accounts and never stored by a cache. The one test used by
 /// the back office's guard (`admin::doors`) and the server's cache policy.
@@ -93,5 +105,14 @@ mod tests {
         assert!(!is_back_office_path("/administration"));
         assert!(!is_back_office_path("/fr/admin"));
         assert!(!is_back_office_path("/"));
+    }
+
+    #[test]
+    fn back_office_functions_are_under_api_admin_only() {
+        assert!(is_back_office_api_path("/api/admin/dashboard"));
+        assert!(is_back_office_api_path("/api/admin"));
+        assert!(!is_back_office_api_path("/api/get_story"));
+        assert!(!is_back_office_api_path("/api/administration"));
+        assert!(!is_back_office_path("/api/admin/dashboard"));
     }
 }

@@ -59,7 +59,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/admin(/|$)" || req.url ~ "^/api/admin/") {
+    if (req.url ~ "^/admin(/|\?|$)" || req.url ~ "^/api/admin(/|\?|$)") {
         return (pass);
     }
     # The site answers the same page to everyone: cookies (the edition the reader read

@@ -1,12 +1,14 @@
-//! Tells the caches in front of the site what to forget (issue 17): the tags that writes
-//! queued (`content::cache`), sent to every cache of `CACHE_PURGE_URLS` as
-//! `PURGE` with an `xkey-purge` header (deploy/varnish/default.vcl reads it).
+//! Tells the caches what to forget (issue 17): the tags that writes queued
+//! (`content::cache`), first to the server's own copy of pages (`http::page_cache`),
+//! then to every cache of `CACHE_PURGE_URLS` as `PURGE` with an `xkey-purge` header
+//! (deploy/varnish/default.vcl reads it).
 //!
 //! Each cache has its own place in the queue: one that does not answer is asked again,
 //! later and later (up to a minute), while the others are purged at once, and it gets
 //! everything it missed when it is back. A purge is never lost to a restart either: the
 //! queue is in the database, confirmed cache by cache.
 
+use crate::http::page_cache::PageCache;
 use axum::body::Bytes;
 use axum::http::{Method, Request, Uri};
 use http_body_util::Empty;
@@ -60,6 +62,8 @@ struct Cache {
 /// "saved" reads the new version through the caches at once ([`Purger::after_write`]).
 #[derive(Clone)]
 pub struct Purger {
+    /// The server's own copy of pages, which the job purges first.
+    pub pages: PageCache,
     wake: Arc<Notify>,
     /// The newest queued purge the job has sent to every cache that answers.
     sent_up_to: watch::Receiver<Option<i64>>,
@@ -83,12 +87,20 @@ impl Purger {
     }
 }
 
-/// Starts the job: purges each of `targets`, or with none only empties the queue.
-pub fn spawn(pool: SqlitePool, targets: Vec<String>) -> Purger {
+/// Starts the job: purges the server's `pages`, then each of `targets`; with no
+/// target, it then empties the queue.
+pub fn spawn(pool: SqlitePool, targets: Vec<String>, pages: PageCache) -> Purger {
     let wake = Arc::new(Notify::new());
     let (sent_tx, sent_up_to) = watch::channel(None);
     let woken = wake.clone();
+    let local = pages.clone();
     tokio::spawn(async move {
+        // The copy of pages starts empty: it has nothing to forget of what was queued.
+        let mut local_seen = content::cache::last_queued(&pool)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or(0);
         let client: Client<HttpConnector, Empty<Bytes>> =
             Client::builder(TokioExecutor::new()).build_http();
         let names = targets.clone();
@@ -119,6 +131,14 @@ pub fn spawn(pool: SqlitePool, targets: Vec<String>) -> Purger {
             if last.is_none() || (last == seen && !behind) {
                 continue;
             }
+            match content::cache::queued_after(&pool, local_seen).await {
+                Ok(Some(purge)) => {
+                    local.forget(&purge.tags);
+                    local_seen = purge.up_to;
+                }
+                Ok(None) => {}
+                Err(err) => tracing::error!(%err, "cache purge queue"),
+            }
             let mut confirmed = caches.is_empty();
             for cache in &mut caches {
                 if cache.next_try <= Instant::now() {
@@ -134,7 +154,11 @@ pub fn spawn(pool: SqlitePool, targets: Vec<String>) -> Purger {
             sent_tx.send_replace(last);
         }
     });
-    Purger { wake, sent_up_to }
+    Purger {
+        pages,
+        wake,
+        sent_up_to,
+    }
 }
 
 /// Sends `cache` what it has not confirmed, and records the answer: whether it

@@ -41,6 +41,9 @@ pub struct Config {
     /// changes (`CACHE_PURGE_URLS`, e.g. Varnish's `http://127.0.0.1:6081/`; several
     /// comma-separated; none: no cache in front). Checked at start (`cache_purge`).
     pub cache_purge_urls: String,
+    /// The most memory the server's copy of rendered pages takes (`PAGE_CACHE_MB`,
+    /// 64 by default; 0 keeps none): see `http::page_cache`.
+    pub page_cache_bytes: usize,
 }
 
 impl Config {
@@ -71,6 +74,10 @@ impl Config {
             dkim_private_key: set("DKIM_PRIVATE_KEY").map(PathBuf::from),
             dkim_domain: set("DKIM_DOMAIN"),
             cache_purge_urls: var("CACHE_PURGE_URLS", ""),
+            page_cache_bytes: var("PAGE_CACHE_MB", "64")
+                .parse::<usize>()
+                .unwrap_or(64)
+                .saturating_mul(1 << 20),
         }
     }
 
@@ -96,6 +103,8 @@ impl Config {
             dkim_private_key: None,
             dkim_domain: None,
             cache_purge_urls: String::new(),
+            // Tests read pages right after changing the database behind the site.
+            page_cache_bytes: 0,
         }
     }
 }

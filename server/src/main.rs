@@ -149,6 +149,7 @@ async fn serve(config: Config) -> Result<(), String> {
     let purger = cache_purge::spawn(
         pool.clone(),
         cache_purge::parse_targets(&config.cache_purge_urls)?,
+        http::page_cache::PageCache::new(config.page_cache_bytes),
     );
     // Brotli and gzip copies of the build, served instead of compressing per request.
     http::precompress::spawn(

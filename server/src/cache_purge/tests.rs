@@ -2,6 +2,7 @@
 //! is sent (the Varnish journey, end2end/tests/varnish.spec.ts, tests the real cache).
 
 use super::*;
+use crate::http::page_cache::PageCache;
 use axum::http::HeaderMap;
 use axum::routing::any;
 use std::sync::{Arc, Mutex};
@@ -77,7 +78,11 @@ async fn a_cache_that_was_down_gets_what_it_missed_and_the_one_that_was_up_gets_
     let up = format!("http://{}/", up_listener.local_addr().unwrap());
     let down = format!("http://127.0.0.1:{down_port}/");
     let up_purges = cache_on(up_listener);
-    spawn(pool.clone(), vec![up.clone(), down.clone()]);
+    spawn(
+        pool.clone(),
+        vec![up.clone(), down.clone()],
+        PageCache::off(),
+    );
 
     queue(&pool, "story-1 edition-fr").await;
     assert_eq!(until_purged(&up_purges, 1).await, ["edition-fr story-1"]);
@@ -115,7 +120,7 @@ async fn a_write_is_answered_once_the_caches_forgot_what_it_changed() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let target = format!("http://{}/", listener.local_addr().unwrap());
     let purges = cache_on(listener);
-    let purger = spawn(pool.clone(), vec![target]);
+    let purger = spawn(pool.clone(), vec![target], PageCache::off());
     purger.after_write(&pool).await;
     assert!(purges.lock().unwrap().is_empty(), "nothing was queued");
 

@@ -12,6 +12,7 @@ pub mod document_order;
 pub mod feeds;
 pub mod forms;
 pub mod media;
+pub mod page_cache;
 pub mod podcast_feed;
 pub mod precompress;
 pub mod pwa;
@@ -150,6 +151,11 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new().compress_when(compressible()))
         // ...which names the encoding once compressed.
         .layer(middleware::map_response(caching::encoding_in_tag))
+        // The pages rendered for anyone, kept as sent (page_cache.rs).
+        .layer(middleware::from_fn_with_state(
+            state.purger.pages.clone(),
+            page_cache::layer,
+        ))
         .layer(middleware::map_response(add_security_headers))
         .with_state(state)
 }

@@ -18,7 +18,7 @@ use content::lang::Lang;
 use sha2::{Digest, Sha256};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// Reader pages: a shared cache keeps one five minutes, and serves it for a day while
 /// the origin is down. A browser asks again each time (`max-age=0`; a `304` answers
@@ -46,7 +46,7 @@ pub fn policy(method: &Method, uri: &Uri, status: StatusCode, headers: &HeaderMa
     let personal = !matches!(*method, Method::GET | Method::HEAD)
         || headers.contains_key(header::SET_COOKIE)
         || path == "/"
-        || path.starts_with("/api/admin/")
+        || content::site::is_back_office_api_path(path)
         || content::site::is_back_office_path(path)
         || content::site::is_preview_path(path)
         || has_token(path);
@@ -149,20 +149,26 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
         parts.headers.insert(header::ETAG, value);
     }
     if held.as_ref().is_some_and(|held| holds(held, &tag)) {
-        let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
-        for name in [
-            header::CACHE_CONTROL,
-            header::ETAG,
-            header::VARY,
-            HeaderName::from_static(content::cache::HEADER),
-        ] {
-            if let Some(value) = parts.headers.get(&name) {
-                not_modified.headers_mut().insert(name, value.clone());
-            }
-        }
-        return not_modified;
+        return not_modified(&parts.headers);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// `304 Not Modified` for a reader who holds the answer with these `headers`: what
+/// says how to keep it (its lifetime, tag, variants and what it shows), no body.
+pub(crate) fn not_modified(headers: &HeaderMap) -> Response {
+    let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+    for name in [
+        header::CACHE_CONTROL,
+        header::ETAG,
+        header::VARY,
+        HeaderName::from_static(content::cache::HEADER),
+    ] {
+        if let Some(value) = headers.get(&name) {
+            not_modified.headers_mut().insert(name, value.clone());
+        }
+    }
+    not_modified
 }
 
 /// What an `ETag` says of a body: its SHA-256, leaving out the form tickets. Every page
@@ -181,7 +187,7 @@ fn entity_tag(body: &[u8]) -> String {
 
 /// Whether `If-None-Match` names `tag`: any of its tags, weak or strong, as sent
 /// whatever the encoding ([`encoding_in_tag`] adds `-br` or `-gzip`), or `*`.
-fn holds(if_none_match: &HeaderValue, tag: &str) -> bool {
+pub(crate) fn holds(if_none_match: &HeaderValue, tag: &str) -> bool {
     let Ok(list) = if_none_match.to_str() else {
         return false;
     };

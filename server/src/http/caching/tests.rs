@@ -9,7 +9,11 @@ use axum::http::{header, HeaderMap, Request, StatusCode};
 
 /// The demo site, and the address of one of its French articles.
 async fn demo() -> (Site, String) {
-    let site = site().await;
+    demo_with(site().await).await
+}
+
+/// `site` with the demo content, and the address of one of its French articles.
+pub(crate) async fn demo_with(site: Site) -> (Site, String) {
     let media = tempfile::tempdir().unwrap();
     content::seed::seed_demo(&site.pool, media.path())
         .await
@@ -24,8 +28,8 @@ async fn demo() -> (Site, String) {
     (site, format!("/fr/article/{slug}"))
 }
 
-/// GET `path` with these request headers.
-async fn fetch(
+/// GET `path` with these request headers: its status, headers and body (as text).
+pub(crate) async fn fetch(
     site: &Site,
     path: &str,
     with: &[(header::HeaderName, &str)],

@@ -4,6 +4,7 @@
 
 use crate::config::Config;
 use crate::http::forms::routes;
+use crate::http::page_cache::PageCache;
 use crate::state::AppState;
 use app::forms::ticket::TicketKey;
 use app::forms::Outcome;
@@ -37,7 +38,7 @@ async fn forms(per_minute: u32) -> Forms {
         pool.clone(),
         &config,
         key.clone(),
-        crate::cache_purge::spawn(pool.clone(), Vec::new()),
+        crate::cache_purge::spawn(pool.clone(), Vec::new(), PageCache::off()),
     ));
     Forms {
         router,
