@@ -68,6 +68,26 @@ pub fn of_response(path: &str, query: Option<&str>, named: Option<&str>) -> Stri
 #[cfg(feature = "db")]
 pub use queue::{confirm, forget_confirmed, last_queued, pending, queued_after, Purge};
 
+/// A stored date (UTC ISO-8601, as every `…_at` column holds) as an HTTP date, for
+/// `Last-Modified`: `Sun, 06 Nov 1994 08:49:37 GMT`. Nothing for an unreadable date.
+#[cfg(feature = "db")]
+pub fn http_date(iso: &str) -> Option<String> {
+    let date = chrono::DateTime::parse_from_rfc3339(iso).ok()?;
+    Some(
+        date.with_timezone(&chrono::Utc)
+            .format("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string(),
+    )
+}
+
+/// An HTTP date (`If-Modified-Since`, `Last-Modified`) as seconds since 1970, to compare.
+#[cfg(feature = "db")]
+pub fn http_date_seconds(date: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc2822(date.trim())
+        .ok()
+        .map(|date| date.timestamp())
+}
+
 #[cfg(feature = "db")]
 mod queue {
     use super::{MOST_TAGS_AT_ONCE, SITE};

@@ -28,15 +28,21 @@ pub mod server_only {
         use_context::<SqlitePool>().ok_or_else(|| ServerFnError::new("database unavailable"))
     }
 
-    /// Names story `id` as what this page shows, for the caches in front of the site
-    /// (`content::cache`): publishing it purges the page. Only its own page says so.
-    pub fn shows_story(id: i64) {
-        use http::{HeaderName, HeaderValue};
-        if let (Some(response), Ok(tag)) = (
-            use_context::<leptos_axum::ResponseOptions>(),
-            HeaderValue::from_str(&content::cache::story(id)),
-        ) {
+    /// Names story `id`, last changed at `updated_at`, as what this page shows, for
+    /// the caches in front of the site (`content::cache`): publishing it purges the
+    /// page. Only its own page says so. Its `Last-Modified` is the story's.
+    pub fn shows_story(id: i64, updated_at: &str) {
+        use http::{header, HeaderName, HeaderValue};
+        let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+            return;
+        };
+        if let Ok(tag) = HeaderValue::from_str(&content::cache::story(id)) {
             response.insert_header(HeaderName::from_static(content::cache::HEADER), tag);
+        }
+        let changed = content::cache::http_date(updated_at)
+            .and_then(|date| HeaderValue::from_str(&date).ok());
+        if let Some(changed) = changed {
+            response.insert_header(header::LAST_MODIFIED, changed);
         }
     }
 

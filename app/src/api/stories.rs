@@ -62,7 +62,7 @@ pub async fn get_story(
         .await
         .map_err(internal)?;
     if let Some(story) = &mut story {
-        shows_story(story.story_id);
+        shows_story(story.story_id, &story.updated_at);
         let site = site_url();
         let url = format!(
             "{site}{}",

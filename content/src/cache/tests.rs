@@ -211,3 +211,21 @@ async fn too_many_tags_at_once_purge_the_whole_site() {
     let purge = pending(&db.pool, "http://a/").await.unwrap().unwrap();
     assert_eq!(purge.tags, [SITE]);
 }
+
+#[test]
+fn stored_dates_are_written_and_read_as_http_dates() {
+    assert_eq!(
+        http_date("2015-04-19T09:00:00Z").as_deref(),
+        Some("Sun, 19 Apr 2015 09:00:00 GMT")
+    );
+    assert_eq!(
+        http_date("2015-04-19T11:00:00+02:00").as_deref(),
+        Some("Sun, 19 Apr 2015 09:00:00 GMT")
+    );
+    assert_eq!(http_date("yesterday"), None);
+    assert_eq!(
+        http_date_seconds("Sun, 19 Apr 2015 09:00:00 GMT"),
+        Some(1_429_434_000)
+    );
+    assert_eq!(http_date_seconds("not a date"), None);
+}

@@ -7,7 +7,7 @@ use crate::http::syndication::{absolute_links, not_found, Syndication};
 use app::i18n::Texts;
 use atom_syndication as atom;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, FixedOffset};
 use content::address::Page;
@@ -63,13 +63,24 @@ pub async fn section_atom(
     respond(&state, section(&state, &lang, &slug).await, Format::Atom)
 }
 
-/// The feed, a 404 for an unknown edition or section, or a 500 (logged).
+/// The feed (last modified when its newest entry was), a 404 for an unknown edition
+/// or section, or a 500 (logged).
 fn respond(
     state: &Syndication,
     found: Result<Option<FeedScope>, DataError>,
     format: Format,
 ) -> Response {
-    match (found, format) {
+    let changed = match &found {
+        Ok(Some(scope)) => scope
+            .entries
+            .iter()
+            .map(|entry| entry.updated_at.as_str())
+            .max()
+            .and_then(content::cache::http_date)
+            .and_then(|date| HeaderValue::from_str(&date).ok()),
+        _ => None,
+    };
+    let mut response = match (found, format) {
         (Ok(Some(scope)), Format::Rss) => rss_response(state, scope),
         (Ok(Some(scope)), Format::Atom) => atom_response(state, scope),
         (Ok(None), _) => not_found(),
@@ -77,7 +88,13 @@ fn respond(
             tracing::error!(%err, "feed");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
+    };
+    if let Some(changed) = changed {
+        response
+            .headers_mut()
+            .insert(header::LAST_MODIFIED, changed);
     }
+    response
 }
 
 async fn edition(state: &Syndication, lang: &str) -> Result<Option<FeedScope>, DataError> {

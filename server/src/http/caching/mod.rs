@@ -99,11 +99,12 @@ fn is_machine_read(headers: &HeaderMap) -> bool {
 /// The layer every response of the site goes through, before compression: the
 /// response's `Cache-Control` ([`policy`]; a cookie always makes it [`NEVER`]), and for
 /// a stored `200` a strong `ETag` of its body, answered with `304 Not Modified` when
-/// the browser or cache already holds it (`If-None-Match`).
+/// the browser or cache already holds it (`If-None-Match`, or `If-Modified-Since`
+/// alone where the answer says when it changed: a story, a feed).
 pub async fn cache_headers(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let uri = request.uri().clone();
-    let held = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let conditions = conditions(request.headers());
     let mut response = next.run(request).await;
     let status = response.status();
     let policy = policy(&method, &uri, status, response.headers());
@@ -119,6 +120,10 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
         .is_none_or(|own| policy == NEVER && !own.contains("no-store"))
     {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    if own.is_none() && policy == NEVER {
+        // Nothing personal is checked again: it is asked again.
+        headers.remove(header::LAST_MODIFIED);
     }
     // What a kept answer shows, for purging it when that changes (content::cache):
     // only on answers a cache keeps under this policy.
@@ -148,19 +153,48 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     if let Ok(value) = HeaderValue::from_str(&format!("\"{tag}\"")) {
         parts.headers.insert(header::ETAG, value);
     }
-    if held.as_ref().is_some_and(|held| holds(held, &tag)) {
+    if still_held(&conditions, &parts.headers, &tag) {
         return not_modified(&parts.headers);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// What a request says it already holds: `If-None-Match` and `If-Modified-Since`.
+pub(crate) fn conditions(request: &HeaderMap) -> HeaderMap {
+    [header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE]
+        .into_iter()
+        .filter_map(|name| Some((name.clone(), request.get(&name)?.clone())))
+        .collect()
+}
+
+/// Whether the reader who sent `conditions` still holds the answer with these
+/// `headers` and entity tag `tag` (without quotes or encoding): `If-None-Match` names
+/// it, or, when the request has none, the answer changed no later than
+/// `If-Modified-Since`.
+pub(crate) fn still_held(conditions: &HeaderMap, headers: &HeaderMap, tag: &str) -> bool {
+    if let Some(held) = conditions.get(header::IF_NONE_MATCH) {
+        return holds(held, tag);
+    }
+    let date = |headers: &HeaderMap, name| {
+        content::cache::http_date_seconds(headers.get(name)?.to_str().ok()?)
+    };
+    match (
+        date(conditions, header::IF_MODIFIED_SINCE),
+        date(headers, header::LAST_MODIFIED),
+    ) {
+        (Some(since), Some(changed)) => changed <= since,
+        _ => false,
+    }
+}
+
 /// `304 Not Modified` for a reader who holds the answer with these `headers`: what
-/// says how to keep it (its lifetime, tag, variants and what it shows), no body.
+/// says how to keep it (its lifetime, tag, dates, variants and what it shows), no body.
 pub(crate) fn not_modified(headers: &HeaderMap) -> Response {
     let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
     for name in [
         header::CACHE_CONTROL,
         header::ETAG,
+        header::LAST_MODIFIED,
         header::VARY,
         HeaderName::from_static(content::cache::HEADER),
     ] {
@@ -187,7 +221,7 @@ fn entity_tag(body: &[u8]) -> String {
 
 /// Whether `If-None-Match` names `tag`: any of its tags, weak or strong, as sent
 /// whatever the encoding ([`encoding_in_tag`] adds `-br` or `-gzip`), or `*`.
-pub(crate) fn holds(if_none_match: &HeaderValue, tag: &str) -> bool {
+fn holds(if_none_match: &HeaderValue, tag: &str) -> bool {
     let Ok(list) = if_none_match.to_str() else {
         return false;
     };

@@ -227,3 +227,59 @@ async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
     assert_eq!(cache_control(&headers), NEVER);
     assert_eq!(xkey(&headers), None);
 }
+
+#[tokio::test]
+async fn a_story_and_a_feed_say_when_they_changed_and_are_not_modified_since() {
+    let (site, article) = demo().await;
+    let slug = article.trim_start_matches("/fr/article/");
+    let updated: String = sqlx::query_scalar(
+        "SELECT updated_at FROM story_translations WHERE lang = 'fr' AND slug = ?",
+    )
+    .bind(slug)
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
+    let changed = content::cache::http_date(&updated).unwrap();
+    let (_, headers, _) = fetch(&site, &article, &[]).await;
+    assert_eq!(headers[header::LAST_MODIFIED], changed.as_str());
+    let tag = headers[header::ETAG].to_str().unwrap().to_owned();
+
+    let (status, headers, _) =
+        fetch(&site, &article, &[(header::IF_MODIFIED_SINCE, &changed)]).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert_eq!(headers[header::ETAG], tag.as_str());
+    // Changed since a day before: sent again.
+    let day_before = content::cache::http_date(
+        &(chrono::DateTime::parse_from_rfc3339(&updated).unwrap() - chrono::Duration::days(1))
+            .to_rfc3339(),
+    )
+    .unwrap();
+    let (status, _, _) = fetch(&site, &article, &[(header::IF_MODIFIED_SINCE, &day_before)]).await;
+    assert_eq!(status, StatusCode::OK);
+    // The entity tag decides when there is one: another tag is another page.
+    let (status, _, _) = fetch(
+        &site,
+        &article,
+        &[
+            (header::IF_NONE_MATCH, "\"other\""),
+            (header::IF_MODIFIED_SINCE, &changed),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // A feed: when its newest entry changed.
+    let (_, headers, _) = fetch(&site, "/fr/feed.xml", &[]).await;
+    let feed_changed = headers[header::LAST_MODIFIED].to_str().unwrap().to_owned();
+    let (status, _, body) = fetch(
+        &site,
+        "/fr/feed.xml",
+        &[(header::IF_MODIFIED_SINCE, &feed_changed)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    // Pages without a date of their own say none.
+    let (_, headers, _) = fetch(&site, "/fr/", &[]).await;
+    assert!(!headers.contains_key(header::LAST_MODIFIED));
+}

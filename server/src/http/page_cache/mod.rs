@@ -79,12 +79,13 @@ impl Kept {
         self.rendered.elapsed() < self.lifetime
     }
 
-    /// The answer to a reader holding `held` (`If-None-Match`): `304` when it names
-    /// this page, the page otherwise; with its `Age`.
-    fn answer(&self, held: Option<&HeaderValue>) -> Response {
-        let still_held = held
-            .zip(self.entity_tag.as_deref())
-            .is_some_and(|(held, tag)| super::caching::holds(held, tag));
+    /// The answer to a request with these `conditions` (`caching::conditions`): `304`
+    /// when the reader holds this page, the page otherwise; with its `Age`.
+    fn answer(&self, conditions: &HeaderMap) -> Response {
+        let still_held = self
+            .entity_tag
+            .as_deref()
+            .is_some_and(|tag| super::caching::still_held(conditions, &self.headers, tag));
         let mut response = if still_held {
             super::caching::not_modified(&self.headers)
         } else {
@@ -234,7 +235,7 @@ pub async fn layer(State(cache): State<PageCache>, request: Request, next: Next)
         return next.run(request).await;
     };
     let purges = match cache.find(store, &key) {
-        Found::Page(kept) => return kept.answer(request.headers().get(header::IF_NONE_MATCH)),
+        Found::Page(kept) => return kept.answer(&super::caching::conditions(request.headers())),
         Found::Missing { purges } => purges,
     };
     let response = next.run(request).await;

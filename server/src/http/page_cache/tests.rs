@@ -78,6 +78,16 @@ async fn a_kept_page_is_not_modified_for_who_holds_it_and_kept_apart_per_encodin
     assert_eq!(headers[header::ETAG], tag.as_str());
     assert!(headers.contains_key(content::cache::HEADER));
     assert!(body.is_empty());
+    // Or since it last changed (a story's page says when).
+    let changed = headers[header::LAST_MODIFIED].to_str().unwrap().to_owned();
+    let (status, headers, _) = fetch(
+        &site,
+        &article,
+        &[GZIP, (header::IF_MODIFIED_SINCE, &changed)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(from_memory(&headers));
     // A reader who takes no compression is not sent the compressed copy...
     let (_, headers, body) = fetch(&site, &article, &[]).await;
     assert!(!from_memory(&headers));
