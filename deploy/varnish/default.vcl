@@ -4,7 +4,11 @@ vcl 4.1;
 # serves kept pages while the site is down.
 #
 #   apt-get install varnish varnish-modules      # Debian: Varnish 7.1 and xkey
-#   varnishd -a :80 -f /etc/varnish/default.vcl -s malloc,1G
+#   varnishd -a :80 -f /etc/varnish/default.vcl -s malloc,1G -p http_gzip_support=off
+#
+# `http_gzip_support=off`: the site compresses (brotli or gzip, by what the reader
+# accepts) and Varnish keeps one copy per encoding, as sent; with it on, Varnish asks
+# for gzip only and unzips for every reader who takes no gzip (a tenth of the speed).
 #
 # The site then purges through it: CACHE_PURGE_URLS=http://127.0.0.1:80/ (several
 # caches: several addresses, comma-separated).
@@ -67,6 +71,15 @@ sub vcl_recv {
     # `/` chooses the edition from them and is never kept (private, no-store).
     if (req.url != "/") {
         unset req.http.cookie;
+    }
+    # One copy per encoding the site sends (its `Vary: accept-encoding`), not one per
+    # browser's way of listing them.
+    if (req.http.accept-encoding ~ "\bbr\b") {
+        set req.http.accept-encoding = "br";
+    } else if (req.http.accept-encoding ~ "\bgzip\b") {
+        set req.http.accept-encoding = "gzip";
+    } else {
+        unset req.http.accept-encoding;
     }
     # A site that is up gets asked again for a page past its time within seconds; one
     # that is down leaves kept pages served as long as they say (stale-if-error).

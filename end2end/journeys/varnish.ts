@@ -58,6 +58,23 @@ export function varnishJourney() {
     expect(again.headers['set-cookie']).toBeUndefined();
   });
 
+  test('each reader gets the page in an encoding it takes, kept once per encoding', async ({ request }) => {
+    const article = await anArticle(request);
+    const sent: [string, string | undefined][] = [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip, deflate', 'gzip'],
+      ['identity', undefined],
+    ];
+    for (const [accepted, encoding] of sent) {
+      await expect(async () => {
+        const response = await request.get(article, { headers: { 'accept-encoding': accepted } });
+        expect(response.headers()['content-encoding'], accepted).toBe(encoding);
+        expect(response.headers()['x-cache'], accepted).toBe('HIT');
+        expect(await response.text()).toContain('</html>');
+      }).toPass({ timeout: 10_000 });
+    }
+  });
+
   test('hydrated navigation gets its data from Varnish too', async ({ browser }) => {
     // Readers with JavaScript go from the home page to its first section: the page's
     // data is a GET that Varnish keeps, and a later reader gets it from Varnish (again
