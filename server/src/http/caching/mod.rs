@@ -153,7 +153,7 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     if let Ok(value) = HeaderValue::from_str(&format!("\"{tag}\"")) {
         parts.headers.insert(header::ETAG, value);
     }
-    if still_held(&conditions, &parts.headers, &tag) {
+    if still_held(&conditions, &parts.headers) {
         return not_modified(&parts.headers);
     }
     Response::from_parts(parts, Body::from(bytes))
@@ -168,12 +168,12 @@ pub(crate) fn conditions(request: &HeaderMap) -> HeaderMap {
 }
 
 /// Whether the reader who sent `conditions` still holds the answer with these
-/// `headers` and entity tag `tag` (without quotes or encoding): `If-None-Match` names
-/// it, or, when the request has none, the answer changed no later than
-/// `If-Modified-Since`.
-pub(crate) fn still_held(conditions: &HeaderMap, headers: &HeaderMap, tag: &str) -> bool {
+/// `headers`: `If-None-Match` names its `ETag` (in any encoding), or, when the request
+/// has none, the answer changed no later than `If-Modified-Since`.
+pub(crate) fn still_held(conditions: &HeaderMap, headers: &HeaderMap) -> bool {
     if let Some(held) = conditions.get(header::IF_NONE_MATCH) {
-        return holds(held, tag);
+        let tag = headers.get(header::ETAG).and_then(|v| v.to_str().ok());
+        return tag.is_some_and(|tag| holds(held, tag_hash(tag)));
     }
     let date = |headers: &HeaderMap, name| {
         content::cache::http_date_seconds(headers.get(name)?.to_str().ok()?)
@@ -225,10 +225,16 @@ fn holds(if_none_match: &HeaderValue, tag: &str) -> bool {
     let Ok(list) = if_none_match.to_str() else {
         return false;
     };
-    list.split(',').map(str::trim).any(|held| {
-        let held = held.trim_start_matches("W/").trim_matches('"');
-        held == "*" || held.split('-').next() == Some(tag)
-    })
+    list.split(',')
+        .map(str::trim)
+        .any(|held| held.trim_start_matches("W/").trim_matches('"') == "*" || tag_hash(held) == tag)
+}
+
+/// The hash an `ETag` names, whether weak or strong, in whatever encoding
+/// ([`encoding_in_tag`] adds `-br` or `-gzip`): `W/"ab12-br"` → `ab12`.
+fn tag_hash(etag: &str) -> &str {
+    let tag = etag.trim_start_matches("W/").trim_matches('"');
+    tag.split('-').next().unwrap_or(tag)
 }
 
 /// After compression: an `ETag` names one representation, so a compressed body's

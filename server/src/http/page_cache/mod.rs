@@ -61,8 +61,6 @@ struct Kept {
     /// When it was rendered, and for how long it may be served (`s-maxage`).
     rendered: Instant,
     lifetime: Duration,
-    /// Its `ETag` without quotes and encoding, for `If-None-Match`.
-    entity_tag: Option<String>,
 }
 
 impl Kept {
@@ -82,11 +80,7 @@ impl Kept {
     /// The answer to a request with these `conditions` (`caching::conditions`): `304`
     /// when the reader holds this page, the page otherwise; with its `Age`.
     fn answer(&self, conditions: &HeaderMap) -> Response {
-        let still_held = self
-            .entity_tag
-            .as_deref()
-            .is_some_and(|tag| super::caching::still_held(conditions, &self.headers, tag));
-        let mut response = if still_held {
+        let mut response = if super::caching::still_held(conditions, &self.headers) {
             super::caching::not_modified(&self.headers)
         } else {
             let mut response = Response::new(Body::from(self.body.clone()));
@@ -249,12 +243,6 @@ pub async fn layer(State(cache): State<PageCache>, request: Request, next: Next)
     let Ok(body) = to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let entity_tag = parts
-        .headers
-        .get(header::ETAG)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|tag| tag.trim_matches('"').split('-').next())
-        .map(str::to_owned);
     let kept = Kept {
         status: parts.status,
         headers: parts.headers.clone(),
@@ -262,7 +250,6 @@ pub async fn layer(State(cache): State<PageCache>, request: Request, next: Next)
         tags,
         rendered: Instant::now(),
         lifetime,
-        entity_tag,
     };
     cache.keep(store, key, kept, purges);
     Response::from_parts(parts, Body::from(body))
