@@ -29,15 +29,42 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use content::address::Page;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sqlx::SqlitePool;
+use std::sync::LazyLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+/// The pages of the reader app and of the back office, as Leptos lists them for Axum.
+struct RouteLists {
+    reader: Vec<AxumRouteListing>,
+    back_office: Vec<AxumRouteListing>,
+}
+
+/// Listed once per process, before the first router exists. Listing renders each app
+/// once with resource loading switched off for the *whole process* (Leptos's
+/// `SuppressResourceLoad` is a global flag): a page rendered meanwhile, on another
+/// thread, would wait forever for its data (leptos-rs/leptos#4773). The server builds
+/// one router, but the Rust tests build one per test on parallel threads, and about one
+/// run in ten hung that way. Every router waits here until the listing is done, and
+/// nothing lists again after it, so no page is ever rendered during a listing.
+static ROUTE_LISTS: LazyLock<RouteLists> = LazyLock::new(|| RouteLists {
+    reader: generate_route_list(App),
+    // The back office is an app of its own (the `admin` crate), never hydrated.
+    back_office: generate_route_list(admin::AdminApp),
+});
+
+/// Sets up what rendering needs once per process: the route lists and, with them,
+/// Leptos's executor (tests that build part of the router call this first).
+#[cfg(test)]
+pub(crate) fn list_routes() {
+    LazyLock::force(&ROUTE_LISTS);
+}
+
 /// Builds the whole site's router on the server's one state.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTE_LISTS.reader.clone();
     let options = state.options.clone();
     let site_root = options.site_root.to_string();
     let pkg_dir = format!("{site_root}/{}", options.site_pkg_dir);
@@ -49,10 +76,9 @@ pub fn router(state: AppState) -> Router {
         let options = options.clone();
         move || shell(options.clone())
     };
-    // The back office is an app of its own (the `admin` crate), never hydrated: its
-    // pages are rendered by its own document, and its server functions were registered
-    // with the reader app's routes (one list for the whole server).
-    let back_office_pages = generate_route_list(admin::AdminApp);
+    // The back office's pages are rendered by its own document, and its server
+    // functions were registered with the reader app's routes (one list for the server).
+    let back_office_pages = ROUTE_LISTS.back_office.clone();
     let back_office_shell = {
         let options = options.clone();
         move || admin::shell(options.clone())

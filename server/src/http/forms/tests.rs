@@ -23,8 +23,8 @@ struct Forms {
 }
 
 async fn forms(per_minute: u32) -> Forms {
-    // Rendering a page spawns tasks on Leptos's executor (the server sets it up too).
-    let _ = leptos_axum::generate_route_list(app::App);
+    // Rendering a page spawns tasks on Leptos's executor, which listing routes sets up.
+    crate::http::list_routes();
     let dir = tempfile::tempdir().unwrap();
     let config = Config {
         form_rate_per_minute: per_minute,
