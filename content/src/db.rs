@@ -50,6 +50,7 @@ pub async fn write_tx(pool: &SqlitePool) -> DataResult<sqlx::Transaction<'static
 /// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
 /// keys enforced, and applies pending migrations. The one way the app gets a pool.
 pub async fn connect(url: &str) -> DataResult<SqlitePool> {
+    supported(url)?;
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -71,6 +72,21 @@ pub async fn connect(url: &str) -> DataResult<SqlitePool> {
         .await?;
     sqlx::migrate!("../migrations").run(&pool).await?;
     Ok(pool)
+}
+
+/// SQLite is the one database the server stores its data in. Any other address is
+/// refused before anything is opened: sqlx would read `postgres://user@host/site` as a
+/// file path and quietly create a new, empty site in a folder named `postgres:`. The
+/// message names the scheme only, as the rest may hold a password.
+fn supported(url: &str) -> DataResult<()> {
+    if url.starts_with("sqlite:") {
+        return Ok(());
+    }
+    let scheme = url.split_once(':').map_or("(none)", |(scheme, _)| scheme);
+    Err(DataError::Invalid(format!(
+        "DATABASE_URL: the scheme {scheme:?} is not supported; \
+         give an SQLite file as sqlite://path/to/site.db"
+    )))
 }
 
 #[cfg(test)]
@@ -124,6 +140,21 @@ pub(crate) mod test_db {
             .execute(&db.pool)
             .await
             .is_err());
+    }
+
+    #[tokio::test]
+    async fn a_database_address_of_another_kind_is_refused_without_creating_anything() {
+        for url in [
+            "postgres://site:secret@db.example/site",
+            "mysql://db/site",
+            "site.db",
+        ] {
+            let refused = connect(url).await.unwrap_err().to_string();
+            assert!(refused.contains("is not supported"), "{url}: {refused}");
+            assert!(!refused.contains("secret"), "{url}: {refused}");
+        }
+        // What sqlx would have made of the first address (tests run in the crate's folder).
+        assert!(!std::path::Path::new("postgres:").exists());
     }
 
     #[tokio::test]

@@ -26,6 +26,8 @@ pub mod documents;
 #[cfg(feature = "db")]
 pub mod accounts;
 #[cfg(feature = "db")]
+pub mod backup;
+#[cfg(feature = "db")]
 pub mod body_images;
 #[cfg(feature = "db")]
 pub mod editorial;

@@ -1,6 +1,9 @@
 //! E-mails to send, kept in SQLite: a request only enqueues (it never waits on a mail
 //! server), a worker sends what is due, and a failure is retried later with a growing
-//! delay. A restart loses nothing: the queue is the database.
+//! delay. A restart loses nothing: the queue is the database. What it keeps of a mail
+//! once sent is what the editors need to see and nothing a leak could use: the body
+//! (confirmation and unsubscribe links carry a reader's token) is blanked on delivery,
+//! and a failure's text is kept without the addresses it names.
 
 use super::DataResult;
 use crate::{now_moved, NOW};
@@ -127,13 +130,15 @@ pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResu
 }
 
 /// Records a delivery (and, for an issue, that its recipient got it and that the
-/// address takes mail: its refusals start again from nought).
+/// address takes mail: its refusals start again from nought). The sent mail's bodies
+/// and unsubscribe link are blanked: they hold the reader's token links.
 pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
     let mut tx = crate::write_tx(pool).await?;
     sqlx::query(concatcp!(
         "UPDATE mail_queue SET sent_at = ",
         NOW,
-        ", attempts = attempts + 1, last_error = NULL WHERE id = ?"
+        ", attempts = attempts + 1, last_error = NULL,
+           text_body = '', html_body = '', unsubscribe_url = NULL WHERE id = ?"
     ))
     .bind(id)
     .execute(&mut *tx)
@@ -170,7 +175,12 @@ pub async fn mark_failed(
            next_attempt_at = {} WHERE id = ?",
         now_moved("'+' || min(360, 1 << min(attempts, 9)) || ' minutes'")
     ))
-    .bind(error.chars().take(500).collect::<String>())
+    .bind(
+        without_addresses(error)
+            .chars()
+            .take(500)
+            .collect::<String>(),
+    )
     .bind(permanent)
     .bind(MAX_ATTEMPTS)
     .bind(id)
@@ -196,6 +206,33 @@ pub async fn mark_failed(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// `error` with the mailbox part of every e-mail address it names replaced by `…`
+/// (`<…@example.org>`): mail servers quote the recipient in their refusals, and the
+/// queue's error column and the logs keep no reader's address. The domain stays, as it
+/// tells an operator which provider refused.
+pub fn without_addresses(error: &str) -> String {
+    let is_mailbox = |c: char| c.is_alphanumeric() || "._%+-'!#$&*/=?^`{|}~".contains(c);
+    let last = error.matches('@').count();
+    let mut out = String::with_capacity(error.len());
+    for (index, part) in error.split('@').enumerate() {
+        if index > 0 {
+            out.push('@');
+        }
+        let is_last = index == last;
+        // Every part but the last ends with the mailbox of the address after it.
+        let kept = if is_last {
+            part
+        } else {
+            part.trim_end_matches(is_mailbox)
+        };
+        out.push_str(kept);
+        if kept.len() < part.len() {
+            out.push('…');
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -243,6 +280,14 @@ mod tests {
                 .await
                 .unwrap();
         assert_eq!((attempts, error.as_str()), (1, "connection refused"));
+        let (text, html, unsubscribe): (String, String, Option<String>) = sqlx::query_as(
+            "SELECT text_body, html_body, unsubscribe_url FROM mail_queue WHERE id = ?",
+        )
+        .bind(first)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!((text.as_str(), html.as_str(), unsubscribe), ("", "", None));
         sqlx::query("UPDATE mail_queue SET next_attempt_at = '2000-01-01T00:00:00Z'")
             .execute(&pool)
             .await
@@ -256,5 +301,40 @@ mod tests {
             .await
             .unwrap();
         assert!(due(&pool, 10).await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_refusal_is_kept_without_the_address_it_names() {
+        let db = test_db::empty().await;
+        let id = enqueue(&db.pool, &mail("reader.name+news@example.org"))
+            .await
+            .unwrap();
+        let refusal = "550 5.1.1 <reader.name+news@example.org>: Recipient address rejected";
+        mark_failed(&db.pool, id, refusal, true).await.unwrap();
+        let kept: String = sqlx::query_scalar("SELECT last_error FROM mail_queue WHERE id = ?")
+            .bind(id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            kept,
+            "550 5.1.1 <…@example.org>: Recipient address rejected"
+        );
+    }
+
+    #[test]
+    fn every_address_in_an_error_loses_its_mailbox_and_nothing_else_changes() {
+        for (error, kept) in [
+            ("connection refused", "connection refused"),
+            (
+                "to a@b.example, c.d@e.example",
+                "to …@b.example, …@e.example",
+            ),
+            ("user@", "…@"),
+            ("@ alone", "@ alone"),
+            ("<o'neil@x.ma> rejected", "<…@x.ma> rejected"),
+        ] {
+            assert_eq!(without_addresses(error), kept, "{error}");
+        }
     }
 }

@@ -159,6 +159,7 @@ impl Mailer {
                         Ok(Some(queued.list_id.is_some()))
                     }
                     Err(NotSent { error, permanent }) => {
+                        let error = mail_queue::without_addresses(&error);
                         tracing::warn!(id = queued.id, attempts = queued.attempts + 1, permanent, %error, "mail not sent");
                         mail_queue::mark_failed(pool, queued.id, &error, permanent).await?;
                         Ok(None)

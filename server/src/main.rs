@@ -2,7 +2,7 @@
 //!
 //! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
 //! `server generate N` adds N synthetic articles for benchmarks; `server reindex`
-//! rebuilds the search index; `server import-wxr FILE [--lang fr|ar|en]` imports a
+//! rebuilds the search index; `server backup FILE` copies the live database; `server import-wxr FILE [--lang fr|ar|en]` imports a
 //! WordPress export; `server create-admin EMAIL` makes a back-office administrator
 //! (password from ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
 
@@ -32,7 +32,7 @@ use leptos::prelude::*;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: server [serve | seed | generate <count> | reindex | import-wxr <file> [--lang fr|ar|en] | create-admin <email> | create-account <email> author|editor|admin]";
+    "usage: server [serve | seed | generate <count> | reindex | backup <file> | import-wxr <file> [--lang fr|ar|en] | create-admin <email> | create-account <email> author|editor|admin]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -55,6 +55,7 @@ async fn main() -> ExitCode {
             .await
             .map(|n| println!("demo content: {n} stories created")),
         ["reindex"] => cli::reindex(&config).await,
+        ["backup", file] => cli::backup(&config, std::path::Path::new(file)).await,
         ["create-admin", email] => match cli::open_pool(&config).await {
             Ok(pool) => cli::accounts::create_admin(&pool, email).await,
             Err(e) => Err(e),

@@ -1,5 +1,6 @@
 //! The server's commands besides `serve`: demo content, benchmark archive, search
-//! index, accounts and the WordPress import. All work on the database of DATABASE_URL.
+//! index, backups, accounts and the WordPress import. All work on the database of
+//! DATABASE_URL.
 
 pub mod accounts;
 pub mod import;
@@ -52,6 +53,24 @@ pub async fn reindex(config: &Config) -> Result<(), String> {
         .map_err(|e| format!("reindexing failed: {e}"))?;
     println!(
         "search index rebuilt: {indexed} translations in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `server backup FILE`: a consistent copy of the database, taken while the site runs
+/// (`content::backup`); the README says how to schedule and restore it.
+pub async fn backup(config: &Config, dest: &std::path::Path) -> Result<(), String> {
+    let pool = open_pool(config).await?;
+    let started = std::time::Instant::now();
+    let copy = content::backup::backup(&pool, dest)
+        .await
+        .map_err(|e| format!("backup failed: {e}"))?;
+    println!(
+        "backup written to {}: {:.1} MB, {} stories, in {:.1} s",
+        dest.display(),
+        copy.bytes as f64 / 1e6,
+        copy.stories,
         started.elapsed().as_secs_f64()
     );
     Ok(())
