@@ -44,6 +44,10 @@ pub struct Config {
     /// The most memory the server's copy of rendered pages takes (`PAGE_CACHE_MB`,
     /// 64 by default; 0 keeps none): see `http::page_cache`.
     pub page_cache_bytes: usize,
+    /// How long requests in flight may take to finish once the server is asked to stop
+    /// (`SHUTDOWN_GRACE_SECONDS`, 20 by default; a service manager's stop timeout is
+    /// typically 90 s).
+    pub shutdown_grace: std::time::Duration,
 }
 
 impl Config {
@@ -78,6 +82,9 @@ impl Config {
                 .parse::<usize>()
                 .unwrap_or(64)
                 .saturating_mul(1 << 20),
+            shutdown_grace: std::time::Duration::from_secs(
+                var("SHUTDOWN_GRACE_SECONDS", "20").parse().unwrap_or(20),
+            ),
         }
     }
 
@@ -105,6 +112,7 @@ impl Config {
             cache_purge_urls: String::new(),
             // Tests read pages right after changing the database behind the site.
             page_cache_bytes: 0,
+            shutdown_grace: std::time::Duration::from_secs(1),
         }
     }
 }

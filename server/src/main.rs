@@ -160,7 +160,13 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("form key: {e}"))?;
     let key = app::forms::ticket::TicketKey::new(key, config.form_min_seconds);
-    let app = http::router(state::AppState::new(options, pool, &config, key, purger));
+    let app = http::router(state::AppState::new(
+        options,
+        pool.clone(),
+        &config,
+        key,
+        purger,
+    ));
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -168,19 +174,48 @@ async fn serve(config: Config) -> Result<(), String> {
         "listening on http://{addr} (public URL {})",
         config.site_url
     );
-    axum::serve(
+    // Asked to stop, the server takes no new connection and lets the requests in flight
+    // finish, for `SHUTDOWN_GRACE_SECONDS` at most: a client that never finishes its
+    // request (or never reads its answer) does not keep the process from stopping.
+    let (stopping, asked_to_stop) = tokio::sync::oneshot::channel::<()>();
+    let serving = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|e| e.to_string())?;
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("stopping: finishing the requests in flight");
+        let _ = stopping.send(());
+    });
+    let grace = config.shutdown_grace;
+    let drain_bound = async move {
+        if asked_to_stop.await.is_ok() {
+            tokio::time::sleep(grace).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = serving => served.map_err(|e| e.to_string())?,
+        () = drain_bound => tracing::warn!(
+            seconds = grace.as_secs(),
+            "requests still in flight after the grace period: stopping without them"
+        ),
+    }
     let _ = stop_mail.send(true);
     if tokio::time::timeout(std::time::Duration::from_secs(30), mail_worker)
         .await
         .is_err()
     {
         tracing::warn!("the mail worker did not stop within 30 s");
+    }
+    // Checkpoints the write-ahead log into the database file and closes it cleanly; a
+    // request cut off above may still hold a connection, so this is bounded too.
+    if tokio::time::timeout(std::time::Duration::from_secs(5), pool.close())
+        .await
+        .is_err()
+    {
+        tracing::warn!("the database was still in use after 5 s: stopping anyway");
     }
     Ok(())
 }
