@@ -23,6 +23,17 @@ async function keptForReading(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await (await caches.open('saved-v1')).keys()).map((r) => new URL(r.url).pathname));
 }
 
+/** Every address the browser's caches hold (pages, saved articles, precache). */
+async function everythingKept(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const kept: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) kept.push(new URL(request.url).pathname);
+    }
+    return kept;
+  });
+}
+
 /** Opens `path` after the connection came back. The service worker's own requests
  * see the network again a moment after the page does: until then it answers with the
  * offline page (heading `offlineHeading`), so the visit is made again until it is not. */
@@ -135,6 +146,25 @@ export function offlineJourney() {
       await expect(page.locator('.offline-banner')).toBeHidden();
     });
   }
+
+  test('a confirmation or unsubscribe link is never kept for offline reading', async ({ page }, info) => {
+    test.skip(!hydrated(info), 'needs the service worker');
+    await open(page, info, '/fr/');
+    await controlled(page);
+    const [article] = await articleLinks(page, 1);
+    // Their addresses hold a reader's token; the server says `no-store`.
+    for (const path of ['/fr/newsletter/confirm?t=a-readers-token', '/ar/newsletter/unsubscribe?t=a-readers-token']) {
+      const response = await open(page, info, path);
+      expect(response?.status(), path).toBe(200);
+      expect(response?.headers()['cache-control'], path).toContain('no-store');
+    }
+    // A page read after them is kept: by then the worker has decided about both.
+    await open(page, info, article);
+    const articlePath = new URL(article, page.url()).pathname;
+    await expect.poll(() => everythingKept(page)).toContain(articlePath);
+    const kept = await everythingKept(page);
+    expect(kept.filter((path) => /\/newsletter\/(confirm|unsubscribe)/.test(path))).toEqual([]);
+  });
 
   test('the service worker precaches the hashed build and never caches server functions', async ({ page, request }, info) => {
     test.skip(!hydrated(info), 'needs the service worker');

@@ -2,15 +2,16 @@
 //! 18): the copy holds every message committed before the backup began and none
 //! half-written, and put in place of a site's database it serves the site.
 
+mod http;
+
 use content::lang::Lang;
 use content::reader_messages::{insert, NewMessage};
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use http::get;
 use std::path::Path;
 use std::process::{Child, Command};
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn url(db: &Path) -> String {
     format!("sqlite://{}", db.display())
@@ -28,33 +29,6 @@ fn server(db: &Path, port: u16) -> Child {
         .env("RUST_LOG", "warn")
         .spawn()
         .expect("the server binary starts")
-}
-
-/// GET `path` from the server at `port` once it answers: status code and whole answer.
-fn get(port: u16, path: &str) -> (u16, String) {
-    let asked = Instant::now();
-    let mut stream = loop {
-        match TcpStream::connect(("127.0.0.1", port)) {
-            Ok(stream) => break stream,
-            Err(_) => {
-                assert!(asked.elapsed() < Duration::from_secs(60), "answers in 60 s");
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
-    };
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let status = answer
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or(0);
-    (status, answer)
 }
 
 /// A contact message as the form stores it, numbered by its subject.

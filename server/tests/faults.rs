@@ -2,8 +2,10 @@
 //! a write, it starts again on a whole database; asked to stop while a client never
 //! finishes its request, it still stops, within its grace period.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+mod http;
+
+use http::{connect, get};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus};
 use std::time::{Duration, Instant};
@@ -26,35 +28,9 @@ fn server(dir: &Path, port: u16, args: &[&str]) -> Child {
         .expect("the server binary starts")
 }
 
-/// A connection to the server at `port`, once it accepts them.
-fn connect(port: u16) -> TcpStream {
-    let asked = Instant::now();
-    loop {
-        match TcpStream::connect(("127.0.0.1", port)) {
-            Ok(stream) => return stream,
-            Err(_) => {
-                assert!(asked.elapsed() < Duration::from_secs(60), "listens in 60 s");
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
-    }
-}
-
 /// The status code of GET `path`.
 fn status(port: u16, path: &str) -> u16 {
-    let mut stream = connect(port);
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    answer
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or(0)
+    get(port, path).0
 }
 
 /// Waits for `child` to exit, `within` at most.

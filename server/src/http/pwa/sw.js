@@ -40,7 +40,7 @@ async function refresh(name, dropOnFailure) {
   for (const request of await cache.keys()) {
     try {
       const response = await fetch(request.url, { cache: 'no-store' });
-      if (response.ok) await cache.put(request.url, response);
+      if (mayKeep(response)) await cache.put(request.url, response);
       else if (dropOnFailure) await cache.delete(request);
     } catch {
       if (dropOnFailure) await cache.delete(request);
@@ -68,7 +68,7 @@ async function keepPages(urls) {
   for (const url of urls.filter((u) => !isPrivate(new URL(u, self.location.origin).pathname))) {
     try {
       const response = await fetch(url, { credentials: 'same-origin' });
-      if (response.ok && isHtml(response)) await cache.put(url, response);
+      if (mayKeep(response)) await cache.put(url, response);
     } catch {
       /* offline: nothing to keep */
     }
@@ -78,6 +78,13 @@ async function keepPages(urls) {
 
 function isHtml(response) {
   return (response.headers.get('content-type') || '').includes('text/html');
+}
+
+/** Whether a page may be kept for offline reading: never one the server marks
+ * `no-store` (personal pages, such as the confirmation and unsubscribe links' pages,
+ * whose address holds a reader's token). */
+function mayKeep(response) {
+  return response.ok && isHtml(response) && !/no-store/i.test(response.headers.get('cache-control') || '');
 }
 
 /** Drops the oldest entries of cache `name` beyond `max`. */
@@ -134,7 +141,7 @@ async function staleWhileRevalidate(event, request) {
 
 async function networkFirst(request, url) {
   const network = fetch(request).then(async (response) => {
-    if (response.ok && isHtml(response)) {
+    if (mayKeep(response)) {
       const cache = await caches.open(PAGES);
       await cache.delete(url.pathname + url.search); // re-adding moves it to the newest end
       await cache.put(request, response.clone());
