@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use content::lang::Lang;
 use leptos::prelude::*;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 /// Puts what a page renders with into its Leptos context (pool, site URL, ticket key):
@@ -73,8 +73,29 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// Where a request comes from, for rate limits: the last `X-Forwarded-For` hop when the
-/// site runs behind its own proxy (`trust_proxy`), else the connection's address.
+/// site runs behind its own proxy (`trust_proxy`), else the connection's address; an
+/// IPv6 address counts by its network ([`limit_key`]).
 pub fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
+    limit_key(sender_address(request, trust_proxy))
+}
+
+/// The address rate limits count a client by: its IPv4 address, or the /64 of its IPv6
+/// one. A home or a phone gets a whole /64 and may send from any of its 2^64
+/// addresses: counted one by one, it would never meet a limit.
+pub fn limit_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let [a, b, c, d, ..] = v6.segments();
+                IpAddr::V6(Ipv6Addr::new(a, b, c, d, 0, 0, 0, 0))
+            }
+        },
+        v4 => v4,
+    }
+}
+
+fn sender_address(request: &Request, trust_proxy: bool) -> IpAddr {
     let forwarded = trust_proxy
         .then(|| request.headers().get("x-forwarded-for")?.to_str().ok())
         .flatten()
@@ -87,4 +108,27 @@ pub fn client_ip(request: &Request, trust_proxy: bool) -> IpAddr {
                 .map(|info| info.0.ip())
         })
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(address: &str) -> IpAddr {
+        let request = Request::builder()
+            .header("x-forwarded-for", format!("198.51.100.7, {address}"))
+            .body(Body::empty())
+            .unwrap();
+        client_ip(&request, true)
+    }
+
+    #[test]
+    fn limits_count_an_ipv6_client_by_its_network_and_an_ipv4_one_by_its_address() {
+        let one_home = from("2001:db8:1:2:aaaa::1");
+        assert_eq!(one_home, from("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        assert_eq!(one_home, "2001:db8:1:2::".parse::<IpAddr>().unwrap());
+        assert_ne!(one_home, from("2001:db8:1:3::1"), "the next network");
+        assert_eq!(from("::ffff:192.0.2.1"), from("192.0.2.1"));
+        assert_ne!(from("192.0.2.1"), from("192.0.2.2"));
+    }
 }

@@ -1,12 +1,16 @@
 //! Password rules and hashing. Argon2id (the `argon2` crate of RustCrypto, the OWASP
 //! first choice) with its default cost (19 MiB, 2 passes), stored as a PHC string that
 //! carries its own salt and parameters, so stronger settings later still verify old
-//! hashes. Hashing takes tens of milliseconds: it runs off the async threads.
+//! hashes. Hashing takes tens of milliseconds: it runs off the async threads, and only
+//! as many at once as the machine has cores ([`hashing_slot`]), so a flood of log-in
+//! posts queues instead of taking 19 MiB of memory each.
 
 use crate::{DataError, DataResult};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 /// Shortest password accepted (NIST SP 800-63B asks for at least 8; a newsroom's
 /// accounts publish under the institution's name).
@@ -35,10 +39,47 @@ pub fn check_password_rules(password: &str) -> Result<(), PasswordProblem> {
     }
 }
 
+/// Argon2 computations allowed at once: one per core. More would not finish sooner,
+/// they would only hold more memory.
+static HASHING: LazyLock<Semaphore> = LazyLock::new(|| {
+    Semaphore::new(std::thread::available_parallelism().map_or(2, |cores| cores.get()))
+});
+/// Argon2 computations running now, and the most seen at once (for the tests).
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static MOST_AT_ONCE: AtomicUsize = AtomicUsize::new(0);
+
+/// The most Argon2 computations this process ran at once.
+#[cfg(test)]
+pub(crate) fn most_hashing_at_once() -> usize {
+    MOST_AT_ONCE.load(Ordering::SeqCst)
+}
+
+/// Waits for a turn to compute a hash ([`HASHING`]).
+async fn hashing_slot() -> SemaphorePermit<'static> {
+    HASHING
+        .acquire()
+        .await
+        .expect("the hashing semaphore is never closed")
+}
+
+/// Runs one Argon2 computation on the blocking threads, in its turn.
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _turn = hashing_slot().await;
+    tokio::task::spawn_blocking(move || {
+        let running = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+        MOST_AT_ONCE.fetch_max(running, Ordering::SeqCst);
+        let done = work();
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        done
+    })
+    .await
+    .ok()
+}
+
 /// The Argon2id PHC string of `password`, with a fresh random salt.
 pub async fn hash_password(password: &str) -> DataResult<String> {
     let password = password.to_owned();
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let mut salt = [0u8; 16];
         getrandom::fill(&mut salt).map_err(|e| DataError::Invalid(e.to_string()))?;
         let salt = SaltString::encode_b64(&salt).map_err(|e| DataError::Invalid(e.to_string()))?;
@@ -48,7 +89,7 @@ pub async fn hash_password(password: &str) -> DataResult<String> {
             .map_err(|e| DataError::Invalid(e.to_string()))
     })
     .await
-    .map_err(|e| DataError::Invalid(e.to_string()))?
+    .ok_or_else(|| DataError::Invalid("password hashing stopped".into()))?
 }
 
 /// A hash of nothing anyone knows, checked when an address has no account so that the
@@ -72,7 +113,7 @@ pub async fn verify_password(password: &str, hash: Option<&str>) -> bool {
     if password.chars().count() > MAX_PASSWORD_CHARS {
         return false;
     }
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let Ok(parsed) = PasswordHash::new(&hash) else {
             return false;
         };

@@ -9,6 +9,31 @@ async fn editor(pool: &SqlitePool) -> i64 {
         .unwrap()
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_password_checks_computes_one_hash_per_core_at_most() {
+    let hash = hash_password(GOOD).await.unwrap();
+    let checks: Vec<_> = (0..16)
+        .map(|n| {
+            let hash = hash.clone();
+            let password = if n % 2 == 0 {
+                GOOD
+            } else {
+                "a wrong guess, again"
+            };
+            tokio::spawn(async move { verify_password(password, Some(&hash)).await })
+        })
+        .collect();
+    for (n, check) in checks.into_iter().enumerate() {
+        assert_eq!(check.await.unwrap(), n % 2 == 0, "check {n}");
+    }
+    let cores = std::thread::available_parallelism().map_or(2, |cores| cores.get());
+    let most = password::most_hashing_at_once();
+    assert!(
+        (1..=cores).contains(&most),
+        "{most} at once on {cores} cores"
+    );
+}
+
 #[tokio::test]
 async fn passwords_are_argon2id_salted_and_checked() {
     let one = hash_password(GOOD).await.unwrap();
