@@ -33,14 +33,9 @@ pub async fn backup(pool: &SqlitePool, dest: &Path) -> DataResult<Backup> {
     let partial = partial_path(dest)?;
     // What a backup cut short left behind (VACUUM INTO refuses a non-empty file).
     remove_if_present(&partial)?;
-    let written = write_checked(pool, &partial).await;
-    let stories = match written {
-        Ok(stories) => stories,
-        Err(err) => {
-            let _ = std::fs::remove_file(&partial);
-            return Err(err);
-        }
-    };
+    let stories = write_checked(pool, &partial).await.inspect_err(|_| {
+        let _ = std::fs::remove_file(&partial);
+    })?;
     std::fs::File::open(&partial)?.sync_all()?;
     // A hard link fails if `dest` appeared meanwhile, where a rename would replace it.
     std::fs::hard_link(&partial, dest)?;

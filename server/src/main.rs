@@ -2,9 +2,10 @@
 //!
 //! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
 //! `server generate N` adds N synthetic articles for benchmarks; `server reindex`
-//! rebuilds the search index; `server backup FILE` copies the live database; `server import-wxr FILE [--lang fr|ar|en]` imports a
-//! WordPress export; `server create-admin EMAIL` makes a back-office administrator
-//! (password from ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
+//! rebuilds the search index; `server backup FILE` copies the live database;
+//! `server import-wxr FILE [--lang fr|ar|en]` imports a WordPress export;
+//! `server create-admin EMAIL` makes a back-office administrator (password from
+//! ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
 
 // The whole app's view type (public layout and back office under one router) is nested
 // deeper than rustc's default query depth when its rendering future is laid out.
@@ -188,12 +189,10 @@ async fn serve(config: Config) -> Result<(), String> {
         let _ = stopping.send(());
     });
     let grace = config.shutdown_grace;
+    // Counts from the signal; when serving ends first, the branch below wins anyway.
     let drain_bound = async move {
-        if asked_to_stop.await.is_ok() {
-            tokio::time::sleep(grace).await;
-        } else {
-            std::future::pending::<()>().await;
-        }
+        let _ = asked_to_stop.await;
+        tokio::time::sleep(grace).await;
     };
     tokio::select! {
         served = serving => served.map_err(|e| e.to_string())?,

@@ -2,13 +2,13 @@
 //! 18): the copy holds every message committed before the backup began and none
 //! half-written, and put in place of a site's database it serves the site.
 
-mod http;
+mod running;
 
 use content::lang::Lang;
 use content::reader_messages::{insert, NewMessage};
-use http::get;
+use running::{get, server_command};
 use std::path::Path;
-use std::process::{Child, Command};
+use std::process::Child;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,14 +19,9 @@ fn url(db: &Path) -> String {
 
 /// The site's server on the database `db`, at `port`.
 fn server(db: &Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .env("DATABASE_URL", url(db))
-        .env("MEDIA_DIR", db.with_file_name("media"))
-        .env("MAIL_OUTBOX", db.with_file_name("outbox"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+    server_command(db, port)
         .env("SITE_URL", "https://ccme.example")
         .env("SEED_DEMO", "false")
-        .env("RUST_LOG", "warn")
         .spawn()
         .expect("the server binary starts")
 }
@@ -97,10 +92,8 @@ async fn a_backup_taken_while_the_site_runs_and_writes_go_on_restores_into_a_wor
     let run = {
         let (live, nightly) = (live.clone(), nightly.clone());
         tokio::task::spawn_blocking(move || {
-            Command::new(env!("CARGO_BIN_EXE_server"))
+            server_command(&live, 3197)
                 .args(["backup".as_ref(), nightly.as_os_str()])
-                .env("DATABASE_URL", url(&live))
-                .env("MEDIA_DIR", live.with_file_name("media"))
                 .output()
                 .expect("server backup runs")
         })

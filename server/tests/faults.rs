@@ -2,9 +2,9 @@
 //! a write, it starts again on a whole database; asked to stop while a client never
 //! finishes its request, it still stops, within its grace period.
 
-mod http;
+mod running;
 
-use http::{connect, get};
+use running::{connect, get, server_command};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus};
@@ -12,18 +12,10 @@ use std::time::{Duration, Instant};
 
 /// The server binary running `args` on the database in `dir`, at `port`.
 fn server(dir: &Path, port: u16, args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_server"))
+    server_command(&dir.join("site.db"), port)
         .args(args)
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join("site.db").display()),
-        )
-        .env("MEDIA_DIR", dir.join("media"))
-        .env("MAIL_OUTBOX", dir.join("outbox"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("SITE_URL", format!("http://127.0.0.1:{port}"))
         .env("SHUTDOWN_GRACE_SECONDS", "2")
-        .env("RUST_LOG", "warn")
         .spawn()
         .expect("the server binary starts")
 }

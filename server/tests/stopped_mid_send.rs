@@ -4,10 +4,12 @@
 //! The stop is what `systemctl stop` or Ctrl-C sends (SIGTERM): the server records the
 //! mail it is sending before it exits.
 
+mod running;
 mod sink;
 
 use content::lang::Lang;
 use content::model::List;
+use running::server_command;
 use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -16,19 +18,12 @@ const SUBSCRIBERS: usize = 60;
 
 /// The site's server on `dir`'s database, mailing through `sink` at 10 mails a second.
 fn server(dir: &Path, sink: &str, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_server"))
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join("site.db").display()),
-        )
-        .env("MEDIA_DIR", dir.join("media"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+    server_command(&dir.join("site.db"), port)
         .env("SITE_URL", "https://ccme.example")
         .env("SEED_DEMO", "false")
         .env("SMTP_URL", format!("smtp://{sink}"))
         .env("MAIL_RATE_PER_MINUTE", "600")
         .env("MAIL_POLL_MS", "100")
-        .env("RUST_LOG", "warn")
         .spawn()
         .expect("the server binary starts")
 }

@@ -1,9 +1,28 @@
-//! Plain HTTP/1.1 to a server binary the test started: a connection once it listens,
-//! and a GET's status and whole answer (no client library: the tests see the bytes).
+//! The server binary as the process tests run it: the command on a database file, and
+//! plain HTTP/1.1 to it (a connection once it listens, a GET's status and whole answer;
+//! no client library: the tests see the bytes).
+
+// Each test file compiles its own copy of this module and uses part of it.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// The server binary on the SQLite file `db`, listening on `port`, with its media and
+/// outbox beside the file; each test adds its own settings and arguments.
+pub fn server_command(db: &Path, port: u16) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("MEDIA_DIR", db.with_file_name("media"))
+        .env("MAIL_OUTBOX", db.with_file_name("outbox"))
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn");
+    command
+}
 
 /// A connection to the server at `port`, once it accepts them (60 s at most).
 pub fn connect(port: u16) -> TcpStream {
