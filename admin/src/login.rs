@@ -17,7 +17,6 @@ pub fn AdminLoginPage() -> impl IntoView {
     let a = lang.admin();
     let query = use_query_map().get_untracked();
     let error = match query.get("error").as_deref() {
-        Some("locked") => Some(a.locked),
         Some("limited") => Some(a.limited),
         Some(_) => Some(a.refused),
         None => None,

@@ -3,22 +3,16 @@
 //! form posts (log-in and log-out, the editor and uploads, moderation, accounts,
 //! sections, menus, media), and the page a refused post is answered with.
 
-use crate::doors;
+use crate::doors::{self, LoginLimiter};
 use crate::{mailings, media, moderation, stories, structure};
 use app::serving::{render_with, PageContext};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Router;
 use content::model::{AdminLang, Role, SessionUser};
-use governor::DefaultKeyedRateLimiter;
 use leptos::prelude::LeptosOptions;
 use sqlx::SqlitePool;
-use std::net::IpAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
-
-/// Log-in attempts per address, kept by the server beside its other limiters.
-pub type LoginLimiter = Arc<DefaultKeyedRateLimiter<IpAddr>>;
 
 /// What the back office's handlers read of the server: each group takes its part with
 /// axum's `FromRef`.

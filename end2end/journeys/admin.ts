@@ -10,8 +10,8 @@ import { expectNotHydrated } from './support';
 export const ADMIN = { email: 'admin@ccme.example', password: 'e2e admin passphrase' };
 
 const TEXT = {
-  fr: { title: 'Connexion à l’espace de rédaction', refused: 'Adresse ou mot de passe incorrect.', role: 'Administrateur', out: 'Vous êtes déconnecté.', logIn: 'Se connecter', logOut: 'Se déconnecter' },
-  ar: { title: 'الدخول إلى فضاء التحرير', refused: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.', role: 'مدير', out: 'لقد خرجت من حسابك.', logIn: 'دخول', logOut: 'خروج' },
+  fr: { title: 'Connexion à l’espace de rédaction', refused: 'Adresse ou mot de passe incorrect. Après plusieurs essais manqués depuis une même connexion, chaque nouvel essai doit attendre plus longtemps : une minute, puis deux, quatre…', role: 'Administrateur', out: 'Vous êtes déconnecté.', logIn: 'Se connecter', logOut: 'Se déconnecter' },
+  ar: { title: 'الدخول إلى فضاء التحرير', refused: 'البريد الإلكتروني أو كلمة المرور غير صحيحة. بعد عدة محاولات فاشلة من الاتصال نفسه، تنتظر كل محاولة جديدة مدة أطول: دقيقة، ثم دقيقتان، ثم أربع…', role: 'مدير', out: 'لقد خرجت من حسابك.', logIn: 'دخول', logOut: 'خروج' },
 } as const;
 
 /** `langs`: languages of the log-in page to go through. */

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { ADMIN } from './admin';
 import { ownClientAddress } from './mailbox';
-import { expectNotHydrated } from './support';
+import { expectNotHydrated, FROM_THE_SITE } from './support';
 
 export const EDITOR = 'editor@ccme.example';
 export const AUTHOR = 'author@ccme.example';
@@ -73,15 +73,15 @@ export function editorJourney({ full = true, lang = 'fr' as 'fr' | 'ar' } = {}) 
       await expect(page, path).toHaveURL(/\/admin\/login\?next=/);
     }
     for (const endpoint of SERVER_FUNCTIONS) {
-      const response = await request.post(`/api/admin/${endpoint}`, { form: {} });
+      const response = await request.post(`/api/admin/${endpoint}`, { headers: FROM_THE_SITE, form: {} });
       expect(response.status(), endpoint).toBe(401);
     }
-    const post = await request.post('/admin/stories/new', { form: { title: 'x', action: 'publish' } });
+    const post = await request.post('/admin/stories/new', { headers: FROM_THE_SITE, form: { title: 'x', action: 'publish' } });
     expect(post.status()).toBe(401);
     for (const path of ['/admin/accounts', '/admin/accounts/1', '/admin/password', '/admin/sections/new', '/admin/sections/1', '/admin/menus/new', '/admin/menus/1', '/admin/media/1', '/admin/mailings', '/admin/mailings/1']) {
-      expect((await request.post(path, { form: { action: 'save' } })).status(), path).toBe(401);
+      expect((await request.post(path, { headers: FROM_THE_SITE, form: { action: 'save' } })).status(), path).toBe(401);
     }
-    const upload = await request.post('/admin/media', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } });
+    const upload = await request.post('/admin/media', { headers: FROM_THE_SITE, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } });
     expect(upload.status()).toBe(401);
   });
 

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AUTHOR, EDITOR, logIn } from './editor';
 import { freshAddress, likeAPerson, ownClientAddress, waitForMails } from './mailbox';
+import { FROM_THE_SITE } from './support';
 
 const OP_ED = 'La mémoire des migrations est une part de l’histoire commune. '.repeat(8);
 
@@ -62,6 +63,6 @@ export function moderationJourney() {
     await page.goto('/admin/messages');
     await expect(page.locator('.notice-error')).toHaveText('Réservé aux éditeurs et administrateurs.');
     expect((await page.request.get('/admin/subscribers/newsletter.csv')).status()).toBe(403);
-    expect((await page.request.post('/admin/messages/1', { form: { action: 'reject' } })).status()).toBe(403);
+    expect((await page.request.post('/admin/messages/1', { headers: FROM_THE_SITE, form: { action: 'reject' } })).status()).toBe(403);
   });
 }

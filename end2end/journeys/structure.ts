@@ -8,6 +8,7 @@ import { expect, test, type Browser, type Page, type TestInfo } from '@playwrigh
 import { ADMIN } from './admin';
 import { EDITOR, expectAccessible, logIn } from './editor';
 import { ownClientAddress } from './mailbox';
+import { FROM_THE_SITE } from './support';
 
 const UI = {
   fr: { sections: 'Rubriques', newSection: 'Nouvelle rubrique', menus: 'Menus', newItem: 'Nouvel élément', save: 'Enregistrer', saved: 'Enregistré.', moved: 'Déplacé.', deleted: 'Supprimé.', required: 'Ce champ est obligatoire.', up: 'Monter', delete: 'Supprimer', accounts: 'Comptes', audit: 'Journal des modifications', create: 'Créer le compte', disable: 'Désactiver', changed: 'Modification faite.', adminsOnly: 'Réservé aux administrateurs.' },
@@ -176,6 +177,6 @@ export function structureJourney({ lang }: { lang: 'fr' | 'ar' }) {
       await page.goto(path);
       await expect(page.locator('.notice-error'), path).toHaveText(ui.adminsOnly);
     }
-    expect((await page.request.post('/admin/sections/new', { form: { name_fr: 'x', action: 'save' } })).status()).toBe(403);
+    expect((await page.request.post('/admin/sections/new', { headers: FROM_THE_SITE, form: { name_fr: 'x', action: 'save' } })).status()).toBe(403);
   });
 }

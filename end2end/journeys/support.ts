@@ -72,3 +72,10 @@ export const JAVASCRIPT = { tag: '@javascript' };
 
 /** Tags a group of journeys about the server's HTML alone (run with JavaScript off). */
 export const SERVER_HTML = { tag: '@server-html' };
+
+/**
+ * The header every page of the site sends with its posts (`Sec-Fetch-Site`). A request
+ * made outside a page (Playwright's `request`) carries it to get past the server's
+ * cross-site guard to what the test is about; without it the answer is 403.
+ */
+export const FROM_THE_SITE = { 'sec-fetch-site': 'same-origin' };

@@ -27,6 +27,9 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Posts a minute (and burst) one client address may make to the forms.
     pub form_rate_per_minute: u32,
+    /// Searches, feed and sitemap reads a minute (and burst) one client address may make
+    /// beyond what the server's copy of pages answers (`COSTLY_READS_PER_MINUTE`).
+    pub costly_reads_per_minute: u32,
     /// Least seconds between showing a form and accepting it.
     pub form_min_seconds: u64,
     /// Mails of the lists' issues sent a minute at most (`MAIL_RATE_PER_MINUTE`): what
@@ -70,6 +73,7 @@ impl Config {
             editors_email: var("MAIL_EDITORS", content::site::CONTACT_EMAIL),
             trust_proxy: matches!(var("TRUST_PROXY", "false").as_str(), "true" | "1" | "yes"),
             form_rate_per_minute: var("FORM_RATE_PER_MINUTE", "10").parse().unwrap_or(10),
+            costly_reads_per_minute: var("COSTLY_READS_PER_MINUTE", "120").parse().unwrap_or(120),
             form_min_seconds: var("FORM_MIN_SECONDS", "2")
                 .parse()
                 .unwrap_or(app::forms::ticket::DEFAULT_MIN_SECONDS),
@@ -104,6 +108,7 @@ impl Config {
             editors_email: "redaction@ccme.example".into(),
             trust_proxy: true,
             form_rate_per_minute: 10,
+            costly_reads_per_minute: 120,
             form_min_seconds: 0,
             mail_rate_per_minute: 600,
             dkim_selector: None,

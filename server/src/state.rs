@@ -4,6 +4,8 @@
 //! part is declared beside its handlers, with the `FromRef` that cuts it out of here.
 
 use crate::config::Config;
+use crate::http::costly::CostlyReads;
+use admin::doors::LoginLimiter;
 use admin::routes::AdminServices;
 use app::forms::ticket::TicketKey;
 use app::serving::PageContext;
@@ -32,11 +34,15 @@ pub struct AppState {
     /// Reader form posts per address.
     pub form_limiter: Limiter,
     /// Back-office log-in attempts per address.
-    pub login_limiter: Limiter,
+    pub login_limiter: LoginLimiter,
     /// The context of every rendered page.
     pub context: PageContext,
     /// The job that tells the caches in front what to forget.
     pub purger: crate::cache_purge::Purger,
+    /// Search, feeds and sitemaps: a budget per address and a share of the pool.
+    pub costly_reads: crate::http::costly::CostlyReads,
+    /// Share cards, made once each and a few at a time.
+    pub share_images: crate::http::share_image::ShareImages,
 }
 
 impl AppState {
@@ -66,9 +72,11 @@ impl AppState {
             })
         };
         let form_limiter = limiter(config.form_rate_per_minute);
-        let login_limiter = limiter(admin::doors::LOGIN_ATTEMPTS_PER_MINUTE);
+        let login_limiter = LoginLimiter::default();
         spawn_limiter_cleanup(form_limiter.clone());
-        spawn_limiter_cleanup(login_limiter.clone());
+        spawn_limiter_cleanup(login_limiter.per_address.clone());
+        let costly_reads = CostlyReads::new(config.costly_reads_per_minute, config.trust_proxy);
+        spawn_limiter_cleanup(costly_reads.per_address().clone());
         AppState {
             pool,
             options,
@@ -78,6 +86,8 @@ impl AppState {
             login_limiter,
             context,
             purger,
+            costly_reads,
+            share_images: crate::http::share_image::ShareImages::new(config.media_dir.clone()),
         }
     }
 }

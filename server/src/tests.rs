@@ -404,9 +404,7 @@ async fn share_cards_are_1200_by_630_crops_of_the_picture() {
     picture.save(media.join("wp/2015/04/photo.png")).unwrap();
     let router = Router::new()
         .route("/og/{*path}", axum::routing::get(rendition))
-        .with_state(ShareImages {
-            media_dir: media.clone(),
-        });
+        .with_state(ShareImages::new(media.clone()));
     let response = router
         .clone()
         .oneshot(
@@ -440,5 +438,56 @@ async fn share_cards_are_1200_by_630_crops_of_the_picture() {
     assert_eq!(
         get(&router, "/og/wp/../../etc/x.png").await.0,
         StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_share_card_requests_makes_each_card_once() {
+    use crate::http::share_image::{rendition, ShareImages};
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().to_path_buf();
+    std::fs::create_dir_all(media.join("wp")).unwrap();
+    let picture = image::RgbImage::from_fn(3000, 2000, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 60])
+    });
+    picture.save(media.join("wp/big.png")).unwrap();
+    std::fs::write(media.join("wp/broken.jpg"), b"not a picture").unwrap();
+    let cards = ShareImages::new(media.clone());
+    let router = Router::new()
+        .route("/og/{*path}", axum::routing::get(rendition))
+        .with_state(cards.clone());
+    // A hundred readers (or a bot) at once on one new card: it is made once, and each
+    // gets the whole of it.
+    let asks = (0..100).map(|_| {
+        let router = router.clone();
+        tokio::spawn(async move {
+            let response = router
+                .oneshot(Request::get("/og/wp/big.png").body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            (
+                status,
+                to_bytes(response.into_body(), 16 << 20).await.unwrap(),
+            )
+        })
+    });
+    let answers = futures_util::future::join_all(asks).await;
+    let first = answers[0].as_ref().unwrap().1.clone();
+    let whole = answers.iter().all(|answer| {
+        let (status, body) = answer.as_ref().unwrap();
+        *status == StatusCode::OK && *body == first
+    });
+    assert!(whole, "every reader gets the same card");
+    assert_eq!(cards.made(), 1, "decoded once");
+    // A picture that cannot be made into a card is tried once, then remembered.
+    for _ in 0..5 {
+        let (status, _, _) = get(&router, "/og/wp/broken.jpg").await;
+        assert_eq!(status, StatusCode::TEMPORARY_REDIRECT);
+    }
+    assert_eq!(cards.made(), 2, "the broken one was decoded once");
+    assert!(
+        !media.join("og-cache/wp/big.png.jpg.partial").exists(),
+        "written beside, then renamed"
     );
 }

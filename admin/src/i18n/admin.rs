@@ -8,9 +8,8 @@ pub struct AdminStrings {
     pub email: &'static str,
     pub password: &'static str,
     pub log_in: &'static str,
-    /// `?error=refused|locked|limited`.
+    /// `?error=refused|limited`.
     pub refused: &'static str,
-    pub locked: &'static str,
     pub limited: &'static str,
     /// `?done=out|everywhere`.
     pub logged_out: &'static str,

@@ -107,6 +107,7 @@ pub const STRINGS: Strings = Strings {
     loading: "جار التحميل…",
     error_loading: "تعذر تحميل المحتوى.",
     retry: "أعد المحاولة",
+    try_again_soon: "طلبات كثيرة في وقت واحد: يرجى إعادة المحاولة بعد دقيقة.",
 };
 
 // Month names as the Moroccan press writes them.

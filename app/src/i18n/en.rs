@@ -105,6 +105,7 @@ pub const STRINGS: Strings = Strings {
     loading: "Loading…",
     error_loading: "The content could not be loaded.",
     retry: "Try again",
+    try_again_soon: "Too many requests at once: please try again in a minute.",
 };
 
 pub const MONTHS: [&str; 12] = [

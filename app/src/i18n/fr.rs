@@ -107,6 +107,7 @@ pub const STRINGS: Strings = Strings {
     loading: "Chargement…",
     error_loading: "Le contenu n’a pas pu être chargé.",
     retry: "Réessayer",
+    try_again_soon: "Trop de demandes à la fois : merci de réessayer dans une minute.",
 };
 
 pub const MONTHS: [&str; 12] = [

@@ -115,6 +115,9 @@ pub struct Strings {
     pub loading: &'static str,
     pub error_loading: &'static str,
     pub retry: &'static str,
+    /// A costly address (search, feeds, sitemaps) asked too often from one connection,
+    /// or while the site is busy: answered 429 or 503 with this.
+    pub try_again_soon: &'static str,
 }
 
 impl Strings {

@@ -3,6 +3,7 @@
 //! nobody changes their own role or disables themselves, so the last administrator
 //! cannot lock everyone out by mistake.
 
+use super::guesses::{self, OWN_PASSWORD_FORM, SOMEONE_WAITS};
 use super::{
     audit, audit_on, check_password_rules, hash_password, log_out_everywhere, verify_password,
     PasswordProblem,
@@ -36,6 +37,7 @@ pub enum AccountChange {
     Role(Role),
     Disable,
     Enable,
+    /// Lets every origin guess the password again at once (forgets failed log-ins).
     Unlock,
     /// Closes every session of the account ("log out everywhere" on its behalf).
     CloseSessions,
@@ -63,7 +65,7 @@ pub(crate) fn problem(field: &str, code: &str) -> Problems {
 pub async fn list_accounts(pool: &SqlitePool) -> DataResult<Vec<AccountSummary>> {
     type Row = (i64, String, String, String, bool, bool, i64);
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT u.id, u.email, u.name, u.role, COALESCE(u.locked_until > {NOW}, 0), u.disabled,
+        "SELECT u.id, u.email, u.name, u.role, {SOMEONE_WAITS}, u.disabled,
                 (SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND s.expires_at > {NOW})
          FROM users u
          ORDER BY CASE u.role WHEN 'admin' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, u.email"
@@ -178,7 +180,7 @@ pub async fn change_account(
         AccountChange::Disable => Some(sqlx::query("UPDATE users SET disabled = 1 WHERE id = ?")),
         AccountChange::Enable => Some(sqlx::query("UPDATE users SET disabled = 0 WHERE id = ?")),
         AccountChange::Unlock => Some(sqlx::query(
-            "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+            "DELETE FROM password_guesses WHERE user_id = ?",
         )),
         AccountChange::CloseSessions => None,
     };
@@ -213,9 +215,20 @@ pub async fn change_own_password(
             .bind(user_id)
             .fetch_optional(pool)
             .await?;
+    // Counted before checking, like log-in guesses: a borrowed session cannot try
+    // passwords at will.
+    if stored.is_none()
+        || guesses::count(pool, user_id, OWN_PASSWORD_FORM)
+            .await?
+            .is_none()
+    {
+        verify_password(current, None).await;
+        return Ok(Err(problem("current", "password_wait")));
+    }
     if !verify_password(current, stored.as_deref()).await {
         return Ok(Err(problem("current", "password_wrong")));
     }
+    guesses::forget(pool, user_id, OWN_PASSWORD_FORM).await?;
     match check_password_rules(new) {
         Err(PasswordProblem::TooShort) => return Ok(Err(problem("password", "password_short"))),
         Err(PasswordProblem::TooLong) => return Ok(Err(problem("password", "too_long"))),

@@ -1,12 +1,14 @@
 //! Back-office accounts: people with a role, their Argon2id password hashes, log-in
-//! with a lock after repeated failures, sessions kept in SQLite (by token hash) with an
+//! with growing waits after repeated failures from one place ([`guesses`]), sessions kept in SQLite (by token hash) with an
 //! expiry and "log out everywhere", and the audit log of who did what.
 
+mod guesses;
 mod manage;
 mod password;
 #[cfg(test)]
 mod tests;
 
+pub use guesses::{FREE_GUESSES, LONGEST_WAIT_MINUTES};
 pub(crate) use manage::problem;
 pub use manage::{
     audit_page, change_account, change_own_password, create_account, list_accounts, AccountChange,
@@ -21,10 +23,6 @@ use crate::model::{AuditEntry, Role, SessionUser};
 use crate::{now_moved, NOW};
 use sqlx::{SqliteConnection, SqlitePool};
 
-/// Failed log-ins in a row that lock an account.
-pub const MAX_FAILED_LOGINS: i64 = 5;
-/// How long a locked account stays locked.
-pub const LOCK_MINUTES: i64 = 15;
 /// How long a session lasts after logging in (a working day and a half).
 pub const SESSION_HOURS: i64 = 12;
 
@@ -61,13 +59,15 @@ pub async fn create_user(
 pub async fn set_password(pool: &SqlitePool, user_id: i64, password: &str) -> DataResult<()> {
     check_password_rules(password).map_err(|p| DataError::Invalid(p.to_string()))?;
     let hash = hash_password(password).await?;
-    sqlx::query(
-        "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?",
-    )
-    .bind(hash)
-    .bind(user_id)
-    .execute(pool)
-    .await?;
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    sqlx::query("DELETE FROM password_guesses WHERE user_id = ?")
+        .bind(user_id)
+        .execute(pool)
+        .await?;
     log_out_everywhere(pool, user_id).await?;
     Ok(())
 }
@@ -77,10 +77,9 @@ pub async fn set_password(pool: &SqlitePool, user_id: i64, password: &str) -> Da
 pub enum LogIn {
     /// The session token for the cookie, and who logged in.
     Accepted { token: String, user: SessionUser },
-    /// Unknown address, wrong password or disabled account: one answer for all.
+    /// Unknown address, wrong password, disabled account, or guesses from this origin
+    /// that must wait: one answer for all, so none of them is revealed.
     Refused,
-    /// Too many failures: no password is even checked until the lock ends.
-    Locked,
 }
 
 #[derive(sqlx::FromRow)]
@@ -92,7 +91,6 @@ struct UserRow {
     lang: String,
     password_hash: String,
     disabled: bool,
-    locked: bool,
 }
 
 impl UserRow {
@@ -107,66 +105,46 @@ impl UserRow {
     }
 }
 
-/// Checks an address and password. Every failure counts towards the lock; the answer
-/// and the time taken are the same whether or not the address has an account. `lang`:
-/// the language of the log-in page, which the session then speaks.
+/// Checks an address and password typed from `origin` (the client's address). Each
+/// guess is counted before it is checked ([`guesses`]); the answer and the time taken
+/// are the same whether the address has no account, the password is wrong or this
+/// origin must wait. `lang`: the language of the log-in page, which the session then
+/// speaks.
 pub async fn log_in(
     pool: &SqlitePool,
     email: &str,
     password: &str,
+    origin: &str,
     lang: Option<Lang>,
 ) -> DataResult<LogIn> {
-    let row: Option<UserRow> = sqlx::query_as(&format!(
-        "SELECT id, email, name, role, lang, password_hash, disabled,
-                COALESCE(locked_until > {NOW}, 0) AS locked
-         FROM users WHERE email = ?"
-    ))
+    let row: Option<UserRow> = sqlx::query_as(
+        "SELECT id, email, name, role, lang, password_hash, disabled FROM users WHERE email = ?",
+    )
     .bind(normalize_email(email))
     .fetch_optional(pool)
     .await?;
-    let Some(row) = row else {
-        // Same work as for a real account: an unknown address is not revealed by timing.
+    let guess = match &row {
+        Some(row) => guesses::count(pool, row.id, origin).await?,
+        None => None,
+    };
+    let (Some(row), Some(guess)) = (row, guess) else {
+        // The same work as for a password checked: nothing is revealed by timing.
         verify_password(password, None).await;
         return Ok(LogIn::Refused);
     };
-    if row.locked {
-        return Ok(LogIn::Locked);
-    }
     let valid = verify_password(password, Some(&row.password_hash)).await;
     match row.session_user().filter(|_| valid && !row.disabled) {
         Some(mut user) => {
-            sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?")
-                .bind(row.id)
-                .execute(pool)
-                .await?;
+            guesses::forget(pool, row.id, origin).await?;
             let token = open_session(pool, row.id, lang).await?;
             user.lang = lang.unwrap_or(user.lang);
             audit(pool, Some(row.id), "session.open", "", "").await?;
             Ok(LogIn::Accepted { token, user })
         }
         None => {
-            let lock_until = now_moved(&format!("'+{LOCK_MINUTES} minutes'"));
-            let locked: bool = sqlx::query_scalar(&format!(
-                "UPDATE users SET
-                   failed_logins = CASE WHEN failed_logins + 1 >= ?1 THEN 0 ELSE failed_logins + 1 END,
-                   locked_until = CASE WHEN failed_logins + 1 >= ?1
-                                  THEN {lock_until}
-                                  ELSE locked_until END
-                 WHERE id = ?2 RETURNING locked_until IS NOT NULL AND locked_until > {NOW}"
-            ))
-            .bind(MAX_FAILED_LOGINS)
-            .bind(row.id)
-            .fetch_one(pool)
-            .await?;
-            if locked {
-                audit(
-                    pool,
-                    Some(row.id),
-                    "account.lock",
-                    "",
-                    "too many failed log-ins",
-                )
-                .await?;
+            if guess.starts_waiting {
+                let details = format!("{FREE_GUESSES} failed log-ins from one address");
+                audit(pool, Some(row.id), "login.slowed", "", &details).await?;
             }
             Ok(LogIn::Refused)
         }
@@ -213,7 +191,7 @@ pub async fn session_user(pool: &SqlitePool, token: &str) -> DataResult<Option<S
 /// An enabled account by id, as a session sees it.
 pub async fn user_by_id(pool: &SqlitePool, id: i64) -> DataResult<Option<SessionUser>> {
     let row: Option<UserRow> = sqlx::query_as(
-        "SELECT id, email, name, role, lang, password_hash, disabled, 0 AS locked
+        "SELECT id, email, name, role, lang, password_hash, disabled
          FROM users WHERE id = ? AND disabled = 0",
     )
     .bind(id)
@@ -249,8 +227,10 @@ pub async fn log_out_everywhere(pool: &SqlitePool, user_id: i64) -> DataResult<u
     Ok(closed)
 }
 
-/// Deletes expired sessions (run with the retention purge).
+/// Deletes expired sessions, and failed guesses from origins quiet for a day (run
+/// with the retention purge). Returns the sessions deleted.
 pub async fn purge_sessions(pool: &SqlitePool) -> DataResult<u64> {
+    guesses::purge(pool).await?;
     Ok(
         sqlx::query(&format!("DELETE FROM sessions WHERE expires_at <= {NOW}"))
             .execute(pool)

@@ -2,6 +2,9 @@ use super::*;
 use crate::test_db;
 
 const GOOD: &str = "correct horse battery";
+/// Where the tests' log-ins come from, and another place.
+const HERE: &str = "192.0.2.1";
+const ELSEWHERE: &str = "2001:db8:5::";
 
 async fn editor(pool: &SqlitePool) -> i64 {
     create_user(pool, " Salma@CCME.ma ", "Salma", Role::Editor, GOOD)
@@ -96,7 +99,9 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
     let db = test_db::empty().await;
     let pool = &db.pool;
     let id = editor(pool).await;
-    let LogIn::Accepted { token, user } = log_in(pool, "SALMA@ccme.ma", GOOD, None).await.unwrap()
+    let LogIn::Accepted { token, user } = log_in(pool, "SALMA@ccme.ma", GOOD, HERE, None)
+        .await
+        .unwrap()
     else {
         panic!("refused");
     };
@@ -122,7 +127,10 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
 
     // Log out here, or everywhere.
     let open = |pool| async move {
-        match log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap() {
+        match log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap()
+        {
             LogIn::Accepted { token, .. } => token,
             other => panic!("{other:?}"),
         }
@@ -135,7 +143,7 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
         .await
         .unwrap();
     let LogIn::Accepted { token: theirs, .. } =
-        log_in(pool, "k@ccme.ma", GOOD, None).await.unwrap()
+        log_in(pool, "k@ccme.ma", GOOD, HERE, None).await.unwrap()
     else {
         panic!()
     };
@@ -154,32 +162,59 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
         .unwrap();
     assert!(session_user(pool, &theirs).await.unwrap().is_none());
     assert!(matches!(
-        log_in(pool, "k@ccme.ma", GOOD, None).await.unwrap(),
+        log_in(pool, "k@ccme.ma", GOOD, HERE, None).await.unwrap(),
         LogIn::Refused
     ));
 }
 
+/// Failures remembered for the account `id` from `origin`: (count, must wait now).
+async fn failures(pool: &SqlitePool, id: i64, origin: &str) -> (i64, bool) {
+    sqlx::query_as(&format!(
+        "SELECT failures, wait_until > {NOW} FROM password_guesses WHERE user_id = ? AND origin = ?"
+    ))
+    .bind(id)
+    .bind(token_hash(origin))
+    .fetch_optional(pool)
+    .await
+    .unwrap()
+    .unwrap_or((0, false))
+}
+
 #[tokio::test]
-async fn repeated_failures_lock_the_account_for_a_while() {
+async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() {
     let db = test_db::empty().await;
     let pool = &db.pool;
     let id = editor(pool).await;
     assert!(matches!(
-        log_in(pool, "nobody@ccme.ma", GOOD, None).await.unwrap(),
+        log_in(pool, "nobody@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
         LogIn::Refused
     ));
-    for _ in 0..MAX_FAILED_LOGINS {
+    for _ in 0..FREE_GUESSES {
         assert!(matches!(
-            log_in(pool, "salma@ccme.ma", "wrong password!", None)
+            log_in(pool, "salma@ccme.ma", "wrong password!", HERE, None)
                 .await
                 .unwrap(),
             LogIn::Refused
         ));
     }
-    // Locked: even the right password is not checked.
+    assert_eq!(failures(pool, id, HERE).await, (FREE_GUESSES, true));
+    // This origin must wait: even the right password is refused, with the answer of a
+    // wrong one, and the wait is not made longer by guesses during it.
     assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap(),
-        LogIn::Locked
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
+        LogIn::Refused
+    ));
+    assert_eq!(failures(pool, id, HERE).await, (FREE_GUESSES, true));
+    // The owner, elsewhere, logs in at once.
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", GOOD, ELSEWHERE, None)
+            .await
+            .unwrap(),
+        LogIn::Accepted { .. }
     ));
     let actions: Vec<String> =
         sqlx::query_scalar("SELECT action FROM audit_log WHERE user_id = ? ORDER BY id")
@@ -187,16 +222,42 @@ async fn repeated_failures_lock_the_account_for_a_while() {
             .fetch_all(pool)
             .await
             .unwrap();
-    assert_eq!(actions, ["account.create", "account.lock"]);
-    // The lock ends by itself.
-    sqlx::query("UPDATE users SET locked_until = '2000-01-01T00:00:00Z'")
+    assert_eq!(actions, ["account.create", "login.slowed", "session.open"]);
+    // Each wait ends by itself, and the next failure doubles the one after it.
+    let wait_query = format!(
+        "SELECT CAST(round((julianday(wait_until) - julianday({NOW})) * 1440) AS INTEGER)
+         FROM password_guesses WHERE user_id = ?"
+    );
+    let waits = |id| {
+        sqlx::query_scalar::<_, i64>(&wait_query)
+            .bind(id)
+            .fetch_one(pool)
+    };
+    assert_eq!(waits(id).await.unwrap(), 1, "minutes");
+    for expected in [2, 4, 8, 16, 32, 60, 60] {
+        sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
+            .execute(pool)
+            .await
+            .unwrap();
+        assert!(matches!(
+            log_in(pool, "salma@ccme.ma", "wrong password!", HERE, None)
+                .await
+                .unwrap(),
+            LogIn::Refused
+        ));
+        assert_eq!(waits(id).await.unwrap(), expected, "minutes");
+    }
+    sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
         .execute(pool)
         .await
         .unwrap();
     assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap(),
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
         LogIn::Accepted { .. }
     ));
+    assert_eq!(failures(pool, id, HERE).await, (0, false), "forgotten");
     // A new password closes the sessions opened with the old one.
     set_password(pool, id, "a brand new passphrase")
         .await
@@ -208,6 +269,33 @@ async fn repeated_failures_lock_the_account_for_a_while() {
             .unwrap(),
         0
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_are_counted_before_any_password_is_checked() {
+    let db = test_db::empty().await;
+    let pool = &db.pool;
+    let id = editor(pool).await;
+    // Twenty guesses at once: only the free ones are let through to a password check,
+    // however many were waiting for a hash at the time.
+    let guesses: Vec<_> = (0..20)
+        .map(|_| {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                log_in(&pool, "salma@ccme.ma", "a wrong guess", HERE, None).await
+            })
+        })
+        .collect();
+    for guess in guesses {
+        assert!(matches!(guess.await.unwrap().unwrap(), LogIn::Refused));
+    }
+    assert_eq!(failures(pool, id, HERE).await, (FREE_GUESSES, true));
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
+        LogIn::Refused
+    ));
 }
 
 #[test]
@@ -230,12 +318,16 @@ async fn each_session_speaks_the_language_it_logged_in_with() {
         other => panic!("{other:?}"),
     };
     let (arabic, lang) = token(
-        log_in(pool, "salma@ccme.ma", GOOD, Some(Lang::Ar))
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, Some(Lang::Ar))
             .await
             .unwrap(),
     );
     assert_eq!(lang, Lang::Ar);
-    let (default, _) = token(log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap());
+    let (default, _) = token(
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
+    );
     assert_eq!(
         session_user(pool, &arabic).await.unwrap().unwrap().lang,
         Lang::Ar
@@ -305,8 +397,9 @@ async fn administrators_create_change_and_disable_accounts() {
     );
 
     let id = create_account(pool, &admin, &input).await.unwrap().unwrap();
-    let LogIn::Accepted { token, user } =
-        log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap()
+    let LogIn::Accepted { token, user } = log_in(pool, "youssef@ccme.ma", GOOD, HERE, None)
+        .await
+        .unwrap()
     else {
         panic!("the new account logs in");
     };
@@ -327,7 +420,9 @@ async fn administrators_create_change_and_disable_accounts() {
         .unwrap();
     assert!(session_user(pool, &token).await.unwrap().is_none());
     assert!(matches!(
-        log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(),
+        log_in(pool, "youssef@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
         LogIn::Refused
     ));
     change_account(pool, &admin, id, AccountChange::Enable)
@@ -335,7 +430,9 @@ async fn administrators_create_change_and_disable_accounts() {
         .unwrap()
         .unwrap();
     assert!(matches!(
-        log_in(pool, "youssef@ccme.ma", GOOD, None).await.unwrap(),
+        log_in(pool, "youssef@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
         LogIn::Accepted { .. }
     ));
 
@@ -385,7 +482,10 @@ async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
     let pool = &db.pool;
     let id = editor(pool).await;
     let open = || async {
-        match log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap() {
+        match log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap()
+        {
             LogIn::Accepted { token, .. } => token,
             other => panic!("{other:?}"),
         }
@@ -396,6 +496,22 @@ async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
         .await
         .unwrap();
     assert_eq!(wrong, Err(problem("current", "password_wrong")));
+    // Wrong current passwords are counted like log-in guesses: a borrowed session
+    // cannot try passwords at will.
+    for _ in 1..FREE_GUESSES {
+        let wrong = change_own_password(pool, id, "not it at all!", new, &here)
+            .await
+            .unwrap();
+        assert_eq!(wrong, Err(problem("current", "password_wrong")));
+    }
+    let waiting = change_own_password(pool, id, GOOD, new, &here)
+        .await
+        .unwrap();
+    assert_eq!(waiting, Err(problem("current", "password_wait")));
+    sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
+        .execute(pool)
+        .await
+        .unwrap();
     let short = change_own_password(pool, id, GOOD, "tiny", &here)
         .await
         .unwrap();
@@ -413,11 +529,15 @@ async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
         "others are out"
     );
     assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD, None).await.unwrap(),
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
         LogIn::Refused
     ));
     assert!(matches!(
-        log_in(pool, "salma@ccme.ma", new, None).await.unwrap(),
+        log_in(pool, "salma@ccme.ma", new, HERE, None)
+            .await
+            .unwrap(),
         LogIn::Accepted { .. }
     ));
 }
@@ -427,15 +547,29 @@ async fn the_audit_log_says_who_did_what_to_administrators_only() {
     let db = test_db::empty().await;
     let pool = &db.pool;
     let (admin, salma) = admin_and_editor(pool).await;
+    for _ in 0..FREE_GUESSES {
+        log_in(pool, "salma@ccme.ma", "a wrong guess", HERE, None)
+            .await
+            .unwrap();
+    }
+    let shown = |accounts: Vec<crate::model::AccountSummary>| accounts.iter().any(|a| a.locked);
+    assert!(shown(list_accounts(pool).await.unwrap()), "shown as locked");
     change_account(pool, &admin, salma.id, AccountChange::Unlock)
         .await
         .unwrap()
         .unwrap();
+    assert!(!shown(list_accounts(pool).await.unwrap()));
+    assert!(matches!(
+        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
+            .await
+            .unwrap(),
+        LogIn::Accepted { .. }
+    ));
     let refused = audit_page(pool, &salma, 1).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "not_allowed");
     let log = audit_page(pool, &admin, 1).await.unwrap().unwrap();
     assert_eq!((log.page, log.pages), (1, 1));
-    let newest = &log.entries[0];
+    let newest = &log.entries[1];
     assert_eq!(
         (
             newest.who.as_str(),
@@ -444,7 +578,11 @@ async fn the_audit_log_says_who_did_what_to_administrators_only() {
         ),
         ("admin@ccme.ma", "account.unlock", "salma@ccme.ma")
     );
-    assert_eq!(log.entries.len(), 3, "two accounts created, one unlock");
+    assert_eq!(
+        log.entries.len(),
+        5,
+        "two accounts created, log-ins slowed, one unlock, a session opened"
+    );
     let beyond = audit_page(pool, &admin, 99).await.unwrap().unwrap();
     assert_eq!(beyond.page, 1, "a page past the end shows the last one");
 }

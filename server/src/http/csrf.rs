@@ -1,38 +1,71 @@
 //! Cross-site request forgery guard for every state-changing request (server functions,
-//! forms): a browser always says where a POST comes from (`Sec-Fetch-Site`, `Origin`),
-//! and one that comes from another site is refused. Requests that carry neither header
-//! (mail providers' one-click unsubscribe, `curl`) are not from a browser page and pass.
+//! forms). A browser always says where a POST comes from: `Sec-Fetch-Site` (modern
+//! browsers) or at least `Origin`. Only the site's own pages may post: `Sec-Fetch-Site`
+//! must be `same-origin` (or `none`, typed by the reader), and `Origin` must be the
+//! origin of `SITE_URL`, scheme included, never compared with the request's own `Host`
+//! (which the sender chooses). `same-site` is refused: a sibling subdomain is another
+//! site. A request with neither header is refused too, except at the one address a
+//! standard posts to without them: RFC 8058 one-click unsubscribe.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use content::lang::Lang;
+use std::sync::Arc;
 
-/// Whether a request's headers show it was sent by a page of another site.
-pub fn is_cross_site(request: &Request) -> bool {
-    let headers = request.headers();
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        // same-origin, same-site (a subdomain of ours) and none (typed by the reader).
-        return site == "cross-site";
+/// The origin of the site's own pages (`https://ccme.ma`), as browsers write `Origin`.
+#[derive(Clone, Debug)]
+pub struct SiteOrigin(Arc<str>);
+
+impl SiteOrigin {
+    /// The origin of `site_url`, serialised by the WHATWG rules browsers follow
+    /// (lower-case host, no default port).
+    pub fn of(site_url: &str) -> SiteOrigin {
+        let origin = url::Url::parse(site_url)
+            .map(|url| url.origin().ascii_serialization())
+            .unwrap_or_else(|_| site_url.trim_end_matches('/').to_ascii_lowercase());
+        SiteOrigin(origin.into())
     }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-    origin == "null" || !origin_host.eq_ignore_ascii_case(host)
 }
 
-/// Refuses state-changing requests sent by pages of other sites.
-pub async fn same_site_only(request: Request, next: Next) -> Response {
+/// Whether a state-changing request may go on: sent by one of the site's own pages,
+/// or header-less at the one-click unsubscribe address.
+fn is_from_the_site(request: &Request, site: &SiteOrigin) -> bool {
+    let headers = request.headers();
+    if let Some(fetch_site) = headers.get("sec-fetch-site") {
+        return fetch_site == "same-origin" || fetch_site == "none";
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        return origin
+            .to_str()
+            .is_ok_and(|origin| origin.eq_ignore_ascii_case(&site.0));
+    }
+    is_one_click_unsubscribe(request.uri().path())
+}
+
+/// The address mail providers post to without browser headers (RFC 8058): the
+/// `List-Unsubscribe` link of every list mail, `/{lang}/newsletter/unsubscribe`
+/// (`app::forms::letters::subscription_url`). What it does needs the mail's token.
+fn is_one_click_unsubscribe(path: &str) -> bool {
+    path.strip_prefix('/')
+        .and_then(|path| path.split_once('/'))
+        .is_some_and(|(lang, rest)| {
+            Lang::from_code(lang).is_some() && rest == "newsletter/unsubscribe"
+        })
+}
+
+/// Refuses state-changing requests not sent by the site's own pages.
+pub async fn same_origin_only(
+    State(site): State<SiteOrigin>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if !safe && is_cross_site(&request) {
+    if !safe && !is_from_the_site(&request, &site) {
         // The path only: a query string may hold a reader's token (`?t=`).
         tracing::warn!(path = request.uri().path(), "cross-site request refused");
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
@@ -48,14 +81,16 @@ mod tests {
     use axum::Router;
     use tower::ServiceExt;
 
-    async fn status(method: &str, headers: &[(&str, &str)]) -> StatusCode {
+    const SITE: &str = "https://ccme.example";
+
+    async fn status(method: &str, path: &str, headers: &[(&str, &str)]) -> StatusCode {
         let router = Router::new()
-            .route(
-                "/api/subscribe",
-                post(|| async { "ok" }).get(|| async { "ok" }),
-            )
-            .layer(axum::middleware::from_fn(same_site_only));
-        let mut request = Request::builder().method(method).uri("/api/subscribe");
+            .route("/{*path}", post(|| async { "ok" }).get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn_with_state(
+                SiteOrigin::of(&format!("{SITE}/")),
+                same_origin_only,
+            ));
+        let mut request = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
@@ -67,37 +102,69 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn posts_from_other_sites_are_refused() {
+    async fn only_the_sites_own_pages_may_post() {
         let host = ("host", "ccme.example");
+        for path in ["/api/subscribe", "/fr/contact", "/admin/login"] {
+            let accepted = [
+                vec![host, ("sec-fetch-site", "same-origin")],
+                vec![("sec-fetch-site", "none")],
+                vec![host, ("origin", SITE)],
+                vec![("origin", "HTTPS://CCME.example")],
+            ];
+            for headers in accepted {
+                assert_eq!(
+                    status("POST", path, &headers).await,
+                    StatusCode::OK,
+                    "{path} {headers:?}"
+                );
+            }
+            let refused = [
+                vec![host],
+                vec![host, ("sec-fetch-site", "cross-site")],
+                vec![host, ("sec-fetch-site", "same-site"), ("origin", SITE)],
+                vec![host, ("origin", "https://evil.example")],
+                vec![host, ("origin", "https://news.ccme.example")],
+                vec![host, ("origin", "http://ccme.example")],
+                vec![host, ("origin", "https://ccme.example:8443")],
+                vec![("host", "evil.example"), ("origin", "https://evil.example")],
+                vec![host, ("origin", "null")],
+                vec![host, ("cookie", "ccme_session=abc")],
+            ];
+            for headers in refused {
+                assert_eq!(
+                    status("POST", path, &headers).await,
+                    StatusCode::FORBIDDEN,
+                    "{path} {headers:?}"
+                );
+            }
+        }
         assert_eq!(
-            status("POST", &[host, ("sec-fetch-site", "same-origin")]).await,
-            StatusCode::OK
-        );
-        assert_eq!(
-            status("POST", &[host, ("origin", "https://ccme.example")]).await,
-            StatusCode::OK
-        );
-        assert_eq!(
-            status("POST", &[host]).await,
-            StatusCode::OK,
-            "no browser headers: a mail provider or a script"
-        );
-        assert_eq!(
-            status("POST", &[host, ("sec-fetch-site", "cross-site")]).await,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            status("POST", &[host, ("origin", "https://evil.example")]).await,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            status("POST", &[host, ("origin", "null")]).await,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            status("GET", &[host, ("sec-fetch-site", "cross-site")]).await,
+            status("GET", "/fr/", &[host, ("sec-fetch-site", "cross-site")]).await,
             StatusCode::OK,
             "links from other sites work"
         );
+    }
+
+    #[tokio::test]
+    async fn mail_providers_one_click_unsubscribe_needs_no_browser_headers() {
+        for lang in Lang::ALL {
+            let link = app::forms::letters::subscription_url(SITE, lang, "unsubscribe", "t0k");
+            let path = link.trim_start_matches(SITE);
+            assert_eq!(status("POST", path, &[]).await, StatusCode::OK, "{path}");
+            // A page of another site still may not post there.
+            let forged = [("origin", "https://evil.example")];
+            assert_eq!(status("POST", path, &forged).await, StatusCode::FORBIDDEN);
+        }
+        for path in [
+            "/fr/newsletter",
+            "/xx/newsletter/unsubscribe",
+            "/fr/newsletter/unsubscribe/x",
+        ] {
+            assert_eq!(
+                status("POST", path, &[]).await,
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
     }
 }

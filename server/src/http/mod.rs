@@ -7,6 +7,7 @@ use syndication::Syndication;
 #[cfg(test)]
 mod back_office;
 pub mod caching;
+pub mod costly;
 pub mod csrf;
 pub mod document_order;
 pub mod feeds;
@@ -162,6 +163,11 @@ pub fn router(state: AppState) -> Router {
             state.pool.clone(),
             legacy_redirect,
         ))
+        // Inside the server's copy of pages: only what it does not answer is counted.
+        .layer(middleware::from_fn_with_state(
+            state.costly_reads.clone(),
+            costly::bounded,
+        ))
         .layer(middleware::from_fn_with_state(
             state.pool.clone(),
             admin::doors::guard,
@@ -170,7 +176,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             purged_before_answering,
         ))
-        .layer(middleware::from_fn(csrf::same_site_only))
+        .layer(middleware::from_fn_with_state(
+            csrf::SiteOrigin::of(&state.config.site_url),
+            csrf::same_origin_only,
+        ))
         .layer(middleware::from_fn(document_order::scripts_inside_body))
         // Who may keep each answer, and its ETag, on the body as written...
         .layer(middleware::from_fn(caching::cache_headers))

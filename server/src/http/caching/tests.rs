@@ -219,6 +219,7 @@ async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
         &site,
         Request::post(app::api::forms::FormTicket::PATH)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
             .body(Body::empty())
             .unwrap(),
     )

@@ -1,0 +1,129 @@
+//! Costly reads: search (the page and its server functions: a keystroke may run tens of
+//! selects), feeds and sitemaps (a sitemap file reads up to 50,000 rows). The server's
+//! own copy of pages (`page_cache`) answers most of them from memory; what it does not
+//! goes through here, with two bounds:
+//! - a budget per client address (IPv6 by /64), answered `429` beyond it;
+//! - a share of the database's connections: at most [`AT_ONCE`] costly reads run at
+//!   once, so readers' pages always find a connection while a crawler or a bot reads
+//!   everything (a costly read waits a few seconds for its turn, then gets `503`).
+//!
+//! Both answers say when to come back (`Retry-After`) in the edition's language.
+
+use crate::state::{limiter, AppState, Limiter};
+use app::i18n::Texts;
+use app::serving::{client_ip, preferred_lang};
+use axum::extract::{FromRef, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use content::lang::Lang;
+use leptos::server_fn::ServerFn;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Costly reads running at once: half of the database pool's 8 connections
+/// (`content::db`), the other half kept for readers' pages.
+pub const AT_ONCE: usize = 4;
+/// How long a costly read waits for its turn before `503`.
+const LONGEST_WAIT: Duration = Duration::from_secs(5);
+
+/// The bounds on costly reads, shared by every request.
+#[derive(Clone)]
+pub struct CostlyReads {
+    per_address: Limiter,
+    at_once: Arc<Semaphore>,
+    trust_proxy: bool,
+}
+
+impl CostlyReads {
+    /// `per_minute` costly reads a minute (and at once) per client address.
+    pub fn new(per_minute: u32, trust_proxy: bool) -> CostlyReads {
+        CostlyReads {
+            per_address: limiter(per_minute),
+            at_once: Arc::new(Semaphore::new(AT_ONCE)),
+            trust_proxy,
+        }
+    }
+
+    /// The per-address budget, which the server prunes with its other limiters.
+    pub fn per_address(&self) -> &Limiter {
+        &self.per_address
+    }
+}
+
+impl FromRef<AppState> for CostlyReads {
+    fn from_ref(state: &AppState) -> CostlyReads {
+        state.costly_reads.clone()
+    }
+}
+
+/// Whether `path` is a costly read: the search page of an edition and the search
+/// server functions, the feeds and the sitemaps.
+pub fn is_costly(path: &str) -> bool {
+    use app::api::search::{GetSearch, QuickSearch};
+    let in_an_edition = |rest: &str| {
+        path.strip_prefix('/')
+            .and_then(|path| path.split_once('/'))
+            .is_some_and(|(lang, tail)| Lang::from_code(lang).is_some() && tail == rest)
+    };
+    path == GetSearch::PATH
+        || path == QuickSearch::PATH
+        || in_an_edition("search")
+        || path == "/sitemap.xml"
+        || path.starts_with("/sitemaps/")
+        || path.ends_with("/feed.xml")
+        || path.ends_with("/atom.xml")
+}
+
+/// Lets a costly read through within its address's budget and its share of the pool.
+pub async fn bounded(State(costly): State<CostlyReads>, request: Request, next: Next) -> Response {
+    if !is_costly(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let lang = edition(&request);
+    let client = client_ip(&request, costly.trust_proxy);
+    if costly.per_address.check_key(&client).is_err() {
+        return come_back(StatusCode::TOO_MANY_REQUESTS, 60, lang);
+    }
+    let Ok(Ok(_turn)) = tokio::time::timeout(LONGEST_WAIT, costly.at_once.acquire()).await else {
+        return come_back(StatusCode::SERVICE_UNAVAILABLE, 5, lang);
+    };
+    next.run(request).await
+}
+
+/// The edition a request reads: its path's, the `lang` of a server function's query,
+/// else the browser's preference.
+fn edition(request: &Request) -> Lang {
+    let from_path = request
+        .uri()
+        .path()
+        .split('/')
+        .nth(1)
+        .and_then(Lang::from_code);
+    let from_query = || {
+        request.uri().query()?.split('&').find_map(|pair| {
+            let code = pair.strip_prefix("lang=")?;
+            Lang::from_code(code)
+        })
+    };
+    from_path
+        .or_else(from_query)
+        .unwrap_or_else(|| preferred_lang(request.headers()))
+}
+
+fn come_back(status: StatusCode, seconds: u32, lang: Lang) -> Response {
+    (
+        status,
+        [
+            (header::RETRY_AFTER, seconds.to_string()),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
+        ],
+        lang.t().try_again_soon,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,132 @@
+use super::*;
+use axum::body::{to_bytes, Body};
+use axum::routing::get;
+use axum::Router;
+use sqlx::SqlitePool;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+
+/// Costly addresses whose handler holds a database connection a while (as a sitemap
+/// does while it reads its rows), and a reader's page that needs one too.
+fn site(costly: CostlyReads, pool: SqlitePool, running: Arc<AtomicUsize>) -> Router {
+    let busy = move || {
+        let (pool, running) = (pool.clone(), running.clone());
+        async move {
+            let _connection = pool.acquire().await.unwrap();
+            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            running.fetch_sub(1, Ordering::SeqCst);
+            now.to_string()
+        }
+    };
+    Router::new()
+        .route("/{lang}/search", get(busy.clone()))
+        .route("/sitemaps/{file}", get(busy))
+        .route("/{lang}/article/{slug}", get(|| async { "a story" }))
+        .layer(axum::middleware::from_fn_with_state(costly, bounded))
+}
+
+async fn ask(router: &Router, path: &str, from: &str) -> (StatusCode, Option<String>, String) {
+    let request = Request::get(path)
+        .header("x-forwarded-for", from)
+        .body(Body::empty())
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let retry = response
+        .headers()
+        .get(header::RETRY_AFTER)
+        .map(|v| v.to_str().unwrap().to_owned());
+    let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    (status, retry, String::from_utf8(body.to_vec()).unwrap())
+}
+
+#[test]
+fn search_feeds_and_sitemaps_are_costly_and_stories_are_not() {
+    use app::api::search::QuickSearch;
+    for costly in [
+        "/fr/search",
+        "/ar/search",
+        QuickSearch::PATH,
+        "/sitemap.xml",
+        "/sitemaps/stories-1.xml",
+        "/en/feed.xml",
+        "/fr/section/culture/atom.xml",
+    ] {
+        assert!(is_costly(costly), "{costly}");
+    }
+    for cheap in [
+        "/fr/",
+        "/fr/article/search",
+        "/xx/search",
+        "/fr/search/x",
+        "/robots.txt",
+    ] {
+        assert!(!is_costly(cheap), "{cheap}");
+    }
+}
+
+#[tokio::test]
+async fn costly_reads_beyond_an_addresss_budget_are_told_to_come_back() {
+    let db = tempfile::tempdir().unwrap();
+    let pool = content::connect(&format!("sqlite://{}/site.db", db.path().display()))
+        .await
+        .unwrap();
+    let router = site(CostlyReads::new(3, true), pool, Arc::default());
+    for _ in 0..3 {
+        assert_eq!(
+            ask(&router, "/ar/search?q=x", "2001:db8:1::1").await.0,
+            StatusCode::OK
+        );
+    }
+    // Another address of the same /64 shares its budget.
+    let (status, retry, text) = ask(&router, "/ar/search?q=x", "2001:db8:1::2").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(retry.as_deref(), Some("60"));
+    assert_eq!(
+        text,
+        Lang::Ar.t().try_again_soon,
+        "said in the edition's language"
+    );
+    // Reading stories is not counted; other addresses keep their own budget.
+    for _ in 0..10 {
+        let story = ask(&router, "/ar/article/x", "2001:db8:1::1").await;
+        assert_eq!(story.0, StatusCode::OK);
+    }
+    let other = ask(&router, "/sitemaps/stories-1.xml", "192.0.2.7").await;
+    assert_eq!(other.0, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_flood_of_costly_reads_leaves_connections_for_readers() {
+    let db = tempfile::tempdir().unwrap();
+    let pool = content::connect(&format!("sqlite://{}/site.db", db.path().display()))
+        .await
+        .unwrap();
+    let running = Arc::new(AtomicUsize::new(0));
+    let router = site(CostlyReads::new(100, true), pool.clone(), running.clone());
+    // Thirty sitemap and search requests at once, from thirty addresses.
+    let flood: Vec<_> = (0..30)
+        .map(|n| {
+            let router = router.clone();
+            let path = if n % 2 == 0 {
+                "/sitemaps/stories-1.xml"
+            } else {
+                "/fr/search?q=x"
+            };
+            tokio::spawn(async move { ask(&router, path, &format!("203.0.113.{n}")).await })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Meanwhile a reader's page gets a connection at once.
+    let reader = tokio::time::timeout(Duration::from_millis(100), pool.acquire()).await;
+    assert!(reader.is_ok(), "a connection was free for a reader");
+    drop(reader);
+    let mut most = 0;
+    for answer in flood {
+        let (status, _, body) = answer.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "each waits its turn: {body}");
+        most = most.max(body.parse::<usize>().unwrap());
+    }
+    assert_eq!(most, AT_ONCE, "at most {AT_ONCE} costly reads at once");
+}
