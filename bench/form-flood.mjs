@@ -29,7 +29,7 @@ while (performance.now() - start < seconds * 1000) {
       subject: 'Hello', message: 'A message long enough to be accepted.',
     });
     const t = performance.now();
-    inFlight.push(fetch(`${base}/fr/contact`, { method: 'POST', body, headers: { accept: 'application/json' } })
+    inFlight.push(fetch(`${base}/fr/contact`, { method: 'POST', body, headers: { accept: 'application/json', 'sec-fetch-site': 'same-origin' } })
       .then(async (r) => { await r.arrayBuffer(); statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1); times.push(performance.now() - t); })
       .catch(() => statuses.set('error', (statuses.get('error') ?? 0) + 1)));
   }

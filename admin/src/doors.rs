@@ -21,8 +21,21 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
-/// Name of the session cookie.
+/// Name of the session cookie on a site served over plain HTTP (development, tests).
 pub const SESSION_COOKIE: &str = "ccme_session";
+/// Name of the session cookie on an HTTPS site: with the `__Host-` prefix, browsers keep
+/// it only if this very host set it, `Secure`, for the whole site, so a sibling
+/// subdomain cannot plant one of its own (a session it chose) for this site.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-ccme_session";
+
+/// The session cookie's name on a site served over HTTPS (`secure`) or not.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 /// Log-in attempts a minute one address may make (then "try again in a minute").
 pub const LOGIN_ATTEMPTS_PER_MINUTE: u32 = 10;
 /// Log-in attempts a second from everyone together, in bursts of three seconds' worth:
@@ -148,7 +161,7 @@ async fn log_in(State(state): State<DoorState>, request: Request) -> Response {
 }
 
 async fn log_out(State(state): State<DoorState>, headers: HeaderMap) -> Response {
-    if let Some(token) = session_token(&headers) {
+    if let Some(token) = session_token(&headers, state.secure_cookies) {
         if let Err(err) = accounts::log_out(&state.pool, &token).await {
             tracing::error!(%err, "log-out");
         }
@@ -157,7 +170,7 @@ async fn log_out(State(state): State<DoorState>, headers: HeaderMap) -> Response
 }
 
 async fn log_out_everywhere(State(state): State<DoorState>, headers: HeaderMap) -> Response {
-    let user = match session_token(&headers) {
+    let user = match session_token(&headers, state.secure_cookies) {
         Some(token) => accounts::session_user(&state.pool, &token)
             .await
             .ok()
@@ -183,16 +196,18 @@ fn signed_out(done: &str, secure: bool) -> Response {
 }
 
 fn session_cookie(token: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let name = session_cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        "{name}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
     ))
     .expect("cookie of plain characters")
 }
 
-/// The session token the browser sent, if any.
-fn session_token(headers: &HeaderMap) -> Option<String> {
-    cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty())
+/// The session token the browser sent, if any (only under the name of this site's
+/// kind: on an HTTPS site, a cookie without the `__Host-` prefix is not ours).
+pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
+    cookie(headers, session_cookie_name(secure)).filter(|t| !t.is_empty())
 }
 
 /// The back office's language before anyone is known: `?lang=` (the log-in page's
@@ -207,11 +222,19 @@ fn visitor_lang(request: &Request) -> Lang {
     from_query.unwrap_or_else(|| preferred_lang(request.headers()))
 }
 
+/// What the guard reads: the accounts, and whether the site is served over HTTPS (the
+/// session cookie's name).
+#[derive(Clone)]
+pub struct Doors {
+    pub pool: SqlitePool,
+    pub secure_cookies: bool,
+}
+
 /// In front of everything: on `/admin…`, previews and `/api/admin…`, finds who holds the session
 /// (for the pages and server functions, as a request extension) and refuses anyone
 /// without one — pages send them to the log-in page, server functions answer 401.
 /// Roles are then checked by each server function. Admin answers are `no-store`.
-pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: Next) -> Response {
+pub async fn guard(State(doors): State<Doors>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let admin_page =
         content::site::is_back_office_path(&path) || content::site::is_preview_path(&path);
@@ -219,8 +242,8 @@ pub async fn guard(State(pool): State<SqlitePool>, mut request: Request, next: N
     if !admin_page && !admin_api && !path.starts_with("/api/") {
         return next.run(request).await;
     }
-    let user: Option<SessionUser> = match session_token(request.headers()) {
-        Some(token) => accounts::session_user(&pool, &token)
+    let user: Option<SessionUser> = match session_token(request.headers(), doors.secure_cookies) {
+        Some(token) => accounts::session_user(&doors.pool, &token)
             .await
             .unwrap_or_else(|err| {
                 tracing::error!(%err, "session lookup");

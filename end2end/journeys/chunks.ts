@@ -75,32 +75,34 @@ export async function firstLink(page: Page, path: string, pattern: RegExp): Prom
 }
 
 /** One address of each reader page type, with its lazy route and a heading to expect. */
-export async function readerPages(page: Page): Promise<{ route: string; path: string }[]> {
+export async function readerPages(page: Page, lang: 'fr' | 'ar' = 'fr'): Promise<{ route: string; path: string }[]> {
+  const e = `/${lang}`;
+  const linked = (path: string, kind: string) => firstLink(page, `${e}${path}`, new RegExp(`^${e}/${kind}/[^/?]+$`));
   return [
-    { route: 'HomeRoute', path: '/fr/' },
-    { route: 'SectionRoute', path: await firstLink(page, '/fr/', /^\/fr\/section\/[^/?]+$/) },
-    { route: 'ArticleRoute', path: await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/) },
-    { route: 'StaticPageRoute', path: await firstLink(page, '/fr/', /^\/fr\/page\/[^/?]+$/) },
+    { route: 'HomeRoute', path: `${e}/` },
+    { route: 'SectionRoute', path: await linked('/', 'section') },
+    { route: 'ArticleRoute', path: await linked('/', 'article') },
+    { route: 'StaticPageRoute', path: await linked('/', 'page') },
     // The demo's stories carry no tags: the tag page of a tag no story has (its
     // translated "not found" state, rendered by the tag route all the same).
-    { route: 'TagRoute', path: '/fr/tag/maroc' },
-    { route: 'SearchRoute', path: '/fr/search?q=maroc' },
+    { route: 'TagRoute', path: `${e}/tag/maroc` },
+    { route: 'SearchRoute', path: `${e}/search?q=maroc` },
     { route: 'FacesRoute', path: '/ar/faces' },
-    { route: 'InterviewsRoute', path: '/fr/interviews' },
-    { route: 'LibraryRoute', path: '/fr/publications' },
-    { route: 'PublicationRoute', path: await firstLink(page, '/fr/publications', /^\/fr\/publications\/[^/?]+$/) },
-    { route: 'PodcastsRoute', path: '/fr/podcasts' },
-    { route: 'ProgrammeRoute', path: await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/(?!episode\/)[^/?]+$/) },
-    { route: 'EpisodeRoute', path: await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/episode\/[^/?]+$/) },
-    { route: 'NewsletterRoute', path: '/fr/newsletter' },
+    { route: 'InterviewsRoute', path: `${e}/interviews` },
+    { route: 'LibraryRoute', path: `${e}/publications` },
+    { route: 'PublicationRoute', path: await linked('/publications', 'publications') },
+    { route: 'PodcastsRoute', path: `${e}/podcasts` },
+    { route: 'ProgrammeRoute', path: await firstLink(page, `${e}/podcasts`, new RegExp(`^${e}/podcasts/(?!episode/)[^/?]+$`)) },
+    { route: 'EpisodeRoute', path: await linked('/podcasts', 'podcasts/episode') },
+    { route: 'NewsletterRoute', path: `${e}/newsletter` },
     // An issue of the web archive; whether issue 1 exists yet (sent by the mailings
     // journey) or not (the route's own "not found" state), the route's chunks load.
-    { route: 'IssueRoute', path: '/fr/newsletter/archive/1' },
-    { route: 'ContactRoute', path: '/fr/contact' },
-    { route: 'OpEdRoute', path: '/fr/tribune' },
-    { route: 'PrivacyRoute', path: '/fr/privacy' },
-    { route: 'OfflineRoute', path: '/fr/offline' },
-    { route: 'SavedRoute', path: '/fr/saved' },
+    { route: 'IssueRoute', path: `${e}/newsletter/archive/1` },
+    { route: 'ContactRoute', path: `${e}/contact` },
+    { route: 'OpEdRoute', path: `${e}/tribune` },
+    { route: 'PrivacyRoute', path: `${e}/privacy` },
+    { route: 'OfflineRoute', path: `${e}/offline` },
+    { route: 'SavedRoute', path: `${e}/saved` },
   ];
 }
 

@@ -138,7 +138,8 @@ export function offlineJourney() {
       await expect(page.locator('h1')).toHaveText(title);
       await page.goto(`/${lang}/saved`).catch(() => undefined);
       await context.setOffline(false);
-      await open(page, info, `/${lang}/saved`);
+      // Back online, the service worker's first fetch may still fail: as above.
+      await openOnceOnline(page, info, `/${lang}/saved`, words.offline);
       // What the browser keeps is in the message if the list does not show it.
       await expect
         .poll(async () => ({ listed: await page.locator('.saved-list a').allTextContents(), kept: await keptForReading(page) }))

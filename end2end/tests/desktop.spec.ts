@@ -21,6 +21,7 @@ import { notFoundJourney } from '../journeys/not-found';
 import { offlineJourney } from '../journeys/offline';
 import { podcastsJourney } from '../journeys/podcasts';
 import { readingJourney } from '../journeys/reading';
+import { scriptPolicyJourney } from '../journeys/script-policy';
 import { searchJourney } from '../journeys/search';
 import { sharingJourney } from '../journeys/sharing';
 import { structureJourney } from '../journeys/structure';
@@ -49,6 +50,7 @@ test.describe('metadata', () => metadataJourney());
 test.describe('legacy addresses', () => legacyJourney());
 test.describe('accessibility', () => accessibilityJourney());
 test.describe('chunks', JAVASCRIPT, () => chunksJourney());
+test.describe('script policy', JAVASCRIPT, () => scriptPolicyJourney());
 test.describe('valid HTML', SERVER_HTML, () => validityJourney());
 // HTTP through a real cache, and the back office through it: once, not per JavaScript.
 test.describe('through Varnish', SERVER_HTML, () => varnishJourney());

@@ -54,6 +54,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// Whether readers reach the site over HTTPS: `Secure` cookies under the `__Host-`
+    /// name, and `Strict-Transport-Security`.
+    pub fn is_https(&self) -> bool {
+        self.site_url.starts_with("https://")
+    }
+
     /// Reads the settings, with defaults that run the demo site locally.
     pub fn from_env() -> Config {
         let var =

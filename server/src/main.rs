@@ -178,29 +178,14 @@ async fn serve(config: Config) -> Result<(), String> {
     // Asked to stop, the server takes no new connection and lets the requests in flight
     // finish, for `SHUTDOWN_GRACE_SECONDS` at most: a client that never finishes its
     // request (or never reads its answer) does not keep the process from stopping.
-    let (stopping, asked_to_stop) = tokio::sync::oneshot::channel::<()>();
-    let serving = axum::serve(
+    http::connections::serve(
         listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        app,
+        http::connections::Limits::default(),
+        shutdown_signal(),
+        config.shutdown_grace,
     )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        tracing::info!("stopping: finishing the requests in flight");
-        let _ = stopping.send(());
-    });
-    let grace = config.shutdown_grace;
-    // Counts from the signal; when serving ends first, the branch below wins anyway.
-    let drain_bound = async move {
-        let _ = asked_to_stop.await;
-        tokio::time::sleep(grace).await;
-    };
-    tokio::select! {
-        served = serving => served.map_err(|e| e.to_string())?,
-        () = drain_bound => tracing::warn!(
-            seconds = grace.as_secs(),
-            "requests still in flight after the grace period: stopping without them"
-        ),
-    }
+    .await;
     let _ = stop_mail.send(true);
     if tokio::time::timeout(std::time::Duration::from_secs(30), mail_worker)
         .await

@@ -137,7 +137,7 @@ impl FromRef<AppState> for AdminServices {
             site_url: state.config.site_url.clone(),
             login_limiter: state.login_limiter.clone(),
             trust_proxy: state.config.trust_proxy,
-            secure_cookies: state.config.site_url.starts_with("https://"),
+            secure_cookies: state.config.is_https(),
         }
     }
 }

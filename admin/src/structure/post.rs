@@ -4,9 +4,8 @@
 //! account for its own password). Done → `303` back with `?done=`; refused → the page
 //! rendered again with what was typed and the translated problems (422).
 
-use crate::doors::SESSION_COOKIE;
+use crate::doors::session_token;
 use crate::routes::{page_again, signed_in, AdminServices};
-use app::serving::cookie;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -158,7 +157,7 @@ async fn change_password(
         Ok(user) => user,
         Err(status) => return status.into_response(),
     };
-    let token = cookie(&headers, SESSION_COOKIE).unwrap_or_default();
+    let token = session_token(&headers, state.secure_cookies).unwrap_or_default();
     let outcome = accounts::change_own_password(
         &state.pool,
         user.id,

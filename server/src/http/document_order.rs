@@ -1,4 +1,6 @@
-//! Keeps every page a well-formed HTML document. Leptos's server rendering of a whole
+//! Keeps every page a well-formed HTML document, and gives it its script policy
+//! (`script_policy`: the hashes of the inline scripts it ends up with). Leptos's server
+//! rendering of a whole
 //! page (`SsrMode::Async`) sends the document and *then* the `<script>`s that hand the
 //! page's loaded data to the browser app, after `</html>`: browsers cope, but the HTML
 //! checker (rightly) reports a stray element after the document, and the issue asks for
@@ -9,7 +11,7 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::Request;
-use axum::http::header;
+use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -41,11 +43,17 @@ pub async fn scripts_inside_body(request: Request, next: Next) -> Response {
             return Response::from_parts(parts, Body::empty());
         }
     };
-    let reordered = match std::str::from_utf8(&bytes) {
-        Ok(page) => reorder(page),
-        Err(_) => None,
-    };
     parts.headers.remove(header::CONTENT_LENGTH);
+    let Ok(page) = std::str::from_utf8(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    let reordered = reorder(page);
+    let sent = reordered.as_deref().unwrap_or(page);
+    if let Ok(policy) = HeaderValue::from_str(&super::script_policy::for_page(sent)) {
+        parts
+            .headers
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
     match reordered {
         Some(page) => Response::from_parts(parts, Body::from(page)),
         None => Response::from_parts(parts, Body::from(bytes)),

@@ -7,6 +7,7 @@ use syndication::Syndication;
 #[cfg(test)]
 mod back_office;
 pub mod caching;
+pub mod connections;
 pub mod costly;
 pub mod csrf;
 pub mod document_order;
@@ -17,6 +18,7 @@ pub mod page_cache;
 pub mod podcast_feed;
 pub mod precompress;
 pub mod pwa;
+pub mod script_policy;
 pub mod share_image;
 pub mod sitemaps;
 pub mod syndication;
@@ -169,7 +171,10 @@ pub fn router(state: AppState) -> Router {
             costly::bounded,
         ))
         .layer(middleware::from_fn_with_state(
-            state.pool.clone(),
+            admin::doors::Doors {
+                pool: state.pool.clone(),
+                secure_cookies: state.config.is_https(),
+            },
             admin::doors::guard,
         ))
         .layer(middleware::from_fn_with_state(
@@ -192,7 +197,21 @@ pub fn router(state: AppState) -> Router {
             page_cache::layer,
         ))
         .layer(middleware::map_response(add_security_headers))
+        .layer(tower::util::option_layer(https_only(
+            state.config.is_https(),
+        )))
         .with_state(state)
+}
+
+/// On a site served over HTTPS, browsers are told to use nothing else for a year
+/// (`Strict-Transport-Security`; not for subdomains, which may be other services).
+fn https_only(is_https: bool) -> Option<SetResponseHeaderLayer<HeaderValue>> {
+    is_https.then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        )
+    })
 }
 
 /// A script served as it is on disk, which the browser checks again on every load.
@@ -309,7 +328,7 @@ pub async fn legacy_redirect(
 }
 
 /// Strict default headers on every response.
-const SECURITY_HEADERS: [(&str, &str); 5] = [
+const SECURITY_HEADERS: [(&str, &str); 4] = [
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),
     ("referrer-policy", "strict-origin-when-cross-origin"),
@@ -317,20 +336,24 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
         "permissions-policy",
         "camera=(), microphone=(), geolocation=()",
     ),
-    (
-        "content-security-policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
-         script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; connect-src 'self' ws: wss:; \
-         frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-    ),
 ];
 
+/// The headers every answer carries; a page has its own script policy already
+/// (`document_order`), anything else gets the one without inline scripts, except a
+/// `304`: a browser's cache replaces the headers of the page it keeps by those of the
+/// `304`, and the page's own policy (with its scripts' hashes) must stay.
 async fn add_security_headers(mut response: Response) -> Response {
+    let not_modified = response.status() == StatusCode::NOT_MODIFIED;
     let headers = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
         headers
             .entry(name)
             .or_insert(HeaderValue::from_static(value));
+    }
+    if !not_modified {
+        headers
+            .entry(header::CONTENT_SECURITY_POLICY)
+            .or_insert_with(|| HeaderValue::from_static(script_policy::without_inline_scripts()));
     }
     response
 }

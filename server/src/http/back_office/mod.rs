@@ -120,10 +120,34 @@ pub(crate) async fn log_in(site: &Site, email: &str) -> String {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(location(&headers), "/admin");
     let cookie = headers[header::SET_COOKIE].to_str().unwrap();
-    for flag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+    for flag in [
+        "__Host-ccme_session=",
+        "HttpOnly",
+        "SameSite=Strict",
+        "Secure",
+        "Path=/",
+    ] {
         assert!(cookie.contains(flag), "{cookie} has {flag}");
     }
+    assert!(!cookie.contains("Domain"), "{cookie}: this host only");
     cookie.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn on_an_https_site_only_a_host_only_cookie_opens_a_session_and_https_is_required() {
+    let site = site().await;
+    let cookie = log_in(&site, "editor@ccme.example").await;
+    let (status, headers, _) = send(&site, get("/admin", Some(&cookie))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000"
+    );
+    // The same token under the plain name, as a sibling subdomain could set it for the
+    // whole domain: not this site's cookie.
+    let tossed = cookie.replace("__Host-ccme_session=", "ccme_session=");
+    let (status, _, _) = send(&site, get("/admin", Some(&tossed))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "sent to the log-in page");
 }
 
 #[tokio::test]
@@ -140,7 +164,7 @@ async fn nothing_in_the_back_office_answers_without_a_session() {
         let (status, _, body) = send(&site, call(path, None)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {body}");
         // A forged or expired cookie is no session either.
-        let (status, _, _) = send(&site, call(path, Some("ccme_session=forged"))).await;
+        let (status, _, _) = send(&site, call(path, Some("__Host-ccme_session=forged"))).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
     }
     let (status, _, _) = send(&site, form("/admin/logout-everywhere", "", "192.0.2.1")).await;

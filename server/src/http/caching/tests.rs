@@ -120,6 +120,11 @@ async fn a_page_read_again_is_not_modified_until_it_changes() {
         "a strong tag: {tag}"
     );
     assert!(!body.is_empty());
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        policy.contains("'sha256-"),
+        "the page's own scripts: {policy}"
+    );
     let hash = tag.trim_matches('"');
     for held in [
         tag.clone(),
@@ -133,6 +138,9 @@ async fn a_page_read_again_is_not_modified_until_it_changes() {
         assert!(body.is_empty());
         assert_eq!(headers[header::ETAG], tag.as_str());
         assert_eq!(cache_control(&headers), PAGE);
+        // A browser's cache takes the headers of a 304 over those of the page it kept:
+        // the page's own script policy must stay.
+        assert!(headers.get(header::CONTENT_SECURITY_POLICY).is_none());
     }
     // Compressed, the tag names its encoding.
     let (_, headers, _) = fetch(&site, &article, &[(header::ACCEPT_ENCODING, "br")]).await;

@@ -1,13 +1,16 @@
-//! Costly reads: search (the page and its server functions: a keystroke may run tens of
-//! selects), feeds and sitemaps (a sitemap file reads up to 50,000 rows). The server's
-//! own copy of pages (`page_cache`) answers most of them from memory; what it does not
-//! goes through here, with two bounds:
-//! - a budget per client address (IPv6 by /64), answered `429` beyond it;
-//! - a share of the database's connections: at most [`AT_ONCE`] costly reads run at
-//!   once, so readers' pages always find a connection while a crawler or a bot reads
-//!   everything (a costly read waits a few seconds for its turn, then gets `503`).
+//! The work the server lets in once past its own copy of pages (`page_cache`), which
+//! answers most readers from memory:
+//! - every request takes one of [`RENDERS_AT_ONCE`] turns, waiting a second at most,
+//!   then gets a fast `503`: a flood of connections cannot pile up thousands of renders
+//!   each holding memory while they wait for the database;
+//! - costly reads, search (the page and its server functions: a keystroke may run tens
+//!   of selects), feeds and sitemaps (a sitemap file reads up to 50,000 rows), also
+//!   have a budget per client address (IPv6 by /64), answered `429` beyond it, and a
+//!   share of the database's connections: at most [`AT_ONCE`] run at once, so readers'
+//!   pages always find a connection while a crawler or a bot reads everything (a
+//!   costly read waits a few seconds for its turn, then gets `503`).
 //!
-//! Both answers say when to come back (`Retry-After`) in the edition's language.
+//! Every refusal says when to come back (`Retry-After`) in the edition's language.
 
 use crate::state::{limiter, AppState, Limiter};
 use app::i18n::Texts;
@@ -27,12 +30,19 @@ use tokio::sync::Semaphore;
 pub const AT_ONCE: usize = 4;
 /// How long a costly read waits for its turn before `503`.
 const LONGEST_WAIT: Duration = Duration::from_secs(5);
+/// Requests handled at once past the copy of pages. Far more than the database's
+/// connections, so that files and pages that need none go on; few enough that their
+/// memory stays small.
+pub const RENDERS_AT_ONCE: usize = 64;
+/// How long a request waits for its turn before `503`.
+const LONGEST_RENDER_WAIT: Duration = Duration::from_secs(1);
 
 /// The bounds on costly reads, shared by every request.
 #[derive(Clone)]
 pub struct CostlyReads {
     per_address: Limiter,
     at_once: Arc<Semaphore>,
+    renders: Arc<Semaphore>,
     trust_proxy: bool,
 }
 
@@ -42,6 +52,7 @@ impl CostlyReads {
         CostlyReads {
             per_address: limiter(per_minute),
             at_once: Arc::new(Semaphore::new(AT_ONCE)),
+            renders: Arc::new(Semaphore::new(RENDERS_AT_ONCE)),
             trust_proxy,
         }
     }
@@ -76,8 +87,16 @@ pub fn is_costly(path: &str) -> bool {
         || path.ends_with("/atom.xml")
 }
 
-/// Lets a costly read through within its address's budget and its share of the pool.
+/// Lets a request through in its turn, and a costly read within its address's budget
+/// and its share of the pool.
 pub async fn bounded(State(costly): State<CostlyReads>, request: Request, next: Next) -> Response {
+    let wait = |turns: &Arc<Semaphore>, longest| {
+        let turns = turns.clone();
+        async move { tokio::time::timeout(longest, turns.acquire_owned()).await }
+    };
+    let Ok(Ok(_render)) = wait(&costly.renders, LONGEST_RENDER_WAIT).await else {
+        return come_back(StatusCode::SERVICE_UNAVAILABLE, 1, edition(&request));
+    };
     if !is_costly(request.uri().path()) {
         return next.run(request).await;
     }
@@ -86,7 +105,7 @@ pub async fn bounded(State(costly): State<CostlyReads>, request: Request, next: 
     if costly.per_address.check_key(&client).is_err() {
         return come_back(StatusCode::TOO_MANY_REQUESTS, 60, lang);
     }
-    let Ok(Ok(_turn)) = tokio::time::timeout(LONGEST_WAIT, costly.at_once.acquire()).await else {
+    let Ok(Ok(_turn)) = wait(&costly.at_once, LONGEST_WAIT).await else {
         return come_back(StatusCode::SERVICE_UNAVAILABLE, 5, lang);
     };
     next.run(request).await

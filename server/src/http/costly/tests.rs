@@ -22,7 +22,18 @@ fn site(costly: CostlyReads, pool: SqlitePool, running: Arc<AtomicUsize>) -> Rou
     Router::new()
         .route("/{lang}/search", get(busy.clone()))
         .route("/sitemaps/{file}", get(busy))
-        .route("/{lang}/article/{slug}", get(|| async { "a story" }))
+        .route(
+            "/{lang}/article/{slug}",
+            get(
+                |axum::extract::Path((_, slug)): axum::extract::Path<(String, String)>| async move {
+                    // A story the database is slow to give.
+                    if slug.starts_with("slow") {
+                        tokio::time::sleep(Duration::from_millis(1500)).await;
+                    }
+                    "a story"
+                },
+            ),
+        )
         .layer(axum::middleware::from_fn_with_state(costly, bounded))
 }
 
@@ -129,4 +140,37 @@ async fn a_flood_of_costly_reads_leaves_connections_for_readers() {
         most = most.max(body.parse::<usize>().unwrap());
     }
     assert_eq!(most, AT_ONCE, "at most {AT_ONCE} costly reads at once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn beyond_the_renders_at_once_a_request_is_told_to_come_back_soon() {
+    let db = tempfile::tempdir().unwrap();
+    let pool = content::connect(&format!("sqlite://{}/site.db", db.path().display()))
+        .await
+        .unwrap();
+    let router = site(CostlyReads::new(1000, true), pool, Arc::default());
+    // Twice as many slow requests as there are turns: a second of waiting is not
+    // enough for those at the back, which get a fast 503 saying when to come back.
+    let slow = (0..2 * RENDERS_AT_ONCE).map(|n| {
+        let router = router.clone();
+        tokio::spawn(async move {
+            let path = format!("/fr/article/slow-{n}");
+            ask(&router, &path, &format!("198.51.100.{}", n % 250)).await
+        })
+    });
+    let answers = futures_util::future::join_all(slow).await;
+    let refused: Vec<_> = answers
+        .iter()
+        .map(|answer| answer.as_ref().unwrap())
+        .filter(|(status, _, _)| *status == StatusCode::SERVICE_UNAVAILABLE)
+        .collect();
+    assert!(!refused.is_empty(), "some were refused");
+    assert!(
+        refused.len() <= RENDERS_AT_ONCE,
+        "{} refused",
+        refused.len()
+    );
+    assert!(refused.iter().all(
+        |(_, retry, text)| retry.as_deref() == Some("1") && text == Lang::Fr.t().try_again_soon
+    ));
 }
