@@ -167,6 +167,25 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
     ));
 }
 
+/// Salma's log-in with `password` from `origin`: accepted or not.
+async fn salma_logs_in(pool: &SqlitePool, password: &str, origin: &str) -> bool {
+    match log_in(pool, "salma@ccme.ma", password, origin, None)
+        .await
+        .unwrap()
+    {
+        LogIn::Accepted { .. } => true,
+        LogIn::Refused => false,
+    }
+}
+
+/// Ends every wait now, as time would.
+async fn end_waits(pool: &SqlitePool) {
+    sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
 /// Failures remembered for the account `id` from `origin`: (count, must wait now).
 async fn failures(pool: &SqlitePool, id: i64, origin: &str) -> (i64, bool) {
     sqlx::query_as(&format!(
@@ -192,30 +211,15 @@ async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() 
         LogIn::Refused
     ));
     for _ in 0..FREE_GUESSES {
-        assert!(matches!(
-            log_in(pool, "salma@ccme.ma", "wrong password!", HERE, None)
-                .await
-                .unwrap(),
-            LogIn::Refused
-        ));
+        assert!(!salma_logs_in(pool, "wrong password!", HERE).await);
     }
     assert_eq!(failures(pool, id, HERE).await, (FREE_GUESSES, true));
     // This origin must wait: even the right password is refused, with the answer of a
     // wrong one, and the wait is not made longer by guesses during it.
-    assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
-            .await
-            .unwrap(),
-        LogIn::Refused
-    ));
+    assert!(!salma_logs_in(pool, GOOD, HERE).await);
     assert_eq!(failures(pool, id, HERE).await, (FREE_GUESSES, true));
     // The owner, elsewhere, logs in at once.
-    assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD, ELSEWHERE, None)
-            .await
-            .unwrap(),
-        LogIn::Accepted { .. }
-    ));
+    assert!(salma_logs_in(pool, GOOD, ELSEWHERE).await);
     let actions: Vec<String> =
         sqlx::query_scalar("SELECT action FROM audit_log WHERE user_id = ? ORDER BY id")
             .bind(id)
@@ -235,28 +239,12 @@ async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() 
     };
     assert_eq!(waits(id).await.unwrap(), 1, "minutes");
     for expected in [2, 4, 8, 16, 32, 60, 60] {
-        sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
-            .execute(pool)
-            .await
-            .unwrap();
-        assert!(matches!(
-            log_in(pool, "salma@ccme.ma", "wrong password!", HERE, None)
-                .await
-                .unwrap(),
-            LogIn::Refused
-        ));
+        end_waits(pool).await;
+        assert!(!salma_logs_in(pool, "wrong password!", HERE).await);
         assert_eq!(waits(id).await.unwrap(), expected, "minutes");
     }
-    sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
-        .execute(pool)
-        .await
-        .unwrap();
-    assert!(matches!(
-        log_in(pool, "salma@ccme.ma", GOOD, HERE, None)
-            .await
-            .unwrap(),
-        LogIn::Accepted { .. }
-    ));
+    end_waits(pool).await;
+    assert!(salma_logs_in(pool, GOOD, HERE).await);
     assert_eq!(failures(pool, id, HERE).await, (0, false), "forgotten");
     // A new password closes the sessions opened with the old one.
     set_password(pool, id, "a brand new passphrase")
@@ -508,10 +496,7 @@ async fn changing_ones_password_keeps_this_session_and_closes_the_others() {
         .await
         .unwrap();
     assert_eq!(waiting, Err(problem("current", "password_wait")));
-    sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
-        .execute(pool)
-        .await
-        .unwrap();
+    end_waits(pool).await;
     let short = change_own_password(pool, id, GOOD, "tiny", &here)
         .await
         .unwrap();

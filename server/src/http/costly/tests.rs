@@ -37,6 +37,13 @@ fn site(costly: CostlyReads, pool: SqlitePool, running: Arc<AtomicUsize>) -> Rou
         .layer(axum::middleware::from_fn_with_state(costly, bounded))
 }
 
+/// A migrated database file in a folder of its own (kept as long as the folder).
+async fn database() -> (tempfile::TempDir, SqlitePool) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/site.db", dir.path().display());
+    (dir, content::connect(&url).await.unwrap())
+}
+
 async fn ask(router: &Router, path: &str, from: &str) -> (StatusCode, Option<String>, String) {
     let request = Request::get(path)
         .header("x-forwarded-for", from)
@@ -79,10 +86,7 @@ fn search_feeds_and_sitemaps_are_costly_and_stories_are_not() {
 
 #[tokio::test]
 async fn costly_reads_beyond_an_addresss_budget_are_told_to_come_back() {
-    let db = tempfile::tempdir().unwrap();
-    let pool = content::connect(&format!("sqlite://{}/site.db", db.path().display()))
-        .await
-        .unwrap();
+    let (_db, pool) = database().await;
     let router = site(CostlyReads::new(3, true), pool, Arc::default());
     for _ in 0..3 {
         assert_eq!(
@@ -110,10 +114,7 @@ async fn costly_reads_beyond_an_addresss_budget_are_told_to_come_back() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_flood_of_costly_reads_leaves_connections_for_readers() {
-    let db = tempfile::tempdir().unwrap();
-    let pool = content::connect(&format!("sqlite://{}/site.db", db.path().display()))
-        .await
-        .unwrap();
+    let (_db, pool) = database().await;
     let running = Arc::new(AtomicUsize::new(0));
     let router = site(CostlyReads::new(100, true), pool.clone(), running.clone());
     // Thirty sitemap and search requests at once, from thirty addresses.
@@ -144,10 +145,7 @@ async fn a_flood_of_costly_reads_leaves_connections_for_readers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn beyond_the_renders_at_once_a_request_is_told_to_come_back_soon() {
-    let db = tempfile::tempdir().unwrap();
-    let pool = content::connect(&format!("sqlite://{}/site.db", db.path().display()))
-        .await
-        .unwrap();
+    let (_db, pool) = database().await;
     let router = site(CostlyReads::new(1000, true), pool, Arc::default());
     // Twice as many slow requests as there are turns: a second of waiting is not
     // enough for those at the back, which get a fast 503 saying when to come back.
