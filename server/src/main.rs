@@ -19,6 +19,7 @@ mod http;
 mod jobs;
 mod mail;
 mod mailings;
+mod memory;
 mod state;
 
 /// The mail tests' SMTP sink, shared with the integration tests.
@@ -35,8 +36,16 @@ use std::process::ExitCode;
 const USAGE: &str =
     "usage: server [serve | seed | generate <count> | reindex | backup <file> | import-wxr <file> [--lang fr|ar|en] | create-admin <email> | create-account <email> author|editor|admin]";
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    memory::give_large_blocks_back();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the async runtime starts")
+        .block_on(run())
+}
+
+async fn run() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()

@@ -15,11 +15,13 @@
 use crate::state::{limiter, AppState, Limiter};
 use app::i18n::Texts;
 use app::serving::{client_ip, preferred_lang};
+use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use content::lang::Lang;
+use futures_util::StreamExt;
 use leptos::server_fn::ServerFn;
 use std::sync::Arc;
 use std::time::Duration;
@@ -105,10 +107,17 @@ pub async fn bounded(State(costly): State<CostlyReads>, request: Request, next: 
     if costly.per_address.check_key(&client).is_err() {
         return come_back(StatusCode::TOO_MANY_REQUESTS, 60, lang);
     }
-    let Ok(Ok(_turn)) = wait(&costly.at_once, LONGEST_WAIT).await else {
+    let Ok(Ok(turn)) = wait(&costly.at_once, LONGEST_WAIT).await else {
         return come_back(StatusCode::SERVICE_UNAVAILABLE, 5, lang);
     };
-    next.run(request).await
+    // A sitemap file is written as its rows arrive, after the handler has returned:
+    // the turn lasts until the whole body has been sent (or the reader has gone).
+    let (parts, body) = next.run(request).await.into_parts();
+    let body = body.into_data_stream().map(move |chunk| {
+        let _held = &turn;
+        chunk
+    });
+    Response::from_parts(parts, Body::from_stream(body))
 }
 
 /// The edition a request reads: its path's, the `lang` of a server function's query,

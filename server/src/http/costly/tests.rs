@@ -9,14 +9,18 @@ use tower::ServiceExt;
 /// Costly addresses whose handler holds a database connection a while (as a sitemap
 /// does while it reads its rows), and a reader's page that needs one too.
 fn site(costly: CostlyReads, pool: SqlitePool, running: Arc<AtomicUsize>) -> Router {
+    // The connection is taken while the body is written, after the handler has
+    // returned, as a sitemap file's rows are read.
     let busy = move || {
         let (pool, running) = (pool.clone(), running.clone());
         async move {
-            let _connection = pool.acquire().await.unwrap();
-            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            running.fetch_sub(1, Ordering::SeqCst);
-            now.to_string()
+            Body::from_stream(futures_util::stream::once(async move {
+                let _connection = pool.acquire().await.unwrap();
+                let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                running.fetch_sub(1, Ordering::SeqCst);
+                Ok::<_, std::io::Error>(now.to_string())
+            }))
         }
     };
     Router::new()

@@ -13,11 +13,13 @@
 //! A kept answer is sent with its `Age`, as any cache does: a cache in front counts the
 //! time already spent here in its own lifetime of the page.
 
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use http_body_util::BodyExt;
 use lru::LruCache;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -171,6 +173,14 @@ impl PageCache {
         }
     }
 
+    /// The largest body one kept answer may have.
+    fn largest_kept(&self, store: &Mutex<Store>) -> usize {
+        let store = store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        store.budget / LARGEST_SHARE
+    }
+
     /// Keeps `kept` under `key` unless a purge came in since the lookup (`purges` then),
     /// then drops the least recently read pages beyond the budget.
     fn keep(&self, store: &Mutex<Store>, key: String, kept: Kept, purges: u64) {
@@ -240,8 +250,12 @@ pub async fn layer(State(cache): State<PageCache>, request: Request, next: Next)
         return response;
     }
     let (parts, body) = response.into_parts();
-    let Ok(body) = to_bytes(body, usize::MAX).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    // Only what could be kept is read into memory: a larger answer (a sitemap file is
+    // tens of MB, written as its rows arrive) goes on streaming, from what was read.
+    let body = match read_up_to(body, cache.largest_kept(store)).await {
+        Ok(Whole(body)) => body,
+        Ok(Larger(body)) => return Response::from_parts(parts, body),
+        Err(()) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let kept = Kept {
         status: parts.status,
@@ -253,6 +267,34 @@ pub async fn layer(State(cache): State<PageCache>, request: Request, next: Next)
     };
     cache.keep(store, key, kept, purges);
     Response::from_parts(parts, Body::from(body))
+}
+
+/// An answer's body as read so far: whole, or larger than the limit (then the body to
+/// send: what was read, followed by the rest as it comes).
+enum Read {
+    Whole(Bytes),
+    Larger(Body),
+}
+use Read::{Larger, Whole};
+
+/// Reads `body` while it stays within `limit` bytes.
+async fn read_up_to(mut body: Body, limit: usize) -> Result<Read, ()> {
+    let mut read: Vec<Bytes> = Vec::new();
+    let mut size = 0;
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame.map_err(|_| ())?.into_data() else {
+            continue;
+        };
+        size += data.len();
+        read.push(data);
+        if size > limit {
+            let so_far = futures_util::stream::iter(read.into_iter().map(Ok::<_, axum::Error>));
+            return Ok(Larger(Body::from_stream(
+                so_far.chain(body.into_data_stream()),
+            )));
+        }
+    }
+    Ok(Whole(read.concat().into()))
 }
 
 /// The tags of an answer a shared cache may keep; none on anything else.

@@ -240,3 +240,23 @@ fn purges_forget_what_shows_their_tags_and_what_was_rendered_meanwhile() {
     cache.forget(&["site".into()]);
     assert_eq!(cache.usage(), (0, 0));
 }
+
+#[tokio::test]
+async fn an_answer_too_large_to_keep_streams_on_without_being_read_whole() {
+    let chunks = || {
+        futures_util::stream::iter(
+            ["<urlset>", "<url/>", "<url/>", "</urlset>"]
+                .map(|chunk| Ok::<_, std::io::Error>(chunk.to_owned())),
+        )
+    };
+    let Ok(Whole(whole)) = read_up_to(Body::from_stream(chunks()), 1 << 20).await else {
+        panic!("small enough to keep");
+    };
+    assert_eq!(whole, "<urlset><url/><url/></urlset>");
+    // Past the limit, what was read goes first and the rest follows.
+    let Ok(Larger(body)) = read_up_to(Body::from_stream(chunks()), 10).await else {
+        panic!("too large to keep");
+    };
+    let sent = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    assert_eq!(sent, "<urlset><url/><url/></urlset>");
+}
