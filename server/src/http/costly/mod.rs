@@ -1,8 +1,8 @@
 //! The work the server lets in once past its own copy of pages (`page_cache`), which
 //! answers most readers from memory:
-//! - every request takes one of [`RENDERS_AT_ONCE`] turns, waiting a second at most,
-//!   then gets a fast `503`: a flood of connections cannot pile up thousands of renders
-//!   each holding memory while they wait for the database;
+//! - every request but the costly reads below takes one of [`RENDERS_AT_ONCE`] turns,
+//!   waiting a second at most, then gets a fast `503`: a flood of connections cannot
+//!   pile up thousands of renders each holding memory while they wait for the database;
 //! - costly reads, search (the page and its server functions: a keystroke may run tens
 //!   of selects), feeds and sitemaps (a sitemap file reads up to 50,000 rows), also
 //!   have a budget per client address (IPv6 by /64), answered `429` beyond it, and a
@@ -96,10 +96,11 @@ pub async fn bounded(State(costly): State<CostlyReads>, request: Request, next: 
         let turns = turns.clone();
         async move { tokio::time::timeout(longest, turns.acquire_owned()).await }
     };
-    let Ok(Ok(_render)) = wait(&costly.renders, LONGEST_RENDER_WAIT).await else {
-        return come_back(StatusCode::SERVICE_UNAVAILABLE, 1, edition(&request));
-    };
+    // A costly read waits for a turn of its own below, not for one of the readers'.
     if !is_costly(request.uri().path()) {
+        let Ok(Ok(_render)) = wait(&costly.renders, LONGEST_RENDER_WAIT).await else {
+            return come_back(StatusCode::SERVICE_UNAVAILABLE, 1, edition(&request));
+        };
         return next.run(request).await;
     }
     let lang = edition(&request);

@@ -176,3 +176,29 @@ async fn beyond_the_renders_at_once_a_request_is_told_to_come_back_soon() {
         |(_, retry, text)| retry.as_deref() == Some("1") && text == Lang::Fr.t().try_again_soon
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn costly_reads_waiting_for_their_turn_take_none_of_the_readers() {
+    let (_db, pool) = database().await;
+    let router = site(CostlyReads::new(1000, true), pool, Arc::default());
+    // More sitemap requests than there are turns for everyone, all waiting at once.
+    let flood: Vec<_> = (0..RENDERS_AT_ONCE + 16)
+        .map(|n| {
+            let router = router.clone();
+            let from = format!("203.0.113.{}", n % 250);
+            tokio::spawn(async move { ask(&router, "/sitemaps/stories-1.xml", &from).await })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = std::time::Instant::now();
+    let (status, _, _) = ask(&router, "/fr/article/a-story", "192.0.2.9").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+    for answer in flood {
+        answer.await.unwrap();
+    }
+}
