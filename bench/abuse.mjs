@@ -48,7 +48,9 @@ async function reader(done) {
 
 async function whileReading(flood) {
   const done = { value: false };
+  // The reader is being served before the flood begins, as readers are when one comes.
   const reading = reader(done);
+  await sleep(1000);
   const started = performance.now();
   const report = await flood();
   done.value = true;

@@ -84,3 +84,6 @@ pub(super) async fn purge(pool: &SqlitePool) -> DataResult<u64> {
     .await?
     .rows_affected())
 }
+
+#[cfg(test)]
+pub(super) mod tests;
