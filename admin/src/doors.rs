@@ -4,7 +4,7 @@
 //! keeps only its hash. Admin answers are never cached nor indexed.
 
 use crate::routes::AdminServices;
-use app::serving::{client_ip, cookie, preferred_lang};
+use app::serving::{client_ip, cookie, lang_in_query, preferred_lang};
 use axum::extract::{FromRef, FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -213,28 +213,14 @@ pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
 /// The back office's language before anyone is known: `?lang=` (the log-in page's
 /// language links), else what the public site would choose.
 fn visitor_lang(request: &Request) -> Lang {
-    let from_query = request.uri().query().and_then(|q| {
-        q.split('&')
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(key, _)| *key == "lang")
-            .and_then(|(_, value)| Lang::from_code(value))
-    });
-    from_query.unwrap_or_else(|| preferred_lang(request.headers()))
-}
-
-/// What the guard reads: the accounts, and whether the site is served over HTTPS (the
-/// session cookie's name).
-#[derive(Clone)]
-pub struct Doors {
-    pub pool: SqlitePool,
-    pub secure_cookies: bool,
+    lang_in_query(request).unwrap_or_else(|| preferred_lang(request.headers()))
 }
 
 /// In front of everything: on `/admin…`, previews and `/api/admin…`, finds who holds the session
 /// (for the pages and server functions, as a request extension) and refuses anyone
 /// without one — pages send them to the log-in page, server functions answer 401.
 /// Roles are then checked by each server function. Admin answers are `no-store`.
-pub async fn guard(State(doors): State<Doors>, mut request: Request, next: Next) -> Response {
+pub async fn guard(State(doors): State<DoorState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let admin_page =
         content::site::is_back_office_path(&path) || content::site::is_preview_path(&path);

@@ -44,6 +44,18 @@ where
     handler(request).await.into_response()
 }
 
+/// The edition a request names by its first `lang=` query parameter: the back office's
+/// log-in page links, the reader app's server functions.
+pub fn lang_in_query(request: &Request) -> Option<Lang> {
+    request
+        .uri()
+        .query()?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "lang")
+        .and_then(|(_, value)| Lang::from_code(value))
+}
+
 /// The language a visitor prefers: the `lang` cookie (last edition read), then the
 /// browser's `Accept-Language`, else French. The `/` redirect and the back office's
 /// log-in page both ask this.

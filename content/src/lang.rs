@@ -165,6 +165,14 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
+    /// The edition of a path inside one (`/ar/search` → Arabic and `search`): what
+    /// follows the edition's segment, for the checks that look at one address in every
+    /// edition.
+    pub fn split_path(path: &str) -> Option<(Lang, &str)> {
+        let (code, rest) = path.strip_prefix('/')?.split_once('/')?;
+        Some((Lang::from_code(code)?, rest))
+    }
+
     /// The edition named by the first segment of a URL path (`/ar/article/…` → Arabic).
     pub fn from_path(path: &str) -> Option<Lang> {
         path.trim_start_matches('/')

@@ -48,11 +48,7 @@ fn is_from_the_site(request: &Request, site: &SiteOrigin) -> bool {
 /// `List-Unsubscribe` link of every list mail, `/{lang}/newsletter/unsubscribe`
 /// (`app::forms::letters::subscription_url`). What it does needs the mail's token.
 fn is_one_click_unsubscribe(path: &str) -> bool {
-    path.strip_prefix('/')
-        .and_then(|path| path.split_once('/'))
-        .is_some_and(|(lang, rest)| {
-            Lang::from_code(lang).is_some() && rest == "newsletter/unsubscribe"
-        })
+    Lang::split_path(path).is_some_and(|(_, page)| page == "newsletter/unsubscribe")
 }
 
 /// Refuses state-changing requests not sent by the site's own pages.

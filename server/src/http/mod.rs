@@ -171,10 +171,7 @@ pub fn router(state: AppState) -> Router {
             costly::bounded,
         ))
         .layer(middleware::from_fn_with_state(
-            admin::doors::Doors {
-                pool: state.pool.clone(),
-                secure_cookies: state.config.is_https(),
-            },
+            admin::doors::DoorState::from_ref(&admin::routes::AdminServices::from_ref(&state)),
             admin::doors::guard,
         ))
         .layer(middleware::from_fn_with_state(

@@ -14,7 +14,7 @@
 
 use crate::state::{limiter, AppState, Limiter};
 use app::i18n::Texts;
-use app::serving::{client_ip, preferred_lang};
+use app::serving::{client_ip, lang_in_query, preferred_lang};
 use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
 use axum::http::{header, StatusCode};
@@ -75,14 +75,9 @@ impl FromRef<AppState> for CostlyReads {
 /// server functions, the feeds and the sitemaps.
 pub fn is_costly(path: &str) -> bool {
     use app::api::search::{GetSearch, QuickSearch};
-    let in_an_edition = |rest: &str| {
-        path.strip_prefix('/')
-            .and_then(|path| path.split_once('/'))
-            .is_some_and(|(lang, tail)| Lang::from_code(lang).is_some() && tail == rest)
-    };
     path == GetSearch::PATH
         || path == QuickSearch::PATH
-        || in_an_edition("search")
+        || Lang::split_path(path).is_some_and(|(_, page)| page == "search")
         || path == "/sitemap.xml"
         || path.starts_with("/sitemaps/")
         || path.ends_with("/feed.xml")
@@ -124,20 +119,8 @@ pub async fn bounded(State(costly): State<CostlyReads>, request: Request, next: 
 /// The edition a request reads: its path's, the `lang` of a server function's query,
 /// else the browser's preference.
 fn edition(request: &Request) -> Lang {
-    let from_path = request
-        .uri()
-        .path()
-        .split('/')
-        .nth(1)
-        .and_then(Lang::from_code);
-    let from_query = || {
-        request.uri().query()?.split('&').find_map(|pair| {
-            let code = pair.strip_prefix("lang=")?;
-            Lang::from_code(code)
-        })
-    };
-    from_path
-        .or_else(from_query)
+    Lang::from_path(request.uri().path())
+        .or_else(|| lang_in_query(request))
         .unwrap_or_else(|| preferred_lang(request.headers()))
 }
 
