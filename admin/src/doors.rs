@@ -153,6 +153,12 @@ async fn log_in(State(state): State<DoorState>, request: Request) -> Response {
             response
         }
         Ok(LogIn::Refused) => back("refused"),
+        // The storage refuses writes: no session can be kept, and saying "wrong
+        // password" to the owner would be a lie.
+        Err(err) if err.refuses_writes() => {
+            tracing::error!(%err, "log-in");
+            back("unsaved")
+        }
         Err(err) => {
             tracing::error!(%err, "log-in");
             back("refused")

@@ -26,6 +26,7 @@ pub mod routes;
 pub mod session;
 pub mod stories;
 pub mod structure;
+mod unsaved;
 
 use app::components::layout::Layout;
 use app::components::status::NotFound;

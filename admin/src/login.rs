@@ -18,6 +18,7 @@ pub fn AdminLoginPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let error = match query.get("error").as_deref() {
         Some("limited") => Some(a.limited),
+        Some("unsaved") => Some(a.log_in_cannot_write),
         Some(_) => Some(a.refused),
         None => None,
     };

@@ -54,7 +54,7 @@ fn library_imgs(html: &str) -> Vec<LibraryImg> {
 
 /// A URL of the media folder as a `srcset` candidate (no spaces or commas, which
 /// separate candidates; attribute-safe).
-fn candidate(path: &str, width: i64) -> String {
+pub fn candidate(path: &str, width: i64) -> String {
     let url = path
         .replace('&', "&amp;")
         .replace('"', "%22")
@@ -64,12 +64,12 @@ fn candidate(path: &str, width: i64) -> String {
 }
 
 /// The `srcset` candidates of one picture.
-#[derive(Default)]
-struct Candidates {
+#[derive(Debug, Default)]
+pub struct Candidates {
     /// JPEG/PNG renditions, then the original: what every browser reads.
-    fallback: Vec<String>,
+    pub fallback: Vec<String>,
     /// WebP renditions, offered first.
-    webp: Vec<String>,
+    pub webp: Vec<String>,
 }
 
 /// The renditions of each of `paths` that has some.
@@ -107,17 +107,29 @@ async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<Stri
 
 /// `html` with each picture of the media library that has renditions offered in them.
 pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<String> {
-    let imgs = library_imgs(&html);
-    let mut paths: Vec<String> = imgs.iter().map(|img| img.path.clone()).collect();
-    paths.sort();
-    paths.dedup();
+    let paths = library_paths(&html);
     if paths.is_empty() {
         return Ok(html);
     }
     let sets = srcsets(pool, &paths).await?;
+    Ok(offer(&html, &sets))
+}
+
+/// The media-library paths of the pictures of `html` (sanitised) that may get
+/// renditions, each once.
+pub fn library_paths(html: &str) -> Vec<String> {
+    let mut paths: Vec<String> = library_imgs(html).into_iter().map(|img| img.path).collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// `html` (sanitised) with the renditions in `sets`, by picture path, offered in its
+/// pictures: the rewriting alone, without the database (what `fuzz/` exercises).
+pub fn offer(html: &str, sets: &HashMap<String, Candidates>) -> String {
     let mut out = String::with_capacity(html.len() + 512 * sets.len());
     let mut copied = 0;
-    for img in &imgs {
+    for img in &library_imgs(html) {
         let Some(Candidates { fallback, webp }) = sets.get(&img.path) else {
             continue;
         };
@@ -138,7 +150,7 @@ pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<Stri
         copied = img.end;
     }
     out.push_str(&html[copied..]);
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

@@ -20,6 +20,43 @@ pub enum DataError {
     Io(#[from] std::io::Error),
 }
 
+impl DataError {
+    /// Whether the storage refused to write: a read-only database or file system, a full
+    /// disk, a failing device. The site goes on answering reads; whoever posted is told
+    /// that nothing could be saved for now, not that they did something wrong.
+    pub fn refuses_writes(&self) -> bool {
+        use std::io::ErrorKind;
+        match self {
+            DataError::Database(sqlx::Error::Database(db)) => {
+                // SQLite's extended codes carry the primary one in their low byte.
+                let primary = db
+                    .code()
+                    .and_then(|code| code.parse::<i32>().ok())
+                    .map(|c| c & 0xff);
+                matches!(
+                    primary,
+                    Some(SQLITE_READONLY | SQLITE_IOERR | SQLITE_FULL | SQLITE_CANTOPEN)
+                )
+            }
+            DataError::Database(sqlx::Error::Io(io)) | DataError::Io(io) => matches!(
+                io.kind(),
+                ErrorKind::StorageFull
+                    | ErrorKind::ReadOnlyFilesystem
+                    | ErrorKind::QuotaExceeded
+                    | ErrorKind::FileTooLarge
+                    | ErrorKind::PermissionDenied
+            ),
+            _ => false,
+        }
+    }
+}
+
+// SQLite's primary result codes for a storage that refuses writes (sqlite3.h).
+const SQLITE_READONLY: i32 = 8;
+const SQLITE_IOERR: i32 = 10;
+const SQLITE_FULL: i32 = 13;
+const SQLITE_CANTOPEN: i32 = 14;
+
 /// Result type of every data-layer function.
 pub type DataResult<T> = Result<T, DataError>;
 
@@ -45,6 +82,31 @@ pub(crate) const PUBLISHED: &str = concatcp!("t.status = 'published' AND t.publi
 /// connection committed in between, which the busy timeout does not retry.
 pub async fn write_tx(pool: &SqlitePool) -> DataResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
     Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+/// The rows of a write that returns them (`INSERT … RETURNING`), always read with
+/// `fetch_all`, never `fetch_one` or `fetch_optional`. Outside a transaction SQLite
+/// commits such a statement only once its last row is read: `fetch_one` stops at the
+/// first, and if the commit then fails (a full disk) sqlx never sees the error, so the
+/// id comes back while the row is rolled back. Reading every row runs the statement
+/// through its commit and returns that error. (`returning_is_read_to_the_end` in the
+/// tests keeps it so.)
+pub(crate) trait Written<T> {
+    /// The one row the write returned.
+    fn written(self) -> DataResult<T>;
+    /// The row the write returned, if it changed one.
+    fn maybe_written(self) -> DataResult<Option<T>>;
+}
+
+impl<T> Written<T> for Vec<T> {
+    fn written(self) -> DataResult<T> {
+        self.maybe_written()?
+            .ok_or(DataError::Database(sqlx::Error::RowNotFound))
+    }
+
+    fn maybe_written(self) -> DataResult<Option<T>> {
+        Ok(self.into_iter().next())
+    }
 }
 
 /// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
@@ -90,6 +152,10 @@ fn supported(url: &str) -> DataResult<()> {
 }
 
 #[cfg(test)]
+#[path = "db/refusals.rs"]
+mod refusals;
+
+#[cfg(test)]
 pub(crate) mod test_db {
     //! A fresh, migrated database in a temporary directory for each test.
     use super::*;
@@ -117,6 +183,14 @@ pub(crate) mod test_db {
             role,
             lang: crate::lang::Lang::Fr,
         }
+    }
+
+    /// How many stories the database holds.
+    pub async fn stories(pool: &SqlitePool) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM stories")
+            .fetch_one(pool)
+            .await
+            .unwrap()
     }
 
     pub async fn empty() -> TestDb {

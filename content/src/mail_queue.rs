@@ -6,6 +6,7 @@
 //! and a failure's text is kept without the addresses it names.
 
 use super::DataResult;
+use crate::db::Written;
 use crate::{now_moved, NOW};
 use const_format::concatcp;
 use sqlx::SqlitePool;
@@ -47,7 +48,7 @@ pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
 
 /// [`enqueue`] inside a transaction, so the mail and the change it reports land together.
 pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO mail_queue
            (to_addr, subject, text_body, html_body, unsubscribe_url, reply_to, attachment_of)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -59,8 +60,9 @@ pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataR
     .bind(&mail.unsubscribe_url)
     .bind(&mail.reply_to)
     .bind(mail.attachment_of)
-    .fetch_one(conn)
-    .await?)
+    .fetch_all(conn)
+    .await?
+    .written()
 }
 
 /// A mail of an issue (`crate::mailings`): it keeps no copy of the issue, whose frozen
@@ -71,7 +73,7 @@ pub async fn enqueue_for(
     mailing: i64,
     subscriber: i64,
 ) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO mail_queue
            (to_addr, subject, text_body, html_body, unsubscribe_url, mailing_id, subscriber_id)
          VALUES (?, ?, '', '', ?, ?, ?) RETURNING id",
@@ -81,8 +83,9 @@ pub async fn enqueue_for(
     .bind(&mail.unsubscribe_url)
     .bind(mailing)
     .bind(subscriber)
-    .fetch_one(conn)
-    .await?)
+    .fetch_all(conn)
+    .await?
+    .written()
 }
 
 /// Mails due now (never sent, retry time reached, attempts left): the site's own mails

@@ -30,6 +30,8 @@ pub enum UploadProblem {
     /// It says it is a picture but cannot be read.
     Broken,
     Empty,
+    /// The storage refused to keep it (a full disk, a read-only database).
+    NotSaved,
 }
 
 impl UploadProblem {
@@ -41,6 +43,7 @@ impl UploadProblem {
             UploadProblem::TooLarge => "pixels",
             UploadProblem::Broken => "broken",
             UploadProblem::Empty => "empty",
+            UploadProblem::NotSaved => "storage",
         }
     }
 }

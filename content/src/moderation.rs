@@ -4,6 +4,7 @@
 //! change goes to the audit log.
 
 use super::{accounts, mail_queue, DataResult, NOW};
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{MessageDetail, MessageSummary, SessionUser, SubscriberCount};
 use sqlx::SqlitePool;
@@ -163,8 +164,9 @@ async fn draft_from_op_ed(
         "INSERT INTO stories (kind, created_by) VALUES ('article', ?) RETURNING id",
     )
     .bind(user.id)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .written()?;
     // The reader's text is text: escaped, never read as Markdown or HTML.
     let paragraphs: Vec<String> = text
         .split("\n\n")

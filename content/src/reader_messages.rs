@@ -3,6 +3,7 @@
 //! the database so no reader file is ever served from the public media folder.
 
 use super::DataResult;
+use crate::db::Written;
 use crate::lang::Lang;
 use sqlx::SqlitePool;
 
@@ -28,7 +29,7 @@ pub async fn insert(pool: &SqlitePool, message: &NewMessage<'_>) -> DataResult<i
         Some((name, kind, bytes)) => (Some(name), Some(kind), Some(bytes)),
         None => (None, None, None),
     };
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO reader_messages (kind, lang, name, email, subject, body, country,
            attachment_name, attachment_type, attachment, wording)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -44,8 +45,9 @@ pub async fn insert(pool: &SqlitePool, message: &NewMessage<'_>) -> DataResult<i
     .bind(content_type)
     .bind(bytes)
     .bind(message.wording)
-    .fetch_one(pool)
-    .await?)
+    .fetch_all(pool)
+    .await?
+    .written()
 }
 
 /// Messages from `email` in the last `hours` (per-address limit).
@@ -77,17 +79,28 @@ pub async fn attachment(
 /// A secret of `N` random bytes named `name`, created on first use and kept across
 /// restarts (so forms shown before a restart still work after it).
 pub async fn secret<const N: usize>(pool: &SqlitePool, name: &str) -> DataResult<[u8; N]> {
-    let mut fresh = [0u8; N];
-    getrandom::fill(&mut fresh).expect("the OS random source");
-    sqlx::query("INSERT OR IGNORE INTO site_secrets (name, value) VALUES (?, ?)")
-        .bind(name)
-        .bind(&fresh[..])
-        .execute(pool)
-        .await?;
-    let stored: Vec<u8> = sqlx::query_scalar("SELECT value FROM site_secrets WHERE name = ?")
-        .bind(name)
-        .fetch_one(pool)
-        .await?;
+    let read = || {
+        sqlx::query_scalar::<_, Vec<u8>>("SELECT value FROM site_secrets WHERE name = ?")
+            .bind(name)
+            .fetch_optional(pool)
+    };
+    // Read first: a site whose database refuses writes (read-only, disk full) still
+    // starts with the secrets it already has.
+    let stored = match read().await? {
+        Some(stored) => stored,
+        None => {
+            let mut fresh = [0u8; N];
+            getrandom::fill(&mut fresh).expect("the OS random source");
+            sqlx::query("INSERT OR IGNORE INTO site_secrets (name, value) VALUES (?, ?)")
+                .bind(name)
+                .bind(&fresh[..])
+                .execute(pool)
+                .await?;
+            read()
+                .await?
+                .ok_or_else(|| super::DataError::Invalid(format!("secret {name} was not stored")))?
+        }
+    };
     stored
         .try_into()
         .map_err(|_| super::DataError::Invalid(format!("secret {name} has the wrong length")))

@@ -5,6 +5,7 @@
 //! form cannot be used to probe addresses: only the e-mail differs.
 
 use super::DataResult;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::{now_moved, NOW};
 use const_format::concatcp;
@@ -167,16 +168,15 @@ pub async fn request(
                 .await?;
             *id
         }
-        None => {
-            sqlx::query_scalar(
-                "INSERT INTO subscribers (email, list, lang) VALUES (?, ?, ?) RETURNING id",
-            )
-            .bind(&email)
-            .bind(list.code())
-            .bind(lang.code())
-            .fetch_one(&mut *tx)
-            .await?
-        }
+        None => sqlx::query_scalar(
+            "INSERT INTO subscribers (email, list, lang) VALUES (?, ?, ?) RETURNING id",
+        )
+        .bind(&email)
+        .bind(list.code())
+        .bind(lang.code())
+        .fetch_all(&mut *tx)
+        .await?
+        .written()?,
     };
     log_consent(&mut tx, id, &email, lang, consent, "requested").await?;
     let confirm = issue(&mut tx, id, "confirm", Some(CONFIRM_HOURS)).await?;

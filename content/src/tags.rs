@@ -6,6 +6,7 @@ use super::stories::{card_query, CardRow};
 use super::write::{candidates, slugify};
 use super::DataResult;
 use super::PUBLISHED;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{EditorProblem, SectionLink, StoryCard};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -97,8 +98,9 @@ async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataR
     let id: i64 = sqlx::query_scalar("INSERT INTO tags (key) VALUES (? || '-' || ?) RETURNING id")
         .bind(lang.code())
         .bind(&slug)
-        .fetch_one(&mut *conn)
-        .await?;
+        .fetch_all(&mut *conn)
+        .await?
+        .written()?;
     sqlx::query("INSERT INTO tag_translations (tag_id, lang, name, slug) VALUES (?, ?, ?, ?)")
         .bind(id)
         .bind(lang.code())

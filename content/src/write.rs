@@ -4,6 +4,7 @@
 
 use super::search::normalize::{fold_latin, is_arabic_mark};
 use super::{DataError, DataResult, NOW};
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use sqlx::SqliteConnection;
@@ -33,8 +34,9 @@ pub async fn upsert_section(
     .bind(key)
     .bind(parent_id)
     .bind(position)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .written()?;
     for name in names {
         sqlx::query(
             "INSERT INTO section_translations (section_id, lang, name, slug, description)
@@ -132,8 +134,9 @@ pub async fn insert_story(
     .bind(story.section_id)
     .bind(story.featured)
     .bind(story.source_key)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .written()?;
     for tr in translations {
         insert_translation(conn, id, tr).await?;
     }
@@ -187,8 +190,9 @@ pub(crate) async fn insert_clean_translation(
     .bind(tr.published_at)
     .bind(tr.cover_media_id)
     .bind(story_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .written()?;
     super::search::index::index_translation(conn, id).await?;
     Ok(id)
 }
@@ -225,8 +229,9 @@ pub async fn upsert_image(
     .bind(size.0)
     .bind(size.1)
     .bind(bytes)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .written()?;
     set_alts(conn, id, alts).await?;
     Ok(id)
 }
@@ -261,7 +266,7 @@ pub async fn upsert_file(
     mime: &str,
     bytes: i64,
 ) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO media (kind, path, mime, bytes) VALUES (?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mime = excluded.mime,
            bytes = excluded.bytes
@@ -271,8 +276,9 @@ pub async fn upsert_file(
     .bind(path)
     .bind(mime)
     .bind(bytes)
-    .fetch_one(&mut *conn)
-    .await?)
+    .fetch_all(&mut *conn)
+    .await?
+    .written()
 }
 
 /// Cleans article HTML to a safe subset (no scripts, handlers, styles or foreign

@@ -1,6 +1,34 @@
 //! Background jobs of the running site: personal data past its keeping time, renditions
 //! of older pictures, scheduled publication.
 
+/// A periodic job's log of its failures. A storage that refuses writes (a full disk, a
+/// read-only database) is said once when it starts and once when it is over, not at
+/// every turn while it lasts: a job running every few seconds must not fill the logs,
+/// least of all on a full disk. Other failures are logged each time.
+#[derive(Debug, Default)]
+pub struct FailureLog {
+    refusing: bool,
+}
+
+impl FailureLog {
+    /// `job` failed with `err`.
+    pub fn failed(&mut self, job: &'static str, err: &content::DataError) {
+        if !err.refuses_writes() {
+            tracing::error!(%err, job, "background job");
+        } else if !self.refusing {
+            self.refusing = true;
+            tracing::error!(%err, job, "the storage refuses writes: the job waits until it accepts them");
+        }
+    }
+
+    /// `job` ran to the end.
+    pub fn succeeded(&mut self, job: &'static str) {
+        if std::mem::take(&mut self.refusing) {
+            tracing::info!(job, "the storage accepts writes again");
+        }
+    }
+}
+
 /// How often the housekeeping jobs (retention, renditions) run after the first time.
 const HOUSEKEEPING_PERIOD: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
 
@@ -59,12 +87,17 @@ const SCHEDULER_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
 pub fn spawn_scheduler(pool: sqlx::SqlitePool) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULER_PERIOD);
+        let mut failures = FailureLog::default();
         loop {
             tick.tick().await;
             match content::editorial::publish_due(&pool).await {
-                Ok(0) => {}
-                Ok(published) => tracing::info!(published, "scheduled versions went live"),
-                Err(err) => tracing::error!(%err, "scheduled publication"),
+                Ok(published) => {
+                    failures.succeeded("scheduled publication");
+                    if published > 0 {
+                        tracing::info!(published, "scheduled versions went live");
+                    }
+                }
+                Err(err) => failures.failed("scheduled publication", &err),
             }
         }
     });

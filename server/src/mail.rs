@@ -193,17 +193,25 @@ impl Mailer {
         let poll = self.poll;
         tokio::spawn(async move {
             let mut rate = issues.rate();
+            let mut failures = crate::jobs::FailureLog::default();
             loop {
                 if *stop.borrow() {
                     break;
                 }
-                if let Err(err) = issues.prepare(&pool).await {
-                    tracing::error!(%err, "newsletter issues");
-                }
+                let prepared = issues.prepare(&pool).await;
                 let allowance = rate.allowance();
-                match self.send_due(&pool, allowance, &stop).await {
-                    Ok((_, lists)) => rate.spent(lists),
-                    Err(err) => tracing::error!(%err, "mail queue"),
+                match (prepared, self.send_due(&pool, allowance, &stop).await) {
+                    (Ok(()), Ok((_, lists))) => {
+                        rate.spent(lists);
+                        failures.succeeded("mail queue");
+                    }
+                    (Err(err), sent) => {
+                        failures.failed("newsletter issues", &err);
+                        if let Ok((_, lists)) = sent {
+                            rate.spent(lists);
+                        }
+                    }
+                    (Ok(()), Err(err)) => failures.failed("mail queue", &err),
                 }
                 let mut stop = stop.clone();
                 tokio::select! {

@@ -8,9 +8,13 @@ pub struct AdminStrings {
     pub email: &'static str,
     pub password: &'static str,
     pub log_in: &'static str,
-    /// `?error=refused|limited`.
+    /// `?error=refused|limited|unsaved`.
     pub refused: &'static str,
     pub limited: &'static str,
+    /// `?error=unsaved`: the storage refuses writes, so no session can be opened.
+    pub log_in_cannot_write: &'static str,
+    /// A post the storage refused (disk full, read-only database), on a page of its own.
+    pub cannot_write: &'static str,
     /// `?done=out|everywhere`.
     pub logged_out: &'static str,
     pub logged_out_everywhere: &'static str,

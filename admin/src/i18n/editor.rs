@@ -54,7 +54,7 @@ pub struct EditorStrings {
     /// title missing, title too long, slug invalid, slug taken, summary too long, body
     /// too long, time missing, time past, not allowed, section unknown —
     /// [`content::model::EditorProblem`] order.
-    pub problems: [&'static str; 14],
+    pub problems: [&'static str; 15],
     pub read_only: &'static str,
     /// `{lang}`.
     pub for_reference: &'static str,
@@ -74,7 +74,7 @@ pub struct EditorStrings {
     pub alt_in: &'static str,
     pub uploaded: &'static str,
     /// not a picture, too many bytes, too many pixels, broken, empty — upload problem order.
-    pub upload_problems: [&'static str; 5],
+    pub upload_problems: [&'static str; 6],
     pub cover: &'static str,
     pub no_cover: &'static str,
     /// `{n}`.

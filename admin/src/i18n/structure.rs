@@ -66,7 +66,7 @@ pub struct StructureStrings {
     pub page_of: &'static str,
     pub fix_below: &'static str,
     /// Problem codes of the forms and their text.
-    pub problems: [(&'static str, &'static str); 18],
+    pub problems: [(&'static str, &'static str); 19],
 }
 
 impl StructureStrings {

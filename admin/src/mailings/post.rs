@@ -72,7 +72,7 @@ async fn create(
     };
     match mailings::create(&state.pool, list, lang, subject, Some(user.id)).await {
         Ok(id) => Redirect::to(&format!("/admin/mailings/{id}")).into_response(),
-        Err(err) => failed(err),
+        Err(err) => failed(err, &user),
     }
 }
 
@@ -140,7 +140,7 @@ async fn act(
         Ok(true) => back("done=saved"),
         // The issue has left the draft (or never existed): nothing changed.
         Ok(false) => back("error=frozen"),
-        Err(err) => failed(err),
+        Err(err) => failed(err, &user),
     }
 }
 
@@ -181,11 +181,11 @@ async fn test(state: &MailingState, id: i64, user: &SessionUser) -> Response {
     let issue = match mailings::get(&state.pool, id).await {
         Ok(Some(issue)) => issue,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return failed(err),
+        Err(err) => return failed(err, user),
     };
     let stories = match mailings::stories(&state.pool, id).await {
         Ok(stories) => stories,
-        Err(err) => return failed(err),
+        Err(err) => return failed(err, user),
     };
     let rendered = app::forms::issue_letter::render(&state.site_url, &issue, &stories);
     let page = format!("{}/{}/newsletter", state.site_url, issue.lang.code());
@@ -200,11 +200,10 @@ async fn test(state: &MailingState, id: i64, user: &SessionUser) -> Response {
     };
     match mail_queue::enqueue(&state.pool, &mail).await {
         Ok(_) => Redirect::to(&format!("/admin/mailings/{id}?done=test")).into_response(),
-        Err(err) => failed(err),
+        Err(err) => failed(err, user),
     }
 }
 
-fn failed(err: content::DataError) -> Response {
-    tracing::error!(%err, "newsletter issue");
-    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+fn failed(err: content::DataError, user: &SessionUser) -> Response {
+    crate::unsaved::failed(err, "newsletter issue", user.lang)
 }

@@ -35,7 +35,7 @@ pub async fn get_media_library() -> Result<content::model::MediaLibrary, ServerF
 }
 
 /// Order of the upload problems' codes (`?error=`), as in the translated messages.
-const PROBLEM_CODES: [&str; 5] = ["type", "bytes", "pixels", "broken", "empty"];
+const PROBLEM_CODES: [&str; 6] = ["type", "bytes", "pixels", "broken", "empty", "storage"];
 
 /// The library page.
 #[component]

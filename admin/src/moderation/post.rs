@@ -78,10 +78,7 @@ async fn decide(
         .into_response(),
         Ok(Some(_)) => Redirect::to(&format!("{back}?done={}", posted.action)).into_response(),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            tracing::error!(%err, "moderation");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(err) => crate::unsaved::failed(err, "moderation", user.lang),
     }
 }
 
@@ -90,9 +87,10 @@ async fn attachment(
     user: Option<Extension<SessionUser>>,
     Path(id): Path<i64>,
 ) -> Response {
-    if let Err(refused) = signed_in(user, Role::Editor) {
-        return refused.into_response();
-    }
+    let lang = match signed_in(user, Role::Editor) {
+        Ok(user) => user.lang,
+        Err(refused) => return refused.into_response(),
+    };
     match moderation::attachment(&state.pool, id).await {
         Ok(Some((name, kind, bytes))) => {
             let mut response = bytes.into_response();
@@ -121,10 +119,7 @@ async fn attachment(
             response
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            tracing::error!(%err, "attachment");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(err) => crate::unsaved::failed(err, "attachment", lang),
     }
 }
 
@@ -154,9 +149,6 @@ async fn export(
             csv,
         )
             .into_response(),
-        Err(err) => {
-            tracing::error!(%err, "subscriber export");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+        Err(err) => crate::unsaved::failed(err, "subscriber export", user.lang),
     }
 }

@@ -16,7 +16,9 @@ use content::lang::Lang;
 use content::media_edit::MAX_DESCRIPTION_CHARS;
 use content::media_files::{looks_like_a_file, store_file, MAX_AUDIO_BYTES};
 use content::media_library::{store_image, UploadProblem, MAX_IMAGE_BYTES};
-use content::model::{EditorAction, EditorDraft, EditorRefused, Role, SessionUser, StoryFields};
+use content::model::{
+    EditorAction, EditorDraft, EditorProblem, EditorRefused, Role, SessionUser, StoryFields,
+};
 use serde::Deserialize;
 
 /// Largest editor post: a 200,000-character body in any script, with room to spare.
@@ -145,7 +147,18 @@ async fn handle(
         action: EditorAction::from_code(&posted.action).unwrap_or(EditorAction::Save),
         publish_at: utc_time(&posted.publish_at, &posted.tz_offset),
     };
-    match save(&state.pool, &user, story, lang, &input).await {
+    let saved = match save(&state.pool, &user, story, lang, &input).await {
+        // Nothing is wrong with the draft: the storage refused it. Shown again, kept.
+        Err(err) if err.refuses_writes() => {
+            tracing::error!(%err, "saving a story");
+            Ok(Saved::Refused(vec![(
+                "action".to_owned(),
+                EditorProblem::NotSaved,
+            )]))
+        }
+        saved => saved,
+    };
+    match saved {
         Ok(Saved::Done { story_id, .. }) => Redirect::to(&format!(
             "/admin/stories/{story_id}/{}?saved={}",
             lang.code(),
@@ -177,8 +190,12 @@ async fn handle(
                 problems,
                 notice: None,
             };
+            let not_saved = again.problem("action") == Some(EditorProblem::NotSaved);
             let mut response = page_again(&state, &path, user, again).await;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            if not_saved {
+                return crate::unsaved::with_retry_after(response);
+            }
             response
         }
         Err(err) => {
@@ -239,6 +256,10 @@ async fn upload(
     };
     match stored {
         Ok(outcome) => back_to_library(outcome, kind),
+        Err(err) if err.refuses_writes() => {
+            tracing::error!(%err, "storing an upload");
+            back_to_library(Err(UploadProblem::NotSaved), kind)
+        }
         Err(err) => {
             tracing::error!(%err, "storing an upload");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

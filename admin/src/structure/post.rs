@@ -13,7 +13,7 @@ use axum::routing::post;
 use axum::{Extension, Form, Router};
 use content::accounts::{self, AccountChange, AccountInput, Problems};
 use content::lang::Lang;
-use content::model::{AdminRefused, FormValues, Role, SessionUser, WHOLE_FORM};
+use content::model::{AdminRefused, FormValues, Role, SessionUser, NOT_SAVED, WHOLE_FORM};
 use content::structure::menu_items::{self, MenuInput};
 use content::structure::sections::{self, NameInput, SectionInput};
 use content::structure::{self, List};
@@ -59,6 +59,14 @@ pub(crate) async fn answer<T>(
     outcome: DataResult<Result<T, Problems>>,
     done_to: impl FnOnce(T) -> String,
 ) -> Response {
+    // A storage that refuses writes: the page again with what was typed, and why.
+    let outcome = match outcome {
+        Err(err) if err.refuses_writes() => {
+            tracing::error!(%err, form, "administration");
+            Ok(Err(vec![(WHOLE_FORM.to_owned(), NOT_SAVED.to_owned())]))
+        }
+        outcome => outcome,
+    };
     match outcome {
         Ok(Ok(value)) => Redirect::to(&done_to(value)).into_response(),
         Ok(Err(problems)) => {
@@ -68,6 +76,7 @@ pub(crate) async fn answer<T>(
             let status = match refused.notice.as_deref() {
                 Some("not_allowed" | "editors_only") => StatusCode::FORBIDDEN,
                 Some("not_found") => StatusCode::NOT_FOUND,
+                Some(NOT_SAVED) => StatusCode::SERVICE_UNAVAILABLE,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             let page = if form == "/admin/password" {
@@ -75,8 +84,12 @@ pub(crate) async fn answer<T>(
             } else {
                 form
             };
+            let not_saved = refused.notice.as_deref() == Some(NOT_SAVED);
             let mut response = page_again(state, page, user, refused).await;
             *response.status_mut() = status;
+            if not_saved {
+                return crate::unsaved::with_retry_after(response);
+            }
             response
         }
         Err(err) => {

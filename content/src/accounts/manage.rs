@@ -8,6 +8,7 @@ use super::{
     audit, audit_on, check_password_rules, hash_password, log_out_everywhere, verify_password,
     PasswordProblem,
 };
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{AccountSummary, AuditPage, Role, SessionUser, WHOLE_FORM};
 use crate::subscriptions::normalize_email;
@@ -134,8 +135,9 @@ pub async fn create_account(
     .bind(role.code())
     .bind(lang.code())
     .bind(hash)
-    .fetch_one(pool)
-    .await?;
+    .fetch_all(pool)
+    .await?
+    .written()?;
     audit(pool, Some(admin.id), "account.create", &email, role.code()).await?;
     Ok(Ok(id))
 }

@@ -18,6 +18,7 @@ pub use password::{check_password_rules, hash_password, verify_password, Passwor
 
 use super::subscriptions::{new_token, normalize_email, token_hash};
 use super::{DataError, DataResult};
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{AuditEntry, Role, SessionUser};
 use crate::{now_moved, NOW};
@@ -49,8 +50,9 @@ pub async fn create_user(
     .bind(name)
     .bind(role.code())
     .bind(hash)
-    .fetch_one(pool)
-    .await?;
+    .fetch_all(pool)
+    .await?
+    .written()?;
     audit(pool, Some(id), "account.create", &email, role.code()).await?;
     Ok(id)
 }
@@ -168,13 +170,27 @@ async fn open_session(pool: &SqlitePool, user_id: i64, lang: Option<Lang>) -> Da
 
 /// Who holds this session token, if it is open, unexpired and its account enabled.
 pub async fn session_user(pool: &SqlitePool, token: &str) -> DataResult<Option<SessionUser>> {
-    let session: Option<(i64, Option<String>)> = sqlx::query_as(&format!(
+    let touched: Result<Vec<(i64, Option<String>)>, _> = sqlx::query_as(&format!(
         "UPDATE sessions SET last_seen = {NOW}
          WHERE token_hash = ? AND expires_at > {NOW} RETURNING user_id, lang"
     ))
     .bind(token_hash(token))
-    .fetch_optional(pool)
-    .await?;
+    .fetch_all(pool)
+    .await;
+    let session = match touched.map_err(DataError::from) {
+        Ok(rows) => rows.maybe_written()?,
+        // A storage that refuses writes (a full disk, a read-only database) does not
+        // log editors out: the session is read without noting when it was last seen.
+        Err(err) if err.refuses_writes() => {
+            sqlx::query_as(&format!(
+                "SELECT user_id, lang FROM sessions WHERE token_hash = ? AND expires_at > {NOW}"
+            ))
+            .bind(token_hash(token))
+            .fetch_optional(pool)
+            .await?
+        }
+        Err(err) => return Err(err),
+    };
     let Some((user_id, lang)) = session else {
         return Ok(None);
     };

@@ -1,12 +1,5 @@
 use super::*;
-use crate::test_db;
-
-async fn stories(pool: &SqlitePool) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM stories")
-        .fetch_one(pool)
-        .await
-        .unwrap()
-}
+use crate::test_db::{self, stories};
 
 #[tokio::test]
 async fn a_backup_is_a_working_copy_of_the_site_and_nothing_is_left_beside_it() {

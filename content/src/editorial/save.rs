@@ -4,6 +4,7 @@
 
 use super::{attachment, details, markdown, may_edit};
 use crate::address::story_path;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{EditorAction, EditorProblem, SessionUser, StoryFields, StoryStatus};
@@ -205,8 +206,9 @@ pub async fn save(
             .bind(kind)
             .bind(input.section_id)
             .bind(user.id)
-            .fetch_one(&mut *tx)
-            .await?;
+            .fetch_all(&mut *tx)
+            .await?
+            .written()?;
             (id, kind)
         }
     };

@@ -447,3 +447,16 @@ async fn the_list_filters_and_shows_missing_translations() {
         .unwrap()
         .is_none());
 }
+
+#[test]
+fn markup_inside_a_removed_element_stays_text_when_parsed_again() {
+    // Found by fuzzing (scripts/fuzz): the sanitiser drops `<object>` and keeps what it
+    // held, a paragraph inside a paragraph, which a browser's parse rearranges.
+    // Rearranged or not, nothing but paragraphs and escaped text is left.
+    let html = markdown::to_html("!<object>!>!>!!");
+    assert!(!html.contains("object"), "{html}");
+    assert!(html.starts_with("<p>!!&gt;!&gt;!!"), "{html}");
+    let parsed_again = crate::write::sanitize_html(&html);
+    assert!(!parsed_again.contains("object"), "{parsed_again}");
+    assert_eq!(parsed_again.matches("&gt;").count(), 2, "{parsed_again}");
+}

@@ -2,6 +2,7 @@
 //! review starts with the articles published since the last issue of its list in its
 //! edition; a newsletter starts empty and the editor picks stories.
 
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{ArchivedIssue, List, Mailing, MailingStatus as Status, MailingStory};
 use crate::{DataError, DataResult, NOW, PUBLISHED};
@@ -63,8 +64,9 @@ pub async fn create(
     .bind(lang.code())
     .bind(subject.trim())
     .bind(author)
-    .fetch_one(&mut *tx)
-    .await?;
+    .fetch_all(&mut *tx)
+    .await?
+    .written()?;
     if list == List::PressReview {
         sqlx::query(&format!(
             "INSERT INTO mailing_stories (mailing_id, story_id, position)

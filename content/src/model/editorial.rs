@@ -271,6 +271,9 @@ pub enum EditorProblem {
     DetailMissing,
     /// A detail typed in a form it cannot have (a year of 3 digits, a bad ISBN…).
     DetailInvalid,
+    /// The storage refused the write (a full disk, a read-only database): what was
+    /// typed is shown again, to be saved later.
+    NotSaved,
 }
 
 /// What the editor's form posted, read into its types: the page shows it again as typed

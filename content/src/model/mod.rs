@@ -13,7 +13,7 @@ pub use admin::*;
 pub use editorial::*;
 pub use kind::StoryKind;
 pub use mailing::{ArchivedIssue, List, Mailing, MailingProgress, MailingStatus, MailingStory};
-pub use refused::{FormValues, Refused, WHOLE_FORM};
+pub use refused::{FormValues, Refused, NOT_SAVED, WHOLE_FORM};
 
 /// Whether a picture (by its file name) is one the share-card renditions can be cut
 /// from: JPEG, PNG or WebP (SVG is not accepted by social networks). Asked by the page's

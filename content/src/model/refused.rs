@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 /// tries, a forbidden action): [`Refused::from_problems`] turns it into the notice.
 pub const WHOLE_FORM: &str = "form";
 
+/// The problem of a whole form whose write the storage refused (a full disk, a
+/// read-only database): nothing is wrong with what was typed, which is shown again.
+pub const NOT_SAVED: &str = "not_saved";
+
 /// A refused post, shown again. `Values`: what was typed ([`FormValues`] as posted, or a
 /// typed draft such as the editor's); `Problem`: what the form's page knows how to say
 /// of a field; `Notice`: what it says of the form as a whole.

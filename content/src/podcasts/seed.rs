@@ -2,6 +2,7 @@
 //! under `MEDIA_DIR/demo/podcasts/`. Idempotent like the rest of the seed.
 
 use super::wav;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
@@ -69,8 +70,9 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
         )
         .bind(&def.key)
         .bind(position as i64)
-        .fetch_one(&mut *conn)
-        .await?;
+        .fetch_all(&mut *conn)
+        .await?
+        .written()?;
         for (lang, name) in [
             (Lang::Fr, &def.fr),
             (Lang::Ar, &def.ar),

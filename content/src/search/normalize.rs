@@ -6,6 +6,7 @@
 use crate::lang::{self, Lang, Script};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// Marks a stem token in the index, so a typed prefix never matches a stem by accident
 /// (the FTS table declares `_` a token character; normalised words never contain it).
@@ -69,6 +70,17 @@ const ELISIONS: [&str; 13] = [
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
 
+/// Whether SQLite's `unicode61` tokenizer keeps `ch` inside a word: letters and
+/// numbers only. Rust counts some marks as letters (Arabic honorific signs, Indic vowel
+/// signs, the dot of a lower-case `İ`); left in a folded word, SQLite would cut it in
+/// two and read the query's term as a phrase, which the index cannot answer.
+fn is_token_char(ch: char) -> bool {
+    matches!(
+        ch.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+    )
+}
+
 /// Folds one word: marks removed, Arabic and Latin variants folded, lower case.
 pub fn normalize_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -81,7 +93,7 @@ pub fn normalize_word(word: &str) -> String {
         } else if let Some(folded) = fold_latin(ch) {
             out.push_str(folded);
         } else {
-            out.extend(ch.to_lowercase());
+            out.extend(ch.to_lowercase().filter(|&c| is_token_char(c)));
         }
     }
     out

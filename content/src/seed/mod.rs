@@ -4,6 +4,7 @@
 
 use super::write::{self, NewStory, NewTranslation, SectionName};
 use super::{DataError, DataResult};
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use serde::Deserialize;
@@ -258,8 +259,9 @@ async fn insert_menu(
     .bind(section_id)
     .bind(story_id)
     .bind(&def.path)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_all(&mut *conn)
+    .await?
+    .written()?;
     for (lang, label) in &def.label {
         sqlx::query("INSERT INTO menu_item_labels (menu_item_id, lang, label) VALUES (?, ?, ?)")
             .bind(id)

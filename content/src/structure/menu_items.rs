@@ -4,6 +4,7 @@
 
 use super::{admin_only, problem, Problems};
 use crate::accounts::audit_on;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{AdminMenuItem, SessionUser, WHOLE_FORM};
 use crate::DataResult;
@@ -250,8 +251,9 @@ pub async fn save(
         .bind(story)
         .bind(path)
         .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_all(&mut *tx)
+        .await?
+        .maybe_written()?;
     let Some(id) = saved else {
         return Ok(Err(problem(WHOLE_FORM, "not_found")));
     };

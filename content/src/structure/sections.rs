@@ -4,6 +4,7 @@
 
 use super::{admin_only, problem, Problems};
 use crate::accounts::audit_on;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{AdminSection, SectionName, SessionUser, WHOLE_FORM};
 use crate::write::{candidates, slugify};
@@ -231,8 +232,9 @@ pub async fn save(
             ))
             .bind(parent)
             .bind(key)
-            .fetch_one(&mut *tx)
+            .fetch_all(&mut *tx)
             .await?
+            .written()?
         }
     };
     sqlx::query("DELETE FROM section_translations WHERE section_id = ?")

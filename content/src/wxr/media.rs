@@ -3,6 +3,7 @@
 
 use super::content::{self, MediaRef};
 use super::{Export, ImportOptions, ImportReport, Outcome};
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::DataResult;
 use sqlx::SqliteConnection;
@@ -86,8 +87,9 @@ pub(super) async fn load_media(
         .bind(width)
         .bind(height)
         .bind(bytes.unwrap_or(0))
-        .fetch_one(&mut *conn)
-        .await?;
+        .fetch_all(&mut *conn)
+        .await?
+        .written()?;
         let alt = if meta.alt.is_empty() {
             item.title.clone()
         } else {

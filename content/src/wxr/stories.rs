@@ -8,6 +8,7 @@ use super::media::LoadedMedia;
 use super::terms::free_slug;
 use super::{Export, ImportReport, Item, Outcome};
 use crate::address::decode_segment;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::search::excerpt::html_to_text;
@@ -170,8 +171,9 @@ pub(super) async fn load_story(
             .bind(story.featured)
             .bind(story.source_key)
             .bind(author_id)
-            .fetch_one(&mut *conn)
+            .fetch_all(&mut *conn)
             .await?
+            .written()?
         }
     };
     let mut seen_langs = Vec::new();

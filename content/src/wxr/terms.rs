@@ -4,6 +4,7 @@
 
 use super::{Export, ImportReport, Outcome};
 use crate::address::decode_segment;
+use crate::db::Written;
 use crate::lang::Lang;
 use crate::write::{candidates, upsert_section, SectionName};
 use crate::{redirects, DataResult};
@@ -41,8 +42,9 @@ pub(super) async fn load_authors(
                 )
                 .bind(&key)
                 .bind(name)
-                .fetch_one(&mut *conn)
-                .await?;
+                .fetch_all(&mut *conn)
+                .await?
+                .written()?;
                 (id, Outcome::Created)
             }
         };
@@ -259,12 +261,11 @@ pub(super) async fn load_tags(
                 });
                 let id: i64 = match other {
                     Some((id, _)) => id,
-                    None => {
-                        sqlx::query_scalar("INSERT INTO tags (key) VALUES (?) RETURNING id")
-                            .bind(&key)
-                            .fetch_one(&mut *conn)
-                            .await?
-                    }
+                    None => sqlx::query_scalar("INSERT INTO tags (key) VALUES (?) RETURNING id")
+                        .bind(&key)
+                        .fetch_all(&mut *conn)
+                        .await?
+                        .written()?,
                 };
                 let slug = free_slug(
                     conn,

@@ -46,6 +46,27 @@ pub fn get(port: u16, path: &str) -> (u16, String) {
         "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
+    answer(stream)
+}
+
+/// POST the form `body` (URL-encoded) to `path` as the site's own page does, with the
+/// session `cookie` if any: the status code and the whole answer.
+pub fn post(port: u16, path: &str, body: &str, cookie: Option<&str>) -> (u16, String) {
+    let mut stream = connect(port);
+    let cookie = cookie.map_or(String::new(), |c| format!("Cookie: {c}\r\n"));
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
+         Origin: http://127.0.0.1:{port}\r\nSec-Fetch-Site: same-origin\r\nAccept: text/html\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n{cookie}\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    answer(stream)
+}
+
+/// The whole answer read from `stream` until the server closes it, and its status code.
+fn answer(mut stream: TcpStream) -> (u16, String) {
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
     let status = answer

@@ -5,6 +5,7 @@
 //! are being hashed. After [`FREE_GUESSES`] failures, each further guess from that
 //! origin waits one minute, then two, four… up to [`LONGEST_WAIT_MINUTES`].
 
+use crate::db::Written;
 use crate::subscriptions::token_hash;
 use crate::{now_moved, DataResult, NOW};
 use sqlx::SqlitePool;
@@ -50,8 +51,9 @@ pub(super) async fn count(
     .bind(token_hash(origin))
     .bind(FREE_GUESSES)
     .bind(LONGEST_WAIT_MINUTES)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_all(pool)
+    .await?
+    .maybe_written()?;
     Ok(failures.map(|failures| Guess {
         starts_waiting: failures == FREE_GUESSES,
     }))
