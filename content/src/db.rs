@@ -136,6 +136,29 @@ pub async fn connect(url: &str) -> DataResult<SqlitePool> {
     Ok(pool)
 }
 
+/// Opens the existing database at `url` without writing anything, not even SQLite's
+/// shared-memory index: for a site whose disk is full when it starts (that index needs
+/// room of its own). Readers are served; every write is refused as by a read-only
+/// database, until the server is restarted with room on the disk. The write-ahead log
+/// is not read: a clean stop leaves none, and after a crash its last writes only show
+/// once the site runs normally again.
+pub async fn connect_read_only(url: &str) -> DataResult<SqlitePool> {
+    supported(url)?;
+    let options = SqliteConnectOptions::from_str(url)?
+        .read_only(true)
+        .immutable(true)
+        .foreign_keys(true)
+        .pragma("mmap_size", "268435456")
+        .pragma("cache_size", "-16384");
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    // Nothing to apply: this only checks that the file is of this version of the site.
+    sqlx::migrate!("../migrations").run(&pool).await?;
+    Ok(pool)
+}
+
 /// SQLite is the one database the server stores its data in. Any other address is
 /// refused before anything is opened: sqlx would read `postgres://user@host/site` as a
 /// file path and quietly create a new, empty site in a folder named `postgres:`. The

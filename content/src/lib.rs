@@ -17,7 +17,7 @@ mod db;
 #[cfg(all(test, feature = "db"))]
 pub(crate) use db::test_db;
 #[cfg(feature = "db")]
-pub use db::{connect, write_tx, DataError, DataResult};
+pub use db::{connect, connect_read_only, write_tx, DataError, DataResult};
 #[cfg(feature = "db")]
 pub(crate) use db::{now_moved, NOW, PUBLISHED};
 #[cfg(feature = "db")]

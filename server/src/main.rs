@@ -111,7 +111,7 @@ async fn serve(config: Config) -> Result<(), String> {
     }
     let addr = options.site_addr;
 
-    let pool = cli::open_pool(&config).await?;
+    let pool = cli::open_pool_to_serve(&config).await?;
     if config.seed_demo
         && content::seed::is_empty(&pool)
             .await

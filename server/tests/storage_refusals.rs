@@ -295,3 +295,21 @@ fn when_the_disk_fills_up_readers_are_served_and_the_editors_draft_waits_for_roo
     );
     stop(site);
 }
+
+#[test]
+fn a_server_started_on_a_full_disk_serves_readers_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = SmallDisk::mount(dir.path().join("disk"), 48);
+    let db = disk.at.join("site.db");
+    a_site_that_has_served(&db, 3199);
+    // Stopped cleanly, the site has no write-ahead log left, and no room to start one.
+    disk.fill();
+
+    let site = server(&db, 3199, &[]);
+    readers_are_served(3199);
+    let (status, answer) =
+        write_to_the_editors(3199, Lang::En, "A message long enough to be sent.");
+    assert_eq!(status, 503);
+    assert!(answer.contains("A message long enough to be sent."));
+    stop(site);
+}

@@ -14,6 +14,29 @@ pub async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
         .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
 }
 
+/// The database the site serves: as [`open_pool`], or, when the storage refuses writes
+/// at start (a full disk has no room even for SQLite's index of the write-ahead log),
+/// the existing file read-only, so that readers are still served. Every write is then
+/// refused with its message until the server is restarted with room on the disk.
+pub async fn open_pool_to_serve(config: &Config) -> Result<sqlx::SqlitePool, String> {
+    match content::connect(&config.database_url).await {
+        Ok(pool) => Ok(pool),
+        Err(err) if err.refuses_writes() => {
+            tracing::error!(
+                %err,
+                "the storage refuses writes: serving the site read-only until a restart with room on the disk"
+            );
+            content::connect_read_only(&config.database_url)
+                .await
+                .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
+        }
+        Err(err) => Err(format!(
+            "cannot open database {}: {err}",
+            config.database_url
+        )),
+    }
+}
+
 /// `server seed`: loads the demo content; returns how many stories were created.
 pub async fn seed(config: &Config) -> Result<usize, String> {
     let pool = open_pool(config).await?;
