@@ -112,28 +112,17 @@ impl<T> Written<T> for Vec<T> {
 /// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
 /// keys enforced, and applies pending migrations. The one way the app gets a pool.
 pub async fn connect(url: &str) -> DataResult<SqlitePool> {
-    supported(url)?;
-    let options = SqliteConnectOptions::from_str(url)?
+    let options = site_options(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5))
-        // Reads of a large archive (the search index above all) come from memory-mapped
-        // pages and a 16 MiB page cache per connection instead of 2 MiB of copies.
-        .pragma("mmap_size", "268435456")
-        .pragma("cache_size", "-16384");
+        .busy_timeout(Duration::from_secs(5));
     if let Some(parent) = options.get_filename().parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent)?;
         }
     }
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await?;
-    sqlx::migrate!("../migrations").run(&pool).await?;
-    Ok(pool)
+    migrated_pool(options).await
 }
 
 /// Opens the existing database at `url` without writing anything, not even SQLite's
@@ -143,18 +132,27 @@ pub async fn connect(url: &str) -> DataResult<SqlitePool> {
 /// is not read: a clean stop leaves none, and after a crash its last writes only show
 /// once the site runs normally again.
 pub async fn connect_read_only(url: &str) -> DataResult<SqlitePool> {
+    migrated_pool(site_options(url)?.read_only(true).immutable(true)).await
+}
+
+/// What every connection to the site's database sets, writing or not.
+fn site_options(url: &str) -> DataResult<SqliteConnectOptions> {
     supported(url)?;
-    let options = SqliteConnectOptions::from_str(url)?
-        .read_only(true)
-        .immutable(true)
+    Ok(SqliteConnectOptions::from_str(url)?
         .foreign_keys(true)
+        // Reads of a large archive (the search index above all) come from memory-mapped
+        // pages and a 16 MiB page cache per connection instead of 2 MiB of copies.
         .pragma("mmap_size", "268435456")
-        .pragma("cache_size", "-16384");
+        .pragma("cache_size", "-16384"))
+}
+
+/// The pool on `options`, with the site's migrations applied (on a read-only database
+/// this only checks that none is missing).
+async fn migrated_pool(options: SqliteConnectOptions) -> DataResult<SqlitePool> {
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
         .await?;
-    // Nothing to apply: this only checks that the file is of this version of the site.
     sqlx::migrate!("../migrations").run(&pool).await?;
     Ok(pool)
 }

@@ -236,6 +236,16 @@ fn empty_the_log(db: &Path) {
     });
 }
 
+/// A site that has served (see [`a_site_that_has_served`]), on a 48 MB disk of its
+/// own: the folder it is mounted in (keep it until the end), the disk, the database.
+fn a_site_on_a_small_disk(port: u16) -> (tempfile::TempDir, SmallDisk, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let disk = SmallDisk::mount(dir.path().join("disk"), 48);
+    let db = disk.at.join("site.db");
+    a_site_that_has_served(&db, port);
+    (dir, disk, db)
+}
+
 /// The story editor's post of a new article titled `title`.
 fn new_article(title: &str, body: &str) -> String {
     form(&[
@@ -250,10 +260,7 @@ fn new_article(title: &str, body: &str) -> String {
 
 #[test]
 fn when_the_disk_fills_up_readers_are_served_and_the_editors_draft_waits_for_room() {
-    let dir = tempfile::tempdir().unwrap();
-    let disk = SmallDisk::mount(dir.path().join("disk"), 48);
-    let db = disk.at.join("site.db");
-    a_site_that_has_served(&db, 3196);
+    let (_dir, disk, db) = a_site_on_a_small_disk(3196);
     let site = server(&db, 3196, &[]);
     let session = log_in(3196).expect("logged in while there is room");
 
@@ -298,10 +305,7 @@ fn when_the_disk_fills_up_readers_are_served_and_the_editors_draft_waits_for_roo
 
 #[test]
 fn a_server_started_on_a_full_disk_serves_readers_read_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let disk = SmallDisk::mount(dir.path().join("disk"), 48);
-    let db = disk.at.join("site.db");
-    a_site_that_has_served(&db, 3199);
+    let (_dir, disk, db) = a_site_on_a_small_disk(3199);
     // Stopped cleanly, the site has no write-ahead log left, and no room to start one.
     disk.fill();
 
