@@ -1,8 +1,10 @@
 // Driver of bench/abuse: one flood against a running server while a reader, from its
-// own address and its own connections, loads the home page and an article every 50 ms.
+// own address, connections and thread (bench/abuse-reader.mjs), loads the home page and
+// an article every 50 ms.
 // Usage: node bench/abuse.mjs login|sitemaps|cards|mixed BASE SECONDS [CONNECTIONS]
 import autocannon from 'autocannon';
 import http from 'node:http';
+import { Worker } from 'node:worker_threads';
 
 const [mode, base, secondsArg, connectionsArg] = process.argv.slice(2);
 const seconds = Number(secondsArg);
@@ -25,36 +27,22 @@ function request(agent, path, { method = 'GET', headers = {}, body } = {}) {
 const pct = (list, p) => { const s = [...list].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN; };
 const tally = (answers) => { const m = new Map(); for (const a of answers) m.set(a, (m.get(a) ?? 0) + 1); return [...m].map(([k, v]) => `${k}: ${v}`).join(', '); };
 
-const readerAgent = new http.Agent({ keepAlive: true, maxSockets: 2 });
 const article = (await (async () => {
   const html = await new Promise((resolve) => http.get(`${base}/fr/`, (res) => { let t = ''; res.on('data', (d) => (t += d)); res.on('end', () => resolve(t)); }));
   return html.match(/href="(\/fr\/article\/[^"]+)"/)[1];
 })());
 
-/** The reader: until `done`, the home page and an article every 50 ms. */
-async function reader(done) {
-  const times = [];
-  const statuses = [];
-  while (!done.value) {
-    for (const path of ['/fr/', article]) {
-      const { status, ms } = await request(readerAgent, path, { headers: { 'x-forwarded-for': '192.0.2.200' } });
-      times.push(ms);
-      statuses.push(status);
-    }
-    await sleep(50);
-  }
-  return { times, statuses };
-}
-
 async function whileReading(flood) {
-  const done = { value: false };
-  // The reader is being served before the flood begins, as readers are when one comes.
-  const reading = reader(done);
+  // The reader (bench/abuse-reader.mjs, its own thread) is being served before the
+  // flood begins, as readers are when one comes.
+  const reader = new Worker(new URL('./abuse-reader.mjs', import.meta.url), { workerData: { base, article } });
+  const read = new Promise((resolve, reject) => { reader.once('message', resolve); reader.once('error', reject); });
   await sleep(1000);
   const started = performance.now();
   const report = await flood();
-  done.value = true;
-  const { times, statuses } = await reading;
+  reader.postMessage('stop');
+  const { times, statuses } = await read;
+  await reader.terminate();
   console.log(`  ${report}`);
   console.log(`  in ${((performance.now() - started) / 1000).toFixed(1)} s; the reader (${times.length} pages: ${tally(statuses)}): median ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms`);
 }
