@@ -107,18 +107,24 @@ async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<Stri
 
 /// `html` with each picture of the media library that has renditions offered in them.
 pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<String> {
-    let paths = library_paths(&html);
+    let imgs = library_imgs(&html);
+    let paths = paths_of(&imgs);
     if paths.is_empty() {
         return Ok(html);
     }
     let sets = srcsets(pool, &paths).await?;
-    Ok(offer(&html, &sets))
+    Ok(rewrite(&html, &imgs, &sets))
 }
 
 /// The media-library paths of the pictures of `html` (sanitised) that may get
 /// renditions, each once.
 pub fn library_paths(html: &str) -> Vec<String> {
-    let mut paths: Vec<String> = library_imgs(html).into_iter().map(|img| img.path).collect();
+    paths_of(&library_imgs(html))
+}
+
+/// The paths of `imgs`, each once.
+fn paths_of(imgs: &[LibraryImg]) -> Vec<String> {
+    let mut paths: Vec<String> = imgs.iter().map(|img| img.path.clone()).collect();
     paths.sort();
     paths.dedup();
     paths
@@ -127,9 +133,14 @@ pub fn library_paths(html: &str) -> Vec<String> {
 /// `html` (sanitised) with the renditions in `sets`, by picture path, offered in its
 /// pictures: the rewriting alone, without the database (what `fuzz/` exercises).
 pub fn offer(html: &str, sets: &HashMap<String, Candidates>) -> String {
+    rewrite(html, &library_imgs(html), sets)
+}
+
+/// `html` with the renditions in `sets` offered in its library pictures `imgs`.
+fn rewrite(html: &str, imgs: &[LibraryImg], sets: &HashMap<String, Candidates>) -> String {
     let mut out = String::with_capacity(html.len() + 512 * sets.len());
     let mut copied = 0;
-    for img in &library_imgs(html) {
+    for img in imgs {
         let Some(Candidates { fallback, webp }) = sets.get(&img.path) else {
             continue;
         };

@@ -27,6 +27,20 @@ impl FailureLog {
             tracing::info!(job, "the storage accepts writes again");
         }
     }
+
+    /// What one turn of `job` gave, logged as above: its value if it ran to the end.
+    pub fn outcome<T>(&mut self, job: &'static str, result: content::DataResult<T>) -> Option<T> {
+        match result {
+            Ok(value) => {
+                self.succeeded(job);
+                Some(value)
+            }
+            Err(err) => {
+                self.failed(job, &err);
+                None
+            }
+        }
+    }
 }
 
 /// How often the housekeeping jobs (retention, renditions) run after the first time.
@@ -90,14 +104,10 @@ pub fn spawn_scheduler(pool: sqlx::SqlitePool) {
         let mut failures = FailureLog::default();
         loop {
             tick.tick().await;
-            match content::editorial::publish_due(&pool).await {
-                Ok(published) => {
-                    failures.succeeded("scheduled publication");
-                    if published > 0 {
-                        tracing::info!(published, "scheduled versions went live");
-                    }
-                }
-                Err(err) => failures.failed("scheduled publication", &err),
+            let published = content::editorial::publish_due(&pool).await;
+            match failures.outcome("scheduled publication", published) {
+                Some(0) | None => {}
+                Some(published) => tracing::info!(published, "scheduled versions went live"),
             }
         }
     });

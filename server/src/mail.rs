@@ -193,25 +193,16 @@ impl Mailer {
         let poll = self.poll;
         tokio::spawn(async move {
             let mut rate = issues.rate();
-            let mut failures = crate::jobs::FailureLog::default();
+            let mut issue_failures = crate::jobs::FailureLog::default();
+            let mut queue_failures = crate::jobs::FailureLog::default();
             loop {
                 if *stop.borrow() {
                     break;
                 }
-                let prepared = issues.prepare(&pool).await;
-                let allowance = rate.allowance();
-                match (prepared, self.send_due(&pool, allowance, &stop).await) {
-                    (Ok(()), Ok((_, lists))) => {
-                        rate.spent(lists);
-                        failures.succeeded("mail queue");
-                    }
-                    (Err(err), sent) => {
-                        failures.failed("newsletter issues", &err);
-                        if let Ok((_, lists)) = sent {
-                            rate.spent(lists);
-                        }
-                    }
-                    (Ok(()), Err(err)) => failures.failed("mail queue", &err),
+                issue_failures.outcome("newsletter issues", issues.prepare(&pool).await);
+                let sent = self.send_due(&pool, rate.allowance(), &stop).await;
+                if let Some((_, lists)) = queue_failures.outcome("mail queue", sent) {
+                    rate.spent(lists);
                 }
                 let mut stop = stop.clone();
                 tokio::select! {

@@ -87,10 +87,9 @@ async fn attachment(
     user: Option<Extension<SessionUser>>,
     Path(id): Path<i64>,
 ) -> Response {
-    let lang = match signed_in(user, Role::Editor) {
-        Ok(user) => user.lang,
-        Err(refused) => return refused.into_response(),
-    };
+    if let Err(refused) = signed_in(user, Role::Editor) {
+        return refused.into_response();
+    }
     match moderation::attachment(&state.pool, id).await {
         Ok(Some((name, kind, bytes))) => {
             let mut response = bytes.into_response();
@@ -119,7 +118,10 @@ async fn attachment(
             response
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => crate::unsaved::failed(err, "attachment", lang),
+        Err(err) => {
+            tracing::error!(%err, "attachment");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 
@@ -149,6 +151,9 @@ async fn export(
             csv,
         )
             .into_response(),
-        Err(err) => crate::unsaved::failed(err, "subscriber export", user.lang),
+        Err(err) => {
+            tracing::error!(%err, "subscriber export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }

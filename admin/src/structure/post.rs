@@ -84,10 +84,9 @@ pub(crate) async fn answer<T>(
             } else {
                 form
             };
-            let not_saved = refused.notice.as_deref() == Some(NOT_SAVED);
             let mut response = page_again(state, page, user, refused).await;
             *response.status_mut() = status;
-            if not_saved {
+            if status == StatusCode::SERVICE_UNAVAILABLE {
                 return crate::unsaved::with_retry_after(response);
             }
             response

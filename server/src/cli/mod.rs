@@ -19,22 +19,18 @@ pub async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
 /// the existing file read-only, so that readers are still served. Every write is then
 /// refused with its message until the server is restarted with room on the disk.
 pub async fn open_pool_to_serve(config: &Config) -> Result<sqlx::SqlitePool, String> {
-    match content::connect(&config.database_url).await {
-        Ok(pool) => Ok(pool),
+    let url = &config.database_url;
+    let opened = match content::connect(url).await {
         Err(err) if err.refuses_writes() => {
             tracing::error!(
                 %err,
                 "the storage refuses writes: serving the site read-only until a restart with room on the disk"
             );
-            content::connect_read_only(&config.database_url)
-                .await
-                .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
+            content::connect_read_only(url).await
         }
-        Err(err) => Err(format!(
-            "cannot open database {}: {err}",
-            config.database_url
-        )),
-    }
+        opened => opened,
+    };
+    opened.map_err(|e| format!("cannot open database {url}: {e}"))
 }
 
 /// `server seed`: loads the demo content; returns how many stories were created.
