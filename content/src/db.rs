@@ -153,7 +153,7 @@ async fn migrated_pool(options: SqliteConnectOptions) -> DataResult<SqlitePool> 
         .max_connections(8)
         .connect_with(options)
         .await?;
-    sqlx::migrate!("../migrations").run(&pool).await?;
+    sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
     Ok(pool)
 }
 
@@ -175,6 +175,9 @@ fn supported(url: &str) -> DataResult<()> {
 #[cfg(test)]
 #[path = "db/refusals.rs"]
 mod refusals;
+
+#[path = "db/postgres.rs"]
+pub mod postgres;
 
 #[cfg(test)]
 pub(crate) mod test_db {
@@ -279,6 +282,35 @@ pub(crate) mod test_db {
         // A file in a folder that does not exist yet is created with its folder.
         let nested = format!("sqlite://{}", db._dir.path().join("a/b/site.db").display());
         connect(&nested).await.expect("nested path");
+    }
+
+    /// A fresh, migrated PostgreSQL database for one test, in the cluster that
+    /// `TEST_POSTGRES_URL` names (`scripts/test` starts one with `scripts/postgres`).
+    /// Without it the test fails: a backend that is not tested is not supported.
+    pub async fn postgres_empty() -> sqlx::PgPool {
+        use sqlx::postgres::PgConnectOptions;
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let url = std::env::var("TEST_POSTGRES_URL").expect(
+            "TEST_POSTGRES_URL names no PostgreSQL cluster: start a throwaway one with \
+             `scripts/postgres start DIR` and export the address it prints",
+        );
+        let cluster = PgConnectOptions::from_str(&url).expect("TEST_POSTGRES_URL");
+        let name = format!(
+            "test_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut admin: sqlx::PgConnection = sqlx::Connection::connect_with(&cluster)
+            .await
+            .expect("connect to TEST_POSTGRES_URL");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .expect("create a test database");
+        postgres::migrated_pool(cluster.database(&name))
+            .await
+            .expect("migrate the test database")
     }
 
     pub async fn with_demo() -> TestDb {

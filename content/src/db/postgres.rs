@@ -1,0 +1,40 @@
+//! PostgreSQL, the second database (issue 19), for sites that run several app servers
+//! or must use a managed database. Its schema lives in `migrations/postgres`, written for
+//! PostgreSQL (BIGINT identities, BOOLEAN, BYTEA, PL/pgSQL triggers) rather than shared
+//! with SQLite's, and checked against SQLite's by the tests beside this file: same
+//! tables, columns, keys and indexes, and triggers that write the same rows.
+//!
+//! The data layer's queries are being given their PostgreSQL form module by module; until
+//! every one has it, the server keeps refusing a `postgres://` address (`supported`).
+
+use super::DataResult;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Opens a pool on the PostgreSQL database at `url` (`postgres://user:pass@host/db`) and
+/// applies the pending migrations of `migrations/postgres`. Several app servers may call
+/// it at once: sqlx takes an advisory lock around migrating, so one migrates and the
+/// others wait and then find nothing to do.
+pub async fn connect_postgres(url: &str) -> DataResult<PgPool> {
+    migrated_pool(PgConnectOptions::from_str(url)?).await
+}
+
+/// The pool on `options`, with the site's PostgreSQL migrations applied.
+pub(crate) async fn migrated_pool(options: PgConnectOptions) -> DataResult<PgPool> {
+    // Times are written by the database (site_now()) in UTC whatever the server's zone;
+    // this only keeps what psql and logs show in the same zone.
+    let options = options.options([("timezone", "UTC")]);
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("../migrations/postgres").run(&pool).await?;
+    Ok(pool)
+}
+
+#[cfg(test)]
+#[path = "postgres/tests.rs"]
+mod tests;
