@@ -14,9 +14,9 @@ use axum::{Form, Router};
 use content::accounts::{self, LogIn};
 use content::lang::Lang;
 use content::model::{AdminLang, SessionUser};
+use content::Db;
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -78,7 +78,7 @@ impl LoginLimiter {
 /// What the log-in and log-out handlers read of the server's state.
 #[derive(Clone)]
 pub struct DoorState {
-    pub pool: SqlitePool,
+    pub pool: Db,
     pub limiter: LoginLimiter,
     pub trust_proxy: bool,
     /// Cookies get `Secure` when the site is served over HTTPS.

@@ -10,15 +10,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Router;
 use content::model::{AdminLang, Role, SessionUser};
+use content::Db;
 use leptos::prelude::LeptosOptions;
-use sqlx::SqlitePool;
 use std::path::PathBuf;
 
 /// What the back office's handlers read of the server: each group takes its part with
 /// axum's `FromRef`.
 #[derive(Clone)]
 pub struct AdminServices {
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// The site's Leptos options, for pages rendered again after a refused post.
     pub options: LeptosOptions,
     /// What every page renders with (see [`PageContext`]).

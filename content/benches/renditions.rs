@@ -69,7 +69,7 @@ async fn main() {
         "upload with renditions: {:.0} ms each ({RUNS} runs)",
         per_upload.as_secs_f64() * 1000.0
     );
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, String, i64)> = content::sql::query_as(
         "SELECT width, mime, bytes FROM media_variants WHERE media_id = ? ORDER BY width, mime",
     )
     .bind(last)

@@ -47,7 +47,7 @@ async fn main() {
             .expect("seed");
     }
     let have: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
+        content::sql::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
             .fetch_one(&pool)
             .await
             .expect("count");
@@ -61,11 +61,12 @@ async fn main() {
             started.elapsed().as_secs_f64()
         );
     }
-    let translations: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM story_translations WHERE status = 'published'")
-            .fetch_one(&pool)
-            .await
-            .expect("count");
+    let translations: i64 = content::sql::query_scalar(
+        "SELECT count(*) FROM story_translations WHERE status = 'published'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("count");
     // BENCH_SKIP_REBUILD=1 times queries only (while tuning them).
     if std::env::var("BENCH_SKIP_REBUILD").is_err() {
         rebuild_and_measure(&pool, translations).await;
@@ -74,7 +75,7 @@ async fn main() {
 }
 
 /// Rebuilds the index (timed) and prints its size on disk.
-async fn rebuild_and_measure(pool: &sqlx::SqlitePool, translations: i64) {
+async fn rebuild_and_measure(pool: &content::Db, translations: i64) {
     let pool = pool.clone();
     let started = Instant::now();
     let indexed = index::rebuild(&pool).await.expect("rebuild");
@@ -82,14 +83,17 @@ async fn rebuild_and_measure(pool: &sqlx::SqlitePool, translations: i64) {
         "index rebuilt: {indexed} of {translations} published translations in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    sqlx::query("VACUUM").execute(&pool).await.expect("vacuum");
-    let index_bytes: i64 = sqlx::query_scalar(
+    content::sql::query("VACUUM")
+        .execute(&pool)
+        .await
+        .expect("vacuum");
+    let index_bytes: i64 = content::sql::query_scalar(
         "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%' OR name LIKE 'search_terms%'",
     )
     .fetch_one(&pool)
     .await
     .expect("dbstat");
-    let total_bytes: i64 = sqlx::query_scalar(
+    let total_bytes: i64 = content::sql::query_scalar(
         "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
     )
     .fetch_one(&pool)
@@ -104,7 +108,7 @@ async fn rebuild_and_measure(pool: &sqlx::SqlitePool, translations: i64) {
 
 /// Times searches per language and kind of query, as the results page and the overlay
 /// run them.
-async fn query_latency(pool: &sqlx::SqlitePool) {
+async fn query_latency(pool: &content::Db) {
     println!(
         "{:<34} {:>7} {:>8} {:>8} {:>8}",
         "case", "runs", "p50 ms", "p95 ms", "p99 ms"

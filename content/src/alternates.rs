@@ -7,9 +7,9 @@ use crate::address::{Named, Page};
 use crate::lang::Lang;
 use crate::model::Alternate;
 #[cfg(feature = "db")]
-use crate::{model::StoryKind, sections, stories, DataResult};
+use crate::Db;
 #[cfg(feature = "db")]
-use sqlx::SqlitePool;
+use crate::{model::StoryKind, sections, stories, DataResult};
 
 /// The home page of `lang`, with the "not translated" notice when it stands in for the
 /// page asked.
@@ -88,7 +88,7 @@ pub fn not_found() -> Vec<Alternate> {
 /// Switcher targets of section `id`: the section in each edition that names it, else
 /// that edition's front page.
 #[cfg(feature = "db")]
-pub async fn of_section(pool: &SqlitePool, id: i64) -> DataResult<Vec<Alternate>> {
+pub async fn of_section(pool: &Db, id: i64) -> DataResult<Vec<Alternate>> {
     let mut out = Vec::new();
     for l in Lang::ALL {
         out.push(match sections::by_id(pool, l, id).await? {
@@ -102,7 +102,7 @@ pub async fn of_section(pool: &SqlitePool, id: i64) -> DataResult<Vec<Alternate>
 /// Switcher targets of tag `id`: the tag in each edition that names it, else that
 /// edition's front page.
 #[cfg(feature = "db")]
-pub async fn of_tag(pool: &SqlitePool, id: i64) -> DataResult<Vec<Alternate>> {
+pub async fn of_tag(pool: &Db, id: i64) -> DataResult<Vec<Alternate>> {
     let mut out = Vec::new();
     for l in Lang::ALL {
         out.push(match crate::tags::slug_in(pool, l, id).await? {
@@ -115,7 +115,7 @@ pub async fn of_tag(pool: &SqlitePool, id: i64) -> DataResult<Vec<Alternate>> {
 
 /// Switcher targets of the programme at `slug` in `lang`.
 #[cfg(feature = "db")]
-pub async fn of_programme(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Vec<Alternate>> {
+pub async fn of_programme(pool: &Db, lang: Lang, slug: &str) -> DataResult<Vec<Alternate>> {
     let found = crate::podcasts::programme_slugs(pool, lang, slug).await?;
     Ok(Lang::ALL
         .iter()
@@ -131,7 +131,7 @@ pub async fn of_programme(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResu
 /// else that edition's front page.
 #[cfg(feature = "db")]
 pub async fn of_story(
-    pool: &SqlitePool,
+    pool: &Db,
     kind: StoryKind,
     story_id: i64,
     section_id: Option<i64>,
@@ -159,7 +159,7 @@ pub async fn of_story(
 /// does not read the story's row itself (episodes, publications).
 #[cfg(feature = "db")]
 pub async fn of_story_slug(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     kind: StoryKind,
     slug: &str,

@@ -8,9 +8,10 @@
 //! cut short by a crash or a full disk never passes for a complete one, and an existing
 //! file is never overwritten.
 
+use crate::Db;
 use crate::{DataError, DataResult};
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{Connection, SqliteConnection, SqlitePool};
+use sqlx::Connection;
 use std::path::{Path, PathBuf};
 
 /// What a finished backup holds, for the operator's log line.
@@ -23,7 +24,7 @@ pub struct Backup {
 }
 
 /// Copies the database behind `pool` to `dest`, which must not exist yet.
-pub async fn backup(pool: &SqlitePool, dest: &Path) -> DataResult<Backup> {
+pub async fn backup(pool: &Db, dest: &Path) -> DataResult<Backup> {
     if dest.exists() {
         return Err(DataError::Invalid(format!(
             "{} already exists: a backup never replaces a file, choose a new name",
@@ -63,15 +64,18 @@ fn remove_if_present(path: &Path) -> DataResult<()> {
 }
 
 /// Writes the snapshot to `partial` and checks it; returns its number of stories.
-async fn write_checked(pool: &SqlitePool, partial: &Path) -> DataResult<i64> {
+async fn write_checked(pool: &Db, partial: &Path) -> DataResult<i64> {
     let target = partial
         .to_str()
         .ok_or_else(|| DataError::Invalid(format!("{} is not a UTF-8 path", partial.display())))?;
+    let pool = pool.sqlite_pool().ok_or_else(|| {
+        DataError::Invalid("a site on PostgreSQL is backed up with pg_dump, not by the site".into())
+    })?;
     sqlx::query("VACUUM INTO ?")
         .bind(target)
         .execute(pool)
         .await?;
-    let mut copy = SqliteConnection::connect_with(
+    let mut copy = sqlx::SqliteConnection::connect_with(
         &SqliteConnectOptions::new()
             .filename(partial)
             .read_only(true),

@@ -5,7 +5,7 @@
 //! shows them at once, and the stored text stays what the editor wrote.
 
 use super::DataResult;
-use sqlx::SqlitePool;
+use crate::Db;
 use std::collections::HashMap;
 
 /// How wide the article's text is (`.article` in `style/main.css`): what the browser
@@ -73,7 +73,7 @@ pub struct Candidates {
 }
 
 /// The renditions of each of `paths` that has some.
-async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<String, Candidates>> {
+async fn srcsets(pool: &Db, paths: &[String]) -> DataResult<HashMap<String, Candidates>> {
     let marks = vec!["?"; paths.len()].join(", ");
     let sql = format!(
         "SELECT m.path, m.width, v.width, v.path, v.mime
@@ -83,7 +83,7 @@ async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<Stri
     type Row = (String, Option<i64>, i64, String, String);
     let rows: Vec<Row> = paths
         .iter()
-        .fold(sqlx::query_as(&sql), |query, path| query.bind(path))
+        .fold(crate::sql::query_as(&sql), |query, path| query.bind(path))
         .fetch_all(pool)
         .await?;
     let mut out: HashMap<String, Candidates> = HashMap::new();
@@ -106,7 +106,7 @@ async fn srcsets(pool: &SqlitePool, paths: &[String]) -> DataResult<HashMap<Stri
 }
 
 /// `html` with each picture of the media library that has renditions offered in them.
-pub async fn with_renditions(pool: &SqlitePool, html: String) -> DataResult<String> {
+pub async fn with_renditions(pool: &Db, html: String) -> DataResult<String> {
     let imgs = library_imgs(&html);
     let paths = paths_of(&imgs);
     if paths.is_empty() {

@@ -92,7 +92,7 @@ pub fn http_date_seconds(date: &str) -> Option<i64> {
 mod queue {
     use super::{MOST_TAGS_AT_ONCE, SITE};
     use crate::DataResult;
-    use sqlx::SqlitePool;
+    use crate::Db;
 
     /// What one cache has not been told yet: the tags (each once) queued after what it
     /// confirmed, up to `up_to`.
@@ -104,22 +104,22 @@ mod queue {
 
     /// What `target` (a cache's purge address) must still forget, or nothing. More than
     /// [`MOST_TAGS_AT_ONCE`] tags become [`SITE`].
-    pub async fn pending(pool: &SqlitePool, target: &str) -> DataResult<Option<Purge>> {
+    pub async fn pending(pool: &Db, target: &str) -> DataResult<Option<Purge>> {
         queued_after(pool, done(pool, target).await?).await
     }
 
     /// What was queued after `done` (a purge's `seq`), or nothing. More than
     /// [`MOST_TAGS_AT_ONCE`] tags become [`SITE`].
-    pub async fn queued_after(pool: &SqlitePool, done: i64) -> DataResult<Option<Purge>> {
+    pub async fn queued_after(pool: &Db, done: i64) -> DataResult<Option<Purge>> {
         let up_to: Option<i64> =
-            sqlx::query_scalar("SELECT max(seq) FROM cache_purges WHERE seq > ?")
+            crate::sql::query_scalar("SELECT max(seq) FROM cache_purges WHERE seq > ?")
                 .bind(done)
                 .fetch_one(pool)
                 .await?;
         let Some(up_to) = up_to else {
             return Ok(None);
         };
-        let mut tags: Vec<String> = sqlx::query_scalar(
+        let mut tags: Vec<String> = crate::sql::query_scalar(
             "SELECT DISTINCT tag FROM cache_purges WHERE seq > ? AND seq <= ? ORDER BY tag
              LIMIT ?",
         )
@@ -135,11 +135,12 @@ mod queue {
     }
 
     /// `target` forgot everything queued up to `up_to`.
-    pub async fn confirm(pool: &SqlitePool, target: &str, up_to: i64) -> DataResult<()> {
-        sqlx::query(
+    pub async fn confirm(pool: &Db, target: &str, up_to: i64) -> DataResult<()> {
+        crate::sql::query(crate::sql::dialect_sql!(format!(
             "INSERT INTO cache_purge_targets (target, done) VALUES (?, ?)
-             ON CONFLICT (target) DO UPDATE SET done = max(done, excluded.done)",
-        )
+             ON CONFLICT (target) DO UPDATE SET done = {}",
+            greatest("cache_purge_targets.done", "excluded.done")
+        )))
         .bind(target)
         .bind(up_to)
         .execute(pool)
@@ -149,12 +150,12 @@ mod queue {
 
     /// Deletes what every one of `targets` (the caches configured now) confirmed; with
     /// none, everything (nobody is waiting for it).
-    pub async fn forget_confirmed(pool: &SqlitePool, targets: &[String]) -> DataResult<()> {
+    pub async fn forget_confirmed(pool: &Db, targets: &[String]) -> DataResult<()> {
         let mut all_have = i64::MAX;
         for target in targets {
             all_have = all_have.min(done(pool, target).await?);
         }
-        sqlx::query("DELETE FROM cache_purges WHERE seq <= ?")
+        crate::sql::query("DELETE FROM cache_purges WHERE seq <= ?")
             .bind(all_have)
             .execute(pool)
             .await?;
@@ -163,16 +164,18 @@ mod queue {
 
     /// The newest purge queued and not yet forgotten: a cheap read that tells the purge
     /// job whether anything happened since it last looked.
-    pub async fn last_queued(pool: &SqlitePool) -> DataResult<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT max(seq) FROM cache_purges")
-            .fetch_one(pool)
-            .await?)
+    pub async fn last_queued(pool: &Db) -> DataResult<Option<i64>> {
+        Ok(
+            crate::sql::query_scalar("SELECT max(seq) FROM cache_purges")
+                .fetch_one(pool)
+                .await?,
+        )
     }
 
     /// The last queued purge `target` confirmed (0: none yet).
-    async fn done(pool: &SqlitePool, target: &str) -> DataResult<i64> {
+    async fn done(pool: &Db, target: &str) -> DataResult<i64> {
         Ok(
-            sqlx::query_scalar("SELECT done FROM cache_purge_targets WHERE target = ?")
+            crate::sql::query_scalar("SELECT done FROM cache_purge_targets WHERE target = ?")
                 .bind(target)
                 .fetch_optional(pool)
                 .await?

@@ -1,9 +1,9 @@
 //! The database connection: one way to open the pool, the transaction that writes, the
 //! errors of the data layer and the SQL fragments every query shares.
 
-use const_format::concatcp;
+use crate::sql::Db;
+
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -60,30 +60,6 @@ const SQLITE_CANTOPEN: i32 = 14;
 /// Result type of every data-layer function.
 pub type DataResult<T> = Result<T, DataError>;
 
-/// How every table stores a time: UTC to the second (`YYYY-MM-DDTHH:MM:SSZ`), so times
-/// compare as text. The one spelling of it, for SQLite's `strftime`.
-const STORED_TIME: &str = "'%Y-%m-%dT%H:%M:%SZ'";
-
-/// Current UTC time as stored, in SQL.
-pub(crate) const NOW: &str = concatcp!("strftime(", STORED_TIME, ", 'now')");
-
-/// The current time moved by an SQLite date modifier given as an SQL expression
-/// (`'-2 days'`, `'+' || ? || ' hours'`), as stored: deadlines and keeping times.
-pub(crate) fn now_moved(modifier: &str) -> String {
-    format!("strftime({STORED_TIME}, 'now', {modifier})")
-}
-
-/// SQL condition for "visible to readers now" on `story_translations t`.
-pub(crate) const PUBLISHED: &str = concatcp!("t.status = 'published' AND t.published_at <= ", NOW);
-
-/// Begins a transaction that writes. `BEGIN IMMEDIATE` takes SQLite's write lock at
-/// once (waiting up to the busy timeout if another writer holds it): a transaction that
-/// reads before it writes would otherwise fail with `SQLITE_BUSY` whenever another
-/// connection committed in between, which the busy timeout does not retry.
-pub async fn write_tx(pool: &SqlitePool) -> DataResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
-    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
-}
-
 /// The rows of a write that returns them (`INSERT … RETURNING`), always read with
 /// `fetch_all`, never `fetch_one` or `fetch_optional`. Outside a transaction SQLite
 /// commits such a statement only once its last row is read: `fetch_one` stops at the
@@ -111,7 +87,7 @@ impl<T> Written<T> for Vec<T> {
 
 /// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
 /// keys enforced, and applies pending migrations. The one way the app gets a pool.
-pub async fn connect(url: &str) -> DataResult<SqlitePool> {
+pub async fn connect(url: &str) -> DataResult<Db> {
     let options = site_options(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -131,7 +107,7 @@ pub async fn connect(url: &str) -> DataResult<SqlitePool> {
 /// database, until the server is restarted with room on the disk. The write-ahead log
 /// is not read: a clean stop leaves none, and after a crash its last writes only show
 /// once the site runs normally again.
-pub async fn connect_read_only(url: &str) -> DataResult<SqlitePool> {
+pub async fn connect_read_only(url: &str) -> DataResult<Db> {
     migrated_pool(site_options(url)?.read_only(true).immutable(true)).await
 }
 
@@ -148,13 +124,13 @@ fn site_options(url: &str) -> DataResult<SqliteConnectOptions> {
 
 /// The pool on `options`, with the site's migrations applied (on a read-only database
 /// this only checks that none is missing).
-async fn migrated_pool(options: SqliteConnectOptions) -> DataResult<SqlitePool> {
+async fn migrated_pool(options: SqliteConnectOptions) -> DataResult<Db> {
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
         .await?;
     sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
-    Ok(pool)
+    Ok(Db::from_sqlite(pool))
 }
 
 /// SQLite is the one database the server stores its data in. Any other address is
@@ -187,13 +163,13 @@ pub(crate) mod test_db {
 
     /// Keeps the temp dir alive as long as the pool.
     pub struct TestDb {
-        pub pool: SqlitePool,
+        pub pool: Db,
         pub _dir: tempfile::TempDir,
     }
 
     /// A back-office account of `role` as its session sees it (French back office).
     pub async fn account(
-        pool: &SqlitePool,
+        pool: &Db,
         email: &str,
         role: crate::model::Role,
     ) -> crate::model::SessionUser {
@@ -210,14 +186,30 @@ pub(crate) mod test_db {
     }
 
     /// How many stories the database holds.
-    pub async fn stories(pool: &SqlitePool) -> i64 {
-        sqlx::query_scalar("SELECT COUNT(*) FROM stories")
+    pub async fn stories(pool: &Db) -> i64 {
+        crate::sql::query_scalar("SELECT COUNT(*) FROM stories")
             .fetch_one(pool)
             .await
             .unwrap()
     }
 
+    /// A fresh database of the backend under test: SQLite, or PostgreSQL when
+    /// `TEST_BACKEND=postgres` (the data layer's suite run a second time, on the
+    /// PostgreSQL cluster of [`postgres_empty`]).
     pub async fn empty() -> TestDb {
+        if std::env::var("TEST_BACKEND").as_deref() == Ok("postgres") {
+            let dir = tempfile::tempdir().expect("temp dir");
+            return TestDb {
+                pool: postgres_empty().await,
+                _dir: dir,
+            };
+        }
+        sqlite().await
+    }
+
+    /// A fresh SQLite database whatever the backend under test, for what is SQLite's
+    /// own (its file, its limits) and for comparing the two.
+    pub async fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("test.db").display());
         let pool = connect(&url).await.expect("connect");
@@ -228,16 +220,18 @@ pub(crate) mod test_db {
     async fn every_story_kind_is_one_the_database_accepts_and_only_those() {
         let db = empty().await;
         for kind in crate::model::StoryKind::ALL {
-            sqlx::query("INSERT INTO stories (kind) VALUES (?)")
+            crate::sql::query("INSERT INTO stories (kind) VALUES (?)")
                 .bind(kind)
                 .execute(&db.pool)
                 .await
                 .unwrap_or_else(|e| panic!("{kind}: {e}"));
         }
-        assert!(sqlx::query("INSERT INTO stories (kind) VALUES ('post')")
-            .execute(&db.pool)
-            .await
-            .is_err());
+        assert!(
+            crate::sql::query("INSERT INTO stories (kind) VALUES ('post')")
+                .execute(&db.pool)
+                .await
+                .is_err()
+        );
     }
 
     #[tokio::test]
@@ -258,19 +252,20 @@ pub(crate) mod test_db {
     #[tokio::test]
     async fn migrations_create_schema_on_empty_file_and_rerun_cleanly() {
         let db = empty().await;
-        let langs: Vec<String> = sqlx::query_scalar("SELECT code FROM languages ORDER BY position")
-            .fetch_all(&db.pool)
-            .await
-            .unwrap();
+        let langs: Vec<String> =
+            crate::sql::query_scalar("SELECT code FROM languages ORDER BY position")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
         // The database knows the same languages, in the same order, as `Lang`.
         let codes: Vec<&str> = crate::lang::Lang::ALL.iter().map(|l| l.code()).collect();
         assert_eq!(langs, codes);
-        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        let fk: i64 = crate::sql::query_scalar("PRAGMA foreign_keys")
             .fetch_one(&db.pool)
             .await
             .unwrap();
         assert_eq!(fk, 1, "foreign keys enforced");
-        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        let mode: String = crate::sql::query_scalar("PRAGMA journal_mode")
             .fetch_one(&db.pool)
             .await
             .unwrap();
@@ -287,7 +282,7 @@ pub(crate) mod test_db {
     /// A fresh, migrated PostgreSQL database for one test, in the cluster that
     /// `TEST_POSTGRES_URL` names (`scripts/test` starts one with `scripts/postgres`).
     /// Without it the test fails: a backend that is not tested is not supported.
-    pub async fn postgres_empty() -> sqlx::PgPool {
+    pub async fn postgres_empty() -> Db {
         use sqlx::postgres::PgConnectOptions;
         use std::sync::atomic::{AtomicU32, Ordering};
         static NEXT: AtomicU32 = AtomicU32::new(0);
@@ -308,9 +303,11 @@ pub(crate) mod test_db {
             .execute(&mut admin)
             .await
             .expect("create a test database");
-        postgres::migrated_pool(cluster.database(&name))
-            .await
-            .expect("migrate the test database")
+        Db::from_postgres(
+            postgres::migrated_pool(cluster.database(&name))
+                .await
+                .expect("migrate the test database"),
+        )
     }
 
     pub async fn with_demo() -> TestDb {

@@ -6,7 +6,7 @@ use super::write::{self, NewStory, NewTranslation};
 use super::{DataError, DataResult};
 use crate::lang::Lang;
 use crate::model::StoryKind;
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Vocabulary of the generated French articles.
 pub const WORDS_FR: [&str; 24] = [
@@ -154,8 +154,8 @@ fn sentence(rng: &mut Rng, words: &[&str; 24], count: usize) -> String {
 
 /// Adds `count` generated articles (keys `gen-<n>`, so re-running adds nothing twice).
 /// Returns how many were created.
-pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32> {
-    let leaves: Vec<i64> = sqlx::query_scalar(
+pub async fn generate_articles(pool: &Db, count: u32) -> DataResult<u32> {
+    let leaves: Vec<i64> = crate::sql::query_scalar(
         "SELECT s.id FROM sections s WHERE NOT EXISTS (SELECT 1 FROM sections c WHERE c.parent_id = s.id)",
     )
     .fetch_all(pool)
@@ -165,11 +165,11 @@ pub async fn generate_articles(pool: &SqlitePool, count: u32) -> DataResult<u32>
             "no sections: seed the demo first".into(),
         ));
     }
-    let covers: Vec<i64> = sqlx::query_scalar("SELECT id FROM media WHERE kind = 'image'")
+    let covers: Vec<i64> = crate::sql::query_scalar("SELECT id FROM media WHERE kind = 'image'")
         .fetch_all(pool)
         .await?;
     let start: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
+        crate::sql::query_scalar("SELECT count(*) FROM stories WHERE source_key LIKE 'gen-%'")
             .fetch_one(pool)
             .await?;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ start as u64);
@@ -290,7 +290,7 @@ mod tests {
     async fn generator_adds_articles_once_per_key() {
         let db = test_db::with_demo().await;
         assert_eq!(generate_articles(&db.pool, 30).await.unwrap(), 30);
-        let ar: i64 = sqlx::query_scalar(
+        let ar: i64 = crate::sql::query_scalar(
             "SELECT count(*) FROM story_translations t JOIN stories s ON s.id = t.story_id
              WHERE s.source_key LIKE 'gen-%' AND t.lang = 'ar'",
         )

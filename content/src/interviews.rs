@@ -3,11 +3,11 @@
 //! listed newest first with a filter by country.
 
 use super::stories::{card_query_with, media_image, CardRow};
-use super::{DataError, DataResult, PUBLISHED};
+use super::{DataError, DataResult};
 use crate::lang::Lang;
 use crate::model::{InterviewCard, InterviewsPage};
+use crate::{Db, Tx};
 use serde::Deserialize;
-use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -26,11 +26,11 @@ struct InterviewRow {
 
 /// The interviews of an edition, from one country (ISO code) or all.
 pub async fn interviews(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     country: Option<&str>,
 ) -> DataResult<InterviewsPage> {
-    let sql = card_query_with(
+    let sql = crate::sql::dialect_sql!(card_query_with(
         "it.interviewee, it.role, it.country_name, pm.path AS portrait_path,
          pm.width AS portrait_width, pm.height AS portrait_height,
          COALESCE(pmt.alt, '') AS portrait_alt",
@@ -43,8 +43,8 @@ pub async fn interviews(
                AND (? IS NULL OR i.country = ?)
              ORDER BY t.published_at DESC"
         ),
-    );
-    let items = sqlx::query_as::<_, InterviewRow>(&sql)
+    ));
+    let items = crate::sql::query_as::<InterviewRow>(&sql)
         .bind(lang.code())
         .bind(country)
         .bind(country)
@@ -65,16 +65,17 @@ pub async fn interviews(
         })
         .collect();
     // `t.kind` lets SQLite start from the few interviews, not from every story.
-    let countries: Vec<(String, String, i64)> = sqlx::query_as(&format!(
-        "SELECT i.country, min(it.country_name), count(*) FROM interviews i
+    let countries: Vec<(String, String, i64)> =
+        crate::sql::query_as(crate::sql::dialect_sql!(format!(
+            "SELECT i.country, min(it.country_name), count(*) FROM interviews i
          JOIN interview_translations it ON it.story_id = i.story_id
          JOIN story_translations t ON t.story_id = i.story_id AND t.lang = it.lang
          WHERE it.lang = ? AND t.kind = 'interview' AND {PUBLISHED}
          GROUP BY i.country ORDER BY min(it.country_name)"
-    ))
-    .bind(lang.code())
-    .fetch_all(pool)
-    .await?;
+        )))
+        .bind(lang.code())
+        .fetch_all(pool)
+        .await?;
     Ok(InterviewsPage {
         countries: countries
             .into_iter()
@@ -101,7 +102,7 @@ struct InterviewDef {
 /// Records who is interviewed in the demo interviews (`demo/interviews.toml`), with a
 /// generated portrait, once the stories exist (`stories`: demo key → story id).
 pub async fn seed_interviews(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     toml_text: &str,
     media_dir: &Path,
     stories: &HashMap<String, i64>,
@@ -119,7 +120,7 @@ pub async fn seed_interviews(
         ]
         .map(|(lang, [name, _, _])| (lang, name.as_str()));
         let portrait = super::faces::seed::portrait(conn, media_dir, &def.key, &names).await?;
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO interviews (story_id, country, portrait_id) VALUES (?, ?, ?)
              ON CONFLICT (story_id) DO UPDATE SET country = excluded.country,
                portrait_id = excluded.portrait_id",
@@ -134,7 +135,7 @@ pub async fn seed_interviews(
             (Lang::Ar, &def.ar),
             (Lang::En, &def.en),
         ] {
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO interview_translations (story_id, lang, interviewee, role, country_name)
                  VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (story_id, lang) DO UPDATE SET interviewee = excluded.interviewee,

@@ -1,6 +1,6 @@
 //! The site's content, without Leptos: the language and address of every page, the
 //! model types shared with the browser (serde only, so they compile to WASM) and, with
-//! the `db` feature, the data layer — plain async functions over a `SqlitePool`, by
+//! the `db` feature, the data layer — plain async functions over a `Db`, by
 //! domain (stories, sections, search, editorial workflow, accounts, mail queue, media,
 //! WordPress import, demo seed). No HTTP and no views here: every query is testable on
 //! a temporary SQLite file with `cargo test -p content --features db`.
@@ -19,9 +19,12 @@ pub use db::postgres::connect_postgres;
 #[cfg(all(test, feature = "db"))]
 pub(crate) use db::test_db;
 #[cfg(feature = "db")]
-pub use db::{connect, connect_read_only, write_tx, DataError, DataResult};
+pub use db::{connect, connect_read_only, DataError, DataResult};
 #[cfg(feature = "db")]
-pub(crate) use db::{now_moved, NOW, PUBLISHED};
+pub mod sql;
+#[cfg(feature = "db")]
+#[cfg(feature = "db")]
+pub use sql::{write_tx, Backend, Db, Tx};
 #[cfg(feature = "db")]
 pub mod documents;
 

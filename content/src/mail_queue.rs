@@ -7,9 +7,8 @@
 
 use super::DataResult;
 use crate::db::Written;
-use crate::{now_moved, NOW};
+use crate::Db;
 use const_format::concatcp;
-use sqlx::SqlitePool;
 
 /// Sends given up after this many failures (the error stays recorded).
 pub const MAX_ATTEMPTS: i64 = 10;
@@ -41,14 +40,16 @@ pub struct QueuedMail {
 }
 
 /// Adds a mail to the queue; the worker sends it within seconds.
-pub async fn enqueue(pool: &SqlitePool, mail: &Mail) -> DataResult<i64> {
-    let mut conn = pool.acquire().await?;
-    enqueue_on(&mut conn, mail).await
+pub async fn enqueue(pool: &Db, mail: &Mail) -> DataResult<i64> {
+    let mut tx = crate::write_tx(pool).await?;
+    let id = enqueue_on(&mut tx, mail).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// [`enqueue`] inside a transaction, so the mail and the change it reports land together.
-pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataResult<i64> {
-    sqlx::query_scalar(
+pub async fn enqueue_on(conn: &mut crate::Tx, mail: &Mail) -> DataResult<i64> {
+    crate::sql::query_scalar(
         "INSERT INTO mail_queue
            (to_addr, subject, text_body, html_body, unsubscribe_url, reply_to, attachment_of)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -68,12 +69,12 @@ pub async fn enqueue_on(conn: &mut sqlx::SqliteConnection, mail: &Mail) -> DataR
 /// A mail of an issue (`crate::mailings`): it keeps no copy of the issue, whose frozen
 /// bodies it gets when sent; `subscriber` is whom it goes to.
 pub async fn enqueue_for(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::Tx,
     mail: &Mail,
     mailing: i64,
     subscriber: i64,
 ) -> DataResult<i64> {
-    sqlx::query_scalar(
+    crate::sql::query_scalar(
         "INSERT INTO mail_queue
            (to_addr, subject, text_body, html_body, unsubscribe_url, mailing_id, subscriber_id)
          VALUES (?, ?, '', '', ?, ?, ?) RETURNING id",
@@ -92,8 +93,8 @@ pub async fn enqueue_for(
 /// first, then issues of the lists, oldest first. A list mail goes only to an address
 /// still subscribed (unsubscribing wins over an issue being sent) and gets its issue's
 /// bodies with the recipient's unsubscribe address put in.
-pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
-    Ok(sqlx::query_as(concatcp!(
+pub async fn due(pool: &Db, limit: u32) -> DataResult<Vec<QueuedMail>> {
+    Ok(crate::sql::query_as(crate::sql::dialect_const!(concatcp!(
         "SELECT q.id, q.attempts, q.to_addr, q.subject, q.unsubscribe_url, q.reply_to,
                 q.attachment_of,
                 CASE WHEN m.id IS NULL THEN q.text_body
@@ -112,20 +113,20 @@ pub async fn due(pool: &SqlitePool, limit: u32) -> DataResult<Vec<QueuedMail>> {
         " AND (q.subscriber_id IS NULL OR EXISTS (SELECT 1 FROM subscribers s
                 WHERE s.id = q.subscriber_id AND s.status = 'confirmed'))
          ORDER BY q.mailing_id IS NOT NULL, q.next_attempt_at, q.id LIMIT ?"
-    ))
+    )))
     .bind(MAX_ATTEMPTS)
-    .bind(limit)
+    .bind(i64::from(limit))
     .fetch_all(pool)
     .await?)
 }
 
 /// How many mails were queued for `to_addr` in the last `hours` (per-address limits:
 /// nobody can make the site mail-bomb an address).
-pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(&format!(
+pub async fn recent_to(pool: &Db, to_addr: &str, hours: i64) -> DataResult<i64> {
+    Ok(crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT count(*) FROM mail_queue WHERE to_addr = ? AND created_at > {}",
         now_moved("'-' || ? || ' hours'")
-    ))
+    )))
     .bind(to_addr)
     .bind(hours)
     .fetch_one(pool)
@@ -135,27 +136,27 @@ pub async fn recent_to(pool: &SqlitePool, to_addr: &str, hours: i64) -> DataResu
 /// Records a delivery (and, for an issue, that its recipient got it and that the
 /// address takes mail: its refusals start again from nought). The sent mail's bodies
 /// and unsubscribe link are blanked: they hold the reader's token links.
-pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
+pub async fn mark_sent(pool: &Db, id: i64) -> DataResult<()> {
     let mut tx = crate::write_tx(pool).await?;
-    sqlx::query(concatcp!(
+    crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE mail_queue SET sent_at = ",
         NOW,
         ", attempts = attempts + 1, last_error = NULL,
            text_body = '', html_body = '', unsubscribe_url = NULL WHERE id = ?"
-    ))
+    )))
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
-    sqlx::query("UPDATE mailing_recipients SET state = 'sent' WHERE mail_id = ?")
+    crate::sql::query("UPDATE mailing_recipients SET state = 'sent' WHERE mail_id = ?")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
-    sqlx::query(
+    crate::sql::query(
         "UPDATE subscribers SET refusals = 0
          WHERE refusals > 0 AND id = (SELECT subscriber_id FROM mail_queue WHERE id = ?)",
     )
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     tx.commit().await?;
     Ok(())
@@ -165,19 +166,24 @@ pub async fn mark_sent(pool: &SqlitePool, id: i64) -> DataResult<()> {
 /// 1, 2, 4… minutes (at most 6 hours), [`MAX_ATTEMPTS`] times in all; a permanent one
 /// (SMTP 5xx: no such mailbox) is not tried again, and counts against the address
 /// (`mailings::MAX_REFUSALS`). An issue's recipient given up on is `failed`.
-pub async fn mark_failed(
-    pool: &SqlitePool,
-    id: i64,
-    error: &str,
-    permanent: bool,
-) -> DataResult<()> {
+pub async fn mark_failed(pool: &Db, id: i64, error: &str, permanent: bool) -> DataResult<()> {
     let mut tx = crate::write_tx(pool).await?;
-    sqlx::query(&format!(
+    crate::sql::query(crate::sql::dialect_sql!(format!(
         "UPDATE mail_queue SET last_error = ?,
-           attempts = CASE WHEN ? THEN max(attempts + 1, ?) ELSE attempts + 1 END,
+           attempts = CASE WHEN ? THEN {} ELSE attempts + 1 END,
            next_attempt_at = {} WHERE id = ?",
-        now_moved("'+' || min(360, 1 << min(attempts, 9)) || ' minutes'")
-    ))
+        greatest("attempts + 1", "?"),
+        now_moved(&format!(
+            "'+' || {} || ' minutes'",
+            least(
+                "360",
+                &format!(
+                    "(CAST(1 AS BIGINT) << CAST({} AS INTEGER))",
+                    least("attempts", "9")
+                )
+            )
+        ))
+    )))
     .bind(
         without_addresses(error)
             .chars()
@@ -187,24 +193,24 @@ pub async fn mark_failed(
     .bind(permanent)
     .bind(MAX_ATTEMPTS)
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
-    sqlx::query(
+    crate::sql::query(
         "UPDATE mailing_recipients SET state = 'failed'
          WHERE mail_id = ? AND (SELECT attempts FROM mail_queue WHERE id = ?) >= ?",
     )
     .bind(id)
     .bind(id)
     .bind(MAX_ATTEMPTS)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     if permanent {
-        sqlx::query(
+        crate::sql::query(
             "UPDATE subscribers SET refusals = refusals + 1
              WHERE id = (SELECT subscriber_id FROM mail_queue WHERE id = ?)",
         )
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     tx.commit().await?;
@@ -277,13 +283,13 @@ mod tests {
         // Sent mail is gone from the queue; the failed one waits for its retry time.
         assert!(due(&pool, 10).await.unwrap().is_empty());
         let (attempts, error): (i64, String) =
-            sqlx::query_as("SELECT attempts, last_error FROM mail_queue WHERE id = ?")
+            crate::sql::query_as("SELECT attempts, last_error FROM mail_queue WHERE id = ?")
                 .bind(second)
                 .fetch_one(&pool)
                 .await
                 .unwrap();
         assert_eq!((attempts, error.as_str()), (1, "connection refused"));
-        let (text, html, unsubscribe): (String, String, Option<String>) = sqlx::query_as(
+        let (text, html, unsubscribe): (String, String, Option<String>) = crate::sql::query_as(
             "SELECT text_body, html_body, unsubscribe_url FROM mail_queue WHERE id = ?",
         )
         .bind(first)
@@ -291,13 +297,13 @@ mod tests {
         .await
         .unwrap();
         assert_eq!((text.as_str(), html.as_str(), unsubscribe), ("", "", None));
-        sqlx::query("UPDATE mail_queue SET next_attempt_at = '2000-01-01T00:00:00Z'")
+        crate::sql::query("UPDATE mail_queue SET next_attempt_at = '2000-01-01T00:00:00Z'")
             .execute(&pool)
             .await
             .unwrap();
         assert_eq!(due(&pool, 10).await.unwrap().len(), 1);
         // After MAX_ATTEMPTS failures it is no longer tried.
-        sqlx::query("UPDATE mail_queue SET attempts = ? WHERE id = ?")
+        crate::sql::query("UPDATE mail_queue SET attempts = ? WHERE id = ?")
             .bind(MAX_ATTEMPTS)
             .bind(second)
             .execute(&pool)
@@ -314,11 +320,12 @@ mod tests {
             .unwrap();
         let refusal = "550 5.1.1 <reader.name+news@example.org>: Recipient address rejected";
         mark_failed(&db.pool, id, refusal, true).await.unwrap();
-        let kept: String = sqlx::query_scalar("SELECT last_error FROM mail_queue WHERE id = ?")
-            .bind(id)
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+        let kept: String =
+            crate::sql::query_scalar("SELECT last_error FROM mail_queue WHERE id = ?")
+                .bind(id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
         assert_eq!(
             kept,
             "550 5.1.1 <…@example.org>: Recipient address rejected"

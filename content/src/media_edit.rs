@@ -8,7 +8,7 @@ use super::media_library::{descriptions, ALTS_COLUMN, RENDITIONS_COLUMN};
 use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{MediaItem, MediaUse, Role, SessionUser, WHOLE_FORM};
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 use std::path::Path;
 
 /// Longest description, as at upload.
@@ -17,16 +17,21 @@ pub const MAX_DESCRIPTION_CHARS: usize = 500;
 /// Story versions that show or attach media `?1` (cover, a publication's PDF, an
 /// episode's sound, an interviewee's portrait) or name one of its files (`?2`, the
 /// path without its extension, so renditions count) in their text; newest story first.
-const USES: &str = "
+fn uses() -> crate::sql::Sql<'static> {
+    crate::sql::dialect_sql!(format!(
+        "
     SELECT t.story_id, t.lang, t.title FROM story_translations t
-    WHERE t.cover_media_id = ?1 OR instr(t.body_html, ?2) > 0
+    WHERE t.cover_media_id = ?1 OR {}
     UNION SELECT t.story_id, t.lang, t.title FROM story_translations t
     JOIN publications p ON p.story_id = t.story_id WHERE p.pdf_media_id = ?1
     UNION SELECT t.story_id, t.lang, t.title FROM story_translations t
     JOIN episodes e ON e.story_id = t.story_id WHERE e.audio_media_id = ?1
     UNION SELECT t.story_id, t.lang, t.title FROM story_translations t
     JOIN interviews i ON i.story_id = t.story_id WHERE i.portrait_id = ?1
-    ORDER BY 1 DESC, 2";
+    ORDER BY 1 DESC, 2",
+        contains("t.body_html", "?2")
+    ))
+}
 
 /// `/media/<path>` without the extension: what the original and its renditions share.
 fn file_stem(path: &str) -> String {
@@ -46,8 +51,8 @@ type ItemRow = (
 );
 
 /// Media `id` with its descriptions in the three languages and what uses it.
-pub async fn media_item(pool: &SqlitePool, id: i64) -> DataResult<Option<MediaItem>> {
-    let row: Option<ItemRow> = sqlx::query_as(&format!(
+pub async fn media_item(pool: &Db, id: i64) -> DataResult<Option<MediaItem>> {
+    let row: Option<ItemRow> = crate::sql::query_as(&format!(
         "SELECT m.kind, m.path, m.width, m.height, m.bytes, m.original_name,
            {ALTS_COLUMN}, {RENDITIONS_COLUMN}
          FROM media m WHERE m.id = ?"
@@ -58,7 +63,7 @@ pub async fn media_item(pool: &SqlitePool, id: i64) -> DataResult<Option<MediaIt
     let Some((kind, path, width, height, bytes, name, alts, renditions)) = row else {
         return Ok(None);
     };
-    let (uses, other_uses) = uses_of(&mut *pool.acquire().await?, id, &path).await?;
+    let (uses, other_uses) = uses_of(&mut crate::sql::read_tx(pool).await?, id, &path).await?;
     Ok(Some(MediaItem {
         id,
         kind,
@@ -76,12 +81,8 @@ pub async fn media_item(pool: &SqlitePool, id: i64) -> DataResult<Option<MediaIt
 
 /// The story versions using media `id` (stored at `path`), and how many other things
 /// (podcast programmes' covers) do.
-async fn uses_of(
-    conn: &mut SqliteConnection,
-    id: i64,
-    path: &str,
-) -> DataResult<(Vec<MediaUse>, i64)> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(USES)
+async fn uses_of(conn: &mut Tx, id: i64, path: &str) -> DataResult<(Vec<MediaUse>, i64)> {
+    let rows: Vec<(i64, String, String)> = crate::sql::query_as(uses())
         .bind(id)
         .bind(file_stem(path))
         .fetch_all(&mut *conn)
@@ -97,7 +98,7 @@ async fn uses_of(
         })
         .collect();
     let programmes: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM programmes WHERE cover_media_id = ?")
+        crate::sql::query_scalar("SELECT count(*) FROM programmes WHERE cover_media_id = ?")
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
@@ -107,7 +108,7 @@ async fn uses_of(
 /// Stores the descriptions of media `id` (any account of the back office: whoever may
 /// upload may describe). Refused: a description too long (`alt_<lang>`), or no such item.
 pub async fn describe(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     id: i64,
     descriptions: &[(Lang, String)],
@@ -124,9 +125,9 @@ pub async fn describe(
         return Ok(Err(problems));
     }
     let mut tx = crate::write_tx(pool).await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM media WHERE id = ?")
+    let exists: Option<i64> = crate::sql::query_scalar("SELECT id FROM media WHERE id = ?")
         .bind(id)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut tx)
         .await?;
     if exists.is_none() {
         return Ok(Err(problem(WHOLE_FORM, "not_found")));
@@ -157,7 +158,7 @@ pub async fn describe(
 /// Deletes media `id`, its renditions and their files (editors and administrators).
 /// Refused while anything uses it, so no page loses a picture, a PDF or a sound.
 pub async fn delete(
-    pool: &SqlitePool,
+    pool: &Db,
     media_dir: &Path,
     user: &SessionUser,
     id: i64,
@@ -167,9 +168,9 @@ pub async fn delete(
     }
     let mut tx = crate::write_tx(pool).await?;
     let found: Option<(String, String)> =
-        sqlx::query_as("SELECT path, original_name FROM media WHERE id = ?")
+        crate::sql::query_as("SELECT path, original_name FROM media WHERE id = ?")
             .bind(id)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
     let Some((path, name)) = found else {
         return Ok(Err(problem(WHOLE_FORM, "not_found")));
@@ -179,15 +180,15 @@ pub async fn delete(
         return Ok(Err(problem(WHOLE_FORM, "media_in_use")));
     }
     let mut files: Vec<String> =
-        sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ?")
+        crate::sql::query_scalar("SELECT path FROM media_variants WHERE media_id = ?")
             .bind(id)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut tx)
             .await?;
     files.push(path);
     // Renditions and descriptions go with it (ON DELETE CASCADE).
-    sqlx::query("DELETE FROM media WHERE id = ?")
+    crate::sql::query("DELETE FROM media WHERE id = ?")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     audit_on(
         &mut tx,

@@ -9,7 +9,7 @@ use super::{write, DataResult};
 use crate::documents;
 use crate::lang::Lang;
 use crate::model::LibraryFile;
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Largest PDF (bytes): a printed report with pictures.
 pub const MAX_PDF_BYTES: usize = 40 * 1024 * 1024;
@@ -63,7 +63,7 @@ pub fn looks_like_a_file(bytes: &[u8]) -> bool {
 /// Keeps an uploaded PDF or sound with its descriptions. `Ok(Err(_))`: refused, nothing
 /// kept (not a type we keep, cut, too big, empty).
 pub async fn store_file(
-    pool: &SqlitePool,
+    pool: &Db,
     media_dir: &std::path::Path,
     bytes: Vec<u8>,
     original_name: &str,
@@ -94,11 +94,11 @@ pub async fn store_file(
     let id = write::upsert_file(&mut tx, found.kind, &path, found.mime, bytes.len() as i64).await?;
     record_upload(&mut tx, id, user_id, &name).await?;
     for (lang, text) in descriptions.iter().filter(|(_, t)| !t.trim().is_empty()) {
-        sqlx::query("INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)")
+        crate::sql::query("INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)")
             .bind(id)
             .bind(lang.code())
             .bind(text.trim())
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
     }
     tx.commit().await?;
@@ -108,13 +108,13 @@ pub async fn store_file(
 /// The newest `limit` documents and sounds (`kind` `pdf` or `audio`, or both when
 /// `None`), with their description in `lang` (else their file name).
 pub async fn recent_files(
-    pool: &SqlitePool,
+    pool: &Db,
     kind: Option<&str>,
     lang: Lang,
     limit: u32,
 ) -> DataResult<Vec<LibraryFile>> {
     type Row = (i64, String, String, String, i64, String, Option<String>);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = crate::sql::query_as(
         "SELECT m.id, m.kind, m.path, m.mime, m.bytes, m.original_name,
                 (SELECT alt FROM media_translations t WHERE t.media_id = m.id AND t.lang = ?2
                    AND t.alt != '')
@@ -123,7 +123,7 @@ pub async fn recent_files(
     )
     .bind(kind)
     .bind(lang.code())
-    .bind(limit)
+    .bind(i64::from(limit))
     .fetch_all(pool)
     .await?;
     Ok(rows

@@ -7,9 +7,9 @@
 use super::{accounts, DataResult};
 use crate::lang::Lang;
 use crate::model::LibraryPicture;
+use crate::Db;
 use image::{DynamicImage, GenericImageView, ImageFormat, ImageReader};
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -171,7 +171,7 @@ fn encode_webp(small: &DynamicImage, transparent: bool) -> Option<Vec<u8>> {
 /// Keeps an uploaded picture: checks it, writes it and its renditions under
 /// `media_dir`, records it with its alt texts. Returns its id, or why it was refused.
 pub async fn store_image(
-    pool: &SqlitePool,
+    pool: &Db,
     media_dir: &Path,
     bytes: Vec<u8>,
     original_name: &str,
@@ -219,18 +219,18 @@ pub async fn store_image(
 /// Records the renditions of media `id` whose files are written (one already recorded at
 /// the same type and width is kept).
 pub(super) async fn record_renditions(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::Tx,
     id: i64,
     variants: &[Rendition],
 ) -> DataResult<()> {
     for variant in variants {
-        sqlx::query(
-            "INSERT OR IGNORE INTO media_variants (media_id, width, height, path, mime, bytes)
-             VALUES (?, ?, ?, ?, ?, ?)",
+        crate::sql::query(
+            "INSERT INTO media_variants (media_id, width, height, path, mime, bytes)
+             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         )
         .bind(id)
-        .bind(variant.width)
-        .bind(variant.height)
+        .bind(i64::from(variant.width))
+        .bind(i64::from(variant.height))
         .bind(&variant.path)
         .bind(variant.mime)
         .bind(variant.bytes.len() as i64)
@@ -242,12 +242,12 @@ pub(super) async fn record_renditions(
 
 /// Who uploaded media `id` and under which name, in the media row and the audit log.
 pub(super) async fn record_upload(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::Tx,
     id: i64,
     user_id: i64,
     name: &str,
 ) -> DataResult<()> {
-    sqlx::query("UPDATE media SET uploaded_by = ?, original_name = ? WHERE id = ?")
+    crate::sql::query("UPDATE media SET uploaded_by = ?, original_name = ? WHERE id = ?")
         .bind(user_id)
         .bind(name)
         .bind(id)
@@ -335,13 +335,13 @@ struct ItemRow {
 }
 
 /// The newest `limit` pictures of the library.
-pub async fn recent_images(pool: &SqlitePool, limit: u32) -> DataResult<Vec<LibraryPicture>> {
-    let rows: Vec<ItemRow> = sqlx::query_as(&format!(
+pub async fn recent_images(pool: &Db, limit: u32) -> DataResult<Vec<LibraryPicture>> {
+    let rows: Vec<ItemRow> = crate::sql::query_as(&format!(
         "SELECT m.id, m.path, m.width, m.height, m.original_name,
                {ALTS_COLUMN} AS alts, {RENDITIONS_COLUMN} AS variants
              FROM media m WHERE m.kind = 'image' ORDER BY m.id DESC LIMIT ?"
     ))
-    .bind(limit)
+    .bind(i64::from(limit))
     .fetch_all(pool)
     .await?;
     Ok(rows

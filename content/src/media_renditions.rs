@@ -6,8 +6,8 @@
 
 use super::media_library::{check, record_renditions, renditions, write_file, VARIANT_WIDTHS};
 use super::DataResult;
+use crate::Db;
 use image::GenericImageView;
-use sqlx::SqlitePool;
 use std::path::Path;
 
 /// What a pass did, for the server's log.
@@ -37,12 +37,9 @@ const WITHOUT_RENDITIONS: &str = "
 /// picture at a time (decoding and encoding off the async threads). A rendition file
 /// name already taken on disk by something else (an imported `photo-480.jpg`) is left
 /// alone and that rendition skipped.
-pub async fn add_missing_renditions(
-    pool: &SqlitePool,
-    media_dir: &Path,
-) -> DataResult<RenditionsReport> {
-    let todo: Vec<(i64, String)> = sqlx::query_as(WITHOUT_RENDITIONS)
-        .bind(VARIANT_WIDTHS[0])
+pub async fn add_missing_renditions(pool: &Db, media_dir: &Path) -> DataResult<RenditionsReport> {
+    let todo: Vec<(i64, String)> = crate::sql::query_as(WITHOUT_RENDITIONS)
+        .bind(i64::from(VARIANT_WIDTHS[0]))
         .fetch_all(pool)
         .await?;
     let mut report = RenditionsReport::default();
@@ -76,11 +73,11 @@ pub async fn add_missing_renditions(
         }
         let mut tx = super::write_tx(pool).await?;
         // The real size, so a picture too small for renditions is not read again.
-        sqlx::query("UPDATE media SET width = ?, height = ? WHERE id = ?")
-            .bind(width)
-            .bind(height)
+        crate::sql::query("UPDATE media SET width = ?, height = ? WHERE id = ?")
+            .bind(i64::from(width))
+            .bind(i64::from(height))
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
         record_renditions(&mut tx, id, &fresh).await?;
         tx.commit().await?;

@@ -6,7 +6,7 @@ use crate::address::{story_path, Page};
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{MenuItem, Navigation};
-use sqlx::SqlitePool;
+use crate::Db;
 
 #[derive(sqlx::FromRow)]
 struct MenuRow {
@@ -42,8 +42,8 @@ impl MenuRow {
 }
 
 /// Both menus of `lang`. Items whose target has no version in `lang` are left out.
-pub async fn navigation(pool: &SqlitePool, lang: Lang) -> DataResult<Navigation> {
-    let rows: Vec<MenuRow> = sqlx::query_as(
+pub async fn navigation(pool: &Db, lang: Lang) -> DataResult<Navigation> {
+    let rows: Vec<MenuRow> = crate::sql::query_as(
         "SELECT mi.id, mi.menu, mi.parent_id, mi.target,
                 COALESCE(l.label, st.name, tt.title) AS label,
                 st.slug AS section_slug, tt.slug AS story_slug, mi.path
@@ -57,9 +57,12 @@ pub async fn navigation(pool: &SqlitePool, lang: Lang) -> DataResult<Navigation>
     .bind(lang.code())
     .fetch_all(pool)
     .await?;
-    let year: i64 = sqlx::query_scalar("SELECT CAST(strftime('%Y', 'now') AS INTEGER)")
-        .fetch_one(pool)
-        .await?;
+    let year: i64 = crate::sql::query_scalar(crate::sql::dialect_const!(const_format::concatcp!(
+        "SELECT ",
+        CURRENT_YEAR
+    )))
+    .fetch_one(pool)
+    .await?;
     let tree = |menu: &str| -> Vec<MenuItem> {
         let item = |row: &MenuRow| -> Option<MenuItem> {
             Some(MenuItem {

@@ -3,19 +3,19 @@
 //! subscriber lists with their counts and the CSV export of confirmed addresses. Every
 //! change goes to the audit log.
 
-use super::{accounts, mail_queue, DataResult, NOW};
+use super::{accounts, mail_queue, DataResult};
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{MessageDetail, MessageSummary, SessionUser, SubscriberCount};
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Statuses of a message in the queue, in order.
 pub const MESSAGE_STATUSES: [&str; 5] = ["new", "read", "replied", "accepted", "rejected"];
 
 /// The newest messages, those in `status` only when given.
-pub async fn queue(pool: &SqlitePool, status: Option<&str>) -> DataResult<Vec<MessageSummary>> {
+pub async fn queue(pool: &Db, status: Option<&str>) -> DataResult<Vec<MessageSummary>> {
     let status = status.filter(|s| MESSAGE_STATUSES.contains(s));
-    Ok(sqlx::query_as(
+    Ok(crate::sql::query_as(
         "SELECT id, kind, lang, name, subject, status, created_at,
                 attachment_name IS NOT NULL AS has_attachment
          FROM reader_messages WHERE ?1 IS NULL OR status = ?1
@@ -28,14 +28,14 @@ pub async fn queue(pool: &SqlitePool, status: Option<&str>) -> DataResult<Vec<Me
 
 /// One message in full; opening a new one marks it read.
 pub async fn open_message(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     id: i64,
 ) -> DataResult<Option<MessageDetail>> {
-    let marked = sqlx::query(&format!(
+    let marked = crate::sql::query(crate::sql::dialect_sql!(format!(
         "UPDATE reader_messages SET status = 'read', handled_by = ?, handled_at = {NOW}
          WHERE id = ? AND status = 'new'"
-    ))
+    )))
     .bind(user.id)
     .bind(id)
     .execute(pool)
@@ -51,7 +51,7 @@ pub async fn open_message(
         )
         .await?;
     }
-    Ok(sqlx::query_as(
+    Ok(crate::sql::query_as(
         "SELECT id, kind, lang, name, email, subject, body, country, attachment_name, status,
                 created_at, story_id
          FROM reader_messages WHERE id = ?",
@@ -92,13 +92,13 @@ pub struct ReplyTo<'a> {
 /// (or an accepted message that is not an op-ed); else, for `Accept`, the draft's story
 /// id and language (the op-ed's), so the editor can be taken to it.
 pub async fn decide(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     id: i64,
     decision: &Decision,
     write_reply: impl FnOnce(ReplyTo<'_>) -> mail_queue::Mail,
 ) -> DataResult<Option<Option<(i64, Lang)>>> {
-    let found: Option<(String, String, String, String, String, String)> = sqlx::query_as(
+    let found: Option<(String, String, String, String, String, String)> = crate::sql::query_as(
         "SELECT kind, lang, email, subject, body, name FROM reader_messages WHERE id = ?",
     )
     .bind(id)
@@ -127,16 +127,16 @@ pub async fn decide(
             ("accepted", story, "message.accept")
         }
     };
-    sqlx::query(&format!(
+    crate::sql::query(crate::sql::dialect_sql!(format!(
         "UPDATE reader_messages SET status = ?, handled_by = ?,
            handled_at = {NOW}, story_id = COALESCE(NULLIF(?, 0), story_id)
          WHERE id = ?"
-    ))
+    )))
     .bind(status)
     .bind(user.id)
     .bind(story)
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     accounts::audit_on(
         &mut tx,
@@ -153,14 +153,14 @@ pub async fn decide(
 /// A draft article in the op-ed's language: its title, its text as the body (plain
 /// paragraphs), the author's name as signature; the editor then edits it as any other.
 async fn draft_from_op_ed(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::Tx,
     user: &SessionUser,
     lang: Lang,
     title: &str,
     text: &str,
     author: &str,
 ) -> DataResult<i64> {
-    let story: i64 = sqlx::query_scalar(
+    let story: i64 = crate::sql::query_scalar(
         "INSERT INTO stories (kind, created_by) VALUES ('article', ?) RETURNING id",
     )
     .bind(user.id)
@@ -198,8 +198,8 @@ async fn draft_from_op_ed(
 }
 
 /// Subscribers per list, language and status.
-pub async fn subscriber_counts(pool: &SqlitePool) -> DataResult<Vec<SubscriberCount>> {
-    Ok(sqlx::query_as(
+pub async fn subscriber_counts(pool: &Db) -> DataResult<Vec<SubscriberCount>> {
+    Ok(crate::sql::query_as(
         "SELECT list, lang, status, count(*) AS count FROM subscribers
          GROUP BY list, lang, status ORDER BY list, lang, status",
     )
@@ -209,12 +209,8 @@ pub async fn subscriber_counts(pool: &SqlitePool) -> DataResult<Vec<SubscriberCo
 
 /// The confirmed addresses of `list` as CSV (`email,language,confirmed_at`), for the
 /// mailing tool; the export itself is recorded in the audit log.
-pub async fn subscribers_csv(
-    pool: &SqlitePool,
-    user: &SessionUser,
-    list: &str,
-) -> DataResult<String> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+pub async fn subscribers_csv(pool: &Db, user: &SessionUser, list: &str) -> DataResult<String> {
+    let rows: Vec<(String, String, Option<String>)> = crate::sql::query_as(
         "SELECT email, lang, confirmed_at FROM subscribers
          WHERE list = ? AND status = 'confirmed' ORDER BY email",
     )

@@ -5,10 +5,10 @@ use crate::address::{Named, Page};
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{ArticlePage, Crumb, HomePage, SectionPage, PAGE_SIZE};
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Featured story, latest news and a block per main section.
-pub async fn home(pool: &SqlitePool, lang: Lang) -> DataResult<HomePage> {
+pub async fn home(pool: &Db, lang: Lang) -> DataResult<HomePage> {
     let featured = stories::featured(pool, lang).await?;
     let skip = featured.as_ref().map(|f| f.slug.as_str());
     let latest = stories::latest(pool, lang, 6, skip).await?;
@@ -23,7 +23,7 @@ pub async fn home(pool: &SqlitePool, lang: Lang) -> DataResult<HomePage> {
 
 /// One page of a section listing, or `None` for an unknown slug.
 pub async fn section(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     slug: &str,
     page: u32,
@@ -58,12 +58,7 @@ pub async fn section(
 
 /// One page of the stories with a tag, in the shape of a section listing (no
 /// sub-sections, no description), or `None` for an unknown tag.
-pub async fn tag(
-    pool: &SqlitePool,
-    lang: Lang,
-    slug: &str,
-    page: u32,
-) -> DataResult<Option<SectionPage>> {
+pub async fn tag(pool: &Db, lang: Lang, slug: &str, page: u32) -> DataResult<Option<SectionPage>> {
     let Some((id, link)) = super::tags::by_slug(pool, lang, slug).await? else {
         return Ok(None);
     };
@@ -89,7 +84,7 @@ pub async fn tag(
 
 /// A full article or static page with breadcrumb, related posts and latest news.
 pub async fn story(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     slug: &str,
     page_kind: bool,
@@ -102,11 +97,7 @@ pub async fn story(
 
 /// Version `lang` of story `story_id` in its page as readers will see it once
 /// published, whatever its status (the back office's preview).
-pub async fn preview(
-    pool: &SqlitePool,
-    story_id: i64,
-    lang: Lang,
-) -> DataResult<Option<ArticlePage>> {
+pub async fn preview(pool: &Db, story_id: i64, lang: Lang) -> DataResult<Option<ArticlePage>> {
     let Some(row) = stories::any_version(pool, story_id, lang).await? else {
         return Ok(None);
     };
@@ -116,7 +107,7 @@ pub async fn preview(
 
 /// The page of a story found by [`story`] or [`preview`].
 async fn story_page(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     row: stories::StoryRow,
     page_kind: bool,

@@ -5,7 +5,7 @@
 use super::DataResult;
 use crate::db::Written;
 use crate::lang::Lang;
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// A message to store.
 #[derive(Clone, Debug)]
@@ -24,12 +24,12 @@ pub struct NewMessage<'a> {
 }
 
 /// Stores a message; returns its number (quoted to the reader and to the editors).
-pub async fn insert(pool: &SqlitePool, message: &NewMessage<'_>) -> DataResult<i64> {
+pub async fn insert(pool: &Db, message: &NewMessage<'_>) -> DataResult<i64> {
     let (file_name, content_type, bytes) = match message.attachment {
         Some((name, kind, bytes)) => (Some(name), Some(kind), Some(bytes)),
         None => (None, None, None),
     };
-    sqlx::query_scalar(
+    crate::sql::query_scalar(
         "INSERT INTO reader_messages (kind, lang, name, email, subject, body, country,
            attachment_name, attachment_type, attachment, wording)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -51,11 +51,11 @@ pub async fn insert(pool: &SqlitePool, message: &NewMessage<'_>) -> DataResult<i
 }
 
 /// Messages from `email` in the last `hours` (per-address limit).
-pub async fn recent_from(pool: &SqlitePool, email: &str, hours: i64) -> DataResult<i64> {
-    Ok(sqlx::query_scalar(&format!(
+pub async fn recent_from(pool: &Db, email: &str, hours: i64) -> DataResult<i64> {
+    Ok(crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT count(*) FROM reader_messages WHERE email = ? AND created_at > {}",
-        crate::db::now_moved("'-' || ? || ' hours'")
-    ))
+        now_moved("'-' || ? || ' hours'")
+    )))
     .bind(email)
     .bind(hours)
     .fetch_one(pool)
@@ -63,11 +63,8 @@ pub async fn recent_from(pool: &SqlitePool, email: &str, hours: i64) -> DataResu
 }
 
 /// The attachment of message `id`: file name, content type, bytes.
-pub async fn attachment(
-    pool: &SqlitePool,
-    id: i64,
-) -> DataResult<Option<(String, String, Vec<u8>)>> {
-    Ok(sqlx::query_as(
+pub async fn attachment(pool: &Db, id: i64) -> DataResult<Option<(String, String, Vec<u8>)>> {
+    Ok(crate::sql::query_as(
         "SELECT attachment_name, attachment_type, attachment FROM reader_messages
          WHERE id = ? AND attachment IS NOT NULL",
     )
@@ -78,9 +75,9 @@ pub async fn attachment(
 
 /// A secret of `N` random bytes named `name`, created on first use and kept across
 /// restarts (so forms shown before a restart still work after it).
-pub async fn secret<const N: usize>(pool: &SqlitePool, name: &str) -> DataResult<[u8; N]> {
+pub async fn secret<const N: usize>(pool: &Db, name: &str) -> DataResult<[u8; N]> {
     let read = || {
-        sqlx::query_scalar::<_, Vec<u8>>("SELECT value FROM site_secrets WHERE name = ?")
+        crate::sql::query_scalar::<Vec<u8>>("SELECT value FROM site_secrets WHERE name = ?")
             .bind(name)
             .fetch_optional(pool)
     };
@@ -91,11 +88,13 @@ pub async fn secret<const N: usize>(pool: &SqlitePool, name: &str) -> DataResult
         None => {
             let mut fresh = [0u8; N];
             getrandom::fill(&mut fresh).expect("the OS random source");
-            sqlx::query("INSERT OR IGNORE INTO site_secrets (name, value) VALUES (?, ?)")
-                .bind(name)
-                .bind(&fresh[..])
-                .execute(pool)
-                .await?;
+            crate::sql::query(
+                "INSERT INTO site_secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            )
+            .bind(name)
+            .bind(&fresh[..])
+            .execute(pool)
+            .await?;
             read()
                 .await?
                 .ok_or_else(|| super::DataError::Invalid(format!("secret {name} was not stored")))?

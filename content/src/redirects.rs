@@ -2,12 +2,12 @@
 //! where they lead now. Stored normalised: percent-decoded, no trailing slash; looked up
 //! the same way, so `/2013/01/x`, `/2013/01/x/` and `%d8%a7`/`%D8%A7` all match.
 
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::address::decode_segment;
 use crate::address::Page;
 use crate::lang::Lang;
 use crate::model::StoryKind;
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// The stored form of an old address: a path (`/2013/01/11/slug`) or a query naming a
 /// post (`?p=123`, `?page_id=7`). `None` for the site root or anything unusable.
@@ -47,19 +47,20 @@ pub fn post_query(query: &str) -> Option<String> {
 
 /// Where an old address leads now (a site-relative path), if anywhere. Only published
 /// stories are targets: a draft's old address stays a 404 until it is published.
-pub async fn resolve(pool: &SqlitePool, old: &str) -> DataResult<Option<String>> {
-    let story: Option<(String, StoryKind, String)> = sqlx::query_as(&format!(
-        "SELECT t.lang, t.kind, t.slug FROM redirects r
+pub async fn resolve(pool: &Db, old: &str) -> DataResult<Option<String>> {
+    let story: Option<(String, StoryKind, String)> =
+        crate::sql::query_as(crate::sql::dialect_sql!(format!(
+            "SELECT t.lang, t.kind, t.slug FROM redirects r
          JOIN story_translations t ON t.id = r.story_translation_id
          WHERE r.old_path = ? AND {PUBLISHED}"
-    ))
-    .bind(old)
-    .fetch_optional(pool)
-    .await?;
+        )))
+        .bind(old)
+        .fetch_optional(pool)
+        .await?;
     if let Some((lang, kind, slug)) = story {
         return Ok(Lang::from_code(&lang).map(|l| crate::address::story_path(l, kind, &slug)));
     }
-    let section: Option<(String, String)> = sqlx::query_as(
+    let section: Option<(String, String)> = crate::sql::query_as(
         "SELECT st.lang, st.slug FROM section_redirects r
          JOIN section_translations st ON st.section_id = r.section_id AND st.lang = r.lang
          WHERE r.old_path = ?",
@@ -72,12 +73,8 @@ pub async fn resolve(pool: &SqlitePool, old: &str) -> DataResult<Option<String>>
 }
 
 /// Records that `old` (normalised) leads to a story translation; a later import wins.
-pub async fn add_story(
-    conn: &mut SqliteConnection,
-    old: &str,
-    translation_id: i64,
-) -> DataResult<()> {
-    sqlx::query(
+pub async fn add_story(conn: &mut Tx, old: &str, translation_id: i64) -> DataResult<()> {
+    crate::sql::query(
         "INSERT INTO redirects (old_path, story_translation_id) VALUES (?, ?)
          ON CONFLICT (old_path) DO UPDATE SET story_translation_id = excluded.story_translation_id",
     )
@@ -89,13 +86,8 @@ pub async fn add_story(
 }
 
 /// Records that `old` (normalised) leads to a section in `lang`.
-pub async fn add_section(
-    conn: &mut SqliteConnection,
-    old: &str,
-    section_id: i64,
-    lang: Lang,
-) -> DataResult<()> {
-    sqlx::query(
+pub async fn add_section(conn: &mut Tx, old: &str, section_id: i64, lang: Lang) -> DataResult<()> {
+    crate::sql::query(
         "INSERT INTO section_redirects (old_path, section_id, lang) VALUES (?, ?, ?)
          ON CONFLICT (old_path) DO UPDATE SET section_id = excluded.section_id, lang = excluded.lang",
     )

@@ -2,7 +2,7 @@
 //! server at start and every few hours). The privacy notice quotes these figures.
 
 use super::DataResult;
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Contact messages and op-ed submissions: two years, then deleted with their files.
 pub const MESSAGE_MONTHS: i64 = 24;
@@ -26,38 +26,39 @@ pub struct Purged {
 }
 
 /// Deletes what is past its keeping time.
-pub async fn purge(pool: &SqlitePool) -> DataResult<Purged> {
-    let ago = |amount: i64, unit: &str| crate::now_moved(&format!("'-{amount} {unit}'"));
+pub async fn purge(pool: &Db) -> DataResult<Purged> {
+    // The SQL text of "`amount` `unit`s ago" (`now_moved` is each database's).
+    let ago = |amount: i64, unit: &str| format!("'-{amount} {unit}'");
     let mut tx = crate::write_tx(pool).await?;
-    let messages = sqlx::query(&format!(
+    let messages = crate::sql::query(crate::sql::dialect_sql!(format!(
         "DELETE FROM reader_messages WHERE created_at < {}",
-        ago(MESSAGE_MONTHS, "months"),
-    ))
-    .execute(&mut *tx)
+        now_moved(&ago(MESSAGE_MONTHS, "months")),
+    )))
+    .execute(&mut tx)
     .await?
     .rows_affected();
-    let subscribers = sqlx::query(&format!(
+    let subscribers = crate::sql::query(crate::sql::dialect_sql!(format!(
         "DELETE FROM subscribers WHERE
            (status = 'pending' AND created_at < {}
             AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.subscriber_id = subscribers.id
                             AND c.at > {}))
         OR (status = 'unsubscribed' AND unsubscribed_at < {})",
-        ago(UNCONFIRMED_DAYS, "days"),
-        ago(UNCONFIRMED_DAYS, "days"),
-        ago(WITHDRAWN_YEARS, "years"),
-    ))
-    .execute(&mut *tx)
+        now_moved(&ago(UNCONFIRMED_DAYS, "days")),
+        now_moved(&ago(UNCONFIRMED_DAYS, "days")),
+        now_moved(&ago(WITHDRAWN_YEARS, "years")),
+    )))
+    .execute(&mut tx)
     .await?
     .rows_affected();
     // Consents of deleted subscribers go with them (ON DELETE CASCADE).
-    let mails = sqlx::query(&format!(
+    let mails = crate::sql::query(crate::sql::dialect_sql!(format!(
         "DELETE FROM mail_queue WHERE
            (sent_at IS NOT NULL AND sent_at < {})
         OR (sent_at IS NULL AND created_at < {})",
-        ago(SENT_MAIL_DAYS, "days"),
-        ago(FAILED_MAIL_DAYS, "days"),
-    ))
-    .execute(&mut *tx)
+        now_moved(&ago(SENT_MAIL_DAYS, "days")),
+        now_moved(&ago(FAILED_MAIL_DAYS, "days")),
+    )))
+    .execute(&mut tx)
     .await?
     .rows_affected();
     tx.commit().await?;
@@ -104,21 +105,21 @@ mod tests {
             insert(pool, &message).await.unwrap();
         }
         let age = |table: &'static str, column: &'static str, when: &'static str| {
-            format!(
+            crate::sql::dialect_sql!(format!(
                 "UPDATE {table} SET {column} = {} WHERE email = 'old@example.org'",
-                crate::now_moved(&format!("'{when}'"))
-            )
+                now_moved(&format!("'{when}'"))
+            ))
         };
         for sql in [
             age("reader_messages", "created_at", "-25 months"),
             age("subscribers", "created_at", "-31 days"),
             age("consents", "at", "-31 days"),
         ] {
-            sqlx::query(&sql).execute(pool).await.unwrap();
+            crate::sql::query(&sql).execute(pool).await.unwrap();
         }
         let purged = purge(pool).await.unwrap();
         assert_eq!((purged.messages, purged.subscribers), (1, 1));
-        let left: Vec<String> = sqlx::query_scalar(
+        let left: Vec<String> = crate::sql::query_scalar(
             "SELECT email FROM reader_messages UNION ALL SELECT email FROM subscribers
              UNION ALL SELECT email FROM consents",
         )

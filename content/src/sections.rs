@@ -5,9 +5,7 @@ use super::stories::{card_query, CardRow};
 use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{SectionBlock, SectionLink, StoryCard};
-use crate::PUBLISHED;
-use const_format::concatcp;
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// A section in one language, with what its page needs.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -33,9 +31,9 @@ const SECTION_SELECT: &str = "SELECT s.id, s.parent_id, st.name, st.slug, st.des
     FROM sections s JOIN section_translations st ON st.section_id = s.id AND st.lang = ?";
 
 /// A section by its slug in `lang`.
-pub async fn by_slug(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Option<SectionRow>> {
+pub async fn by_slug(pool: &Db, lang: Lang, slug: &str) -> DataResult<Option<SectionRow>> {
     Ok(
-        sqlx::query_as(&format!("{SECTION_SELECT} WHERE st.slug = ?"))
+        crate::sql::query_as(&format!("{SECTION_SELECT} WHERE st.slug = ?"))
             .bind(lang.code())
             .bind(slug)
             .fetch_optional(pool)
@@ -44,17 +42,19 @@ pub async fn by_slug(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Op
 }
 
 /// A section by id in `lang` (e.g. to follow a story into another edition).
-pub async fn by_id(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Option<SectionRow>> {
-    Ok(sqlx::query_as(&format!("{SECTION_SELECT} WHERE s.id = ?"))
-        .bind(lang.code())
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+pub async fn by_id(pool: &Db, lang: Lang, id: i64) -> DataResult<Option<SectionRow>> {
+    Ok(
+        crate::sql::query_as(&format!("{SECTION_SELECT} WHERE s.id = ?"))
+            .bind(lang.code())
+            .bind(id)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// The chain of sections from the root down to `id` (included), for breadcrumbs.
-pub async fn ancestry(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<SectionLink>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
+pub async fn ancestry(pool: &Db, lang: Lang, id: i64) -> DataResult<Vec<SectionLink>> {
+    let rows: Vec<(String, String)> = crate::sql::query_as(
         "WITH RECURSIVE chain(id, parent_id, depth) AS (
              SELECT id, parent_id, 0 FROM sections WHERE id = ?
              UNION ALL
@@ -75,8 +75,8 @@ pub async fn ancestry(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<
 }
 
 /// Direct sub-sections of `id`, in menu order.
-pub async fn children(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Vec<SectionLink>> {
-    let rows: Vec<SectionRow> = sqlx::query_as(&format!(
+pub async fn children(pool: &Db, lang: Lang, id: i64) -> DataResult<Vec<SectionLink>> {
+    let rows: Vec<SectionRow> = crate::sql::query_as(&format!(
         "{SECTION_SELECT} WHERE s.parent_id = ? ORDER BY s.position, s.id"
     ))
     .bind(lang.code())
@@ -91,12 +91,15 @@ pub(crate) const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
 
 /// Published stories of language ?2 in the section tree. Static pages have no section,
 /// so this reads the `story_tr_section` index alone (no table rows) to filter and sort.
-const IN_TREE: &str = concatcp!("t.lang = ?2 AND t.section_id IN tree AND ", PUBLISHED);
+/// `published` is the dialect's PUBLISHED.
+fn in_tree(published: &str) -> String {
+    format!("t.lang = ?2 AND t.section_id IN tree AND {published}")
+}
 
 /// Page `page` (1-based) of the newest stories in section `id` and all its sub-sections,
 /// with the total count.
 pub async fn listing(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     id: i64,
     page: u32,
@@ -104,9 +107,10 @@ pub async fn listing(
 ) -> DataResult<(Vec<StoryCard>, u32)> {
     let offset = page.saturating_sub(1).saturating_mul(per_page);
     let stories = newest_in_tree(pool, lang, id, per_page, offset).await?;
-    let total: i64 = sqlx::query_scalar(&format!(
-        "{SUBTREE} SELECT count(*) FROM story_translations t WHERE {IN_TREE}"
-    ))
+    let total: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
+        "{SUBTREE} SELECT count(*) FROM story_translations t WHERE {}",
+        in_tree(PUBLISHED)
+    )))
     .bind(id)
     .bind(lang.code())
     .fetch_one(pool)
@@ -115,12 +119,8 @@ pub async fn listing(
 }
 
 /// For the home page: each top-level section that has stories in `lang`, with its newest.
-pub async fn home_blocks(
-    pool: &SqlitePool,
-    lang: Lang,
-    per_block: u32,
-) -> DataResult<Vec<SectionBlock>> {
-    let roots: Vec<SectionRow> = sqlx::query_as(&format!(
+pub async fn home_blocks(pool: &Db, lang: Lang, per_block: u32) -> DataResult<Vec<SectionBlock>> {
+    let roots: Vec<SectionRow> = crate::sql::query_as(&format!(
         "{SECTION_SELECT} WHERE s.parent_id IS NULL ORDER BY s.position, s.id"
     ))
     .bind(lang.code())
@@ -141,26 +141,27 @@ pub async fn home_blocks(
 
 /// The newest published stories of section `id` and its sub-sections.
 async fn newest_in_tree(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     id: i64,
     limit: u32,
     offset: u32,
 ) -> DataResult<Vec<StoryCard>> {
-    let sql = format!(
+    let sql = crate::sql::dialect_sql!(format!(
         "{SUBTREE} {}",
         // Pick the page's ids from the index first, then read only those rows.
         card_query(&format!(
-            "WHERE t.id IN (SELECT t.id FROM story_translations t WHERE {IN_TREE}
+            "WHERE t.id IN (SELECT t.id FROM story_translations t WHERE {}
                             ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4)
-             ORDER BY t.published_at DESC"
+             ORDER BY t.published_at DESC",
+            in_tree(PUBLISHED)
         ))
-    );
-    let rows: Vec<CardRow> = sqlx::query_as(&sql)
+    ));
+    let rows: Vec<CardRow> = crate::sql::query_as(&sql)
         .bind(id)
         .bind(lang.code())
-        .bind(limit)
-        .bind(offset)
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
         .fetch_all(pool)
         .await?;
     Ok(rows.into_iter().map(StoryCard::from).collect())

@@ -1,18 +1,18 @@
 //! Reading stories: cards for lists, full articles, related and latest items,
 //! translations of a story. One query per list; every filter matches an index.
 
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{Image, SectionLink, StoryCard};
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Columns of a card, selected from `story_translations t` and its joins (`CARD_JOINS`).
 const CARD_COLUMNS: &str = "t.kind, t.slug, t.title, t.summary, t.published_at,
     st.name AS section_name, st.slug AS section_slug,
     m.path AS cover_path, m.width AS cover_width, m.height AS cover_height,
     COALESCE(mt.alt, '') AS cover_alt,
-    (SELECT group_concat('/media/' || v.path || ' ' || v.width || 'w', ', ')
+    (SELECT string_agg('/media/' || v.path || ' ' || v.width || 'w', ', ')
      FROM media_variants v WHERE v.media_id = m.id AND v.mime <> 'image/webp') AS cover_srcset,
     (SELECT group_concat('/media/' || v.path || ' ' || v.width || 'w', ', ')
      FROM media_variants v WHERE v.media_id = m.id AND v.mime = 'image/webp') AS cover_webp_srcset";
@@ -98,19 +98,19 @@ pub(crate) fn card_query_with(extra: &str, rest: &str) -> String {
 
 /// The newest published articles of an edition, `skip_slug` left out (the one being read).
 pub async fn latest(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     limit: u32,
     skip_slug: Option<&str>,
 ) -> DataResult<Vec<StoryCard>> {
-    let sql = card_query(&format!(
-        "WHERE t.lang = ? AND t.kind = 'article' AND {PUBLISHED} AND t.slug IS NOT ?
+    let sql = crate::sql::dialect_sql!(card_query(&format!(
+        "WHERE t.lang = ? AND t.kind = 'article' AND {PUBLISHED} AND t.slug IS DISTINCT FROM ?
          ORDER BY t.published_at DESC LIMIT ?"
-    ));
-    let rows: Vec<CardRow> = sqlx::query_as(&sql)
+    )));
+    let rows: Vec<CardRow> = crate::sql::query_as(&sql)
         .bind(lang.code())
         .bind(skip_slug)
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(pool)
         .await?;
     Ok(rows.into_iter().map(StoryCard::from).collect())
@@ -118,26 +118,26 @@ pub async fn latest(
 
 /// The featured story of the home page: the newest article marked featured, else the
 /// newest article with a cover image. Two index lookups, never a sort of the archive.
-pub async fn featured(pool: &SqlitePool, lang: Lang) -> DataResult<Option<StoryCard>> {
-    let marked = card_query(&format!(
+pub async fn featured(pool: &Db, lang: Lang) -> DataResult<Option<StoryCard>> {
+    let marked = crate::sql::dialect_sql!(card_query(&format!(
         // CROSS JOIN makes SQLite start from the few featured stories.
         "WHERE t.id IN (SELECT t2.id FROM stories s CROSS JOIN story_translations t2
-                        ON t2.story_id = s.id AND t2.lang = ? WHERE s.featured = 1)
+                        ON t2.story_id = s.id AND t2.lang = ? WHERE s.featured)
            AND t.kind = 'article' AND {PUBLISHED}
          ORDER BY t.published_at DESC LIMIT 1"
-    ));
-    let row: Option<CardRow> = sqlx::query_as(&marked)
+    )));
+    let row: Option<CardRow> = crate::sql::query_as(&marked)
         .bind(lang.code())
         .fetch_optional(pool)
         .await?;
     if let Some(row) = row {
         return Ok(Some(row.into()));
     }
-    let with_cover = card_query(&format!(
+    let with_cover = crate::sql::dialect_sql!(card_query(&format!(
         "WHERE t.lang = ? AND t.kind = 'article' AND {PUBLISHED} AND t.cover_media_id IS NOT NULL
          ORDER BY t.published_at DESC LIMIT 1"
-    ));
-    let row: Option<CardRow> = sqlx::query_as(&with_cover)
+    )));
+    let row: Option<CardRow> = crate::sql::query_as(&with_cover)
         .bind(lang.code())
         .fetch_optional(pool)
         .await?;
@@ -174,7 +174,7 @@ impl StoryRow {
 
 /// A published story of the given kinds by its slug in one edition.
 pub async fn by_slug(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     slug: &str,
     page_kind: bool,
@@ -184,11 +184,11 @@ pub async fn by_slug(
     } else {
         "t.kind <> 'page'"
     };
-    let sql = format!(
+    let sql = crate::sql::dialect_sql!(format!(
         "SELECT {STORY_COLUMNS}, {CARD_COLUMNS} FROM story_translations t {CARD_JOINS}
          WHERE t.lang = ? AND t.slug = ? AND {kind_filter} AND {PUBLISHED}"
-    );
-    Ok(sqlx::query_as(&sql)
+    ));
+    Ok(crate::sql::query_as(&sql)
         .bind(lang.code())
         .bind(slug)
         .fetch_optional(pool)
@@ -201,16 +201,12 @@ const STORY_COLUMNS: &str =
 
 /// Version `lang` of story `story_id` whatever its status or kind (the back office's
 /// preview).
-pub async fn any_version(
-    pool: &SqlitePool,
-    story_id: i64,
-    lang: Lang,
-) -> DataResult<Option<StoryRow>> {
+pub async fn any_version(pool: &Db, story_id: i64, lang: Lang) -> DataResult<Option<StoryRow>> {
     let sql = format!(
         "SELECT {STORY_COLUMNS}, {CARD_COLUMNS} FROM story_translations t {CARD_JOINS}
          WHERE t.story_id = ? AND t.lang = ?"
     );
-    Ok(sqlx::query_as(&sql)
+    Ok(crate::sql::query_as(&sql)
         .bind(story_id)
         .bind(lang.code())
         .fetch_optional(pool)
@@ -218,10 +214,10 @@ pub async fn any_version(
 }
 
 /// The published slugs of a story in every edition, for the switcher and hreflang.
-pub async fn translations(pool: &SqlitePool, story_id: i64) -> DataResult<Vec<(Lang, String)>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(&format!(
+pub async fn translations(pool: &Db, story_id: i64) -> DataResult<Vec<(Lang, String)>> {
+    let rows: Vec<(String, String)> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT t.lang, t.slug FROM story_translations t WHERE t.story_id = ? AND {PUBLISHED}"
-    ))
+    )))
     .bind(story_id)
     .fetch_all(pool)
     .await?;
@@ -234,33 +230,36 @@ pub async fn translations(pool: &SqlitePool, story_id: i64) -> DataResult<Vec<(L
 /// Up to `limit` stories of the same section nearest in time to `published_at`
 /// (before and after), nearest first. Two short index scans, not a sort of the section.
 pub async fn related(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     section_id: i64,
     published_at: &str,
     skip_slug: &str,
     limit: u32,
 ) -> DataResult<Vec<StoryCard>> {
-    let side = |op: &str, order: &str| {
+    // `published` is the dialect's PUBLISHED.
+    let side = |op: &str, order: &str, published: &str| {
         format!(
             "SELECT * FROM (SELECT t.id FROM story_translations t
-               WHERE t.lang = ?1 AND t.section_id = ?2 AND t.kind <> 'page' AND {PUBLISHED}
+               WHERE t.lang = ?1 AND t.section_id = ?2 AND t.kind <> 'page' AND {published}
                  AND t.published_at {op} ?3 AND t.slug <> ?4
-               ORDER BY t.published_at {order} LIMIT ?5)"
+               ORDER BY t.published_at {order} LIMIT ?5) AS side"
         )
     };
-    let sql = card_query(&format!(
+    let sql = crate::sql::dialect_sql!(card_query(&format!(
         "WHERE t.id IN ({} UNION ALL {})
-         ORDER BY abs(julianday(t.published_at) - julianday(?3)), t.published_at DESC LIMIT ?5",
-        side("<=", "DESC"),
-        side(">", "ASC")
-    ));
-    let rows: Vec<CardRow> = sqlx::query_as(&sql)
+         ORDER BY abs({} - {}), t.published_at DESC LIMIT ?5",
+        side("<=", "DESC", PUBLISHED),
+        side(">", "ASC", PUBLISHED),
+        in_days("t.published_at"),
+        in_days("?3"),
+    )));
+    let rows: Vec<CardRow> = crate::sql::query_as(&sql)
         .bind(lang.code())
         .bind(section_id)
         .bind(published_at)
         .bind(skip_slug)
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(pool)
         .await?;
     Ok(rows.into_iter().map(StoryCard::from).collect())
@@ -293,7 +292,7 @@ mod tests {
             assert!(card.title.contains("2025"), "{lang}: {}", card.title);
             assert!(card.cover.is_some());
         }
-        sqlx::query("UPDATE stories SET featured = 0")
+        crate::sql::query("UPDATE stories SET featured = FALSE")
             .execute(&db.pool)
             .await
             .unwrap();

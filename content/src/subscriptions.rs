@@ -7,10 +7,9 @@
 use super::DataResult;
 use crate::db::Written;
 use crate::lang::Lang;
-use crate::{now_moved, NOW};
+use crate::{Db, Tx};
 use const_format::concatcp;
 use sha2::{Digest, Sha256};
-use sqlx::{SqliteConnection, SqlitePool};
 
 pub use crate::model::List;
 
@@ -64,17 +63,17 @@ pub struct Consent<'a> {
 }
 
 async fn issue(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     subscriber: i64,
     purpose: &str,
     hours: Option<i64>,
 ) -> DataResult<String> {
     let token = new_token();
-    sqlx::query(&format!(
+    crate::sql::query(crate::sql::dialect_sql!(format!(
         "INSERT INTO tokens (hash, purpose, subscriber_id, expires_at)
          VALUES (?, ?, ?, CASE WHEN ? IS NULL THEN NULL ELSE {} END)",
         now_moved("'+' || ? || ' hours'")
-    ))
+    )))
     .bind(token_hash(&token))
     .bind(purpose)
     .bind(subscriber)
@@ -90,11 +89,7 @@ async fn issue(
 /// issue sent to 20,000 readers adds no token row per mail. Like every token, only its
 /// hash is stored (once per subscriber), and the link keeps working with
 /// [`unsubscribe`] for as long as the subscriber exists.
-pub async fn list_token(
-    conn: &mut SqliteConnection,
-    subscriber: i64,
-    key: &[u8],
-) -> DataResult<String> {
+pub async fn list_token(conn: &mut Tx, subscriber: i64, key: &[u8]) -> DataResult<String> {
     use hmac::{Hmac, Mac};
     let mut mac = Hmac::<Sha256>::new_from_slice(key)
         .map_err(|e| crate::DataError::Invalid(format!("list token key: {e}")))?;
@@ -105,8 +100,8 @@ pub async fn list_token(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    sqlx::query(
-        "INSERT OR IGNORE INTO tokens (hash, purpose, subscriber_id) VALUES (?, 'unsubscribe', ?)",
+    crate::sql::query(
+        "INSERT INTO tokens (hash, purpose, subscriber_id) VALUES (?, 'unsubscribe', ?) ON CONFLICT DO NOTHING",
     )
     .bind(token_hash(&token))
     .bind(subscriber)
@@ -116,14 +111,14 @@ pub async fn list_token(
 }
 
 async fn log_consent(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     subscriber: i64,
     email: &str,
     lang: Lang,
     consent: &Consent<'_>,
     action: &str,
 ) -> DataResult<()> {
-    sqlx::query(
+    crate::sql::query(
         "INSERT INTO consents (subscriber_id, email, form, lang, wording, action) VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(subscriber)
@@ -140,7 +135,7 @@ async fn log_consent(
 /// A reader asks to join `list`: records the request and its consent, returns the
 /// links to e-mail. `email` must already be validated.
 pub async fn request(
-    pool: &SqlitePool,
+    pool: &Db,
     email: &str,
     list: List,
     lang: Lang,
@@ -149,10 +144,10 @@ pub async fn request(
     let email = normalize_email(email);
     let mut tx = crate::write_tx(pool).await?;
     let existing: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, status FROM subscribers WHERE email = ? AND list = ?")
+        crate::sql::query_as("SELECT id, status FROM subscribers WHERE email = ? AND list = ?")
             .bind(&email)
             .bind(list.code())
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut tx)
             .await?;
     let id = match &existing {
         Some((id, status)) if status == "confirmed" => {
@@ -161,20 +156,20 @@ pub async fn request(
             return Ok(Requested::AlreadyConfirmed { unsubscribe });
         }
         Some((id, _)) => {
-            sqlx::query("UPDATE subscribers SET status = 'pending', lang = ? WHERE id = ?")
+            crate::sql::query("UPDATE subscribers SET status = 'pending', lang = ? WHERE id = ?")
                 .bind(lang.code())
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut tx)
                 .await?;
             *id
         }
-        None => sqlx::query_scalar(
+        None => crate::sql::query_scalar(
             "INSERT INTO subscribers (email, list, lang) VALUES (?, ?, ?) RETURNING id",
         )
         .bind(&email)
         .bind(list.code())
         .bind(lang.code())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?
         .written()?,
     };
@@ -188,14 +183,14 @@ pub async fn request(
     })
 }
 
-const TOKEN_OWNER: &str = concatcp!(
+const TOKEN_OWNER: crate::sql::Sql<'static> = crate::sql::dialect_const!(concatcp!(
     "SELECT s.id, s.email, s.list, s.lang FROM tokens k
     JOIN subscribers s ON s.id = k.subscriber_id
     WHERE k.hash = ? AND k.purpose = ? AND k.used_at IS NULL
       AND (k.expires_at IS NULL OR k.expires_at > ",
     NOW,
     ")"
-);
+));
 
 type OwnerRow = (i64, String, String, String);
 
@@ -209,11 +204,11 @@ fn subscription((_, email, list, lang): OwnerRow) -> Option<Subscription> {
 
 /// The subscriber a valid, unused `purpose` token belongs to.
 async fn token_owner<'e>(
-    executor: impl sqlx::SqliteExecutor<'e>,
+    executor: impl crate::sql::Executes<'e>,
     token: &str,
     purpose: &str,
 ) -> DataResult<Option<OwnerRow>> {
-    Ok(sqlx::query_as(TOKEN_OWNER)
+    Ok(crate::sql::query_as(TOKEN_OWNER)
         .bind(token_hash(token))
         .bind(purpose)
         .fetch_optional(executor)
@@ -223,11 +218,7 @@ async fn token_owner<'e>(
 /// What a still-valid link of `purpose` (`confirm` or `unsubscribe`) is about, without
 /// spending it: the page a link opens shows this with a button, so mail scanners that
 /// follow links change nothing.
-pub async fn pending(
-    pool: &SqlitePool,
-    token: &str,
-    purpose: &str,
-) -> DataResult<Option<Subscription>> {
+pub async fn pending(pool: &Db, token: &str, purpose: &str) -> DataResult<Option<Subscription>> {
     Ok(token_owner(pool, token, purpose)
         .await?
         .and_then(subscription))
@@ -236,30 +227,30 @@ pub async fn pending(
 /// Spends a confirmation token: the subscription becomes active and the consent is
 /// logged. `None` for an unknown, used or expired token.
 pub async fn confirm(
-    pool: &SqlitePool,
+    pool: &Db,
     token: &str,
     consent: &Consent<'_>,
 ) -> DataResult<Option<Subscription>> {
     let mut tx = crate::write_tx(pool).await?;
-    let Some(row) = token_owner(&mut *tx, token, "confirm").await? else {
+    let Some(row) = token_owner(&mut tx, token, "confirm").await? else {
         return Ok(None);
     };
     let id = row.0;
-    sqlx::query(concatcp!(
+    crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE tokens SET used_at = ",
         NOW,
         " WHERE hash = ?"
-    ))
+    )))
     .bind(token_hash(token))
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
-    sqlx::query(concatcp!(
+    crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE subscribers SET status = 'confirmed', unsubscribed_at = NULL, confirmed_at = ",
         NOW,
         " WHERE id = ?"
-    ))
+    )))
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     let found = subscription(row);
     if let Some(found) = &found {
@@ -272,22 +263,22 @@ pub async fn confirm(
 /// One-click unsubscribe: works every time the link is used (the second click changes
 /// nothing), never expires. `None` for an unknown token.
 pub async fn unsubscribe(
-    pool: &SqlitePool,
+    pool: &Db,
     token: &str,
     consent: &Consent<'_>,
 ) -> DataResult<Option<Subscription>> {
     let mut tx = crate::write_tx(pool).await?;
-    let Some(row) = token_owner(&mut *tx, token, "unsubscribe").await? else {
+    let Some(row) = token_owner(&mut tx, token, "unsubscribe").await? else {
         return Ok(None);
     };
     let id = row.0;
-    let changed = sqlx::query(concatcp!(
+    let changed = crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ",
         NOW,
         " WHERE id = ? AND status <> 'unsubscribed'"
-    ))
+    )))
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?
     .rows_affected();
     let found = subscription(row);
@@ -299,9 +290,9 @@ pub async fn unsubscribe(
 }
 
 /// Status of an address on a list (`None`: never asked).
-pub async fn status(pool: &SqlitePool, email: &str, list: List) -> DataResult<Option<String>> {
+pub async fn status(pool: &Db, email: &str, list: List) -> DataResult<Option<String>> {
     Ok(
-        sqlx::query_scalar("SELECT status FROM subscribers WHERE email = ? AND list = ?")
+        crate::sql::query_scalar("SELECT status FROM subscribers WHERE email = ? AND list = ?")
             .bind(normalize_email(email))
             .bind(list.code())
             .fetch_optional(pool)
@@ -409,14 +400,15 @@ mod tests {
                 .as_deref(),
             Some("unsubscribed")
         );
-        let actions: Vec<String> = sqlx::query_scalar("SELECT action FROM consents ORDER BY id")
-            .fetch_all(pool)
-            .await
-            .unwrap();
+        let actions: Vec<String> =
+            crate::sql::query_scalar("SELECT action FROM consents ORDER BY id")
+                .fetch_all(pool)
+                .await
+                .unwrap();
         assert_eq!(actions, ["requested", "confirmed", "withdrawn"]);
         // Tokens are stored hashed only.
         let stored: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM tokens WHERE hash = ? OR hash = ?")
+            crate::sql::query_scalar("SELECT count(*) FROM tokens WHERE hash = ? OR hash = ?")
                 .bind(&token)
                 .bind(&leave)
                 .fetch_one(pool)
@@ -443,10 +435,10 @@ mod tests {
         .unwrap() else {
             panic!()
         };
-        sqlx::query(&format!(
+        crate::sql::query(crate::sql::dialect_sql!(format!(
             "UPDATE tokens SET expires_at = {} WHERE purpose = 'confirm'",
-            crate::db::now_moved("'-1 minute'")
-        ))
+            now_moved("'-1 minute'")
+        )))
         .execute(&db.pool)
         .await
         .unwrap();

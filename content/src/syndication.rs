@@ -3,12 +3,11 @@
 //! batch so a 100,000-article archive streams out in constant memory.
 
 use super::sections::SUBTREE;
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::address::{story_path, Named, Page};
 use crate::lang::Lang;
 use crate::model::StoryKind;
-use crate::{now_moved, NOW};
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// One article as a feed carries it: the whole text, dates, author and section.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -44,11 +43,7 @@ impl FeedEntry {
 /// The newest `limit` sent issues of the lists in `lang` as feed entries (issue 20):
 /// the edition's feeds carry them beside its stories, each with its introduction and
 /// the links of its stories.
-pub async fn newest_issues(
-    pool: &SqlitePool,
-    lang: Lang,
-    limit: u32,
-) -> DataResult<Vec<FeedEntry>> {
+pub async fn newest_issues(pool: &Db, lang: Lang, limit: u32) -> DataResult<Vec<FeedEntry>> {
     use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
     let mut entries = Vec::new();
     for issue in crate::mailings::archive(pool, lang, i64::from(limit)).await? {
@@ -100,7 +95,7 @@ const FEED_KINDS: [&str; 5] = ["article", "interview", "profile", "publication",
 /// publications, episodes; never static pages), in section `section_id` and its
 /// sub-sections when given. Index ranges only (`story_tr_latest`, `story_tr_section`).
 pub async fn newest_articles(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     section_id: Option<i64>,
     limit: u32,
@@ -109,50 +104,52 @@ pub async fn newest_articles(
     // bodies) are then read — sorting whole rows would read every body of the section.
     // An edition's feed takes the newest of each kind from its own index range and
     // keeps the newest of those: constant work however large the archive.
-    let (with, newest_ids) = match section_id {
-        // Static pages have no section: the section index alone answers.
-        Some(_) => (
-            SUBTREE,
-            format!(
-                "SELECT t.id FROM story_translations t
-                 WHERE t.lang = ?2 AND t.section_id IN tree AND {PUBLISHED}
-                 ORDER BY t.published_at DESC LIMIT ?3"
-            ),
-        ),
-        None => {
-            let arms: Vec<String> = FEED_KINDS
-                .iter()
-                .map(|kind| {
-                    format!(
-                        "SELECT * FROM (SELECT t.id, t.published_at FROM story_translations t
-                         WHERE t.lang = ?2 AND t.kind = '{kind}' AND {PUBLISHED}
-                         ORDER BY t.published_at DESC LIMIT ?3)"
-                    )
-                })
-                .collect();
-            (
-                "",
+    let sql = crate::sql::dialect_sql!({
+        let (with, newest_ids) = match section_id {
+            // Static pages have no section: the section index alone answers.
+            Some(_) => (
+                SUBTREE,
                 format!(
-                    "SELECT id FROM ({}) ORDER BY published_at DESC LIMIT ?3",
-                    arms.join(" UNION ALL ")
+                    "SELECT t.id FROM story_translations t
+                     WHERE t.lang = ?2 AND t.section_id IN tree AND {PUBLISHED}
+                     ORDER BY t.published_at DESC LIMIT ?3"
                 ),
-            )
-        }
-    };
-    let sql = format!(
-        "{with} SELECT t.kind, t.slug, t.title, t.summary, t.body_html, t.signature,
-                t.published_at, t.updated_at, st.name AS section_name,
-                m.path AS cover_path, m.mime AS cover_mime, m.bytes AS cover_bytes
-         FROM story_translations t
-         LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
-         LEFT JOIN media m ON m.id = t.cover_media_id
-         WHERE t.id IN ({newest_ids})
-         ORDER BY t.published_at DESC"
-    );
-    Ok(sqlx::query_as(&sql)
+            ),
+            None => {
+                let arms: Vec<String> = FEED_KINDS
+                    .iter()
+                    .map(|kind| {
+                        format!(
+                            "SELECT * FROM (SELECT t.id, t.published_at FROM story_translations t
+                             WHERE t.lang = ?2 AND t.kind = '{kind}' AND {PUBLISHED}
+                             ORDER BY t.published_at DESC LIMIT ?3) AS {kind}"
+                        )
+                    })
+                    .collect();
+                (
+                    "",
+                    format!(
+                        "SELECT id FROM ({}) AS newest ORDER BY published_at DESC LIMIT ?3",
+                        arms.join(" UNION ALL ")
+                    ),
+                )
+            }
+        };
+        format!(
+            "{with} SELECT t.kind, t.slug, t.title, t.summary, t.body_html, t.signature,
+                    t.published_at, t.updated_at, st.name AS section_name,
+                    m.path AS cover_path, m.mime AS cover_mime, m.bytes AS cover_bytes
+             FROM story_translations t
+             LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
+             LEFT JOIN media m ON m.id = t.cover_media_id
+             WHERE t.id IN ({newest_ids})
+             ORDER BY t.published_at DESC"
+        )
+    });
+    Ok(crate::sql::query_as(&sql)
         .bind(section_id.unwrap_or(0))
         .bind(lang.code())
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(pool)
         .await?)
 }
@@ -203,10 +200,10 @@ impl StoryUrlRow {
 }
 
 /// Number of published story addresses (all editions), to split them into files.
-pub async fn story_url_count(pool: &SqlitePool) -> DataResult<u32> {
-    let count: i64 = sqlx::query_scalar(&format!(
+pub async fn story_url_count(pool: &Db) -> DataResult<u32> {
+    let count: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT count(*) FROM story_translations t WHERE {PUBLISHED}"
-    ))
+    )))
     .fetch_one(pool)
     .await?;
     Ok(count as u32)
@@ -214,14 +211,10 @@ pub async fn story_url_count(pool: &SqlitePool) -> DataResult<u32> {
 
 /// The translation id that sitemap file `file` (0-based, `per_file` addresses each)
 /// starts at, if it has any.
-pub async fn story_file_start(
-    pool: &SqlitePool,
-    file: u32,
-    per_file: u32,
-) -> DataResult<Option<i64>> {
-    Ok(sqlx::query_scalar(&format!(
+pub async fn story_file_start(pool: &Db, file: u32, per_file: u32) -> DataResult<Option<i64>> {
+    Ok(crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT t.id FROM story_translations t WHERE {PUBLISHED} ORDER BY t.id LIMIT 1 OFFSET ?"
-    ))
+    )))
     .bind(i64::from(file) * i64::from(per_file))
     .fetch_optional(pool)
     .await?)
@@ -230,19 +223,20 @@ pub async fn story_file_start(
 /// Up to `limit` published story addresses from translation id `from_id` on, in id order,
 /// and the id to continue from. Each carries its editions (one lookup by story).
 pub async fn story_urls(
-    pool: &SqlitePool,
+    pool: &Db,
     from_id: i64,
     limit: u32,
 ) -> DataResult<(Vec<SitemapUrl>, Option<i64>)> {
-    let rows: Vec<StoryUrlRow> = sqlx::query_as(&format!(
+    let rows: Vec<StoryUrlRow> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT t.id, t.lang, t.kind, t.slug, t.updated_at,
-            (SELECT group_concat(o.lang || ' ' || o.slug, char(10)) FROM story_translations o
+            (SELECT string_agg(o.lang || ' ' || o.slug, '
+') FROM story_translations o
              WHERE o.story_id = t.story_id AND o.status = 'published'
                AND o.published_at <= {NOW}) AS editions
          FROM story_translations t WHERE t.id >= ? AND {PUBLISHED} ORDER BY t.id LIMIT ?"
-    ))
+    )))
     .bind(from_id)
-    .bind(limit)
+    .bind(i64::from(limit))
     .fetch_all(pool)
     .await?;
     let next = (rows.len() as u32 == limit)
@@ -264,10 +258,10 @@ const LISTINGS: [(Named, StoryKind); 4] = [
 
 /// Home pages, listings and sections of every edition (the small sitemap file), with
 /// the date of their newest story as `lastmod`.
-pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
-    let newest: Option<String> = sqlx::query_scalar(&format!(
+pub async fn section_urls(pool: &Db) -> DataResult<Vec<SitemapUrl>> {
+    let newest: Option<String> = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT max(t.published_at) FROM story_translations t WHERE {PUBLISHED}"
-    ))
+    )))
     .fetch_one(pool)
     .await?;
     let newest = newest.unwrap_or_default();
@@ -287,14 +281,15 @@ pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
             .map(|&l| (l, Page::Named(listing).path(l)))
             .collect();
         for (lang, href) in &editions {
-            let lastmod: Option<String> = sqlx::query_scalar(&format!(
-                "SELECT max(t.published_at) FROM story_translations t
+            let lastmod: Option<String> =
+                crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
+                    "SELECT max(t.published_at) FROM story_translations t
                  WHERE t.lang = ? AND t.kind = ? AND {PUBLISHED}"
-            ))
-            .bind(lang.code())
-            .bind(kind)
-            .fetch_one(pool)
-            .await?;
+                )))
+                .bind(lang.code())
+                .bind(kind)
+                .fetch_one(pool)
+                .await?;
             urls.push(SitemapUrl {
                 path: href.clone(),
                 lastmod: lastmod.unwrap_or_else(|| newest.clone()),
@@ -302,14 +297,15 @@ pub async fn section_urls(pool: &SqlitePool) -> DataResult<Vec<SitemapUrl>> {
             });
         }
     }
-    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(&format!(
-        "SELECT st.section_id, st.lang, st.slug,
+    let rows: Vec<(i64, String, String, Option<String>)> =
+        crate::sql::query_as(crate::sql::dialect_sql!(format!(
+            "SELECT st.section_id, st.lang, st.slug,
             (SELECT max(t.published_at) FROM story_translations t
              WHERE t.lang = st.lang AND t.section_id = st.section_id AND {PUBLISHED})
          FROM section_translations st ORDER BY st.section_id, st.lang"
-    ))
-    .fetch_all(pool)
-    .await?;
+        )))
+        .fetch_all(pool)
+        .await?;
     for group in rows.chunk_by(|a, b| a.0 == b.0) {
         let editions: Vec<(Lang, String)> = group
             .iter()
@@ -348,18 +344,20 @@ pub struct NewsUrl {
 
 /// Articles published in the last two days (Google News sitemaps list no older ones),
 /// newest first, at most 1,000.
-pub async fn recent_news(pool: &SqlitePool) -> DataResult<Vec<NewsUrl>> {
+pub async fn recent_news(pool: &Db) -> DataResult<Vec<NewsUrl>> {
     // Each edition is one range of `story_tr_latest`; two days of news is a short sort.
-    let two_days_ago = now_moved("'-2 days'");
     let editions = Lang::ALL.map(|l| format!("'{}'", l.code())).join(", ");
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&format!(
-        "SELECT t.lang, t.slug, t.title, t.published_at FROM story_translations t
-         WHERE t.lang IN ({editions}) AND t.status = 'published' AND t.kind = 'article'
-           AND t.published_at >= {two_days_ago} AND {PUBLISHED}
-         ORDER BY t.published_at DESC LIMIT 1000"
-    ))
-    .fetch_all(pool)
-    .await?;
+    let sql = crate::sql::dialect_sql!({
+        let two_days_ago = now_moved("'-2 days'");
+        format!(
+            "SELECT t.lang, t.slug, t.title, t.published_at FROM story_translations t
+             WHERE t.lang IN ({editions}) AND t.status = 'published' AND t.kind = 'article'
+               AND t.published_at >= {two_days_ago} AND {PUBLISHED}
+             ORDER BY t.published_at DESC LIMIT 1000"
+        )
+    });
+    let rows: Vec<(String, String, String, String)> =
+        crate::sql::query_as(&sql).fetch_all(pool).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(lang, slug, title, published_at)| {

@@ -5,11 +5,10 @@
 use super::stories::{card_query, CardRow};
 use super::write::{candidates, slugify};
 use super::DataResult;
-use super::PUBLISHED;
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{EditorProblem, SectionLink, StoryCard};
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// Most tags one story carries in one language.
 pub const MAX_TAGS: usize = 20;
@@ -42,12 +41,8 @@ pub fn parse_tags(typed: &str) -> Result<Vec<String>, EditorProblem> {
 }
 
 /// The tags of a story in `lang`, in name order.
-pub async fn of_story(
-    pool: &SqlitePool,
-    story_id: i64,
-    lang: Lang,
-) -> DataResult<Vec<SectionLink>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
+pub async fn of_story(pool: &Db, story_id: i64, lang: Lang) -> DataResult<Vec<SectionLink>> {
+    let rows: Vec<(String, String)> = crate::sql::query_as(
         "SELECT tt.name, tt.slug FROM story_tags st
          JOIN tag_translations tt ON tt.tag_id = st.tag_id AND tt.lang = ?
          WHERE st.story_id = ? ORDER BY tt.name",
@@ -63,9 +58,9 @@ pub async fn of_story(
 }
 
 /// The first slug from `name` that no tag of `lang` has (nor as its key).
-async fn free_slug(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataResult<String> {
+async fn free_slug(conn: &mut Tx, lang: Lang, name: &str) -> DataResult<String> {
     for slug in candidates(slugify(name), "tag") {
-        let taken: bool = sqlx::query_scalar(
+        let taken: bool = crate::sql::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM tag_translations WHERE lang = ? AND slug = ?)
                  OR EXISTS (SELECT 1 FROM tags WHERE key = ? || '-' || ?)",
         )
@@ -83,8 +78,8 @@ async fn free_slug(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataR
 }
 
 /// The tag named `name` in `lang` (case aside), created if new.
-async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataResult<i64> {
-    let found: Option<i64> = sqlx::query_scalar(
+async fn tag_named(conn: &mut Tx, lang: Lang, name: &str) -> DataResult<i64> {
+    let found: Option<i64> = crate::sql::query_scalar(
         "SELECT tag_id FROM tag_translations WHERE lang = ? AND lower(name) = lower(?)",
     )
     .bind(lang.code())
@@ -95,31 +90,34 @@ async fn tag_named(conn: &mut SqliteConnection, lang: Lang, name: &str) -> DataR
         return Ok(id);
     }
     let slug = free_slug(conn, lang, name).await?;
-    let id: i64 = sqlx::query_scalar("INSERT INTO tags (key) VALUES (? || '-' || ?) RETURNING id")
-        .bind(lang.code())
-        .bind(&slug)
-        .fetch_all(&mut *conn)
-        .await?
-        .written()?;
-    sqlx::query("INSERT INTO tag_translations (tag_id, lang, name, slug) VALUES (?, ?, ?, ?)")
-        .bind(id)
-        .bind(lang.code())
-        .bind(name)
-        .bind(&slug)
-        .execute(&mut *conn)
-        .await?;
+    let id: i64 =
+        crate::sql::query_scalar("INSERT INTO tags (key) VALUES (? || '-' || ?) RETURNING id")
+            .bind(lang.code())
+            .bind(&slug)
+            .fetch_all(&mut *conn)
+            .await?
+            .written()?;
+    crate::sql::query(
+        "INSERT INTO tag_translations (tag_id, lang, name, slug) VALUES (?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(lang.code())
+    .bind(name)
+    .bind(&slug)
+    .execute(&mut *conn)
+    .await?;
     Ok(id)
 }
 
 /// Gives the story exactly `names` among its tags named in `lang` (tags with no name in
 /// `lang`, set from another edition, stay).
 pub async fn set_story_tags(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story_id: i64,
     lang: Lang,
     names: &[String],
 ) -> DataResult<()> {
-    sqlx::query(
+    crate::sql::query(
         "DELETE FROM story_tags WHERE story_id = ? AND tag_id IN
              (SELECT tag_id FROM tag_translations WHERE lang = ?)",
     )
@@ -129,22 +127,20 @@ pub async fn set_story_tags(
     .await?;
     for name in names {
         let tag = tag_named(conn, lang, name).await?;
-        sqlx::query("INSERT OR IGNORE INTO story_tags (story_id, tag_id) VALUES (?, ?)")
-            .bind(story_id)
-            .bind(tag)
-            .execute(&mut *conn)
-            .await?;
+        crate::sql::query(
+            "INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(story_id)
+        .bind(tag)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
 
 /// A tag by its slug in `lang`: (id, name, slug).
-pub async fn by_slug(
-    pool: &SqlitePool,
-    lang: Lang,
-    slug: &str,
-) -> DataResult<Option<(i64, SectionLink)>> {
-    let row: Option<(i64, String, String)> = sqlx::query_as(
+pub async fn by_slug(pool: &Db, lang: Lang, slug: &str) -> DataResult<Option<(i64, SectionLink)>> {
+    let row: Option<(i64, String, String)> = crate::sql::query_as(
         "SELECT tag_id, name, slug FROM tag_translations WHERE lang = ? AND slug = ?",
     )
     .bind(lang.code())
@@ -155,9 +151,9 @@ pub async fn by_slug(
 }
 
 /// The slug of tag `id` in `lang`, for the language switcher.
-pub async fn slug_in(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Option<String>> {
+pub async fn slug_in(pool: &Db, lang: Lang, id: i64) -> DataResult<Option<String>> {
     Ok(
-        sqlx::query_scalar("SELECT slug FROM tag_translations WHERE lang = ? AND tag_id = ?")
+        crate::sql::query_scalar("SELECT slug FROM tag_translations WHERE lang = ? AND tag_id = ?")
             .bind(lang.code())
             .bind(id)
             .fetch_optional(pool)
@@ -168,28 +164,33 @@ pub async fn slug_in(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Optio
 /// Page `page` (1-based) of the newest published stories of `lang` with tag `id`, and
 /// their count.
 pub async fn listing(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     id: i64,
     page: u32,
     per_page: u32,
 ) -> DataResult<(Vec<StoryCard>, u32)> {
-    let tagged = format!(
-        "t.lang = ?1 AND {PUBLISHED} AND t.story_id IN (SELECT story_id FROM story_tags WHERE tag_id = ?2)"
-    );
-    let sql = card_query(&format!(
-        "WHERE {tagged} ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4"
-    ));
-    let rows: Vec<CardRow> = sqlx::query_as(&sql)
+    // `published` is the dialect's PUBLISHED.
+    let tagged = |published: &str| {
+        format!(
+            "t.lang = ?1 AND {published} AND t.story_id IN (SELECT story_id FROM story_tags WHERE tag_id = ?2)"
+        )
+    };
+    let sql = crate::sql::dialect_sql!(card_query(&format!(
+        "WHERE {} ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4",
+        tagged(PUBLISHED)
+    )));
+    let rows: Vec<CardRow> = crate::sql::query_as(&sql)
         .bind(lang.code())
         .bind(id)
-        .bind(per_page)
-        .bind(page.saturating_sub(1).saturating_mul(per_page))
+        .bind(i64::from(per_page))
+        .bind(i64::from(page.saturating_sub(1).saturating_mul(per_page)))
         .fetch_all(pool)
         .await?;
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT count(*) FROM story_translations t WHERE {tagged}"
-    ))
+    let total: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
+        "SELECT count(*) FROM story_translations t WHERE {}",
+        tagged(PUBLISHED)
+    )))
     .bind(lang.code())
     .bind(id)
     .fetch_one(pool)

@@ -3,11 +3,11 @@
 //! sanitised here, whatever their origin, so nothing unsafe is ever stored.
 
 use super::search::normalize::{fold_latin, is_arabic_mark};
-use super::{DataError, DataResult, NOW};
+use super::{DataError, DataResult};
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
-use sqlx::SqliteConnection;
+use crate::Tx;
 
 /// One language version of a section.
 pub struct SectionName<'a> {
@@ -20,13 +20,13 @@ pub struct SectionName<'a> {
 /// Creates the section `key` (or updates its names and place when it exists) and returns
 /// its id. Idempotent, so seeds and imports can run again.
 pub async fn upsert_section(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     key: &str,
     parent_id: Option<i64>,
     position: i64,
     names: &[SectionName<'_>],
 ) -> DataResult<i64> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::sql::query_scalar(
         "INSERT INTO sections (key, parent_id, position) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET parent_id = excluded.parent_id, position = excluded.position
          RETURNING id",
@@ -38,7 +38,7 @@ pub async fn upsert_section(
     .await?
     .written()?;
     for name in names {
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO section_translations (section_id, lang, name, slug, description)
              VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (section_id, lang) DO UPDATE SET
@@ -108,13 +108,13 @@ impl<'a> NewTranslation<'a> {
 /// Inserts a story and its translations. When a story with the same `source_key`
 /// exists, nothing is written and its id is returned (`false` = not created).
 pub async fn insert_story(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story: &NewStory<'_>,
     translations: &[NewTranslation<'_>],
 ) -> DataResult<(i64, bool)> {
     if let Some(key) = story.source_key {
         let existing: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM stories WHERE source_key = ?")
+            crate::sql::query_scalar("SELECT id FROM stories WHERE source_key = ?")
                 .bind(key)
                 .fetch_optional(&mut *conn)
                 .await?;
@@ -127,7 +127,7 @@ pub async fn insert_story(
             "a story needs at least one translation".into(),
         ));
     }
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::sql::query_scalar(
         "INSERT INTO stories (kind, section_id, featured, source_key) VALUES (?, ?, ?, ?) RETURNING id",
     )
     .bind(story.kind)
@@ -145,7 +145,7 @@ pub async fn insert_story(
 
 /// Adds one language version to an existing story.
 pub async fn insert_translation(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story_id: i64,
     tr: &NewTranslation<'_>,
 ) -> DataResult<i64> {
@@ -164,12 +164,12 @@ pub async fn insert_translation(
 /// Adds one language version whose body already went through [`sanitize_html`]
 /// (imports clean it first to derive summaries from it; cleaning twice is wasted time).
 pub(crate) async fn insert_clean_translation(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story_id: i64,
     tr: &NewTranslation<'_>,
 ) -> DataResult<i64> {
     let body = tr.body_html;
-    let id: i64 = sqlx::query_scalar(&format!(
+    let id: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "INSERT INTO story_translations
            (story_id, lang, slug, title, summary, body_html, signature, source, status,
             published_at, updated_at, cover_media_id, kind, section_id)
@@ -177,7 +177,7 @@ pub(crate) async fn insert_clean_translation(
                 ?, s.kind, s.section_id
          FROM stories s WHERE s.id = ?
          RETURNING id"
-    ))
+    )))
     .bind(tr.lang.code())
     .bind(tr.slug)
     .bind(tr.title)
@@ -211,14 +211,14 @@ pub(crate) fn candidates(base: String, fallback: &str) -> impl Iterator<Item = S
 
 /// Registers an image file (path relative to the media folder) with its alt texts.
 pub async fn upsert_image(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     path: &str,
     mime: &str,
     size: (u32, u32),
     bytes: i64,
     alts: &[(Lang, &str)],
 ) -> DataResult<i64> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::sql::query_scalar(
         "INSERT INTO media (kind, path, mime, width, height, bytes) VALUES ('image', ?, ?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET mime = excluded.mime, width = excluded.width,
            height = excluded.height, bytes = excluded.bytes
@@ -226,8 +226,8 @@ pub async fn upsert_image(
     )
     .bind(path)
     .bind(mime)
-    .bind(size.0)
-    .bind(size.1)
+    .bind(i64::from(size.0))
+    .bind(i64::from(size.1))
     .bind(bytes)
     .fetch_all(&mut *conn)
     .await?
@@ -238,13 +238,9 @@ pub async fn upsert_image(
 
 /// Writes the alt texts (descriptions) of media `id` in the languages given; the
 /// others keep theirs.
-pub async fn set_alts(
-    conn: &mut SqliteConnection,
-    id: i64,
-    alts: &[(Lang, &str)],
-) -> DataResult<()> {
+pub async fn set_alts(conn: &mut Tx, id: i64, alts: &[(Lang, &str)]) -> DataResult<()> {
     for (lang, alt) in alts {
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)
              ON CONFLICT (media_id, lang) DO UPDATE SET alt = excluded.alt",
         )
@@ -260,13 +256,13 @@ pub async fn set_alts(
 /// Records a non-image file under `MEDIA_DIR` (`kind`: pdf, audio, video, other) by
 /// its path; returns its id.
 pub async fn upsert_file(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     kind: &str,
     path: &str,
     mime: &str,
     bytes: i64,
 ) -> DataResult<i64> {
-    sqlx::query_scalar(
+    crate::sql::query_scalar(
         "INSERT INTO media (kind, path, mime, bytes) VALUES (?, ?, ?, ?)
          ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mime = excluded.mime,
            bytes = excluded.bytes

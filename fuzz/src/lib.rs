@@ -50,7 +50,7 @@ pub fn search_query(data: &[u8]) {
 /// Runs `expression` as an FTS5 `MATCH` on the site's (empty) search index.
 fn fts5_accepts(expression: &str) {
     use std::sync::OnceLock;
-    static DB: OnceLock<(tokio::runtime::Runtime, sqlx::SqlitePool)> = OnceLock::new();
+    static DB: OnceLock<(tokio::runtime::Runtime, content::Db)> = OnceLock::new();
     let (runtime, pool) = DB.get_or_init(|| {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -64,9 +64,9 @@ fn fts5_accepts(expression: &str) {
         (runtime, pool)
     });
     runtime.block_on(async {
-        let ran = sqlx::query("SELECT rowid FROM search_index WHERE search_index MATCH ?")
+        let ran = content::sql::query("SELECT rowid FROM search_index WHERE search_index MATCH ?")
             .bind(expression)
-            .fetch_all(pool)
+            .execute(pool)
             .await;
         if let Err(err) = ran {
             panic!("FTS5 refused {expression:?}: {err}");

@@ -15,6 +15,12 @@
 CREATE FUNCTION site_now() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
     RETURN to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
 
+-- The current time moved by an interval written as SQLite's date modifiers are
+-- ('-2 days', '+' || n || ' minutes'), which PostgreSQL reads as intervals.
+CREATE FUNCTION site_now_moved(moved_by text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN to_char((statement_timestamp() + CAST(moved_by AS interval)) AT TIME ZONE 'UTC',
+                   'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+
 CREATE TABLE languages (
     code     TEXT PRIMARY KEY CHECK (code IN ('fr', 'ar', 'en')),
     name     TEXT NOT NULL,

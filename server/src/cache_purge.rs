@@ -11,10 +11,10 @@
 use crate::http::page_cache::PageCache;
 use axum::body::Bytes;
 use axum::http::{Method, Request, Uri};
+use content::Db;
 use http_body_util::Empty;
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{watch, Notify};
@@ -73,7 +73,7 @@ impl Purger {
     /// When the queue holds a purge the job has not sent yet (the write just answered
     /// queued one), has the job send it now and waits until it did, at most a second:
     /// a cache that does not answer never holds up a write for longer.
-    pub async fn after_write(&self, pool: &SqlitePool) {
+    pub async fn after_write(&self, pool: &Db) {
         let Ok(Some(queued)) = content::cache::last_queued(pool).await else {
             return;
         };
@@ -89,7 +89,7 @@ impl Purger {
 
 /// Starts the job: purges the server's `pages`, then each of `targets`; with no
 /// target, it then empties the queue.
-pub fn spawn(pool: SqlitePool, targets: Vec<String>, pages: PageCache) -> Purger {
+pub fn spawn(pool: Db, targets: Vec<String>, pages: PageCache) -> Purger {
     let wake = Arc::new(Notify::new());
     let (sent_tx, sent_up_to) = watch::channel(None);
     let woken = wake.clone();
@@ -164,7 +164,7 @@ pub fn spawn(pool: SqlitePool, targets: Vec<String>, pages: PageCache) -> Purger
 /// Sends `cache` what it has not confirmed, and records the answer: whether it
 /// confirmed something.
 async fn purge_one(
-    pool: &SqlitePool,
+    pool: &Db,
     client: &Client<HttpConnector, Empty<Bytes>>,
     cache: &mut Cache,
 ) -> bool {

@@ -61,7 +61,7 @@ where
 }
 
 /// Purges personal data past its keeping time.
-pub fn spawn_retention(pool: sqlx::SqlitePool) {
+pub fn spawn_retention(pool: content::Db) {
     spawn_housekeeping(move || {
         let pool = pool.clone();
         async move {
@@ -78,7 +78,7 @@ pub fn spawn_retention(pool: sqlx::SqlitePool) {
 
 /// Gives pictures without renditions (the WordPress archive's, older uploads) theirs;
 /// running again later picks up files copied into the media folder without a restart.
-pub fn spawn_renditions(pool: sqlx::SqlitePool, media_dir: std::path::PathBuf) {
+pub fn spawn_renditions(pool: content::Db, media_dir: std::path::PathBuf) {
     spawn_housekeeping(move || {
         let (pool, media_dir) = (pool.clone(), media_dir.clone());
         async move {
@@ -98,7 +98,7 @@ pub fn spawn_renditions(pool: sqlx::SqlitePool, media_dir: std::path::PathBuf) {
 const SCHEDULER_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Puts scheduled versions on the site when their time comes.
-pub fn spawn_scheduler(pool: sqlx::SqlitePool) {
+pub fn spawn_scheduler(pool: content::Db) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULER_PERIOD);
         let mut failures = FailureLog::default();

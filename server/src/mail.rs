@@ -5,12 +5,12 @@
 
 use crate::dkim::Dkim;
 use content::mail_queue::{self, Mail};
+use content::Db;
 use futures_util::stream::{self, StreamExt};
 use lettre::message::header::ContentType;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -127,7 +127,7 @@ impl Mailer {
     /// through recording a mail. Returns how many of each kind were sent: (site's, lists').
     pub async fn send_due(
         &self,
-        pool: &SqlitePool,
+        pool: &Db,
         list_allowance: usize,
         stop: &watch::Receiver<bool>,
     ) -> Result<(usize, usize), content::DataError> {
@@ -186,7 +186,7 @@ impl Mailer {
     /// handle before the process exits).
     pub fn spawn_worker(
         self,
-        pool: SqlitePool,
+        pool: Db,
         issues: crate::mailings::IssueSender,
         stop: watch::Receiver<bool>,
     ) -> tokio::task::JoinHandle<()> {
@@ -330,11 +330,12 @@ mod tests {
         .unwrap();
         content::mail_queue::enqueue(&pool, &mail).await.unwrap();
         assert_eq!(refused.send_due(&pool, 0, &running).await.unwrap(), (0, 0));
-        let (attempts, error): (i64, Option<String>) =
-            sqlx::query_as("SELECT attempts, last_error FROM mail_queue WHERE sent_at IS NULL")
-                .fetch_one(&pool)
-                .await
-                .unwrap();
+        let (attempts, error): (i64, Option<String>) = content::sql::query_as(
+            "SELECT attempts, last_error FROM mail_queue WHERE sent_at IS NULL",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
         assert_eq!(attempts, 1);
         assert!(error.is_some());
     }

@@ -4,7 +4,7 @@
 //! ones are closed. The pace is `MAIL_RATE_PER_MINUTE` list mails.
 
 use content::mailings;
-use sqlx::SqlitePool;
+use content::Db;
 use std::time::Instant;
 
 /// What the worker needs to send issues.
@@ -37,7 +37,7 @@ impl IssueSender {
 
     /// Starts the scheduled issues that are due, hands the next recipients of every
     /// issue being sent to the queue, and closes the issues everyone got.
-    pub async fn prepare(&self, pool: &SqlitePool) -> Result<(), content::DataError> {
+    pub async fn prepare(&self, pool: &Db) -> Result<(), content::DataError> {
         for id in mailings::due_to_start(pool).await? {
             self.start(pool, id).await?;
         }
@@ -54,11 +54,7 @@ impl IssueSender {
 
     /// Starts sending issue `id` as it is now (`issue_letter::start`); returns to how
     /// many, `None` if it had already started.
-    pub async fn start(
-        &self,
-        pool: &SqlitePool,
-        id: i64,
-    ) -> Result<Option<i64>, content::DataError> {
+    pub async fn start(&self, pool: &Db, id: i64) -> Result<Option<i64>, content::DataError> {
         let recipients = app::forms::issue_letter::start(pool, &self.site_url, id).await?;
         if let Some(count) = recipients {
             tracing::info!(id, recipients = count, "newsletter issue started");
@@ -113,7 +109,7 @@ mod tests {
         let mut expected = Vec::new();
         for n in 0..40 {
             let email = format!("{marker}-{n:02}@example.org");
-            sqlx::query("INSERT INTO subscribers (email, list, lang, status) VALUES (?, 'press_review', 'fr', 'confirmed')")
+            content::sql::query("INSERT INTO subscribers (email, list, lang, status) VALUES (?, 'press_review', 'fr', 'confirmed')")
                 .bind(&email)
                 .execute(&pool)
                 .await
@@ -121,11 +117,13 @@ mod tests {
             expected.push(email);
         }
         // Also subscribed, but not confirmed: gets nothing.
-        sqlx::query("INSERT INTO subscribers (email, list, lang) VALUES (?, 'press_review', 'fr')")
-            .bind(format!("{marker}-pending@example.org"))
-            .execute(&pool)
-            .await
-            .unwrap();
+        content::sql::query(
+            "INSERT INTO subscribers (email, list, lang) VALUES (?, 'press_review', 'fr')",
+        )
+        .bind(format!("{marker}-pending@example.org"))
+        .execute(&pool)
+        .await
+        .unwrap();
         let id = content::mailings::create(&pool, List::PressReview, Lang::Fr, &marker, None)
             .await
             .unwrap();

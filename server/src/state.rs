@@ -1,6 +1,6 @@
 //! The server's one state: built once at start from the configuration and handed to the
 //! router once. Each group of handlers reads only its part of it through axum's
-//! `FromRef` (`State<FormsState>`, `State<Syndication>`, `State<SqlitePool>`, …); each
+//! `FromRef` (`State<FormsState>`, `State<Syndication>`, `State<Db>`, …); each
 //! part is declared beside its handlers, with the `FromRef` that cuts it out of here.
 
 use crate::config::Config;
@@ -10,9 +10,9 @@ use admin::routes::AdminServices;
 use app::forms::ticket::TicketKey;
 use app::serving::PageContext;
 use axum::extract::FromRef;
+use content::Db;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::*;
-use sqlx::SqlitePool;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -24,7 +24,7 @@ pub type Limiter = Arc<DefaultKeyedRateLimiter<IpAddr>>;
 #[derive(Clone)]
 pub struct AppState {
     /// The database.
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// Leptos's settings (site root, bundle names), for rendering pages.
     pub options: LeptosOptions,
     /// The settings read from the environment at start.
@@ -51,7 +51,7 @@ impl AppState {
     /// forget idle addresses.
     pub fn new(
         options: LeptosOptions,
-        pool: SqlitePool,
+        pool: Db,
         config: &Config,
         ticket_key: TicketKey,
         purger: crate::cache_purge::Purger,
@@ -92,8 +92,8 @@ impl AppState {
     }
 }
 
-impl FromRef<AppState> for SqlitePool {
-    fn from_ref(state: &AppState) -> SqlitePool {
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Db {
         state.pool.clone()
     }
 }

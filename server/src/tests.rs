@@ -20,7 +20,7 @@ const ARABIC_TITLE: &str = "المغرب وأوروبا: الهجرة في 2026"
 
 struct Site {
     router: Router,
-    pool: sqlx::SqlitePool,
+    pool: content::Db,
     _dir: tempfile::TempDir,
 }
 
@@ -34,12 +34,13 @@ async fn site(sitemap_limit: u32) -> Site {
     // A story published an hour ago in French and Arabic: newest in feeds, in the news sitemap.
     let now = chrono::Utc::now() - chrono::Duration::hours(1);
     let date = now.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let section: i64 =
-        sqlx::query_scalar("SELECT section_id FROM section_translations WHERE slug = 'actualites'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-    let mut conn = pool.acquire().await.unwrap();
+    let section: i64 = content::sql::query_scalar(
+        "SELECT section_id FROM section_translations WHERE slug = 'actualites'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let mut conn = content::write_tx(&pool).await.unwrap();
     let body = "<p>Texte &amp; <em>analyse</em> &lt;fin&gt;</p><p><a href=\"/fr/section/actualites\">lien</a></p>";
     insert_story(
         &mut conn,
@@ -73,7 +74,7 @@ async fn site(sitemap_limit: u32) -> Site {
     )
     .await
     .unwrap();
-    drop(conn);
+    conn.commit().await.unwrap();
     let router = syndication_routes()
         .with_state(Syndication {
             pool: pool.clone(),
@@ -268,11 +269,12 @@ async fn sitemaps_split_list_every_page_with_reciprocal_alternates() {
     assert_eq!(status, StatusCode::OK);
     let (root, files) = read_sitemap(&xml);
     assert_eq!(root, "sitemapindex");
-    let published: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM story_translations WHERE status = 'published'")
-            .fetch_one(&site.pool)
-            .await
-            .unwrap();
+    let published: i64 = content::sql::query_scalar(
+        "SELECT count(*) FROM story_translations WHERE status = 'published'",
+    )
+    .fetch_one(&site.pool)
+    .await
+    .unwrap();
     let story_files = files
         .iter()
         .filter(|(loc, _)| loc.contains("/sitemaps/stories-"))

@@ -57,7 +57,7 @@ async fn a_backup_taken_while_the_site_runs_and_writes_go_on_restores_into_a_wor
             .unwrap();
     }
     // A title the page shows as it is stored (no character HTML escapes).
-    let (slug, title): (String, String) = sqlx::query_as(
+    let (slug, title): (String, String) = content::sql::query_as(
         r#"SELECT slug, title FROM story_translations
            WHERE lang = 'fr' AND kind = 'article' AND status = 'published'
              AND title NOT GLOB '*[''&<>"]*' LIMIT 1"#,
@@ -119,7 +119,7 @@ async fn a_backup_taken_while_the_site_runs_and_writes_go_on_restores_into_a_wor
     std::fs::create_dir_all(restored.parent().unwrap()).unwrap();
     std::fs::copy(&nightly, &restored).unwrap();
     let copy = content::connect(&url(&restored)).await.unwrap();
-    let numbers: Vec<i64> = sqlx::query_scalar(
+    let numbers: Vec<i64> = content::sql::query_scalar(
         "SELECT CAST(substr(subject, 9) AS INTEGER) FROM reader_messages
          WHERE subject LIKE 'written %' ORDER BY 1",
     )
@@ -136,7 +136,7 @@ async fn a_backup_taken_while_the_site_runs_and_writes_go_on_restores_into_a_wor
         (0..held).collect::<Vec<_>>(),
         "in order, none missing"
     );
-    let archive: i64 = sqlx::query_scalar(
+    let archive: i64 = content::sql::query_scalar(
         "SELECT COUNT(*) FROM reader_messages WHERE subject = 'archive' AND length(attachment) = ?",
     )
     .bind(scan.len() as i64)

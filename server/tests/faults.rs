@@ -65,7 +65,7 @@ async fn a_server_killed_mid_write_starts_again_on_a_whole_database() {
     let pool = content::connect(&format!("sqlite://{}", db.display()))
         .await
         .unwrap();
-    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+    let check: String = content::sql::query_scalar("PRAGMA integrity_check")
         .fetch_one(&pool)
         .await
         .unwrap();

@@ -49,7 +49,7 @@ fn stop(mut child: Child) {
     }
 }
 
-async fn progress(pool: &sqlx::SqlitePool, id: i64) -> content::model::MailingProgress {
+async fn progress(pool: &content::Db, id: i64) -> content::model::MailingProgress {
     content::mailings::progress(pool, id)
         .await
         .expect("progress")
@@ -67,7 +67,7 @@ async fn a_server_stopped_mid_send_and_started_again_mails_everyone_exactly_once
     let mut expected = Vec::new();
     for n in 0..SUBSCRIBERS {
         let email = format!("{marker}-{n:03}@example.org");
-        sqlx::query(
+        content::sql::query(
             "INSERT INTO subscribers (email, list, lang, status) VALUES (?, 'newsletter', 'ar', 'confirmed')",
         )
         .bind(&email)

@@ -227,10 +227,11 @@ fn empty_the_log(db: &Path) {
         let pool = content::connect(&format!("sqlite://{}", db.display()))
             .await
             .unwrap();
-        let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let (busy, _, _): (i64, i64, i64) =
+            content::sql::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
         assert_eq!(busy, 0, "the log was emptied");
         pool.close().await;
     });

@@ -13,13 +13,13 @@ use content::lang::Lang;
 use content::mail_queue::{self, Mail};
 use content::mailings::{self, UNSUBSCRIBE_SLOT};
 use content::model::{List, Role, SessionUser};
+use content::Db;
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 /// What the issues' handlers read of the server's state.
 #[derive(Clone)]
 pub struct MailingState {
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// Links in the mails.
     pub site_url: String,
 }
@@ -146,7 +146,7 @@ async fn act(
 
 /// Changes the order of an issue's stories with `change`.
 async fn reorder(
-    pool: &SqlitePool,
+    pool: &Db,
     id: i64,
     change: impl FnOnce(&mut Vec<i64>),
 ) -> Result<bool, content::DataError> {

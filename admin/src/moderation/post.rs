@@ -12,13 +12,13 @@ use axum::routing::{get, post};
 use axum::{Extension, Form, Router};
 use content::model::{Role, SessionUser};
 use content::moderation::{self, Decision};
+use content::Db;
 use serde::Deserialize;
-use sqlx::SqlitePool;
 
 /// What moderation's handlers read of the server's state.
 #[derive(Clone)]
 pub struct ModerationState {
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// Where readers' answers to an editor's reply go.
     pub editors: String,
 }

@@ -20,12 +20,12 @@ pub mod stories;
 /// them too).
 #[cfg(feature = "ssr")]
 pub mod server_only {
+    use content::Db;
     use leptos::prelude::*;
-    use sqlx::SqlitePool;
 
     /// The pool the server put in context for this request.
-    pub fn pool() -> Result<SqlitePool, ServerFnError> {
-        use_context::<SqlitePool>().ok_or_else(|| ServerFnError::new("database unavailable"))
+    pub fn pool() -> Result<Db, ServerFnError> {
+        use_context::<Db>().ok_or_else(|| ServerFnError::new("database unavailable"))
     }
 
     /// Names story `id`, last changed at `updated_at`, as what this page shows, for

@@ -88,7 +88,7 @@ pub fn render(site_url: &str, issue: &Mailing, stories: &[MailingStory]) -> Rend
 /// editor's "send now" and the scheduler alike): to how many, `None` if it does not
 /// exist or had already started.
 pub async fn start(
-    pool: &sqlx::SqlitePool,
+    pool: &content::Db,
     site_url: &str,
     id: i64,
 ) -> Result<Option<i64>, content::DataError> {

@@ -9,8 +9,8 @@ use super::validate::{Checker, Fields};
 use super::{field, limit, Notice, Outcome, Problem};
 use content::lang::Lang;
 use content::subscriptions::{self, Consent, List, Requested};
+use content::Db;
 use content::{mail_queue, reader_messages, DataError};
-use sqlx::SqlitePool;
 
 /// Versions of the notices shown next to the forms, recorded with each consent and
 /// message: change the version when the wording changes.
@@ -26,7 +26,7 @@ pub const MESSAGES_PER_ADDRESS_PER_HOUR: i64 = 5;
 
 /// What a submission is handled with.
 pub struct Env<'a> {
-    pub pool: &'a SqlitePool,
+    pub pool: &'a Db,
     /// Public address of the site, for links in mails.
     pub site_url: &'a str,
     /// Where editorial notifications go.
@@ -70,7 +70,7 @@ fn unavailable(err: DataError) -> Outcome {
 }
 
 /// Whether one more mail may go to `to` today.
-async fn may_mail(pool: &SqlitePool, to: &str) -> Result<bool, DataError> {
+async fn may_mail(pool: &Db, to: &str) -> Result<bool, DataError> {
     Ok(mail_queue::recent_to(pool, to, 24).await? < MAILS_PER_ADDRESS_PER_DAY)
 }
 

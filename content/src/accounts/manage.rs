@@ -3,7 +3,7 @@
 //! nobody changes their own role or disables themselves, so the last administrator
 //! cannot lock everyone out by mistake.
 
-use super::guesses::{self, OWN_PASSWORD_FORM, SOMEONE_WAITS};
+use super::guesses::{self, someone_waits, OWN_PASSWORD_FORM};
 use super::{
     audit, audit_on, check_password_rules, hash_password, log_out_everywhere, verify_password,
     PasswordProblem,
@@ -13,8 +13,8 @@ use crate::lang::Lang;
 use crate::model::{AccountSummary, AuditPage, Role, SessionUser, WHOLE_FORM};
 use crate::subscriptions::normalize_email;
 use crate::subscriptions::token_hash;
-use crate::{DataResult, NOW};
-use sqlx::SqlitePool;
+use crate::DataResult;
+use crate::Db;
 
 /// Problems of a form, as (field, code) pairs the page translates.
 pub type Problems = Vec<(String, String)>;
@@ -63,14 +63,15 @@ pub(crate) fn problem(field: &str, code: &str) -> Problems {
 }
 
 /// Every account with its open sessions, administrators first, then by address.
-pub async fn list_accounts(pool: &SqlitePool) -> DataResult<Vec<AccountSummary>> {
+pub async fn list_accounts(pool: &Db) -> DataResult<Vec<AccountSummary>> {
     type Row = (i64, String, String, String, bool, bool, i64);
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT u.id, u.email, u.name, u.role, {SOMEONE_WAITS}, u.disabled,
+    let rows: Vec<Row> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
+        "SELECT u.id, u.email, u.name, u.role, {}, u.disabled,
                 (SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND s.expires_at > {NOW})
          FROM users u
-         ORDER BY CASE u.role WHEN 'admin' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, u.email"
-    ))
+         ORDER BY CASE u.role WHEN 'admin' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, u.email",
+        someone_waits(NOW)
+    )))
     .fetch_all(pool)
     .await?;
     Ok(rows
@@ -92,7 +93,7 @@ pub async fn list_accounts(pool: &SqlitePool) -> DataResult<Vec<AccountSummary>>
 /// Creates an account for someone else: `Ok(Err(problems))` when a field is wrong
 /// (nothing is stored), else its id. Administrators only.
 pub async fn create_account(
-    pool: &SqlitePool,
+    pool: &Db,
     admin: &SessionUser,
     input: &AccountInput,
 ) -> DataResult<Result<i64, Problems>> {
@@ -126,7 +127,7 @@ pub async fn create_account(
     };
     let lang = Lang::from_code(&input.lang).unwrap_or_default();
     let hash = hash_password(&input.password).await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::sql::query_scalar(
         "INSERT INTO users (email, name, role, lang, password_hash) VALUES (?, ?, ?, ?, ?)
          RETURNING id",
     )
@@ -142,9 +143,9 @@ pub async fn create_account(
     Ok(Ok(id))
 }
 
-async fn exists(pool: &SqlitePool, email: &str) -> DataResult<bool> {
+async fn exists(pool: &Db, email: &str) -> DataResult<bool> {
     Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)")
+        crate::sql::query_scalar("SELECT EXISTS (SELECT 1 FROM users WHERE email = ?)")
             .bind(email)
             .fetch_one(pool)
             .await?,
@@ -155,7 +156,7 @@ async fn exists(pool: &SqlitePool, email: &str) -> DataResult<bool> {
 /// account, `Ok(Err(problems))` refused (not an administrator, or one's own role or
 /// access). Disabling also closes the account's sessions.
 pub async fn change_account(
-    pool: &SqlitePool,
+    pool: &Db,
     admin: &SessionUser,
     id: i64,
     change: AccountChange,
@@ -167,7 +168,7 @@ pub async fn change_account(
     if own && id == admin.id {
         return Ok(Err(problem(WHOLE_FORM, "not_yourself")));
     }
-    let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = ?")
+    let email: Option<String> = crate::sql::query_scalar("SELECT email FROM users WHERE id = ?")
         .bind(id)
         .fetch_optional(pool)
         .await?;
@@ -177,11 +178,15 @@ pub async fn change_account(
     // Closing the sessions changes nothing in the account's row.
     let update = match change {
         AccountChange::Role(role) => {
-            Some(sqlx::query("UPDATE users SET role = ? WHERE id = ?").bind(role.code()))
+            Some(crate::sql::query("UPDATE users SET role = ? WHERE id = ?").bind(role.code()))
         }
-        AccountChange::Disable => Some(sqlx::query("UPDATE users SET disabled = 1 WHERE id = ?")),
-        AccountChange::Enable => Some(sqlx::query("UPDATE users SET disabled = 0 WHERE id = ?")),
-        AccountChange::Unlock => Some(sqlx::query(
+        AccountChange::Disable => Some(crate::sql::query(
+            "UPDATE users SET disabled = TRUE WHERE id = ?",
+        )),
+        AccountChange::Enable => Some(crate::sql::query(
+            "UPDATE users SET disabled = FALSE WHERE id = ?",
+        )),
+        AccountChange::Unlock => Some(crate::sql::query(
             "DELETE FROM password_guesses WHERE user_id = ?",
         )),
         AccountChange::CloseSessions => None,
@@ -206,14 +211,14 @@ pub async fn change_account(
 /// Changes one's own password: the current one must be right and the new one pass the
 /// rules. Every other session of the account closes; the one at `keep_token` stays.
 pub async fn change_own_password(
-    pool: &SqlitePool,
+    pool: &Db,
     user_id: i64,
     current: &str,
     new: &str,
     keep_token: &str,
 ) -> DataResult<Result<(), Problems>> {
     let stored: Option<String> =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ? AND disabled = 0")
+        crate::sql::query_scalar("SELECT password_hash FROM users WHERE id = ? AND NOT disabled")
             .bind(user_id)
             .fetch_optional(pool)
             .await?;
@@ -238,15 +243,15 @@ pub async fn change_own_password(
     }
     let hash = hash_password(new).await?;
     let mut tx = crate::write_tx(pool).await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    crate::sql::query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(hash)
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+    crate::sql::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
         .bind(user_id)
         .bind(token_hash(keep_token))
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     audit_on(&mut tx, Some(user_id), "account.password", "", "").await?;
     tx.commit().await?;
@@ -259,25 +264,25 @@ pub const AUDIT_PAGE_SIZE: u32 = 50;
 /// Page `page` (1-based) of the whole audit log, newest first, with who did each thing.
 /// Administrators only (`Ok(Err)` otherwise).
 pub async fn audit_page(
-    pool: &SqlitePool,
+    pool: &Db,
     admin: &SessionUser,
     page: u32,
 ) -> DataResult<Result<AuditPage, Problems>> {
     if !admin.role.allows(Role::Admin) {
         return Ok(Err(problem(WHOLE_FORM, "not_allowed")));
     }
-    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log")
+    let total: i64 = crate::sql::query_scalar("SELECT count(*) FROM audit_log")
         .fetch_one(pool)
         .await?;
     let pages = (total as u32).div_ceil(AUDIT_PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
-    let entries = sqlx::query_as(
+    let entries = crate::sql::query_as(
         "SELECT a.at, a.action, a.target, COALESCE(u.email, '') AS who, a.details
          FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
          ORDER BY a.id DESC LIMIT ? OFFSET ?",
     )
-    .bind(AUDIT_PAGE_SIZE)
-    .bind((page - 1) * AUDIT_PAGE_SIZE)
+    .bind(i64::from(AUDIT_PAGE_SIZE))
+    .bind(i64::from((page - 1) * AUDIT_PAGE_SIZE))
     .fetch_all(pool)
     .await?;
     Ok(Ok(AuditPage {

@@ -21,15 +21,14 @@ use super::{DataError, DataResult};
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{AuditEntry, Role, SessionUser};
-use crate::{now_moved, NOW};
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// How long a session lasts after logging in (a working day and a half).
 pub const SESSION_HOURS: i64 = 12;
 
 /// Creates an account; the password must pass [`check_password_rules`]. Returns its id.
 pub async fn create_user(
-    pool: &SqlitePool,
+    pool: &Db,
     email: &str,
     name: &str,
     role: Role,
@@ -43,7 +42,7 @@ pub async fn create_user(
     }
     check_password_rules(password).map_err(|p| DataError::Invalid(p.to_string()))?;
     let hash = hash_password(password).await?;
-    let id = sqlx::query_scalar(
+    let id = crate::sql::query_scalar(
         "INSERT INTO users (email, name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id",
     )
     .bind(&email)
@@ -58,15 +57,15 @@ pub async fn create_user(
 }
 
 /// Sets a new password (rules checked) and closes every session of the account.
-pub async fn set_password(pool: &SqlitePool, user_id: i64, password: &str) -> DataResult<()> {
+pub async fn set_password(pool: &Db, user_id: i64, password: &str) -> DataResult<()> {
     check_password_rules(password).map_err(|p| DataError::Invalid(p.to_string()))?;
     let hash = hash_password(password).await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    crate::sql::query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(hash)
         .bind(user_id)
         .execute(pool)
         .await?;
-    sqlx::query("DELETE FROM password_guesses WHERE user_id = ?")
+    crate::sql::query("DELETE FROM password_guesses WHERE user_id = ?")
         .bind(user_id)
         .execute(pool)
         .await?;
@@ -113,13 +112,13 @@ impl UserRow {
 /// origin must wait. `lang`: the language of the log-in page, which the session then
 /// speaks.
 pub async fn log_in(
-    pool: &SqlitePool,
+    pool: &Db,
     email: &str,
     password: &str,
     origin: &str,
     lang: Option<Lang>,
 ) -> DataResult<LogIn> {
-    let row: Option<UserRow> = sqlx::query_as(
+    let row: Option<UserRow> = crate::sql::query_as(
         "SELECT id, email, name, role, lang, password_hash, disabled FROM users WHERE email = ?",
     )
     .bind(normalize_email(email))
@@ -153,13 +152,15 @@ pub async fn log_in(
     }
 }
 
-async fn open_session(pool: &SqlitePool, user_id: i64, lang: Option<Lang>) -> DataResult<String> {
+async fn open_session(pool: &Db, user_id: i64, lang: Option<Lang>) -> DataResult<String> {
     let token = new_token();
-    let session_end = now_moved(&format!("'+{SESSION_HOURS} hours'"));
-    sqlx::query(&format!(
-        "INSERT INTO sessions (token_hash, user_id, lang, expires_at)
-         VALUES (?, ?, ?, {session_end})"
-    ))
+    crate::sql::query(crate::sql::dialect_sql!({
+        let session_end = now_moved(&format!("'+{SESSION_HOURS} hours'"));
+        format!(
+            "INSERT INTO sessions (token_hash, user_id, lang, expires_at)
+             VALUES (?, ?, ?, {session_end})"
+        )
+    }))
     .bind(token_hash(&token))
     .bind(user_id)
     .bind(lang.map(Lang::code))
@@ -169,22 +170,23 @@ async fn open_session(pool: &SqlitePool, user_id: i64, lang: Option<Lang>) -> Da
 }
 
 /// Who holds this session token, if it is open, unexpired and its account enabled.
-pub async fn session_user(pool: &SqlitePool, token: &str) -> DataResult<Option<SessionUser>> {
-    let touched: Result<Vec<(i64, Option<String>)>, _> = sqlx::query_as(&format!(
-        "UPDATE sessions SET last_seen = {NOW}
+pub async fn session_user(pool: &Db, token: &str) -> DataResult<Option<SessionUser>> {
+    let touched: Result<Vec<(i64, Option<String>)>, _> =
+        crate::sql::query_as(crate::sql::dialect_sql!(format!(
+            "UPDATE sessions SET last_seen = {NOW}
          WHERE token_hash = ? AND expires_at > {NOW} RETURNING user_id, lang"
-    ))
-    .bind(token_hash(token))
-    .fetch_all(pool)
-    .await;
+        )))
+        .bind(token_hash(token))
+        .fetch_all(pool)
+        .await;
     let session = match touched.map_err(DataError::from) {
         Ok(rows) => rows.maybe_written()?,
         // A storage that refuses writes (a full disk, a read-only database) does not
         // log editors out: the session is read without noting when it was last seen.
         Err(err) if err.refuses_writes() => {
-            sqlx::query_as(&format!(
+            crate::sql::query_as(crate::sql::dialect_sql!(format!(
                 "SELECT user_id, lang FROM sessions WHERE token_hash = ? AND expires_at > {NOW}"
-            ))
+            )))
             .bind(token_hash(token))
             .fetch_optional(pool)
             .await?
@@ -205,10 +207,10 @@ pub async fn session_user(pool: &SqlitePool, token: &str) -> DataResult<Option<S
 }
 
 /// An enabled account by id, as a session sees it.
-pub async fn user_by_id(pool: &SqlitePool, id: i64) -> DataResult<Option<SessionUser>> {
-    let row: Option<UserRow> = sqlx::query_as(
+pub async fn user_by_id(pool: &Db, id: i64) -> DataResult<Option<SessionUser>> {
+    let row: Option<UserRow> = crate::sql::query_as(
         "SELECT id, email, name, role, lang, password_hash, disabled
-         FROM users WHERE id = ? AND disabled = 0",
+         FROM users WHERE id = ? AND NOT disabled",
     )
     .bind(id)
     .fetch_optional(pool)
@@ -217,8 +219,8 @@ pub async fn user_by_id(pool: &SqlitePool, id: i64) -> DataResult<Option<Session
 }
 
 /// Closes one session (logging out on this device).
-pub async fn log_out(pool: &SqlitePool, token: &str) -> DataResult<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+pub async fn log_out(pool: &Db, token: &str) -> DataResult<()> {
+    crate::sql::query("DELETE FROM sessions WHERE token_hash = ?")
         .bind(token_hash(token))
         .execute(pool)
         .await?;
@@ -226,8 +228,8 @@ pub async fn log_out(pool: &SqlitePool, token: &str) -> DataResult<()> {
 }
 
 /// Closes every session of an account ("log out everywhere", a new password).
-pub async fn log_out_everywhere(pool: &SqlitePool, user_id: i64) -> DataResult<u64> {
-    let closed = sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+pub async fn log_out_everywhere(pool: &Db, user_id: i64) -> DataResult<u64> {
+    let closed = crate::sql::query("DELETE FROM sessions WHERE user_id = ?")
         .bind(user_id)
         .execute(pool)
         .await?
@@ -245,51 +247,54 @@ pub async fn log_out_everywhere(pool: &SqlitePool, user_id: i64) -> DataResult<u
 
 /// Deletes expired sessions, and failed guesses from origins quiet for a day (run
 /// with the retention purge). Returns the sessions deleted.
-pub async fn purge_sessions(pool: &SqlitePool) -> DataResult<u64> {
+pub async fn purge_sessions(pool: &Db) -> DataResult<u64> {
     guesses::purge(pool).await?;
-    Ok(
-        sqlx::query(&format!("DELETE FROM sessions WHERE expires_at <= {NOW}"))
-            .execute(pool)
-            .await?
-            .rows_affected(),
-    )
+    Ok(crate::sql::query(crate::sql::dialect_sql!(format!(
+        "DELETE FROM sessions WHERE expires_at <= {NOW}"
+    )))
+    .execute(pool)
+    .await?
+    .rows_affected())
 }
 
 /// Records who did what to which item, for the audit log.
 pub async fn audit(
-    pool: &SqlitePool,
+    pool: &Db,
     user_id: Option<i64>,
     action: &str,
     target: &str,
     details: &str,
 ) -> DataResult<()> {
-    let mut conn = pool.acquire().await?;
-    audit_on(&mut conn, user_id, action, target, details).await
+    let mut tx = crate::write_tx(pool).await?;
+    audit_on(&mut tx, user_id, action, target, details).await?;
+    Ok(tx.commit().await?)
 }
 
 /// [`audit`] inside a transaction, so the record and the change land together.
 pub async fn audit_on(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     user_id: Option<i64>,
     action: &str,
     target: &str,
     details: &str,
 ) -> DataResult<()> {
-    sqlx::query("INSERT INTO audit_log (user_id, action, target, details) VALUES (?, ?, ?, ?)")
-        .bind(user_id)
-        .bind(action)
-        .bind(target)
-        .bind(details)
-        .execute(&mut *conn)
-        .await?;
+    crate::sql::query(
+        "INSERT INTO audit_log (user_id, action, target, details) VALUES (?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(action)
+    .bind(target)
+    .bind(details)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
 /// How many sessions of an account are open now.
-pub async fn open_sessions(pool: &SqlitePool, user_id: i64) -> DataResult<u32> {
-    let count: i64 = sqlx::query_scalar(&format!(
+pub async fn open_sessions(pool: &Db, user_id: i64) -> DataResult<u32> {
+    let count: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT count(*) FROM sessions WHERE user_id = ? AND expires_at > {NOW}"
-    ))
+    )))
     .bind(user_id)
     .fetch_one(pool)
     .await?;
@@ -297,17 +302,13 @@ pub async fn open_sessions(pool: &SqlitePool, user_id: i64) -> DataResult<u32> {
 }
 
 /// The newest `limit` audit entries of an account.
-pub async fn recent_activity(
-    pool: &SqlitePool,
-    user_id: i64,
-    limit: u32,
-) -> DataResult<Vec<AuditEntry>> {
-    Ok(sqlx::query_as(
+pub async fn recent_activity(pool: &Db, user_id: i64, limit: u32) -> DataResult<Vec<AuditEntry>> {
+    Ok(crate::sql::query_as(
         "SELECT at, action, target, '' AS who, details FROM audit_log
          WHERE user_id = ? ORDER BY id DESC LIMIT ?",
     )
     .bind(user_id)
-    .bind(limit)
+    .bind(i64::from(limit))
     .fetch_all(pool)
     .await?)
 }

@@ -8,7 +8,7 @@ pub(super) const HERE: &str = "192.0.2.1";
 pub(super) const ELSEWHERE: &str = "2001:db8:5::";
 
 /// Salma, an editor, with the password [`GOOD`]; her id.
-pub(super) async fn editor(pool: &SqlitePool) -> i64 {
+pub(super) async fn editor(pool: &Db) -> i64 {
     create_user(pool, " Salma@CCME.ma ", "Salma", Role::Editor, GOOD)
         .await
         .unwrap()
@@ -89,7 +89,7 @@ async fn accounts_need_a_real_address_a_good_password_and_are_unique() {
             .is_err(),
         "the same address, whatever its case"
     );
-    let stored: String = sqlx::query_scalar("SELECT password_hash FROM users")
+    let stored: String = crate::sql::query_scalar("SELECT password_hash FROM users")
         .fetch_one(pool)
         .await
         .unwrap();
@@ -108,7 +108,7 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
         panic!("refused");
     };
     assert_eq!((user.id, user.role), (id, Role::Editor));
-    let stored: String = sqlx::query_scalar("SELECT token_hash FROM sessions")
+    let stored: String = crate::sql::query_scalar("SELECT token_hash FROM sessions")
         .fetch_one(pool)
         .await
         .unwrap();
@@ -120,7 +120,7 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
     assert!(session_user(pool, "forged").await.unwrap().is_none());
 
     // Expired: no longer a session, and purged.
-    sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
+    crate::sql::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
         .execute(pool)
         .await
         .unwrap();
@@ -157,7 +157,7 @@ async fn log_in_opens_a_session_that_expires_and_closes() {
     );
 
     // A disabled account opens nothing, and its sessions stop answering.
-    sqlx::query("UPDATE users SET disabled = 1 WHERE id = ?")
+    crate::sql::query("UPDATE users SET disabled = TRUE WHERE id = ?")
         .bind(other)
         .execute(pool)
         .await
@@ -220,7 +220,7 @@ fn as_session(id: i64, role: Role) -> SessionUser {
 }
 
 /// An administrator and an editor (Salma), as their sessions see them.
-async fn admin_and_editor(pool: &SqlitePool) -> (SessionUser, SessionUser) {
+async fn admin_and_editor(pool: &Db) -> (SessionUser, SessionUser) {
     let admin_id = create_user(pool, "admin@ccme.ma", "", Role::Admin, GOOD)
         .await
         .unwrap();

@@ -28,7 +28,7 @@ async fn pictures_of_the_library_in_a_text_offer_their_renditions() {
     .await
     .unwrap()
     .unwrap();
-    let path: String = sqlx::query_scalar("SELECT path FROM media WHERE id = ?")
+    let path: String = crate::sql::query_scalar("SELECT path FROM media WHERE id = ?")
         .bind(id)
         .fetch_one(pool)
         .await

@@ -2,19 +2,19 @@ use super::*;
 use crate::model::StoryKind;
 use crate::test_db::{empty, with_demo};
 use crate::write::{self, NewStory, NewTranslation};
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Everything queued, each tag once, in order.
-async fn queued(pool: &SqlitePool) -> Vec<String> {
-    sqlx::query_scalar("SELECT DISTINCT tag FROM cache_purges ORDER BY tag")
+async fn queued(pool: &Db) -> Vec<String> {
+    crate::sql::query_scalar("SELECT DISTINCT tag FROM cache_purges ORDER BY tag")
         .fetch_all(pool)
         .await
         .unwrap()
 }
 
 /// `UPDATE story_translations SET {assignments}` on story `id`'s versions.
-async fn set_versions(pool: &SqlitePool, id: i64, assignments: &str) {
-    sqlx::query(&format!(
+async fn set_versions(pool: &Db, id: i64, assignments: &str) {
+    crate::sql::query(&format!(
         "UPDATE story_translations SET {assignments} WHERE story_id = ?"
     ))
     .bind(id)
@@ -23,13 +23,13 @@ async fn set_versions(pool: &SqlitePool, id: i64, assignments: &str) {
     .unwrap();
 }
 
-async fn forget_everything(pool: &SqlitePool) {
+async fn forget_everything(pool: &Db) {
     forget_confirmed(pool, &[]).await.unwrap();
 }
 
 /// A story of one French version with `status`; its id.
-async fn story_in(pool: &SqlitePool, status: &str) -> i64 {
-    let mut conn = pool.acquire().await.unwrap();
+async fn story_in(pool: &Db, status: &str) -> i64 {
+    let mut conn = crate::write_tx(pool).await.unwrap();
     let story = NewStory {
         kind: StoryKind::Article,
         section_id: None,
@@ -47,10 +47,11 @@ async fn story_in(pool: &SqlitePool, status: &str) -> i64 {
             "2026-01-01T00:00:00Z",
         )
     };
-    write::insert_story(&mut conn, &story, &[version])
+    let (story, _) = write::insert_story(&mut conn, &story, &[version])
         .await
-        .unwrap()
-        .0
+        .unwrap();
+    conn.commit().await.unwrap();
+    story
 }
 
 #[test]
@@ -126,7 +127,7 @@ async fn the_sites_structure_and_a_published_storys_details_purge_what_shows_the
     let db = with_demo().await;
     forget_everything(&db.pool).await;
     // A menu's label is on every page.
-    sqlx::query(
+    crate::sql::query(
         "UPDATE menu_item_labels SET label = label || '!'
          WHERE menu_item_id = (SELECT min(menu_item_id) FROM menu_item_labels)",
     )
@@ -137,7 +138,7 @@ async fn the_sites_structure_and_a_published_storys_details_purge_what_shows_the
     forget_everything(&db.pool).await;
 
     // A published story gets a tag: its page and its editions' listings.
-    let (id, langs): (i64, String) = sqlx::query_as(
+    let (id, langs): (i64, String) = crate::sql::query_as(
         "SELECT story_id, group_concat(lang) FROM story_translations
          WHERE status = 'published' GROUP BY story_id LIMIT 1",
     )
@@ -145,11 +146,11 @@ async fn the_sites_structure_and_a_published_storys_details_purge_what_shows_the
     .await
     .unwrap();
     let tag_id: i64 =
-        sqlx::query_scalar("INSERT INTO tags (key) VALUES ('migration') RETURNING id")
+        crate::sql::query_scalar("INSERT INTO tags (key) VALUES ('migration') RETURNING id")
             .fetch_one(&db.pool)
             .await
             .unwrap();
-    sqlx::query("INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?)")
+    crate::sql::query("INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?)")
         .bind(id)
         .bind(tag_id)
         .execute(&db.pool)
@@ -178,7 +179,7 @@ async fn each_cache_is_told_what_it_missed_once_and_rows_go_when_all_have_them()
     assert!(!queued(&db.pool).await.is_empty(), "b has not had them");
 
     // b was down meanwhile; a second story: b gets both, a only the second.
-    sqlx::query(
+    crate::sql::query(
         "UPDATE story_translations SET slug = 'autre', story_id = story_id WHERE story_id = ?",
     )
     .bind(first)
@@ -202,7 +203,7 @@ async fn each_cache_is_told_what_it_missed_once_and_rows_go_when_all_have_them()
 async fn too_many_tags_at_once_purge_the_whole_site() {
     let db = empty().await;
     for n in 0..=MOST_TAGS_AT_ONCE {
-        sqlx::query("INSERT INTO cache_purges (tag) VALUES (?)")
+        crate::sql::query("INSERT INTO cache_purges (tag) VALUES (?)")
             .bind(story(n as i64))
             .execute(&db.pool)
             .await

@@ -7,14 +7,14 @@ use super::*;
 use crate::model::Role;
 
 /// An editor's account named `email`, as the back office creates it.
-async fn editor(pool: &SqlitePool, email: &str) -> DataResult<i64> {
+async fn editor(pool: &Db, email: &str) -> DataResult<i64> {
     crate::accounts::create_user(pool, email, "", Role::Editor, PASSWORD).await
 }
 
 const PASSWORD: &str = "correct horse battery";
 
 /// The database of `db` opened again, read-only.
-async fn read_only(db: &super::test_db::TestDb) -> SqlitePool {
+async fn read_only(db: &super::test_db::TestDb) -> Db {
     let file = db._dir.path().join("test.db");
     connect(&format!("sqlite://{}?mode=ro", file.display()))
         .await
@@ -24,7 +24,7 @@ async fn read_only(db: &super::test_db::TestDb) -> SqlitePool {
 #[tokio::test]
 async fn a_database_opened_read_only_answers_reads_and_its_writes_say_the_storage_refused() {
     let db = empty().await;
-    sqlx::query("INSERT INTO stories (kind) VALUES ('article')")
+    crate::sql::query("INSERT INTO stories (kind) VALUES ('article')")
         .execute(&db.pool)
         .await
         .unwrap();
@@ -33,11 +33,11 @@ async fn a_database_opened_read_only_answers_reads_and_its_writes_say_the_storag
 
     let refused = editor(&read_only, "a@example.org").await.unwrap_err();
     assert!(refused.refuses_writes(), "{refused}");
-    let refused = write_tx(&read_only).await.map(drop);
+    let refused = crate::write_tx(&read_only).await.map(drop);
     let refused = match refused {
         Err(err) => err,
         // Some SQLite builds only refuse at the first write of the transaction.
-        Ok(()) => sqlx::query("INSERT INTO stories (kind) VALUES ('article')")
+        Ok(()) => crate::sql::query("INSERT INTO stories (kind) VALUES ('article')")
             .execute(&read_only)
             .await
             .map_err(DataError::from)
@@ -49,20 +49,22 @@ async fn a_database_opened_read_only_answers_reads_and_its_writes_say_the_storag
 
 /// A pool on the database of `db` that may not grow past the pages it has: SQLite's own
 /// "database or disk is full" (`SQLITE_FULL`), as on a full disk.
-async fn full(db: &super::test_db::TestDb) -> SqlitePool {
+async fn full(db: &super::test_db::TestDb) -> Db {
     let file = db._dir.path().join("test.db");
-    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+    let pages: i64 = crate::sql::query_scalar("PRAGMA page_count")
         .fetch_one(&db.pool)
         .await
         .unwrap();
     let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", file.display()))
         .unwrap()
         .pragma("max_page_count", pages.to_string());
-    SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await
-        .unwrap()
+    Db::from_sqlite(
+        SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -95,7 +97,7 @@ async fn a_full_database_answers_reads_and_its_writes_say_the_storage_refused() 
     let db = empty().await;
     let full = full(&db).await;
     let filler = "x".repeat(64 * 1024);
-    let refused = sqlx::query("INSERT INTO site_secrets (name, value) VALUES ('filler', ?)")
+    let refused = crate::sql::query("INSERT INTO site_secrets (name, value) VALUES ('filler', ?)")
         .bind(filler.as_bytes())
         .execute(&full)
         .await
@@ -141,7 +143,7 @@ async fn a_write_that_returns_its_id_fails_on_a_full_database_instead_of_vanishi
         attachment_of: None,
     };
     let queued = crate::mail_queue::enqueue(&full, &mail).await;
-    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM mail_queue")
+    let kept: i64 = crate::sql::query_scalar("SELECT COUNT(*) FROM mail_queue")
         .fetch_one(&db.pool)
         .await
         .unwrap();

@@ -4,7 +4,7 @@
 
 use crate::model::{EditorProblem, StoryKind};
 use crate::DataResult;
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// The library kind of the file a story of `kind` carries, if any.
 pub fn file_kind(story_kind: StoryKind) -> Option<&'static str> {
@@ -57,19 +57,19 @@ pub fn format_duration(seconds: i64) -> String {
 
 /// The attached file's id and the length (episodes), as the editor's fields show them.
 pub async fn fields_of(
-    pool: &SqlitePool,
+    pool: &Db,
     story_id: i64,
     story_kind: StoryKind,
 ) -> DataResult<(String, String)> {
     let row: Option<(Option<i64>, Option<i64>)> = match story_kind {
         StoryKind::Publication => {
-            sqlx::query_as("SELECT pdf_media_id, NULL FROM publications WHERE story_id = ?")
+            crate::sql::query_as("SELECT pdf_media_id, NULL FROM publications WHERE story_id = ?")
                 .bind(story_id)
                 .fetch_optional(pool)
                 .await?
         }
         StoryKind::Episode => {
-            sqlx::query_as(
+            crate::sql::query_as(
                 "SELECT audio_media_id, duration_seconds FROM episodes WHERE story_id = ?",
             )
             .bind(story_id)
@@ -88,7 +88,7 @@ pub async fn fields_of(
 /// Attaches the file typed (`attachment`: a library id of the right kind, else none)
 /// and, for an episode, the length when one is given.
 pub async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story_id: i64,
     story_kind: StoryKind,
     attachment: &str,
@@ -109,7 +109,7 @@ pub async fn save(
              WHERE story_id = ?2"
         }
     };
-    sqlx::query(sql)
+    crate::sql::query(sql)
         .bind(file)
         .bind(story_id)
         .bind(duration)
@@ -144,7 +144,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let story = |kind: &'static str| async move {
-            sqlx::query_as::<_, (i64, String)>(
+            crate::sql::query_as::<(i64, String)>(
                 "SELECT story_id, slug FROM story_translations WHERE kind = ? AND lang = 'fr'
                  AND status = 'published' ORDER BY id LIMIT 1",
             )
@@ -157,11 +157,12 @@ mod tests {
             let editor = editor.clone();
             async move {
                 // As the editor posts them: with the kind's stored details.
-                let kind: StoryKind = sqlx::query_scalar("SELECT kind FROM stories WHERE id = ?")
-                    .bind(story_id)
-                    .fetch_one(pool)
-                    .await
-                    .unwrap();
+                let kind: StoryKind =
+                    crate::sql::query_scalar("SELECT kind FROM stories WHERE id = ?")
+                        .bind(story_id)
+                        .fetch_one(pool)
+                        .await
+                        .unwrap();
                 fields.details = super::super::details::values(pool, story_id, kind, Lang::Fr)
                     .await
                     .unwrap();
@@ -180,7 +181,7 @@ mod tests {
         };
         let (book, slug) = story("publication").await;
         let (attachment, _) = fields_of(pool, book, StoryKind::Publication).await.unwrap();
-        let title: String = sqlx::query_scalar(
+        let title: String = crate::sql::query_scalar(
             "SELECT title FROM story_translations WHERE story_id = ? AND lang = 'fr'",
         )
         .bind(book)
@@ -221,7 +222,7 @@ mod tests {
         );
 
         let (episode, slug) = story("episode").await;
-        let title: String = sqlx::query_scalar(
+        let title: String = crate::sql::query_scalar(
             "SELECT title FROM story_translations WHERE story_id = ? AND lang = 'fr'",
         )
         .bind(episode)

@@ -11,7 +11,7 @@ use crate::model::EditorProblem;
 use crate::model::StoryKind;
 use crate::model::FIELDS;
 use crate::DataResult;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// How a detail is typed and checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub struct KindDetails {
     table: &'static str,
     versions: &'static str,
     /// Makes the kind's row of a new story with defaults (`?1` story, `?2` language).
-    create: &'static str,
+    create: crate::sql::Sql<'static>,
     pub details: &'static [Detail],
 }
 
@@ -70,13 +70,17 @@ const fn detail(name: &'static str, per_version: bool, input: Input, required: b
 }
 
 /// Every kind with details.
-pub const KINDS: [KindDetails; 4] = [
+pub static KINDS: [KindDetails; 4] = [
     KindDetails {
         kind: StoryKind::Publication,
         table: "publications",
         versions: "publication_translations",
-        create: "INSERT OR IGNORE INTO publications (story_id, year, languages)
-                 VALUES (?1, CAST(strftime('%Y', 'now') AS INTEGER), ?2)",
+        create: crate::sql::dialect_const!(const_format::concatcp!(
+            "INSERT INTO publications (story_id, year, languages)
+                 VALUES (?1, ",
+            CURRENT_YEAR,
+            ", ?2) ON CONFLICT DO NOTHING"
+        )),
         details: &[
             detail("year", false, Input::Year, true),
             detail("isbn", false, Input::Isbn, false),
@@ -90,9 +94,14 @@ pub const KINDS: [KindDetails; 4] = [
         kind: StoryKind::Episode,
         table: "episodes",
         versions: "episode_translations",
-        create: "INSERT OR IGNORE INTO episodes (story_id, programme_id, duration_seconds)
+        create: crate::sql::Sql::each(
+            "INSERT INTO episodes (story_id, programme_id, duration_seconds)
                  SELECT ?1, id, 0 FROM programmes WHERE ?2 IS NOT NULL
-                 ORDER BY position, id LIMIT 1",
+                 ORDER BY position, id LIMIT 1 ON CONFLICT DO NOTHING",
+            "INSERT INTO episodes (story_id, programme_id, duration_seconds)
+                 SELECT ?1, id, 0 FROM programmes WHERE ?2 IS NOT NULL
+                 ORDER BY position, id LIMIT 1 ON CONFLICT DO NOTHING",
+        ),
         details: &[
             detail("programme_id", false, Input::Programme, true),
             detail("number", false, Input::Number, true),
@@ -105,8 +114,12 @@ pub const KINDS: [KindDetails; 4] = [
         kind: StoryKind::Interview,
         table: "interviews",
         versions: "interview_translations",
-        create: "INSERT OR IGNORE INTO interviews (story_id, country)
-                 SELECT ?1, 'MA' WHERE ?2 IS NOT NULL",
+        create: crate::sql::Sql::each(
+            "INSERT INTO interviews (story_id, country)
+                 SELECT ?1, 'MA' WHERE ?2 IS NOT NULL ON CONFLICT DO NOTHING",
+            "INSERT INTO interviews (story_id, country)
+                 SELECT ?1, 'MA' WHERE ?2 IS NOT NULL ON CONFLICT DO NOTHING",
+        ),
         details: &[
             detail("country", false, Input::Country, true),
             detail("interviewee", true, Input::Text, true),
@@ -119,8 +132,12 @@ pub const KINDS: [KindDetails; 4] = [
         kind: StoryKind::Profile,
         table: "profiles",
         versions: "profile_translations",
-        create: "INSERT OR IGNORE INTO profiles (story_id, country, field)
-                 SELECT ?1, 'MA', 'civic' WHERE ?2 IS NOT NULL",
+        create: crate::sql::Sql::each(
+            "INSERT INTO profiles (story_id, country, field)
+                 SELECT ?1, 'MA', 'civic' WHERE ?2 IS NOT NULL ON CONFLICT DO NOTHING",
+            "INSERT INTO profiles (story_id, country, field)
+                 SELECT ?1, 'MA', 'civic' WHERE ?2 IS NOT NULL ON CONFLICT DO NOTHING",
+        ),
         details: &[
             detail("country", false, Input::Country, true),
             detail("field", false, Input::Field, true),
@@ -232,7 +249,7 @@ pub fn check(kind: StoryKind, values: &[(String, String)]) -> Vec<(String, Edito
 
 /// The stored details of version `lang` of story `story_id`, as the editor shows them.
 pub async fn values(
-    pool: &SqlitePool,
+    pool: &Db,
     story_id: i64,
     kind: StoryKind,
     lang: Lang,
@@ -248,26 +265,36 @@ pub async fn values(
             .filter(|d| d.per_version == per_version)
             .map(|d| d.name)
             .collect();
-        let columns: Vec<String> = names.iter().map(|n| format!("CAST({n} AS TEXT)")).collect();
         let (table, version) = match per_version {
-            true => (kind.versions, "AND lang = ?"),
-            false => (kind.table, "AND ? IS NOT NULL"),
+            true => (kind.versions, "AND lang = ?2"),
+            false => (kind.table, "AND ?2 IS NOT NULL"),
         };
-        let sql = format!(
-            "SELECT {} FROM {table} WHERE story_id = ? {version}",
-            columns.join(", ")
-        );
-        let row = sqlx::query(&sql)
-            .bind(story_id)
-            .bind(lang.code())
-            .fetch_optional(pool)
-            .await?;
-        for (index, name) in names.iter().enumerate() {
-            let value: Option<String> = match &row {
-                Some(row) => row.try_get(index)?,
-                None => None,
-            };
-            out.push(((*name).to_owned(), value.unwrap_or_default()));
+        // One row per detail, named: the details are of several types, read as text.
+        let sql = names
+            .iter()
+            .map(|n| {
+                format!(
+                    "SELECT '{n}', CAST({n} AS TEXT) FROM {table} WHERE story_id = ?1 {version}"
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let stored: Vec<(String, Option<String>)> = match names.is_empty() {
+            true => Vec::new(),
+            false => {
+                crate::sql::query_as(&sql)
+                    .bind(story_id)
+                    .bind(lang.code())
+                    .fetch_all(pool)
+                    .await?
+            }
+        };
+        for name in names {
+            let value = stored
+                .iter()
+                .find(|(stored_name, _)| stored_name == name)
+                .and_then(|(_, value)| value.clone());
+            out.push((name.to_owned(), value.unwrap_or_default()));
         }
     }
     Ok(out)
@@ -276,7 +303,7 @@ pub async fn values(
 /// Writes the details typed for version `lang` of story `story_id` (already checked
 /// with [`check`]); makes the kind's row first for a new story.
 pub async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story_id: i64,
     kind: StoryKind,
     lang: Lang,
@@ -285,7 +312,7 @@ pub async fn save(
     let Some(kind) = of_kind(kind) else {
         return Ok(());
     };
-    sqlx::query(kind.create)
+    crate::sql::query(&kind.create)
         .bind(story_id)
         .bind(lang.code())
         .execute(&mut *conn)
@@ -305,7 +332,7 @@ pub async fn save(
             _ => None,
         };
         if let (Some(sql), Value::Int(id)) = (known_in, &value) {
-            let known: bool = sqlx::query_scalar(sql)
+            let known: bool = crate::sql::query_scalar(sql)
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await?;
@@ -332,7 +359,9 @@ pub async fn save(
             kind.table,
             sets.join(", ")
         );
-        let query = story.iter().fold(sqlx::query(&sql), |q, (_, v)| bind(q, v));
+        let query = story
+            .iter()
+            .fold(crate::sql::query(&sql), |q, (_, v)| bind(q, v));
         query.bind(story_id).execute(&mut *conn).await?;
     }
     let names: Vec<&str> = version.iter().map(|(n, _)| *n).collect();
@@ -349,7 +378,7 @@ pub async fn save(
         updates.join(", ")
     );
     // Only when the story's own row exists (an episode needs a programme first).
-    let exists: bool = sqlx::query_scalar(&format!(
+    let exists: bool = crate::sql::query_scalar(&format!(
         "SELECT EXISTS (SELECT 1 FROM {} WHERE story_id = ?)",
         kind.table
     ))
@@ -357,14 +386,14 @@ pub async fn save(
     .fetch_one(&mut *conn)
     .await?;
     if exists {
-        let query = sqlx::query(&sql).bind(story_id).bind(lang.code());
+        let query = crate::sql::query(&sql).bind(story_id).bind(lang.code());
         let query = version.iter().fold(query, |q, (_, v)| bind(q, v));
         query.execute(&mut *conn).await?;
     }
     Ok(())
 }
 
-type Query<'q> = sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+type Query<'q> = crate::sql::Query<'q>;
 
 fn bind<'q>(query: Query<'q>, value: &'q Value) -> Query<'q> {
     match value {
@@ -459,7 +488,7 @@ mod tests {
             }
         };
         let (picture, path): (i64, String) =
-            sqlx::query_as("SELECT id, path FROM media WHERE kind = 'image' LIMIT 1")
+            crate::sql::query_as("SELECT id, path FROM media WHERE kind = 'image' LIMIT 1")
                 .fetch_one(pool)
                 .await
                 .unwrap();
@@ -517,7 +546,7 @@ mod tests {
             .unwrap();
         assert!(person.place.contains("Montréal"), "{person:?}");
         let initial: String =
-            sqlx::query_scalar("SELECT initial FROM profile_translations WHERE story_id = ?")
+            crate::sql::query_scalar("SELECT initial FROM profile_translations WHERE story_id = ?")
                 .bind(profile)
                 .fetch_one(pool)
                 .await
@@ -546,11 +575,12 @@ mod tests {
         );
         assert_eq!(book.item.languages, [Lang::Fr, Lang::Ar]);
 
-        let programme: String =
-            sqlx::query_scalar("SELECT CAST(id AS TEXT) FROM programmes ORDER BY id DESC LIMIT 1")
-                .fetch_one(pool)
-                .await
-                .unwrap();
+        let programme: String = crate::sql::query_scalar(
+            "SELECT CAST(id AS TEXT) FROM programmes ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap();
         publish(
             StoryKind::Episode,
             "Épisode spécial",

@@ -7,11 +7,12 @@ use super::{section_options, versions_from, GROUPED_VERSIONS};
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{AdminStoryRow, StoryFilter, StoryList, StoryStatus, ADMIN_PAGE_SIZE};
+use crate::sql::QueryBuilder;
 use crate::DataResult;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use crate::Db;
 
 /// Adds the filter's conditions (each a bound parameter) after a `WHERE 1`.
-fn push_filters(query: &mut QueryBuilder<'_, Sqlite>, filter: &StoryFilter) {
+fn push_filters(query: &mut QueryBuilder<'_>, filter: &StoryFilter) {
     let status = filter
         .status
         .as_deref()
@@ -68,15 +69,15 @@ struct Row {
 }
 
 /// One page of the list, titles and section names in the back office's `lang`.
-pub async fn list(pool: &SqlitePool, lang: Lang, filter: &StoryFilter) -> DataResult<StoryList> {
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM stories s WHERE 1");
+pub async fn list(pool: &Db, lang: Lang, filter: &StoryFilter) -> DataResult<StoryList> {
+    let mut count = QueryBuilder::new("SELECT count(*) FROM stories s WHERE 1");
     push_filters(&mut count, filter);
     let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
     let total = total as u32;
     let pages = total.div_ceil(ADMIN_PAGE_SIZE).max(1);
     let page = filter.page.unwrap_or(1).clamp(1, pages);
 
-    let mut rows = QueryBuilder::<Sqlite>::new(format!(
+    let mut rows = QueryBuilder::new(format!(
         "SELECT s.id, s.kind, {GROUPED_VERSIONS} AS versions,
            COALESCE(CASE WHEN u.name = '' THEN u.email ELSE u.name END, a.display_name, '') AS author,
            COALESCE(st.name, sec.key) AS section,
@@ -98,13 +99,14 @@ pub async fn list(pool: &SqlitePool, lang: Lang, filter: &StoryFilter) -> DataRe
         .push(" WHERE 1");
     push_filters(&mut rows, filter);
     rows.push(" ORDER BY s.id DESC LIMIT ")
-        .push_bind(ADMIN_PAGE_SIZE)
+        .push_bind(i64::from(ADMIN_PAGE_SIZE))
         .push(" OFFSET ")
-        .push_bind((page - 1) * ADMIN_PAGE_SIZE);
+        .push_bind(i64::from((page - 1) * ADMIN_PAGE_SIZE));
     let rows: Vec<Row> = rows.build_query_as().fetch_all(pool).await?;
 
-    let authors: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, CASE WHEN name = '' THEN email ELSE name END FROM users ORDER BY 2 COLLATE NOCASE",
+    let authors: Vec<(i64, String)> = crate::sql::query_as(
+        "SELECT id, CASE WHEN name = '' THEN email ELSE name END FROM users
+         ORDER BY lower(CASE WHEN name = '' THEN email ELSE name END)",
     )
     .fetch_all(pool)
     .await?;

@@ -15,10 +15,10 @@ pub mod save;
 #[cfg(test)]
 mod tests;
 
-use super::{DataResult, NOW};
+use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{Role, SectionOption, SessionUser, StoryStatus, VersionState};
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Whether `user` may change a version in `status` (`None`: not written yet).
 pub fn may_edit(user: &SessionUser, status: Option<StoryStatus>) -> bool {
@@ -31,11 +31,11 @@ pub fn may_edit(user: &SessionUser, status: Option<StoryStatus>) -> bool {
 
 /// The sections an editor can choose, named in `lang` (by key when a section has no
 /// name in that language), alphabetically.
-pub async fn section_options(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<SectionOption>> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+pub async fn section_options(pool: &Db, lang: Lang) -> DataResult<Vec<SectionOption>> {
+    let rows: Vec<(i64, String)> = crate::sql::query_as(
         "SELECT s.id, COALESCE(st.name, s.key) AS name FROM sections s
          LEFT JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
-         ORDER BY name COLLATE NOCASE",
+         ORDER BY lower(name)",
     )
     .bind(lang.code())
     .fetch_all(pool)
@@ -74,19 +74,19 @@ pub(crate) fn versions_from(grouped: &str) -> Vec<VersionState> {
 
 /// SQL: the versions of story `s` grouped as [`versions_from`] reads them.
 pub(crate) const GROUPED_VERSIONS: &str =
-    "(SELECT group_concat(v.lang || ':' || v.status || ':' || COALESCE(v.published_at, ''), '|')
+    "(SELECT string_agg(v.lang || ':' || v.status || ':' || COALESCE(v.published_at, ''), '|')
       FROM story_translations v WHERE v.story_id = s.id)";
 
 /// Puts every scheduled version whose time has come on the site (and in the search
 /// index), recording it in the audit log. Returns how many went live.
-pub async fn publish_due(pool: &SqlitePool) -> DataResult<u64> {
+pub async fn publish_due(pool: &Db) -> DataResult<u64> {
     let mut tx = crate::write_tx(pool).await?;
-    let due: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+    let due: Vec<(i64, i64, String)> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "UPDATE story_translations SET status = 'published', updated_at = {NOW}
          WHERE status = 'scheduled' AND published_at <= {NOW}
          RETURNING id, story_id, lang"
-    ))
-    .fetch_all(&mut *tx)
+    )))
+    .fetch_all(&mut tx)
     .await?;
     for (id, story_id, lang) in &due {
         super::search::index::index_translation(&mut tx, *id).await?;

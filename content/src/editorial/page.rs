@@ -12,7 +12,7 @@ use crate::model::{
     VersionState,
 };
 use crate::DataResult;
-use sqlx::SqlitePool;
+use crate::Db;
 
 #[derive(sqlx::FromRow)]
 struct StoryHead {
@@ -36,8 +36,8 @@ struct Version {
     cover_media_id: Option<i64>,
 }
 
-async fn version(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<Option<Version>> {
-    Ok(sqlx::query_as(
+async fn version(pool: &Db, story_id: i64, lang: Lang) -> DataResult<Option<Version>> {
+    Ok(crate::sql::query_as(
         "SELECT slug, title, summary, body_html, body_markdown, signature, source, status,
                 published_at, updated_at, cover_media_id
          FROM story_translations WHERE story_id = ? AND lang = ?",
@@ -52,7 +52,7 @@ async fn version(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<Opt
 /// version in `reference` beside it (else the first other version there is). `None`
 /// when the story does not exist.
 pub async fn editor_page(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     story_id: Option<i64>,
     lang: Lang,
@@ -85,7 +85,7 @@ pub async fn editor_page(
             public_path: None,
         }));
     };
-    let head: Option<StoryHead> = sqlx::query_as(&format!(
+    let head: Option<StoryHead> = crate::sql::query_as(&format!(
         "SELECT s.kind, s.section_id, {GROUPED_VERSIONS} AS versions FROM stories s WHERE s.id = ?"
     ))
     .bind(id)
@@ -181,8 +181,8 @@ fn pick_reference(versions: &[VersionState], lang: Lang, asked: Option<Lang>) ->
 
 /// Files of `kind` offered in the editor (pictures as covers, PDFs and sounds as
 /// attachments): the library's newest, labelled in `lang`.
-async fn media_choices(pool: &SqlitePool, kind: &str, lang: Lang) -> DataResult<Vec<ImageChoice>> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+async fn media_choices(pool: &Db, kind: &str, lang: Lang) -> DataResult<Vec<ImageChoice>> {
+    let rows: Vec<(i64, String, String)> = crate::sql::query_as(
         "SELECT m.id, m.path, COALESCE(NULLIF(t.alt, ''), NULLIF(m.original_name, ''), m.path)
          FROM media m LEFT JOIN media_translations t ON t.media_id = m.id AND t.lang = ?
          WHERE m.kind = ? ORDER BY m.id DESC LIMIT 60",
@@ -203,7 +203,7 @@ async fn media_choices(pool: &SqlitePool, kind: &str, lang: Lang) -> DataResult<
 
 /// The tag field of a version: its tags' names in `lang`, joined with that language's
 /// comma.
-async fn tag_field(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<String> {
+async fn tag_field(pool: &Db, story_id: i64, lang: Lang) -> DataResult<String> {
     let names: Vec<String> = crate::tags::of_story(pool, story_id, lang)
         .await?
         .into_iter()
@@ -213,8 +213,8 @@ async fn tag_field(pool: &SqlitePool, story_id: i64, lang: Lang) -> DataResult<S
 }
 
 /// The podcast programmes, named in `lang` (else by key), for an episode's details.
-async fn programmes(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<(i64, String)>> {
-    Ok(sqlx::query_as(
+async fn programmes(pool: &Db, lang: Lang) -> DataResult<Vec<(i64, String)>> {
+    Ok(crate::sql::query_as(
         "SELECT p.id, COALESCE(t.name, p.key) FROM programmes p
          LEFT JOIN programme_translations t ON t.programme_id = p.id AND t.lang = ?
          ORDER BY p.position, p.id",

@@ -9,8 +9,8 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{EditorAction, EditorProblem, SessionUser, StoryFields, StoryStatus};
 use crate::write::{insert_clean_translation, slugify, NewTranslation};
-use crate::{accounts, redirects, search, tags, DataResult, NOW};
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{accounts, redirects, search, tags, DataResult};
+use crate::{Db, Tx};
 
 /// Longest title, summary and body (characters).
 pub const TITLE_MAX: usize = 300;
@@ -108,18 +108,18 @@ struct Existing {
 
 /// Saves version `lang` of story `story_id` (`None`: a new story) as `user`.
 pub async fn save(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     story_id: Option<i64>,
     lang: Lang,
     input: &EditorInput,
 ) -> DataResult<Saved> {
-    let now: String = sqlx::query_scalar(&format!("SELECT {NOW}"))
+    let now: String = crate::sql::query_scalar(crate::sql::dialect_sql!(format!("SELECT {NOW}")))
         .fetch_one(pool)
         .await?;
     let existing: Option<Existing> = match story_id {
         Some(id) => {
-            let found = sqlx::query_as(
+            let found = crate::sql::query_as(
                 "SELECT s.kind, t.id AS translation_id, t.status, t.published_at, t.slug
                  FROM stories s LEFT JOIN story_translations t ON t.story_id = s.id AND t.lang = ?
                  WHERE s.id = ?",
@@ -149,7 +149,7 @@ pub async fn save(
         problems.push(("action".into(), EditorProblem::NotAllowed));
     }
     if let Some(section) = input.section_id {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM sections WHERE id = ?")
+        let known: Option<i64> = crate::sql::query_scalar("SELECT id FROM sections WHERE id = ?")
             .bind(section)
             .fetch_optional(pool)
             .await?;
@@ -158,12 +158,13 @@ pub async fn save(
         }
     }
     let slug = slug_for(&input.fields);
-    let holder: Option<i64> =
-        sqlx::query_scalar("SELECT story_id FROM story_translations WHERE lang = ? AND slug = ?")
-            .bind(lang.code())
-            .bind(&slug)
-            .fetch_optional(pool)
-            .await?;
+    let holder: Option<i64> = crate::sql::query_scalar(
+        "SELECT story_id FROM story_translations WHERE lang = ? AND slug = ?",
+    )
+    .bind(lang.code())
+    .bind(&slug)
+    .fetch_optional(pool)
+    .await?;
     if holder.is_some() && holder != story_id && !slug.is_empty() {
         problems.push(("slug".into(), EditorProblem::SlugTaken));
     }
@@ -191,22 +192,24 @@ pub async fn save(
     let mut tx = crate::write_tx(pool).await?;
     let (story_id, kind) = match (story_id, &existing) {
         (Some(id), Some(found)) => {
-            sqlx::query("UPDATE stories SET section_id = ? WHERE id = ? AND section_id IS NOT ?")
-                .bind(input.section_id)
-                .bind(id)
-                .bind(input.section_id)
-                .execute(&mut *tx)
-                .await?;
+            crate::sql::query(
+                "UPDATE stories SET section_id = ? WHERE id = ? AND section_id IS DISTINCT FROM ?",
+            )
+            .bind(input.section_id)
+            .bind(id)
+            .bind(input.section_id)
+            .execute(&mut tx)
+            .await?;
             (id, found.kind)
         }
         _ => {
-            let id: i64 = sqlx::query_scalar(
+            let id: i64 = crate::sql::query_scalar(
                 "INSERT INTO stories (kind, section_id, created_by) VALUES (?, ?, ?) RETURNING id",
             )
             .bind(kind)
             .bind(input.section_id)
             .bind(user.id)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut tx)
             .await?
             .written()?;
             (id, kind)
@@ -214,9 +217,9 @@ pub async fn save(
     };
     let cover: Option<i64> = match input.cover_id {
         Some(id) => {
-            sqlx::query_scalar("SELECT id FROM media WHERE id = ? AND kind = 'image'")
+            crate::sql::query_scalar("SELECT id FROM media WHERE id = ? AND kind = 'image'")
                 .bind(id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut tx)
                 .await?
         }
         None => None,
@@ -238,12 +241,14 @@ pub async fn save(
         }
         None => insert_version(&mut tx, story_id, &version).await?,
     };
-    sqlx::query("UPDATE story_translations SET body_markdown = ?, updated_by = ? WHERE id = ?")
-        .bind(&fields.body)
-        .bind(user.id)
-        .bind(translation_id)
-        .execute(&mut *tx)
-        .await?;
+    crate::sql::query(
+        "UPDATE story_translations SET body_markdown = ?, updated_by = ? WHERE id = ?",
+    )
+    .bind(&fields.body)
+    .bind(user.id)
+    .bind(translation_id)
+    .execute(&mut tx)
+    .await?;
     let tag_names = tags::parse_tags(&fields.tags).unwrap_or_default();
     tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
     let duration = attachment::parse_duration(&fields.duration).unwrap_or_default();
@@ -280,18 +285,14 @@ struct Version<'a> {
     cover: Option<i64>,
 }
 
-async fn update_version(
-    conn: &mut SqliteConnection,
-    id: i64,
-    version: &Version<'_>,
-) -> DataResult<()> {
+async fn update_version(conn: &mut Tx, id: i64, version: &Version<'_>) -> DataResult<()> {
     let fields = version.fields;
-    sqlx::query(&format!(
+    crate::sql::query(crate::sql::dialect_sql!(format!(
         "UPDATE story_translations SET slug = ?, title = ?, summary = ?, body_html = ?,
            signature = ?, source = ?, status = ?, published_at = ?, cover_media_id = ?,
            updated_at = {NOW}
          WHERE id = ?"
-    ))
+    )))
     .bind(version.slug)
     .bind(fields.title.trim())
     .bind(fields.summary.trim())
@@ -307,11 +308,7 @@ async fn update_version(
     Ok(())
 }
 
-async fn insert_version(
-    conn: &mut SqliteConnection,
-    story_id: i64,
-    version: &Version<'_>,
-) -> DataResult<i64> {
+async fn insert_version(conn: &mut Tx, story_id: i64, version: &Version<'_>) -> DataResult<i64> {
     let fields = version.fields;
     insert_clean_translation(
         conn,

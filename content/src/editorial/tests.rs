@@ -8,8 +8,8 @@ use crate::model::EditorAction::{self, Publish, Save, Submit, Unpublish};
 use crate::model::StoryKind;
 use crate::model::{EditorProblem, Role, SessionUser, StoryFields, StoryFilter, StoryStatus};
 use crate::test_db::account;
+use crate::Db;
 use crate::{pages, test_db};
-use sqlx::SqlitePool;
 
 fn input(title: &str, body: &str, action: EditorAction) -> EditorInput {
     EditorInput {
@@ -28,7 +28,7 @@ fn input(title: &str, body: &str, action: EditorAction) -> EditorInput {
 
 /// Saves a version with `title`, `body` and `action` as `user`.
 async fn post(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     story: Option<i64>,
     lang: Lang,
@@ -48,7 +48,7 @@ fn done(saved: Saved) -> (i64, StoryStatus) {
     }
 }
 
-async fn is_public(pool: &SqlitePool, lang: Lang, slug: &str) -> bool {
+async fn is_public(pool: &Db, lang: Lang, slug: &str) -> bool {
     pages::story(pool, lang, slug, false)
         .await
         .unwrap()
@@ -244,11 +244,12 @@ async fn authors_write_and_submit_editors_publish_and_unpublish() {
     assert_eq!(status, StoryStatus::Draft);
     assert!(!is_public(pool, Lang::Fr, "un-article").await);
 
-    let actions: Vec<String> =
-        sqlx::query_scalar("SELECT action FROM audit_log WHERE action LIKE 'story.%' ORDER BY id")
-            .fetch_all(pool)
-            .await
-            .unwrap();
+    let actions: Vec<String> = crate::sql::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'story.%' ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
     assert_eq!(
         actions,
         [
@@ -310,7 +311,7 @@ async fn scheduled_versions_go_live_when_their_time_comes() {
     assert_eq!(publish_due(pool).await.unwrap(), 0);
     assert!(!is_public(pool, Lang::Fr, "bientot").await);
     // Its time comes (moved into the past here rather than waiting).
-    sqlx::query(
+    crate::sql::query(
         "UPDATE story_translations SET published_at = '2020-01-01T00:00:00Z' WHERE story_id = ?",
     )
     .bind(id)
@@ -320,7 +321,7 @@ async fn scheduled_versions_go_live_when_their_time_comes() {
     assert_eq!(publish_due(pool).await.unwrap(), 1);
     assert!(is_public(pool, Lang::Fr, "bientot").await);
     assert_eq!(publish_due(pool).await.unwrap(), 0, "only once");
-    let indexed: bool = sqlx::query_scalar(
+    let indexed: bool = crate::sql::query_scalar(
         "SELECT search_rowid IS NOT NULL FROM story_translations WHERE story_id = ?",
     )
     .bind(id)

@@ -7,13 +7,13 @@ pub mod index;
 pub mod seed;
 
 use super::stories::{card_query, card_query_with, media_image, CardRow};
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::address::story_path;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::FIELDS;
 use crate::model::{FacesFilter, FacesPage, IndexLetter, Person, ProfileCard, StoryCard};
-use sqlx::SqlitePool;
+use crate::Db;
 use std::collections::HashMap;
 
 #[derive(sqlx::FromRow)]
@@ -32,11 +32,11 @@ const PROFILES: &str = "JOIN profiles p ON p.story_id = t.story_id
 /// The gallery of an edition: profiles matching `filter`, sorted by name, with the
 /// countries and fields to choose from and the A–Z index (counted within the country
 /// and field chosen, so the index never offers a letter that leads to nothing).
-pub async fn faces(pool: &SqlitePool, lang: Lang, filter: &FacesFilter) -> DataResult<FacesPage> {
+pub async fn faces(pool: &Db, lang: Lang, filter: &FacesFilter) -> DataResult<FacesPage> {
     let country = filter.country.as_deref();
     let field = filter.field.as_deref().filter(|f| FIELDS.contains(f));
     let letter = filter.letter.as_deref();
-    let sql = card_query_with(
+    let sql = crate::sql::dialect_sql!(card_query_with(
         "p.field, pt.city, pt.country_name",
         &format!(
             "{PROFILES} WHERE t.lang = ? AND t.kind = 'profile' AND {PUBLISHED}
@@ -44,8 +44,8 @@ pub async fn faces(pool: &SqlitePool, lang: Lang, filter: &FacesFilter) -> DataR
                AND (?4 IS NULL OR pt.initial = ?4)
              ORDER BY pt.sort_key"
         ),
-    );
-    let items = sqlx::query_as::<_, ProfileRow>(&sql)
+    ));
+    let items = crate::sql::query_as::<ProfileRow>(&sql)
         .bind(lang.code())
         .bind(country)
         .bind(field)
@@ -61,13 +61,14 @@ pub async fn faces(pool: &SqlitePool, lang: Lang, filter: &FacesFilter) -> DataR
         })
         .collect();
 
-    let facts: Vec<(String, String, String, String)> = sqlx::query_as(&format!(
-        "SELECT p.country, pt.country_name, p.field, pt.initial FROM story_translations t
+    let facts: Vec<(String, String, String, String)> =
+        crate::sql::query_as(crate::sql::dialect_sql!(format!(
+            "SELECT p.country, pt.country_name, p.field, pt.initial FROM story_translations t
          {PROFILES} WHERE t.lang = ? AND t.kind = 'profile' AND {PUBLISHED}"
-    ))
-    .bind(lang.code())
-    .fetch_all(pool)
-    .await?;
+        )))
+        .bind(lang.code())
+        .fetch_all(pool)
+        .await?;
     let mut countries: HashMap<String, (String, u32)> = HashMap::new();
     let mut fields: HashMap<String, u32> = HashMap::new();
     let mut letters: HashMap<String, u32> =
@@ -116,7 +117,7 @@ struct PersonRow {
 /// Who a story is about, for its page: the interviewee (with their portrait and, if
 /// they have one, their profile) or the person of a profile. `None` for other kinds.
 pub async fn person(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     story_id: i64,
     kind: StoryKind,
@@ -146,7 +147,7 @@ pub async fn person(
         ),
         _ => return Ok(None),
     };
-    let Some(row) = sqlx::query_as::<_, PersonRow>(sql)
+    let Some(row) = crate::sql::query_as::<PersonRow>(sql)
         .bind(story_id)
         .bind(lang.code())
         .fetch_optional(pool)
@@ -155,11 +156,11 @@ pub async fn person(
         return Ok(None);
     };
     let profile_href = if profile_of {
-        let slug: Option<String> = sqlx::query_scalar(&format!(
+        let slug: Option<String> = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
             "SELECT t.slug FROM profile_stories ps
              CROSS JOIN story_translations t ON t.story_id = ps.profile_id AND t.lang = ?2
              WHERE ps.story_id = ?1 AND {PUBLISHED} LIMIT 1"
-        ))
+        )))
         .bind(story_id)
         .bind(lang.code())
         .fetch_optional(pool)
@@ -190,21 +191,17 @@ pub async fn person(
 }
 
 /// The articles and interviews about a person, in the editors' order, in `lang`.
-pub async fn stories_about(
-    pool: &SqlitePool,
-    lang: Lang,
-    profile_id: i64,
-) -> DataResult<Vec<StoryCard>> {
+pub async fn stories_about(pool: &Db, lang: Lang, profile_id: i64) -> DataResult<Vec<StoryCard>> {
     // CROSS JOIN: start from the person's few links, never from every story of the
     // edition (SQLite would otherwise walk the whole archive and probe the links).
-    let sql = card_query(&format!(
+    let sql = crate::sql::dialect_sql!(card_query(&format!(
         "WHERE t.id IN (SELECT t2.id FROM profile_stories ps CROSS JOIN story_translations t2
                         ON t2.story_id = ps.story_id AND t2.lang = ?2 WHERE ps.profile_id = ?1)
            AND {PUBLISHED}
          ORDER BY (SELECT ps.position FROM profile_stories ps
                    WHERE ps.profile_id = ?1 AND ps.story_id = t.story_id)"
-    ));
-    let rows: Vec<CardRow> = sqlx::query_as(&sql)
+    )));
+    let rows: Vec<CardRow> = crate::sql::query_as(&sql)
         .bind(profile_id)
         .bind(lang.code())
         .fetch_all(pool)

@@ -7,9 +7,9 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::write::upsert_image;
+use crate::Tx;
 use crate::{DataError, DataResult};
 use serde::Deserialize;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -46,7 +46,7 @@ struct Edition {
 /// Seeds the demo profiles in the `visages` section, with their portraits and the
 /// stories about them (`stories`: demo key → id). Returns how many were created.
 pub async fn seed_profiles(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     media_dir: &Path,
     sections: &HashMap<String, i64>,
     stories: &HashMap<String, i64>,
@@ -84,7 +84,7 @@ pub async fn seed_profiles(
         )
         .await?;
         created += usize::from(new);
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO profiles (story_id, country, field) VALUES (?, ?, ?)
              ON CONFLICT (story_id) DO UPDATE SET country = excluded.country, field = excluded.field",
         )
@@ -95,7 +95,7 @@ pub async fn seed_profiles(
         .await?;
         for (lang, e) in editions {
             let key = sort_key(&e.sort);
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO profile_translations
                    (story_id, lang, sort_name, sort_key, initial, city, country_name)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -117,7 +117,7 @@ pub async fn seed_profiles(
             let story = *stories.get(related).ok_or_else(|| {
                 DataError::Invalid(format!("profile {} names unknown story {related}", def.key))
             })?;
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO profile_stories (profile_id, story_id, position) VALUES (?, ?, ?)
                  ON CONFLICT DO UPDATE SET position = excluded.position",
             )
@@ -135,7 +135,7 @@ pub async fn seed_profiles(
 /// coloured ground), with its alt text in each edition naming the person. Returns its
 /// media id.
 pub(crate) async fn portrait(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     media_dir: &Path,
     key: &str,
     names: &[(Lang, &str); 3],

@@ -104,7 +104,7 @@ async fn interviews_and_profiles_say_who_they_are_about() {
     let id = |key: &'static str| {
         let pool = db.pool.clone();
         async move {
-            sqlx::query_scalar::<_, i64>("SELECT id FROM stories WHERE source_key = ?")
+            crate::sql::query_scalar::<i64>("SELECT id FROM stories WHERE source_key = ?")
                 .bind(key)
                 .fetch_one(&pool)
                 .await

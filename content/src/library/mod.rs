@@ -7,13 +7,13 @@ pub mod pdf;
 pub mod seed;
 
 use super::stories::{card_query_with, CardRow};
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{
     Collection, FileLink, LibraryFilters, LibraryPage, PublicationCard, PublicationPage,
     SectionLink,
 };
-use sqlx::SqlitePool;
+use crate::Db;
 
 /// Books a page of the listing.
 pub const LIBRARY_PAGE_SIZE: u32 = 12;
@@ -47,69 +47,85 @@ impl From<PublicationRow> for PublicationCard {
     }
 }
 
-/// `WHERE` conditions of a filtered listing, with their values in order.
-fn conditions(lang: Lang, filters: &LibraryFilters) -> (String, Vec<String>) {
-    let mut sql = format!("WHERE t.lang = ? AND t.kind = 'publication' AND {PUBLISHED}");
+/// `WHERE` conditions of a filtered listing (`published` is the dialect's PUBLISHED);
+/// their values are [`condition_values`].
+fn conditions(filters: &LibraryFilters, published: &str) -> String {
+    let mut sql = format!("WHERE t.lang = ? AND t.kind = 'publication' AND {published}");
+    if filters.collection.is_some() {
+        sql.push_str(" AND st.slug = ?");
+    }
+    if filters.year.is_some() {
+        sql.push_str(" AND p.year = CAST(? AS BIGINT)");
+    }
+    if filters.language.is_some() {
+        sql.push_str(" AND (',' || p.languages || ',') LIKE ?");
+    }
+    sql
+}
+
+/// The values of [`conditions`], in order.
+fn condition_values(lang: Lang, filters: &LibraryFilters) -> Vec<String> {
     let mut values = vec![lang.code().to_owned()];
     if let Some(collection) = &filters.collection {
-        sql.push_str(" AND st.slug = ?");
         values.push(collection.clone());
     }
     if let Some(year) = filters.year {
-        sql.push_str(" AND p.year = ?");
         values.push(year.to_string());
     }
     if let Some(language) = filters.language {
-        sql.push_str(" AND (',' || p.languages || ',') LIKE ?");
         values.push(format!("%,{},%", language.code()));
     }
-    (sql, values)
+    values
 }
 
 /// The library listing of an edition.
 pub async fn library(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     filters: &LibraryFilters,
     page: u32,
 ) -> DataResult<LibraryPage> {
-    let (conditions, values) = conditions(lang, filters);
-    let count_sql = format!(
+    let values = condition_values(lang, filters);
+    let count_sql = crate::sql::dialect_sql!(format!(
         "SELECT count(*) FROM story_translations t {JOINS}
          LEFT JOIN section_translations st ON st.section_id = t.section_id AND st.lang = t.lang
-         {conditions}"
-    );
-    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+         {}",
+        conditions(filters, PUBLISHED)
+    ));
+    let mut count = crate::sql::query_scalar::<i64>(&count_sql);
     for value in &values {
         count = count.bind(value);
     }
     let total = count.fetch_one(pool).await? as u32;
     let total_pages = total.div_ceil(LIBRARY_PAGE_SIZE).max(1);
     let page = page.clamp(1, total_pages);
-    let list_sql = card_query_with(
+    let list_sql = crate::sql::dialect_sql!(card_query_with(
         EXTRA,
-        &format!("{JOINS} {conditions} ORDER BY p.year DESC, t.published_at DESC LIMIT ? OFFSET ?"),
-    );
-    let mut list = sqlx::query_as::<_, PublicationRow>(&list_sql);
+        &format!(
+            "{JOINS} {} ORDER BY p.year DESC, t.published_at DESC LIMIT ? OFFSET ?",
+            conditions(filters, PUBLISHED)
+        ),
+    ));
+    let mut list = crate::sql::query_as::<PublicationRow>(&list_sql);
     for value in &values {
         list = list.bind(value);
     }
     let items = list
-        .bind(LIBRARY_PAGE_SIZE)
-        .bind((page - 1) * LIBRARY_PAGE_SIZE)
+        .bind(i64::from(LIBRARY_PAGE_SIZE))
+        .bind(i64::from((page - 1) * LIBRARY_PAGE_SIZE))
         .fetch_all(pool)
         .await?
         .into_iter()
         .map(PublicationCard::from)
         .collect();
-    let new_sql = card_query_with(
+    let new_sql = crate::sql::dialect_sql!(card_query_with(
         EXTRA,
         &format!(
             "{JOINS} WHERE t.lang = ? AND t.kind = 'publication' AND {PUBLISHED}
              ORDER BY t.published_at DESC LIMIT 4"
         ),
-    );
-    let new_releases = sqlx::query_as::<_, PublicationRow>(&new_sql)
+    ));
+    let new_releases = crate::sql::query_as::<PublicationRow>(&new_sql)
         .bind(lang.code())
         .fetch_all(pool)
         .await?
@@ -118,8 +134,9 @@ pub async fn library(
         .collect();
     // `+t.section_id` keeps SQLite on the few publications (kind index) rather than on
     // every story of the collection's section, which may hold thousands of articles.
-    let collections: Vec<(String, String, i64)> = sqlx::query_as(&format!(
-        "SELECT st.name, st.slug,
+    let collections: Vec<(String, String, i64)> =
+        crate::sql::query_as(crate::sql::dialect_sql!(format!(
+            "SELECT st.name, st.slug,
            (SELECT count(*) FROM story_translations t
              WHERE +t.section_id = s.id AND t.lang = st.lang AND t.kind = 'publication'
                AND {PUBLISHED})
@@ -127,15 +144,15 @@ pub async fn library(
          JOIN sections parent ON parent.id = s.parent_id AND parent.key = 'ressources'
          JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
          ORDER BY s.position"
-    ))
-    .bind(lang.code())
-    .fetch_all(pool)
-    .await?;
-    let years: Vec<i64> = sqlx::query_scalar(&format!(
+        )))
+        .bind(lang.code())
+        .fetch_all(pool)
+        .await?;
+    let years: Vec<i64> = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
         "SELECT DISTINCT p.year FROM publications p
          JOIN story_translations t ON t.story_id = p.story_id
          WHERE t.lang = ? AND t.kind = 'publication' AND {PUBLISHED} ORDER BY p.year DESC"
-    ))
+    )))
     .bind(lang.code())
     .fetch_all(pool)
     .await?;
@@ -157,18 +174,14 @@ pub async fn library(
 }
 
 /// One publication of an edition by its slug.
-pub async fn publication(
-    pool: &SqlitePool,
-    lang: Lang,
-    slug: &str,
-) -> DataResult<Option<PublicationPage>> {
-    let sql = card_query_with(
+pub async fn publication(pool: &Db, lang: Lang, slug: &str) -> DataResult<Option<PublicationPage>> {
+    let sql = crate::sql::dialect_sql!(card_query_with(
         &format!("{EXTRA}, p.isbn, p.pages, COALESCE(pt.contents, '') AS contents, f.path AS pdf_path, f.bytes AS pdf_bytes"),
         &format!(
             "{JOINS} LEFT JOIN media f ON f.id = p.pdf_media_id
              WHERE t.lang = ? AND t.slug = ? AND t.kind = 'publication' AND {PUBLISHED}"
         ),
-    );
+    ));
     #[derive(sqlx::FromRow)]
     struct Row {
         isbn: Option<String>,
@@ -179,7 +192,7 @@ pub async fn publication(
         #[sqlx(flatten)]
         publication: PublicationRow,
     }
-    let row: Option<Row> = sqlx::query_as(&sql)
+    let row: Option<Row> = crate::sql::query_as(&sql)
         .bind(lang.code())
         .bind(slug)
         .fetch_optional(pool)

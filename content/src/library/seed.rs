@@ -7,9 +7,9 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::write;
+use crate::Tx;
 use crate::{DataError, DataResult};
 use serde::Deserialize;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -95,7 +95,7 @@ fn cover_svg(def: &PublicationDef) -> String {
 
 /// Loads the demo publications; returns how many stories were created.
 pub async fn seed_publications(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     media_dir: &Path,
     sections: &HashMap<String, i64>,
 ) -> DataResult<usize> {
@@ -172,7 +172,7 @@ pub async fn seed_publications(
         )
         .await?;
         created += usize::from(new);
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO publications (story_id, year, isbn, languages, pages, pdf_media_id)
              VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (story_id) DO UPDATE SET year = excluded.year, isbn = excluded.isbn,
@@ -188,7 +188,7 @@ pub async fn seed_publications(
         .execute(&mut *conn)
         .await?;
         for (lang, version) in versions {
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO publication_translations (story_id, lang, authors, contents)
                  VALUES (?, ?, ?, ?)
                  ON CONFLICT (story_id, lang) DO UPDATE SET authors = excluded.authors,

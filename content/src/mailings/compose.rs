@@ -5,9 +5,9 @@
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{ArchivedIssue, List, Mailing, MailingStatus as Status, MailingStory};
-use crate::{DataError, DataResult, NOW, PUBLISHED};
+use crate::Db;
+use crate::{DataError, DataResult};
 use const_format::concatcp;
-use sqlx::SqlitePool;
 
 /// Most stories a press review is prefilled with (a day's press is a few dozen).
 pub const PRESS_REVIEW_MAX: i64 = 60;
@@ -50,25 +50,25 @@ fn mailing(row: MailingRow) -> DataResult<Mailing> {
 /// published since the last issue of that list in that edition began sending (the last
 /// day's when there was none), newest first.
 pub async fn create(
-    pool: &SqlitePool,
+    pool: &Db,
     list: List,
     lang: Lang,
     subject: &str,
     author: Option<i64>,
 ) -> DataResult<i64> {
     let mut tx = crate::write_tx(pool).await?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::sql::query_scalar(
         "INSERT INTO mailings (list, lang, subject, created_by) VALUES (?, ?, ?, ?) RETURNING id",
     )
     .bind(list.code())
     .bind(lang.code())
     .bind(subject.trim())
     .bind(author)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut tx)
     .await?
     .written()?;
     if list == List::PressReview {
-        sqlx::query(&format!(
+        crate::sql::query(crate::sql::dialect_sql!(format!(
             "INSERT INTO mailing_stories (mailing_id, story_id, position)
              SELECT ?, story_id, row_number() OVER (ORDER BY t.published_at DESC, t.id DESC)
              FROM story_translations t
@@ -78,14 +78,14 @@ pub async fn create(
                   WHERE list = ? AND lang = ? AND started_at IS NOT NULL),
                  {})
              ORDER BY t.published_at DESC, t.id DESC LIMIT ?",
-            crate::now_moved("'-1 day'")
-        ))
+            now_moved("'-1 day'")
+        )))
         .bind(id)
         .bind(lang.code())
         .bind(list.code())
         .bind(lang.code())
         .bind(PRESS_REVIEW_MAX)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     tx.commit().await?;
@@ -93,8 +93,8 @@ pub async fn create(
 }
 
 /// One issue.
-pub async fn get(pool: &SqlitePool, id: i64) -> DataResult<Option<Mailing>> {
-    let row: Option<MailingRow> = sqlx::query_as(&format!(
+pub async fn get(pool: &Db, id: i64) -> DataResult<Option<Mailing>> {
+    let row: Option<MailingRow> = crate::sql::query_as(&format!(
         "SELECT {MAILING_COLUMNS} FROM mailings WHERE id = ?"
     ))
     .bind(id)
@@ -105,14 +105,10 @@ pub async fn get(pool: &SqlitePool, id: i64) -> DataResult<Option<Mailing>> {
 
 /// Issues newest first: every one for the back office (`sent_only = false`), or the
 /// sent ones of a list in an edition for its archive.
-pub async fn issues(
-    pool: &SqlitePool,
-    of: Option<(List, Lang)>,
-    limit: i64,
-) -> DataResult<Vec<Mailing>> {
+pub async fn issues(pool: &Db, of: Option<(List, Lang)>, limit: i64) -> DataResult<Vec<Mailing>> {
     let rows: Vec<MailingRow> = match of {
         None => {
-            sqlx::query_as(&format!(
+            crate::sql::query_as(&format!(
                 "SELECT {MAILING_COLUMNS} FROM mailings ORDER BY id DESC LIMIT ?"
             ))
             .bind(limit)
@@ -120,7 +116,7 @@ pub async fn issues(
             .await?
         }
         Some((list, lang)) => {
-            sqlx::query_as(&format!(
+            crate::sql::query_as(&format!(
                 "SELECT {MAILING_COLUMNS} FROM mailings
                  WHERE list = ? AND lang = ? AND status = 'sent'
                  ORDER BY started_at DESC, id DESC LIMIT ?"
@@ -137,15 +133,15 @@ pub async fn issues(
 
 /// The stories of an issue in their order. Unpublished since they were picked, they
 /// are left out: a mail never links to a page readers cannot open.
-pub async fn stories(pool: &SqlitePool, id: i64) -> DataResult<Vec<MailingStory>> {
-    Ok(sqlx::query_as(&format!(
+pub async fn stories(pool: &Db, id: i64) -> DataResult<Vec<MailingStory>> {
+    Ok(crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT t.story_id, t.kind, t.slug, t.title, t.summary, t.source, t.published_at
          FROM mailing_stories ms
          JOIN mailings m ON m.id = ms.mailing_id
          JOIN story_translations t ON t.story_id = ms.story_id AND t.lang = m.lang
          WHERE ms.mailing_id = ? AND {PUBLISHED}
          ORDER BY ms.position"
-    ))
+    )))
     .bind(id)
     .fetch_all(pool)
     .await?)
@@ -153,12 +149,12 @@ pub async fn stories(pool: &SqlitePool, id: i64) -> DataResult<Vec<MailingStory>
 
 /// Changes the subject and introduction of an issue not yet sending. `false` when it
 /// already is (the mail is frozen).
-pub async fn update(pool: &SqlitePool, id: i64, subject: &str, intro: &str) -> DataResult<bool> {
-    Ok(sqlx::query(concatcp!(
+pub async fn update(pool: &Db, id: i64, subject: &str, intro: &str) -> DataResult<bool> {
+    Ok(crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE mailings SET subject = ?, intro = ?, updated_at = ",
         NOW,
         " WHERE id = ? AND status IN ('draft', 'scheduled')"
-    ))
+    )))
     .bind(subject.trim())
     .bind(intro)
     .bind(id)
@@ -170,41 +166,41 @@ pub async fn update(pool: &SqlitePool, id: i64, subject: &str, intro: &str) -> D
 
 /// Sets the stories of an issue not yet sending, in this order (reordering, removing
 /// and adding are all this). Stories of another edition or unpublished are ignored.
-pub async fn set_stories(pool: &SqlitePool, id: i64, story_ids: &[i64]) -> DataResult<bool> {
+pub async fn set_stories(pool: &Db, id: i64, story_ids: &[i64]) -> DataResult<bool> {
     let mut tx = crate::write_tx(pool).await?;
-    let editable: Option<String> = sqlx::query_scalar(
+    let editable: Option<String> = crate::sql::query_scalar(
         "SELECT lang FROM mailings WHERE id = ? AND status IN ('draft', 'scheduled')",
     )
     .bind(id)
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut tx)
     .await?;
     let Some(lang) = editable else {
         return Ok(false);
     };
-    sqlx::query("DELETE FROM mailing_stories WHERE mailing_id = ?")
+    crate::sql::query("DELETE FROM mailing_stories WHERE mailing_id = ?")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     for (position, story) in story_ids.iter().enumerate() {
-        sqlx::query(&format!(
-            "INSERT OR IGNORE INTO mailing_stories (mailing_id, story_id, position)
+        crate::sql::query(crate::sql::dialect_sql!(format!(
+            "INSERT INTO mailing_stories (mailing_id, story_id, position)
              SELECT ?, t.story_id, ? FROM story_translations t
-             WHERE t.story_id = ? AND t.lang = ? AND {PUBLISHED}"
-        ))
+             WHERE t.story_id = ? AND t.lang = ? AND {PUBLISHED} ON CONFLICT DO NOTHING"
+        )))
         .bind(id)
         .bind(position as i64)
         .bind(story)
         .bind(&lang)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
-    sqlx::query(concatcp!(
+    crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE mailings SET updated_at = ",
         NOW,
         " WHERE id = ?"
-    ))
+    )))
     .bind(id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     tx.commit().await?;
     Ok(true)
@@ -212,15 +208,15 @@ pub async fn set_stories(pool: &SqlitePool, id: i64, story_ids: &[i64]) -> DataR
 
 /// Published stories of the issue's edition that it does not have yet, newest first:
 /// what the editor can add (articles, interviews, publications…; pages are left out).
-pub async fn candidates(pool: &SqlitePool, id: i64, limit: i64) -> DataResult<Vec<MailingStory>> {
-    Ok(sqlx::query_as(&format!(
+pub async fn candidates(pool: &Db, id: i64, limit: i64) -> DataResult<Vec<MailingStory>> {
+    Ok(crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT t.story_id, t.kind, t.slug, t.title, t.summary, t.source, t.published_at
          FROM mailings m
          JOIN story_translations t ON t.lang = m.lang
          WHERE m.id = ? AND t.kind <> 'page' AND {PUBLISHED}
            AND t.story_id NOT IN (SELECT story_id FROM mailing_stories WHERE mailing_id = m.id)
          ORDER BY t.published_at DESC, t.id DESC LIMIT ?"
-    ))
+    )))
     .bind(id)
     .bind(limit)
     .fetch_all(pool)
@@ -229,8 +225,8 @@ pub async fn candidates(pool: &SqlitePool, id: i64, limit: i64) -> DataResult<Ve
 
 /// Sent issues of both lists in edition `lang`, newest first: the archive on the
 /// newsletter page.
-pub async fn archive(pool: &SqlitePool, lang: Lang, limit: i64) -> DataResult<Vec<Mailing>> {
-    let rows: Vec<MailingRow> = sqlx::query_as(&format!(
+pub async fn archive(pool: &Db, lang: Lang, limit: i64) -> DataResult<Vec<Mailing>> {
+    let rows: Vec<MailingRow> = crate::sql::query_as(&format!(
         "SELECT {MAILING_COLUMNS} FROM mailings
          WHERE lang = ? AND status = 'sent'
          ORDER BY started_at DESC, id DESC LIMIT ?"
@@ -244,7 +240,7 @@ pub async fn archive(pool: &SqlitePool, lang: Lang, limit: i64) -> DataResult<Ve
 
 /// Sent issue `id` of edition `lang` as its archive page shows it; `None` for an issue
 /// not sent (a draft is nobody's business) or of another edition.
-pub async fn archived(pool: &SqlitePool, lang: Lang, id: i64) -> DataResult<Option<ArchivedIssue>> {
+pub async fn archived(pool: &Db, lang: Lang, id: i64) -> DataResult<Option<ArchivedIssue>> {
     let Some(issue) = get(pool, id).await? else {
         return Ok(None);
     };

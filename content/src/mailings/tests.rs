@@ -7,17 +7,18 @@ use crate::lang::Lang;
 use crate::mail_queue;
 use crate::subscriptions::List;
 use crate::test_db;
-use sqlx::SqlitePool;
+use crate::Db;
 
 const KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
 
 /// A published article in `lang`, `hours_ago` old.
-async fn article(pool: &SqlitePool, lang: Lang, slug: &str, hours_ago: i64) -> i64 {
-    let id: i64 = sqlx::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
-        .fetch_one(pool)
-        .await
-        .unwrap();
-    sqlx::query(
+async fn article(pool: &Db, lang: Lang, slug: &str, hours_ago: i64) -> i64 {
+    let id: i64 =
+        crate::sql::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    crate::sql::query(
         "INSERT INTO story_translations
            (story_id, lang, kind, slug, title, summary, source, status, published_at)
          VALUES (?, ?, 'article', ?, ?, 'Résumé', 'LE MATIN', 'published',
@@ -35,8 +36,8 @@ async fn article(pool: &SqlitePool, lang: Lang, slug: &str, hours_ago: i64) -> i
 }
 
 /// A subscriber of `list` in `lang` with `status`; returns its id.
-async fn subscriber(pool: &SqlitePool, email: &str, list: List, lang: Lang, status: &str) -> i64 {
-    sqlx::query_scalar(
+async fn subscriber(pool: &Db, email: &str, list: List, lang: Lang, status: &str) -> i64 {
+    crate::sql::query_scalar(
         "INSERT INTO subscribers (email, list, lang, status) VALUES (?, ?, ?, ?) RETURNING id",
     )
     .bind(email)
@@ -64,7 +65,7 @@ fn unsubscribe_url(lang: Lang, token: &str) -> String {
 }
 
 /// Sends what the queue has due as a mail server that accepts everything would.
-async fn deliver_all(pool: &SqlitePool) -> Vec<mail_queue::QueuedMail> {
+async fn deliver_all(pool: &Db) -> Vec<mail_queue::QueuedMail> {
     let due = mail_queue::due(pool, 1000).await.unwrap();
     for mail in &due {
         mail_queue::mark_sent(pool, mail.id).await.unwrap();
@@ -74,11 +75,7 @@ async fn deliver_all(pool: &SqlitePool) -> Vec<mail_queue::QueuedMail> {
 
 /// Hands over and delivers until nothing is left, `window` at a time; returns the
 /// addresses mailed, after those in `received`.
-async fn deliver_the_rest(
-    pool: &SqlitePool,
-    window: i64,
-    mut received: Vec<String>,
-) -> Vec<String> {
+async fn deliver_the_rest(pool: &Db, window: i64, mut received: Vec<String>) -> Vec<String> {
     loop {
         hand_off(pool, window, unsubscribe_url, KEY).await.unwrap();
         let batch = deliver_all(pool).await;
@@ -134,7 +131,7 @@ async fn a_press_review_starts_with_the_articles_since_the_last_issue() {
     assert_eq!(stories(pool, id).await.unwrap().len(), 1);
     // Once it has gone out, the next issue starts after it.
     start(pool, id, &rendered()).await.unwrap().unwrap();
-    sqlx::query(
+    crate::sql::query(
         "UPDATE mailings SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-3 hours')",
     )
     .execute(pool)
@@ -283,7 +280,7 @@ async fn unsubscribing_during_a_send_stops_the_rest_of_that_issue() {
     hand_off(pool, 2, unsubscribe_url, KEY).await.unwrap();
     let first = mail_queue::due(pool, 1).await.unwrap();
     mail_queue::mark_sent(pool, first[0].id).await.unwrap();
-    sqlx::query("UPDATE subscribers SET status = 'unsubscribed' WHERE email IN ('r1@example.org', 'r3@example.org')")
+    crate::sql::query("UPDATE subscribers SET status = 'unsubscribed' WHERE email IN ('r1@example.org', 'r3@example.org')")
         .execute(pool)
         .await
         .unwrap();
@@ -344,11 +341,12 @@ async fn permanent_refusals_stop_mail_to_an_address_and_passing_ones_are_retried
             (1, 1),
             "round {round}: given up on one, the other waits for a retry"
         );
-        let refusals: i64 = sqlx::query_scalar("SELECT refusals FROM subscribers WHERE id = ?")
-            .bind(bad)
-            .fetch_one(pool)
-            .await
-            .unwrap();
+        let refusals: i64 =
+            crate::sql::query_scalar("SELECT refusals FROM subscribers WHERE id = ?")
+                .bind(bad)
+                .fetch_one(pool)
+                .await
+                .unwrap();
         assert_eq!(refusals, round);
     }
     // Past MAX_REFUSALS, the next issue does not go to that address at all.
@@ -441,7 +439,7 @@ async fn a_mail_server_refusing_for_an_hour_delays_the_issue_and_each_recipient_
             "not before its delay"
         );
         // The clock moves on to the next try.
-        let wait: i64 = sqlx::query_scalar(
+        let wait: i64 = crate::sql::query_scalar(
             "SELECT CAST(round((julianday(min(next_attempt_at)) - julianday('now')) * 1440)
                     AS INTEGER)
              FROM mail_queue WHERE sent_at IS NULL",
@@ -449,7 +447,7 @@ async fn a_mail_server_refusing_for_an_hour_delays_the_issue_and_each_recipient_
         .fetch_one(pool)
         .await
         .unwrap();
-        sqlx::query(
+        crate::sql::query(
             "UPDATE mail_queue SET next_attempt_at =
                strftime('%Y-%m-%dT%H:%M:%SZ', next_attempt_at, '-' || ? || ' minutes')
              WHERE sent_at IS NULL",

@@ -58,7 +58,7 @@ async fn pictures_are_checked_by_content_and_get_narrower_renditions() {
         "480 and 960, not wider than the picture"
     );
     assert_eq!(items[0].alts[1], (Lang::Ar, "صورة".to_owned()));
-    let variants: Vec<(i64, i64, String, String)> = sqlx::query_as(
+    let variants: Vec<(i64, i64, String, String)> = crate::sql::query_as(
         "SELECT width, height, path, mime FROM media_variants WHERE media_id = ?
          ORDER BY width, mime",
     )
@@ -97,12 +97,13 @@ async fn pictures_are_checked_by_content_and_get_narrower_renditions() {
         .await
         .unwrap()
         .unwrap();
-    let paths: Vec<String> =
-        sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ? ORDER BY path")
-            .bind(clear)
-            .fetch_all(pool)
-            .await
-            .unwrap();
+    let paths: Vec<String> = crate::sql::query_scalar(
+        "SELECT path FROM media_variants WHERE media_id = ? ORDER BY path",
+    )
+    .bind(clear)
+    .fetch_all(pool)
+    .await
+    .unwrap();
     assert!(paths[0].ends_with("-480.png"), "{paths:?}");
     let webp = image::load_from_memory(&std::fs::read(dir.join(&paths[1])).unwrap()).unwrap();
     assert!(webp.color().has_alpha(), "{paths:?}");
@@ -146,13 +147,13 @@ fn uploads_go_to_this_months_folder_under_a_random_name() {
 }
 
 /// A French story version with `cover` as its cover and `body` as its text.
-async fn story_using(pool: &sqlx::SqlitePool, cover: Option<i64>, body: &str) -> i64 {
+async fn story_using(pool: &crate::Db, cover: Option<i64>, body: &str) -> i64 {
     let story: i64 =
-        sqlx::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
+        crate::sql::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
             .fetch_one(pool)
             .await
             .unwrap();
-    sqlx::query(
+    crate::sql::query(
         "INSERT INTO story_translations (story_id, lang, kind, slug, title, cover_media_id, body_html)
          VALUES (?, 'fr', 'article', ?, 'Un article', ?, ?)",
     )
@@ -219,7 +220,7 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
     assert_eq!(delete(pool, &dir, &editor, id).await.unwrap(), in_use);
     let other = upload("autre.png").await.unwrap().unwrap();
     let rendition: String =
-        sqlx::query_scalar("SELECT path FROM media_variants WHERE media_id = ? LIMIT 1")
+        crate::sql::query_scalar("SELECT path FROM media_variants WHERE media_id = ? LIMIT 1")
             .bind(other)
             .fetch_one(pool)
             .await
@@ -229,7 +230,7 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
 
     // Authors may not delete; editors delete what nothing uses, files included.
     let unused = upload("inutile.png").await.unwrap().unwrap();
-    let files: Vec<String> = sqlx::query_scalar(
+    let files: Vec<String> = crate::sql::query_scalar(
         "SELECT path FROM media WHERE id = ?1 UNION SELECT path FROM media_variants WHERE media_id = ?1",
     )
     .bind(unused)
@@ -256,7 +257,7 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
         describe(pool, &author, unused, &written).await.unwrap(),
         not_found
     );
-    let audited: Vec<String> = sqlx::query_scalar(
+    let audited: Vec<String> = crate::sql::query_scalar(
         "SELECT action FROM audit_log WHERE action LIKE 'media.%' AND action <> 'media.upload' ORDER BY id",
     )
     .fetch_all(pool)

@@ -15,8 +15,8 @@ fn picture(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
 }
 
 /// Records `path` as the WordPress import does (size from the export, maybe none).
-async fn imported(pool: &sqlx::SqlitePool, path: &str, mime: &str, width: Option<i64>) -> i64 {
-    sqlx::query_scalar(
+async fn imported(pool: &crate::Db, path: &str, mime: &str, width: Option<i64>) -> i64 {
+    crate::sql::query_scalar(
         "INSERT INTO media (kind, path, mime, width, height, bytes)
          VALUES ('image', ?, ?, ?, NULL, 0) RETURNING id",
     )
@@ -80,7 +80,7 @@ async fn imported_pictures_get_their_renditions_once() {
         "photo: 480 and 960 as JPEG and WebP; taken: only the WebP at 480"
     );
     let variants = |id: i64| async move {
-        sqlx::query_as::<_, (i64, String, String)>(
+        crate::sql::query_as::<(i64, String, String)>(
             "SELECT width, mime, path FROM media_variants WHERE media_id = ? ORDER BY width, mime",
         )
         .bind(id)
@@ -111,7 +111,7 @@ async fn imported_pictures_get_their_renditions_once() {
         b"someone else's file",
         "never overwritten"
     );
-    let width: Option<i64> = sqlx::query_scalar("SELECT width FROM media WHERE id = ?")
+    let width: Option<i64> = crate::sql::query_scalar("SELECT width FROM media WHERE id = ?")
         .bind(small)
         .fetch_one(pool)
         .await

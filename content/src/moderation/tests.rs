@@ -18,7 +18,7 @@ fn reply_letter(to: ReplyTo<'_>) -> crate::mail_queue::Mail {
     }
 }
 
-async fn editor(pool: &SqlitePool) -> SessionUser {
+async fn editor(pool: &Db) -> SessionUser {
     let id = accounts::create_user(
         pool,
         "editor@ccme.ma",
@@ -85,7 +85,7 @@ async fn messages_are_read_answered_accepted_or_rejected_and_audited() {
         "a reply makes no draft"
     );
     let (to, subject, reply_to, html): (String, String, Option<String>, String) =
-        sqlx::query_as("SELECT to_addr, subject, reply_to, html_body FROM mail_queue")
+        crate::sql::query_as("SELECT to_addr, subject, reply_to, html_body FROM mail_queue")
             .fetch_one(pool)
             .await
             .unwrap();
@@ -109,7 +109,7 @@ async fn messages_are_read_answered_accepted_or_rejected_and_audited() {
         .unwrap()
         .unwrap();
     assert_eq!(draft_lang, Lang::Ar, "the draft is in the op-ed's language");
-    let (status, body, signature, lang): (String, String, String, String) = sqlx::query_as(
+    let (status, body, signature, lang): (String, String, String, String) = crate::sql::query_as(
         "SELECT status, body_html, signature, lang FROM story_translations WHERE story_id = ?",
     )
     .bind(story)
@@ -136,7 +136,7 @@ async fn messages_are_read_answered_accepted_or_rejected_and_audited() {
         None
     );
 
-    let actions: Vec<String> = sqlx::query_scalar(
+    let actions: Vec<String> = crate::sql::query_scalar(
         "SELECT action FROM audit_log WHERE action LIKE 'message.%' ORDER BY id",
     )
     .fetch_all(pool)
@@ -155,7 +155,7 @@ async fn subscriber_lists_are_counted_and_exported_safely() {
         ("=cmd@example.org", "confirmed"),
         ("c@example.org", "pending"),
     ] {
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO subscribers (email, list, lang, status, confirmed_at) VALUES (?, 'newsletter', 'fr', ?, '2026-01-01T00:00:00Z')",
         )
         .bind(email)
@@ -173,10 +173,11 @@ async fn subscriber_lists_are_counted_and_exported_safely() {
         "email,language,confirmed_at\r\n'=cmd@example.org,fr,2026-01-01T00:00:00Z\r\nb@example.org,fr,2026-01-01T00:00:00Z\r\n"
     );
     assert_eq!(csv_cell("a,\"b\""), "\"a,\"\"b\"\"\"");
-    let exported: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'subscribers.export'")
-            .fetch_one(pool)
-            .await
-            .unwrap();
+    let exported: i64 = crate::sql::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'subscribers.export'",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
     assert_eq!(exported, 1);
 }

@@ -6,10 +6,10 @@ pub mod seed;
 pub mod wav;
 
 use super::stories::{card_query_with, CardRow};
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{EpisodeCard, EpisodePage, FileLink, PodcastsPage, Programme, ProgrammePage};
-use sqlx::SqlitePool;
+use crate::Db;
 
 const EXTRA: &str = "pt.name AS programme_name, pt.slug AS programme_slug, e.number,
     e.duration_seconds, COALESCE(et.strand, '') AS strand, COALESCE(et.speakers, '') AS speakers,
@@ -52,17 +52,17 @@ impl From<EpisodeRow> for EpisodeCard {
 }
 
 async fn episodes(
-    pool: &SqlitePool,
+    pool: &Db,
     lang: Lang,
     filter: &str,
     order: &str,
     bind: Option<&str>,
 ) -> DataResult<Vec<EpisodeCard>> {
-    let sql = card_query_with(
+    let sql = crate::sql::dialect_sql!(card_query_with(
         EXTRA,
         &format!("{JOINS} WHERE t.lang = ? AND t.kind = 'episode' AND {PUBLISHED} {filter} ORDER BY {order}"),
-    );
-    let mut query = sqlx::query_as::<_, EpisodeRow>(&sql).bind(lang.code());
+    ));
+    let mut query = crate::sql::query_as::<EpisodeRow>(&sql).bind(lang.code());
     if let Some(value) = bind {
         query = query.bind(value);
     }
@@ -74,19 +74,15 @@ async fn episodes(
         .collect())
 }
 
-async fn programmes(
-    pool: &SqlitePool,
-    lang: Lang,
-    slug: Option<&str>,
-) -> DataResult<Vec<Programme>> {
-    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(&format!(
+async fn programmes(pool: &Db, lang: Lang, slug: Option<&str>) -> DataResult<Vec<Programme>> {
+    let rows: Vec<(String, String, String, i64)> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT pt.name, pt.slug, pt.description,
            (SELECT count(*) FROM episodes e CROSS JOIN story_translations t ON t.story_id = e.story_id
              WHERE e.programme_id = p.id AND t.lang = pt.lang AND {PUBLISHED})
          FROM programmes p JOIN programme_translations pt ON pt.programme_id = p.id
          WHERE pt.lang = ? AND (? IS NULL OR pt.slug = ?)
          ORDER BY p.position"
-    ))
+    )))
     .bind(lang.code())
     .bind(slug)
     .bind(slug)
@@ -104,12 +100,8 @@ async fn programmes(
 }
 
 /// The slug of a programme in each edition, from its slug in `lang`.
-pub async fn programme_slugs(
-    pool: &SqlitePool,
-    lang: Lang,
-    slug: &str,
-) -> DataResult<Vec<(Lang, String)>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
+pub async fn programme_slugs(pool: &Db, lang: Lang, slug: &str) -> DataResult<Vec<(Lang, String)>> {
+    let rows: Vec<(String, String)> = crate::sql::query_as(
         "SELECT other.lang, other.slug FROM programme_translations this
          JOIN programme_translations other ON other.programme_id = this.programme_id
          WHERE this.lang = ? AND this.slug = ?",
@@ -125,7 +117,7 @@ pub async fn programme_slugs(
 }
 
 /// `/{lang}/podcasts`.
-pub async fn podcasts(pool: &SqlitePool, lang: Lang) -> DataResult<PodcastsPage> {
+pub async fn podcasts(pool: &Db, lang: Lang) -> DataResult<PodcastsPage> {
     Ok(PodcastsPage {
         programmes: programmes(pool, lang, None).await?,
         latest: episodes(pool, lang, "", "t.published_at DESC LIMIT 6", None).await?,
@@ -133,11 +125,7 @@ pub async fn podcasts(pool: &SqlitePool, lang: Lang) -> DataResult<PodcastsPage>
 }
 
 /// `/{lang}/podcasts/{programme}`; `None` for an unknown programme.
-pub async fn programme(
-    pool: &SqlitePool,
-    lang: Lang,
-    slug: &str,
-) -> DataResult<Option<ProgrammePage>> {
+pub async fn programme(pool: &Db, lang: Lang, slug: &str) -> DataResult<Option<ProgrammePage>> {
     let Some(programme) = programmes(pool, lang, Some(slug)).await?.into_iter().next() else {
         return Ok(None);
     };
@@ -150,7 +138,7 @@ pub async fn programme(
 }
 
 /// `/{lang}/podcasts/episode/{slug}`; `None` for an unknown episode.
-pub async fn episode(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Option<EpisodePage>> {
+pub async fn episode(pool: &Db, lang: Lang, slug: &str) -> DataResult<Option<EpisodePage>> {
     let Some(episode) = episodes(pool, lang, "AND t.slug = ?", "t.id", Some(slug))
         .await?
         .into_iter()
@@ -158,7 +146,7 @@ pub async fn episode(pool: &SqlitePool, lang: Lang, slug: &str) -> DataResult<Op
     else {
         return Ok(None);
     };
-    let transcript: String = sqlx::query_scalar(
+    let transcript: String = crate::sql::query_scalar(
         "SELECT et.transcript FROM episode_translations et
          JOIN story_translations t ON t.story_id = et.story_id AND t.lang = et.lang
          WHERE t.lang = ? AND t.slug = ?",

@@ -7,9 +7,9 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::seed::{seed_story, write_if_changed, SeedVersion};
 use crate::write;
+use crate::Tx;
 use crate::{DataError, DataResult};
 use serde::Deserialize;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -57,14 +57,14 @@ struct EpisodeVersion {
 }
 
 /// Loads the demo podcasts; returns how many episodes were created.
-pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> DataResult<usize> {
+pub async fn seed_podcasts(conn: &mut Tx, media_dir: &Path) -> DataResult<usize> {
     let podcasts: Podcasts =
         toml::from_str(PODCASTS).map_err(|e| DataError::Invalid(format!("podcasts.toml: {e}")))?;
     let dir = media_dir.join("demo/podcasts");
     std::fs::create_dir_all(&dir)?;
     let mut programmes: HashMap<&str, i64> = HashMap::new();
     for (position, def) in podcasts.programme.iter().enumerate() {
-        let id: i64 = sqlx::query_scalar(
+        let id: i64 = crate::sql::query_scalar(
             "INSERT INTO programmes (key, position) VALUES (?, ?)
              ON CONFLICT (key) DO UPDATE SET position = excluded.position RETURNING id",
         )
@@ -78,7 +78,7 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
             (Lang::Ar, &def.ar),
             (Lang::En, &def.en),
         ] {
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO programme_translations (programme_id, lang, name, slug, description)
                  VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (programme_id, lang) DO UPDATE SET name = excluded.name,
@@ -130,7 +130,7 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
         )
         .await?;
         created += usize::from(new);
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO episodes (story_id, programme_id, audio_media_id, duration_seconds, number)
              VALUES (?, ?, ?, ?, ?)
              ON CONFLICT (story_id) DO UPDATE SET programme_id = excluded.programme_id,
@@ -140,13 +140,13 @@ pub async fn seed_podcasts(conn: &mut SqliteConnection, media_dir: &Path) -> Dat
         .bind(id)
         .bind(programme)
         .bind(audio_id)
-        .bind(def.seconds)
+        .bind(i64::from(def.seconds))
         .bind(def.number)
         .execute(&mut *conn)
         .await?;
         for (lang, version) in versions {
             let transcript = format!("{}\n\n{}", version.summary, version.speakers);
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO episode_translations (story_id, lang, strand, speakers, transcript)
                  VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (story_id, lang) DO UPDATE SET strand = excluded.strand,

@@ -7,7 +7,7 @@ use super::normalize::{index_text, STEM_MARK};
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::DataResult;
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// Bits of an index rowid that hold the translation id.
 pub const ID_BITS: u32 = 28;
@@ -53,8 +53,8 @@ struct Source {
 
 /// Puts translation `id` in the index as it is now (replacing an older entry), when it
 /// is published. Returns whether it is indexed.
-pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResult<bool> {
-    let Some(row) = sqlx::query_as::<_, Source>(
+pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
+    let Some(row) = crate::sql::query_as::<Source>(
         "SELECT lang, kind, status, title, summary, body_html, search_rowid,
                 COALESCE(unixepoch(published_at), 0) AS seconds
          FROM story_translations WHERE id = ?",
@@ -66,14 +66,14 @@ pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResu
         return Ok(false);
     };
     if let Some(old) = row.search_rowid {
-        sqlx::query("DELETE FROM search_index WHERE rowid = ?")
+        crate::sql::query("DELETE FROM search_index WHERE rowid = ?")
             .bind(old)
             .execute(&mut *conn)
             .await?;
     }
     let lang = Lang::from_code(&row.lang).unwrap_or(Lang::Fr);
     let new_rowid = if row.status == "published" {
-        let sections: Vec<i64> = sqlx::query_scalar(
+        let sections: Vec<i64> = crate::sql::query_scalar(
             "WITH RECURSIVE up(id, parent) AS (
                SELECT s.id, s.parent_id FROM story_translations t JOIN sections s ON s.id = t.section_id
                WHERE t.id = ?
@@ -92,7 +92,7 @@ pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResu
             index_text(&row.summary, lang),
             index_text(&html_to_text(&row.body_html), lang),
         ];
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
         )
         .bind(rowid)
@@ -102,15 +102,17 @@ pub async fn index_translation(conn: &mut SqliteConnection, id: i64) -> DataResu
         .bind(facets.join(" "))
         .execute(&mut *conn)
         .await?;
-        sqlx::query("INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)")
-            .bind(long_words_json(&texts))
-            .execute(&mut *conn)
-            .await?;
+        crate::sql::query(
+            "INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)",
+        )
+        .bind(long_words_json(&texts))
+        .execute(&mut *conn)
+        .await?;
         Some(rowid)
     } else {
         None
     };
-    sqlx::query("UPDATE story_translations SET search_rowid = ? WHERE id = ?")
+    crate::sql::query("UPDATE story_translations SET search_rowid = ? WHERE id = ?")
         .bind(new_rowid)
         .bind(id)
         .execute(&mut *conn)
@@ -141,18 +143,18 @@ fn long_words_json(texts: &[String]) -> String {
 
 /// Indexes every published translation that is not in the index (after an import, a
 /// change, or the upgrade that created the index). Returns how many were indexed.
-pub async fn index_missing(pool: &SqlitePool) -> DataResult<u64> {
+pub async fn index_missing(pool: &Db) -> DataResult<u64> {
     let mut done = 0;
     let mut after = 0_i64;
     loop {
         let mut tx = crate::write_tx(pool).await?;
-        let ids: Vec<i64> = sqlx::query_scalar(
+        let ids: Vec<i64> = crate::sql::query_scalar(
             "SELECT id FROM story_translations
              WHERE search_rowid IS NULL AND status = 'published' AND id > ?
              ORDER BY id LIMIT 500",
         )
         .bind(after)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?;
         let Some(&last) = ids.last() else { break };
         for id in ids {
@@ -166,20 +168,22 @@ pub async fn index_missing(pool: &SqlitePool) -> DataResult<u64> {
 
 /// Empties the index and builds it again from the stories, then merges its segments
 /// for the fastest reads. Returns how many translations were indexed.
-pub async fn rebuild(pool: &SqlitePool) -> DataResult<u64> {
+pub async fn rebuild(pool: &Db) -> DataResult<u64> {
     let mut tx = crate::write_tx(pool).await?;
-    sqlx::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-        .execute(&mut *tx)
+    crate::sql::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        .execute(&mut tx)
         .await?;
-    sqlx::query("DELETE FROM search_terms")
-        .execute(&mut *tx)
+    crate::sql::query("DELETE FROM search_terms")
+        .execute(&mut tx)
         .await?;
-    sqlx::query("UPDATE story_translations SET search_rowid = NULL WHERE search_rowid IS NOT NULL")
-        .execute(&mut *tx)
-        .await?;
+    crate::sql::query(
+        "UPDATE story_translations SET search_rowid = NULL WHERE search_rowid IS NOT NULL",
+    )
+    .execute(&mut tx)
+    .await?;
     tx.commit().await?;
     let done = index_missing(pool).await?;
-    sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    crate::sql::query("INSERT INTO search_index (search_index) VALUES ('optimize')")
         .execute(pool)
         .await?;
     Ok(done)

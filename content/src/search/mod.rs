@@ -18,13 +18,13 @@ pub mod normalize;
 pub mod query;
 
 use super::stories::{card_query_with, CardRow};
-use super::{DataResult, PUBLISHED};
+use super::DataResult;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
+use crate::Db;
 use excerpt::{excerpt_around_match, excerpt_start, highlight, html_to_text};
 use query::ParsedQuery;
-use sqlx::SqlitePool;
 
 /// What to search for and how much of it to return.
 #[derive(Debug, Clone)]
@@ -103,7 +103,7 @@ fn languages(request: &SearchRequest) -> Vec<Lang> {
 /// Index rowids of the matches, newest first, at most `SEARCH_WINDOW + 1`: per edition
 /// one walk down its rowid range (language and dates), then merged by date.
 async fn newest_matches(
-    pool: &SqlitePool,
+    pool: &Db,
     query: &ParsedQuery,
     request: &SearchRequest<'_>,
 ) -> DataResult<Vec<i64>> {
@@ -118,7 +118,7 @@ async fn newest_matches(
     let mut found: Vec<i64> = Vec::new();
     for lang in languages(request) {
         let (low, high) = index::rowid_range(lang, from, to);
-        let rowids: Vec<i64> = sqlx::query_scalar(
+        let rowids: Vec<i64> = crate::sql::query_scalar(
             "SELECT rowid FROM search_index
              WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
              ORDER BY rowid DESC LIMIT ?",
@@ -126,7 +126,7 @@ async fn newest_matches(
         .bind(&expression)
         .bind(low)
         .bind(high)
-        .bind(SEARCH_WINDOW + 1)
+        .bind(i64::from(SEARCH_WINDOW + 1))
         .fetch_all(pool)
         .await?;
         found.extend(rowids);
@@ -142,12 +142,12 @@ const MAX_EXPANSIONS: i64 = 64;
 /// Looks up the indexed words that each long typed prefix begins (see the
 /// `search_terms` table), so FTS5 matches them one by one, newest first, and stops
 /// early — instead of first merging the complete lists of every such word.
-async fn expand_prefixes(pool: &SqlitePool, query: &mut ParsedQuery) -> DataResult<()> {
+async fn expand_prefixes(pool: &Db, query: &mut ParsedQuery) -> DataResult<()> {
     for term in query.terms.iter_mut() {
         if !term.prefix || term.word.chars().count() < index::MIN_TERM_CHARS {
             continue;
         }
-        let words: Vec<String> = sqlx::query_scalar(
+        let words: Vec<String> = crate::sql::query_scalar(
             "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111)
              ORDER BY term LIMIT ?2",
         )
@@ -173,7 +173,7 @@ const BODY_WEIGHT: u32 = 1;
 /// The index itself says which column holds which word: one column-filtered match per
 /// word and column, limited to the window's rowid range, so nothing is re-read or
 /// re-stemmed here.
-async fn rank(pool: &SqlitePool, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
+async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
     // The window's rowid span in each edition it holds.
     let mut spans: Vec<(i64, i64)> = Vec::new();
     for &rowid in window.iter() {
@@ -203,7 +203,7 @@ async fn rank(pool: &SqlitePool, query: &ParsedQuery, window: &mut [i64]) -> Dat
         }
     }
     let sql = selects.join(" UNION ALL ");
-    let mut found = sqlx::query_as::<_, (i64, i64, i64)>(&sql);
+    let mut found = crate::sql::query_as::<(i64, i64, i64)>(&sql);
     for expression in expressions {
         found = found.bind(expression);
     }
@@ -239,7 +239,7 @@ struct HitRow {
 }
 
 /// Runs a search: the page asked for, ranked, with titles and excerpts marked.
-pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResult<SearchOutcome> {
+pub async fn search(pool: &Db, request: &SearchRequest<'_>) -> DataResult<SearchOutcome> {
     let mut query = ParsedQuery::parse(request.text, request.lang, request.all_languages);
     let mut outcome = SearchOutcome {
         truncated: query.truncated,
@@ -271,11 +271,11 @@ pub async fn search(pool: &SqlitePool, request: &SearchRequest<'_>) -> DataResul
         return Ok(outcome);
     }
     let placeholders = vec!["?"; ids.len()].join(", ");
-    let sql = card_query_with(
+    let sql = crate::sql::dialect_sql!(card_query_with(
         "t.id, t.lang, t.kind, t.body_html",
         &format!("WHERE t.id IN ({placeholders}) AND {PUBLISHED}"),
-    );
-    let mut rows = sqlx::query_as::<_, HitRow>(&sql);
+    ));
+    let mut rows = crate::sql::query_as::<HitRow>(&sql);
     for id in &ids {
         rows = rows.bind(id);
     }
@@ -326,8 +326,8 @@ fn to_hit(row: HitRow, query: &ParsedQuery, excerpt_words: usize) -> SearchHit {
 
 /// Sections of an edition in menu order, each main section followed by its
 /// sub-sections, for the section filter.
-pub async fn section_choices(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<SectionChoice>> {
-    let rows: Vec<(i64, Option<i64>, String, String)> = sqlx::query_as(
+pub async fn section_choices(pool: &Db, lang: Lang) -> DataResult<Vec<SectionChoice>> {
+    let rows: Vec<(i64, Option<i64>, String, String)> = crate::sql::query_as(
         "SELECT s.id, s.parent_id, st.name, st.slug FROM sections s
          JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
          ORDER BY s.position, s.id",
@@ -355,19 +355,20 @@ pub async fn section_choices(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<Se
 }
 
 /// Years with publications in an edition (all editions with `None`), newest first.
-pub async fn years(pool: &SqlitePool, lang: Option<Lang>) -> DataResult<Vec<i32>> {
+pub async fn years(pool: &Db, lang: Option<Lang>) -> DataResult<Vec<i32>> {
     let langs: Vec<Lang> = lang.map_or(Lang::ALL.to_vec(), |l| vec![l]);
     let mut first: Option<i32> = None;
     let mut last: Option<i32> = None;
     for lang in langs {
         // Each a lookup at one end of the (lang, status, kind, date) index.
-        let (min, max): (Option<String>, Option<String>) = sqlx::query_as(&format!(
-            "SELECT min(t.published_at), max(t.published_at) FROM story_translations t
+        let (min, max): (Option<String>, Option<String>) =
+            crate::sql::query_as(crate::sql::dialect_sql!(format!(
+                "SELECT min(t.published_at), max(t.published_at) FROM story_translations t
              WHERE t.lang = ? AND t.kind = 'article' AND {PUBLISHED}"
-        ))
-        .bind(lang.code())
-        .fetch_one(pool)
-        .await?;
+            )))
+            .bind(lang.code())
+            .fetch_one(pool)
+            .await?;
         let year = |date: Option<String>| date.and_then(|d| d.get(..4)?.parse::<i32>().ok());
         first = first.into_iter().chain(year(min)).min();
         last = last.into_iter().chain(year(max)).max();

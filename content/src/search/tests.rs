@@ -10,8 +10,8 @@ use crate::write::{insert_story, NewStory, NewTranslation};
 type Story<'a> = (Lang, &'a str, &'a str, &'a str, &'a str);
 
 /// Adds a published article and returns its translation id.
-async fn add(pool: &SqlitePool, (lang, title, summary, body, date): Story<'_>) -> i64 {
-    let mut conn = pool.acquire().await.unwrap();
+async fn add(pool: &Db, (lang, title, summary, body, date): Story<'_>) -> i64 {
+    let mut conn = crate::write_tx(pool).await.unwrap();
     let slug = format!("t-{}", crate::write::slugify(title));
     let story = NewStory {
         kind: StoryKind::Article,
@@ -23,15 +23,17 @@ async fn add(pool: &SqlitePool, (lang, title, summary, body, date): Story<'_>) -
     let (story, _) = insert_story(&mut conn, &story, &[translation])
         .await
         .unwrap();
-    sqlx::query_scalar("SELECT id FROM story_translations WHERE story_id = ?")
+    let id = crate::sql::query_scalar("SELECT id FROM story_translations WHERE story_id = ?")
         .bind(story)
-        .fetch_one(&mut *conn)
+        .fetch_one(&mut conn)
         .await
-        .unwrap()
+        .unwrap();
+    conn.commit().await.unwrap();
+    id
 }
 
 /// Adds several published articles.
-async fn add_all(pool: &SqlitePool, stories: &[Story<'_>]) {
+async fn add_all(pool: &Db, stories: &[Story<'_>]) {
     for &story in stories {
         add(pool, story).await;
     }
@@ -45,7 +47,7 @@ fn request(text: &str, lang: Lang) -> SearchRequest<'_> {
     }
 }
 
-async fn titles(pool: &SqlitePool, request: &SearchRequest<'_>) -> Vec<String> {
+async fn titles(pool: &Db, request: &SearchRequest<'_>) -> Vec<String> {
     search(pool, request)
         .await
         .unwrap()
@@ -137,7 +139,7 @@ async fn prefix_finds_the_reference_article_as_typed() {
         );
     }
     let count: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM search_terms WHERE term LIKE 'avramo%'")
+        crate::sql::query_scalar("SELECT count(*) FROM search_terms WHERE term LIKE 'avramo%'")
             .fetch_one(&db.pool)
             .await
             .unwrap();
@@ -373,7 +375,7 @@ async fn index_follows_edits_deletions_and_rebuilds() {
     )
     .await;
     assert_eq!(titles(pool, &request("tanger", Lang::Fr)).await.len(), 1);
-    sqlx::query("UPDATE story_translations SET title = 'Colloque de Fès' WHERE id = ?")
+    crate::sql::query("UPDATE story_translations SET title = 'Colloque de Fès' WHERE id = ?")
         .bind(id)
         .execute(pool)
         .await
@@ -387,7 +389,7 @@ async fn index_follows_edits_deletions_and_rebuilds() {
         titles(pool, &request("fes", Lang::Fr)).await,
         ["Colloque de Fès"]
     );
-    sqlx::query("UPDATE story_translations SET status = 'draft' WHERE id = ?")
+    crate::sql::query("UPDATE story_translations SET status = 'draft' WHERE id = ?")
         .bind(id)
         .execute(pool)
         .await
@@ -409,7 +411,7 @@ async fn index_follows_edits_deletions_and_rebuilds() {
         ),
     )
     .await;
-    sqlx::query("DELETE FROM stories")
+    crate::sql::query("DELETE FROM stories")
         .execute(pool)
         .await
         .unwrap();

@@ -7,8 +7,8 @@ use super::{DataError, DataResult};
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::StoryKind;
+use crate::{Db, Tx};
 use serde::Deserialize;
-use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -88,8 +88,8 @@ struct MenuDef {
 }
 
 /// Whether the database holds no stories yet (then the server seeds the demo).
-pub async fn is_empty(pool: &SqlitePool) -> DataResult<bool> {
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories")
+pub async fn is_empty(pool: &Db) -> DataResult<bool> {
+    let count: i64 = crate::sql::query_scalar("SELECT count(*) FROM stories")
         .fetch_one(pool)
         .await?;
     Ok(count == 0)
@@ -97,7 +97,7 @@ pub async fn is_empty(pool: &SqlitePool) -> DataResult<bool> {
 
 /// Loads the whole demo into the database and writes cover images under `media_dir`.
 /// Returns the number of stories created by this run.
-pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize> {
+pub async fn seed_demo(pool: &Db, media_dir: &Path) -> DataResult<usize> {
     let parse = |text: &str, name: &str| {
         toml::from_str::<Content>(text).map_err(|e| DataError::Invalid(format!("{name}: {e}")))
     };
@@ -215,8 +215,8 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
     created += super::library::seed::seed_publications(&mut tx, media_dir, &sections).await?;
     created += super::podcasts::seed::seed_podcasts(&mut tx, media_dir).await?;
 
-    let has_menu: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items")
-        .fetch_one(&mut *tx)
+    let has_menu: i64 = crate::sql::query_scalar("SELECT count(*) FROM menu_items")
+        .fetch_one(&mut tx)
         .await?;
     if has_menu == 0 {
         for (position, def) in content.menu.iter().enumerate() {
@@ -228,7 +228,7 @@ pub async fn seed_demo(pool: &SqlitePool, media_dir: &Path) -> DataResult<usize>
 }
 
 async fn insert_menu(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     def: &MenuDef,
     parent: Option<i64>,
     position: i64,
@@ -248,7 +248,7 @@ async fn insert_menu(
             def.reference
         )));
     }
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::sql::query_scalar(
         "INSERT INTO menu_items (menu, parent_id, position, target, section_id, story_id, path)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
@@ -263,12 +263,14 @@ async fn insert_menu(
     .await?
     .written()?;
     for (lang, label) in &def.label {
-        sqlx::query("INSERT INTO menu_item_labels (menu_item_id, lang, label) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(lang)
-            .bind(label)
-            .execute(&mut *conn)
-            .await?;
+        crate::sql::query(
+            "INSERT INTO menu_item_labels (menu_item_id, lang, label) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(lang)
+        .bind(label)
+        .execute(&mut *conn)
+        .await?;
     }
     for (child_position, child) in def.children.iter().enumerate() {
         Box::pin(insert_menu(
@@ -329,7 +331,7 @@ pub(crate) struct SeedVersion<'a> {
 /// Inserts (once, by `key`) a published story of `kind` with these editions; slugs come
 /// from the titles. Returns its id and whether it was created.
 pub(crate) async fn seed_story(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     kind: StoryKind,
     section_id: Option<i64>,
     key: &str,
@@ -371,12 +373,12 @@ mod tests {
         let db = test_db::with_demo().await;
         let pool = &db.pool;
         let articles: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM stories WHERE kind = 'article'")
+            crate::sql::query_scalar("SELECT count(*) FROM stories WHERE kind = 'article'")
                 .fetch_one(pool)
                 .await
                 .unwrap();
         assert!(articles >= 60, "{articles} articles");
-        let trilingual: i64 = sqlx::query_scalar(
+        let trilingual: i64 = crate::sql::query_scalar(
             "SELECT count(*) FROM (SELECT story_id FROM story_translations WHERE kind = 'article'
              GROUP BY story_id HAVING count(DISTINCT lang) = 3)",
         )
@@ -387,21 +389,21 @@ mod tests {
             trilingual * 3 >= articles,
             "{trilingual} of {articles} in three languages"
         );
-        let years: i64 = sqlx::query_scalar(
+        let years: i64 = crate::sql::query_scalar(
             "SELECT count(DISTINCT substr(published_at, 1, 4)) FROM story_translations",
         )
         .fetch_one(pool)
         .await
         .unwrap();
         assert!(years >= 5, "{years} years");
-        let vowelled: i64 = sqlx::query_scalar(
+        let vowelled: i64 = crate::sql::query_scalar(
             "SELECT count(*) FROM story_translations WHERE lang = 'ar' AND (body_html LIKE '%َ%' OR body_html LIKE '%ُ%')",
         )
         .fetch_one(pool)
         .await
         .unwrap();
         assert!(vowelled >= 2, "Arabic with diacritics: {vowelled}");
-        let empty_sections: i64 = sqlx::query_scalar(
+        let empty_sections: i64 = crate::sql::query_scalar(
             "SELECT count(*) FROM sections s WHERE NOT EXISTS (
                SELECT 1 FROM story_translations t WHERE t.section_id = s.id)
              AND NOT EXISTS (SELECT 1 FROM sections c WHERE c.parent_id = s.id)",

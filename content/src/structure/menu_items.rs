@@ -8,7 +8,7 @@ use crate::db::Written;
 use crate::lang::Lang;
 use crate::model::{AdminMenuItem, SessionUser, WHOLE_FORM};
 use crate::DataResult;
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// What an item may point at.
 pub const TARGETS: [&str; 5] = ["home", "section", "story", "path", "none"];
@@ -46,8 +46,8 @@ struct Row {
 
 /// Every item of both menus, each top item followed by its children, labels shown in
 /// `lang` (its own label, else its target's name, else any label).
-pub async fn all(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<AdminMenuItem>> {
-    let rows: Vec<Row> = sqlx::query_as(
+pub async fn all(pool: &Db, lang: Lang) -> DataResult<Vec<AdminMenuItem>> {
+    let rows: Vec<Row> = crate::sql::query_as(
         "SELECT mi.id, mi.menu, mi.parent_id, mi.position, mi.target, mi.section_id,
                 mi.story_id, mi.path,
                 COALESCE(l.label, st.name, tt.title,
@@ -65,7 +65,7 @@ pub async fn all(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<AdminMenuItem>
     .fetch_all(pool)
     .await?;
     let labels: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT menu_item_id, lang, label FROM menu_item_labels")
+        crate::sql::query_as("SELECT menu_item_id, lang, label FROM menu_item_labels")
             .fetch_all(pool)
             .await?;
     Ok(rows
@@ -90,11 +90,11 @@ pub async fn all(pool: &SqlitePool, lang: Lang) -> DataResult<Vec<AdminMenuItem>
 }
 
 /// An id typed in a form field, if it names a row `exists` finds.
-async fn existing(conn: &mut SqliteConnection, sql: &str, typed: &str) -> DataResult<Option<i64>> {
+async fn existing(conn: &mut Tx, sql: &str, typed: &str) -> DataResult<Option<i64>> {
     let Ok(id) = typed.trim().parse::<i64>() else {
         return Ok(None);
     };
-    let found: bool = sqlx::query_scalar(sql)
+    let found: bool = crate::sql::query_scalar(sql)
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -123,7 +123,7 @@ type Checked = (
 );
 
 async fn check(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     id: Option<i64>,
     input: &MenuInput,
 ) -> DataResult<Result<Checked, Problems>> {
@@ -147,15 +147,17 @@ async fn check(
         .await?;
         let has_children: bool = match id {
             Some(id) => {
-                sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM menu_items WHERE parent_id = ?)")
-                    .bind(id)
-                    .fetch_one(&mut *conn)
-                    .await?
+                crate::sql::query_scalar(
+                    "SELECT EXISTS (SELECT 1 FROM menu_items WHERE parent_id = ?)",
+                )
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?
             }
             None => false,
         };
         let parent_menu: Option<String> =
-            sqlx::query_scalar("SELECT menu FROM menu_items WHERE id = ?")
+            crate::sql::query_scalar("SELECT menu FROM menu_items WHERE id = ?")
                 .bind(parent)
                 .fetch_optional(&mut *conn)
                 .await?;
@@ -216,7 +218,7 @@ async fn check(
 /// Creates (`id` None, at the end of its menu) or updates an item: `Ok(Ok(id))`, or
 /// the problems with nothing stored.
 pub async fn save(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     id: Option<i64>,
     input: &MenuInput,
@@ -230,11 +232,11 @@ pub async fn save(
         Err(problems) => return Ok(Err(problems)),
     };
     let last = "(SELECT COALESCE(max(position), 0) + 10 FROM menu_items
-                 WHERE menu = ?1 AND parent_id IS ?2)";
+                 WHERE menu = ?1 AND parent_id IS NOT DISTINCT FROM ?2)";
     let sql = match id {
         Some(_) => format!(
             "UPDATE menu_items SET
-                 position = CASE WHEN menu = ?1 AND parent_id IS ?2 THEN position ELSE {last} END,
+                 position = CASE WHEN menu = ?1 AND parent_id IS NOT DISTINCT FROM ?2 THEN position ELSE {last} END,
                  menu = ?1, parent_id = ?2, target = ?3, section_id = ?4, story_id = ?5, path = ?6
              WHERE id = ?7 RETURNING id"
         ),
@@ -243,7 +245,7 @@ pub async fn save(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, {last}) RETURNING id"
         ),
     };
-    let saved: Option<i64> = sqlx::query_scalar(&sql)
+    let saved: Option<i64> = crate::sql::query_scalar(&sql)
         .bind(menu)
         .bind(parent)
         .bind(target)
@@ -251,29 +253,31 @@ pub async fn save(
         .bind(story)
         .bind(path)
         .bind(id)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?
         .maybe_written()?;
     let Some(id) = saved else {
         return Ok(Err(problem(WHOLE_FORM, "not_found")));
     };
     // An item that went under a parent in another menu takes its children along.
-    sqlx::query("UPDATE menu_items SET menu = ? WHERE parent_id = ?")
+    crate::sql::query("UPDATE menu_items SET menu = ? WHERE parent_id = ?")
         .bind(menu)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
-    sqlx::query("DELETE FROM menu_item_labels WHERE menu_item_id = ?")
+    crate::sql::query("DELETE FROM menu_item_labels WHERE menu_item_id = ?")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     for (lang, label) in input.labels.iter().filter(|(_, l)| !l.trim().is_empty()) {
-        sqlx::query("INSERT INTO menu_item_labels (menu_item_id, lang, label) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(lang.code())
-            .bind(label.trim())
-            .execute(&mut *tx)
-            .await?;
+        crate::sql::query(
+            "INSERT INTO menu_item_labels (menu_item_id, lang, label) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(lang.code())
+        .bind(label.trim())
+        .execute(&mut tx)
+        .await?;
     }
     audit_on(&mut tx, Some(user.id), "menu.save", &id.to_string(), target).await?;
     tx.commit().await?;

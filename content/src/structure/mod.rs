@@ -12,7 +12,7 @@ use super::accounts::audit_on;
 use super::DataResult;
 use crate::lang::Lang;
 use crate::model::{AdminMenuItem, Role, SessionUser, SiteStructure, WHOLE_FORM};
-use sqlx::SqlitePool;
+use crate::Db;
 
 pub use super::accounts::Problems;
 
@@ -27,10 +27,10 @@ pub(crate) fn admin_only(user: &SessionUser) -> Result<(), Problems> {
 }
 
 /// Everything the structure screens show, labels in `lang`.
-pub async fn structure(pool: &SqlitePool, lang: Lang) -> DataResult<SiteStructure> {
+pub async fn structure(pool: &Db, lang: Lang) -> DataResult<SiteStructure> {
     let sections = sections::all(pool).await?;
     let menu_items: Vec<AdminMenuItem> = menu_items::all(pool, lang).await?;
-    let pages: Vec<(i64, String)> = sqlx::query_as(
+    let pages: Vec<(i64, String)> = crate::sql::query_as(
         "SELECT s.id, COALESCE(
                     (SELECT title FROM story_translations WHERE story_id = s.id AND lang = ?),
                     (SELECT title FROM story_translations WHERE story_id = s.id ORDER BY id LIMIT 1))
@@ -58,13 +58,13 @@ impl List {
         match self {
             List::Sections => {
                 "SELECT id FROM sections
-                 WHERE parent_id IS (SELECT parent_id FROM sections WHERE id = ?1)
+                 WHERE parent_id IS NOT DISTINCT FROM (SELECT parent_id FROM sections WHERE id = ?1)
                  ORDER BY position, id"
             }
             List::MenuItems => {
                 "SELECT id FROM menu_items
                  WHERE menu = (SELECT menu FROM menu_items WHERE id = ?1)
-                   AND parent_id IS (SELECT parent_id FROM menu_items WHERE id = ?1)
+                   AND parent_id IS NOT DISTINCT FROM (SELECT parent_id FROM menu_items WHERE id = ?1)
                  ORDER BY position, id"
             }
         }
@@ -89,7 +89,7 @@ impl List {
 /// Moves item `id` one place up (`up`) or down among its siblings and numbers them
 /// again 10, 20, 30… `Ok(Ok(moved))`, or refused to anyone but an administrator.
 pub async fn move_item(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     list: List,
     id: i64,
@@ -99,9 +99,9 @@ pub async fn move_item(
         return Ok(Err(refused));
     }
     let mut tx = crate::write_tx(pool).await?;
-    let mut ids: Vec<i64> = sqlx::query_scalar(list.siblings())
+    let mut ids: Vec<i64> = crate::sql::query_scalar(list.siblings())
         .bind(id)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?;
     let Some(at) = ids.iter().position(|&i| i == id) else {
         return Ok(Ok(false));
@@ -114,10 +114,10 @@ pub async fn move_item(
     ids.swap(at, other);
     let update = format!("UPDATE {} SET position = ? WHERE id = ?", list.table());
     for (index, sibling) in ids.iter().enumerate() {
-        sqlx::query(&update)
+        crate::sql::query(&update)
             .bind((index as i64 + 1) * 10)
             .bind(sibling)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
     }
     let action = format!("{}.move", list.audited());
@@ -129,7 +129,7 @@ pub async fn move_item(
 /// Deletes item `id`: a menu item with its children; a section only when it holds no
 /// stories and no sub-sections (its menu items go with it), else the problem says which.
 pub async fn delete(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     list: List,
     id: i64,
@@ -139,12 +139,12 @@ pub async fn delete(
     }
     let mut tx = crate::write_tx(pool).await?;
     if list == List::Sections {
-        let (stories, children): (i64, i64) = sqlx::query_as(
+        let (stories, children): (i64, i64) = crate::sql::query_as(
             "SELECT (SELECT count(*) FROM stories WHERE section_id = ?1),
                     (SELECT count(*) FROM sections WHERE parent_id = ?1)",
         )
         .bind(id)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut tx)
         .await?;
         if stories > 0 {
             return Ok(Err(problem(WHOLE_FORM, "section_has_stories")));
@@ -153,9 +153,9 @@ pub async fn delete(
             return Ok(Err(problem(WHOLE_FORM, "section_has_children")));
         }
     }
-    let gone = sqlx::query(&format!("DELETE FROM {} WHERE id = ?", list.table()))
+    let gone = crate::sql::query(&format!("DELETE FROM {} WHERE id = ?", list.table()))
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     if gone.rows_affected() == 0 {
         return Ok(Err(problem(WHOLE_FORM, "not_found")));

@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::model::{AdminSection, SectionName, SessionUser, WHOLE_FORM};
 use crate::write::{candidates, slugify};
 use crate::DataResult;
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 
 /// Longest section name.
 const MAX_NAME_CHARS: usize = 120;
@@ -33,21 +33,31 @@ pub struct SectionInput {
 }
 
 /// Every section, parents before their children, siblings in order, with depth.
-pub async fn all(pool: &SqlitePool) -> DataResult<Vec<AdminSection>> {
+pub async fn all(pool: &Db) -> DataResult<Vec<AdminSection>> {
     type Row = (i64, String, Option<i64>, i64, i64, i64);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "WITH RECURSIVE tree(id, depth, sort) AS (
-             SELECT id, 0, printf('%06d.%06d', position, id) FROM sections WHERE parent_id IS NULL
+             SELECT id, CAST(0 AS BIGINT), {} FROM sections WHERE parent_id IS NULL
              UNION ALL
-             SELECT s.id, tree.depth + 1, tree.sort || '/' || printf('%06d.%06d', s.position, s.id)
+             SELECT s.id, tree.depth + 1, tree.sort || '/' || {}
              FROM sections s JOIN tree ON s.parent_id = tree.id WHERE tree.depth < 16)
          SELECT s.id, s.key, s.parent_id, s.position, tree.depth,
                 (SELECT count(*) FROM stories WHERE section_id = s.id)
          FROM tree JOIN sections s ON s.id = tree.id ORDER BY tree.sort",
-    )
+        format!(
+            "{} || '.' || {}",
+            zero_padded("position", 6),
+            zero_padded("id", 6)
+        ),
+        format!(
+            "{} || '.' || {}",
+            zero_padded("s.position", 6),
+            zero_padded("s.id", 6)
+        ),
+    )))
     .fetch_all(pool)
     .await?;
-    let names: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+    let names: Vec<(i64, String, String, String, String)> = crate::sql::query_as(
         "SELECT section_id, lang, name, slug, description FROM section_translations
          ORDER BY CASE lang WHEN 'fr' THEN 0 WHEN 'ar' THEN 1 ELSE 2 END",
     )
@@ -83,7 +93,7 @@ pub async fn all(pool: &SqlitePool) -> DataResult<Vec<AdminSection>> {
 /// The checked names of `input`: (lang, name, slug, description) for each language
 /// given a name, or the problems.
 async fn checked_names(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     id: Option<i64>,
     input: &SectionInput,
 ) -> DataResult<Result<Vec<(Lang, String, String, String)>, Problems>> {
@@ -109,9 +119,9 @@ async fn checked_names(
             typed_slug if typed_slug.is_empty() => slugify(name),
             typed_slug => typed_slug,
         };
-        let taken: bool = sqlx::query_scalar(
+        let taken: bool = crate::sql::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM section_translations
-                            WHERE lang = ? AND slug = ? AND section_id IS NOT ?)",
+                            WHERE lang = ? AND slug = ? AND section_id IS DISTINCT FROM ?)",
         )
         .bind(lang.code())
         .bind(&slug)
@@ -142,7 +152,7 @@ async fn checked_names(
 
 /// The parent typed, if it exists and is not `id` itself or one of its descendants.
 async fn checked_parent(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     id: Option<i64>,
     parent: &str,
 ) -> DataResult<Result<Option<i64>, Problems>> {
@@ -153,7 +163,7 @@ async fn checked_parent(
         return Ok(Err(problem("parent", "parent_invalid")));
     };
     // The chain from the chosen parent up to the root must not pass through `id`.
-    let chain: Vec<i64> = sqlx::query_scalar(
+    let chain: Vec<i64> = crate::sql::query_scalar(
         "WITH RECURSIVE up(id, parent_id, depth) AS (
              SELECT id, parent_id, 0 FROM sections WHERE id = ?
              UNION ALL
@@ -173,11 +183,11 @@ async fn checked_parent(
 }
 
 /// A language-neutral key for a new section, from its first name.
-async fn new_key(conn: &mut SqliteConnection, name: &str) -> DataResult<String> {
+async fn new_key(conn: &mut Tx, name: &str) -> DataResult<String> {
     let base: String = slugify(name).chars().take(60).collect();
     for key in candidates(base, "section") {
         let taken: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM sections WHERE key = ?)")
+            crate::sql::query_scalar("SELECT EXISTS (SELECT 1 FROM sections WHERE key = ?)")
                 .bind(&key)
                 .fetch_one(&mut *conn)
                 .await?;
@@ -191,7 +201,7 @@ async fn new_key(conn: &mut SqliteConnection, name: &str) -> DataResult<String> 
 /// Creates (`id` None) or updates a section: `Ok(Ok(id))`, or the problems with
 /// nothing stored. A language left without a name loses its version.
 pub async fn save(
-    pool: &SqlitePool,
+    pool: &Db,
     user: &SessionUser,
     id: Option<i64>,
     input: &SectionInput,
@@ -208,17 +218,17 @@ pub async fn save(
         Ok(parent) => parent,
         Err(problems) => return Ok(Err(problems)),
     };
-    let last = "(SELECT COALESCE(max(position), 0) + 10 FROM sections WHERE parent_id IS ?1)";
+    let last = "(SELECT COALESCE(max(position), 0) + 10 FROM sections WHERE parent_id IS NOT DISTINCT FROM ?1)";
     let id = match id {
         Some(id) => {
-            let moved = sqlx::query(&format!(
-                "UPDATE sections SET position = CASE WHEN parent_id IS ?1 THEN position ELSE {last} END,
+            let moved = crate::sql::query(&format!(
+                "UPDATE sections SET position = CASE WHEN parent_id IS NOT DISTINCT FROM ?1 THEN position ELSE {last} END,
                                      parent_id = ?1
                  WHERE id = ?2"
             ))
             .bind(parent)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut tx)
             .await?;
             if moved.rows_affected() == 0 {
                 return Ok(Err(problem(WHOLE_FORM, "not_found")));
@@ -227,22 +237,22 @@ pub async fn save(
         }
         None => {
             let key = new_key(&mut tx, &names[0].1).await?;
-            sqlx::query_scalar(&format!(
+            crate::sql::query_scalar(&format!(
                 "INSERT INTO sections (key, parent_id, position) VALUES (?2, ?1, {last}) RETURNING id"
             ))
             .bind(parent)
             .bind(key)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut tx)
             .await?
             .written()?
         }
     };
-    sqlx::query("DELETE FROM section_translations WHERE section_id = ?")
+    crate::sql::query("DELETE FROM section_translations WHERE section_id = ?")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     for (lang, name, slug, description) in &names {
-        sqlx::query(
+        crate::sql::query(
             "INSERT INTO section_translations (section_id, lang, name, slug, description)
              VALUES (?, ?, ?, ?, ?)",
         )
@@ -251,7 +261,7 @@ pub async fn save(
         .bind(name)
         .bind(slug)
         .bind(description)
-        .execute(&mut *tx)
+        .execute(&mut tx)
         .await?;
     }
     audit_on(&mut tx, Some(user.id), "section.save", &names[0].1, "").await?;

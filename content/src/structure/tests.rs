@@ -97,11 +97,12 @@ async fn sections_are_saved_with_unique_slugs_and_no_cycles() {
     // Not deleted while it has a sub-section or stories.
     let refused = delete(pool, &admin, List::Sections, youth).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "section_has_children");
-    let busy: i64 =
-        sqlx::query_scalar("SELECT section_id FROM stories WHERE section_id IS NOT NULL LIMIT 1")
-            .fetch_one(pool)
-            .await
-            .unwrap();
+    let busy: i64 = crate::sql::query_scalar(
+        "SELECT section_id FROM stories WHERE section_id IS NOT NULL LIMIT 1",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
     let refused = delete(pool, &admin, List::Sections, busy).await.unwrap();
     assert_eq!(refused.unwrap_err()[0].1, "section_has_stories");
     delete(pool, &admin, List::Sections, students)
@@ -190,7 +191,7 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
     assert_eq!(refused.unwrap_err()[0].1, "parent_invalid");
 
     // A section target falls back on the section's name in each edition.
-    let section: i64 = sqlx::query_scalar("SELECT id FROM sections ORDER BY id LIMIT 1")
+    let section: i64 = crate::sql::query_scalar("SELECT id FROM sections ORDER BY id LIMIT 1")
         .fetch_one(pool)
         .await
         .unwrap();
@@ -223,7 +224,7 @@ async fn menu_items_show_in_the_public_navigation_in_their_order() {
         .unwrap();
     let fr = menus::navigation(pool, Lang::Fr).await.unwrap();
     assert!(fr.main.iter().all(|m| m.label != "Agenda"));
-    let gone: i64 = sqlx::query_scalar("SELECT count(*) FROM menu_items WHERE id = ?")
+    let gone: i64 = crate::sql::query_scalar("SELECT count(*) FROM menu_items WHERE id = ?")
         .bind(child_id)
         .fetch_one(pool)
         .await

@@ -10,7 +10,7 @@ use super::terms::{load_authors, load_sections, load_tags};
 use super::{channel_lang, Export, ImportOptions, ImportReport, Item};
 use crate::lang::Lang;
 use crate::{DataError, DataResult};
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::{Db, Tx};
 use std::collections::HashMap;
 
 /// Called after each story group with (done, total).
@@ -18,7 +18,7 @@ pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
 
 /// Imports `export` into the database; nothing is written if anything fails.
 pub async fn load(
-    pool: &SqlitePool,
+    pool: &Db,
     export: &Export,
     options: &ImportOptions,
     progress: Progress<'_>,
@@ -47,7 +47,7 @@ pub async fn load(
         }
     };
     let mut tx = crate::write_tx(pool).await?;
-    let conn: &mut SqliteConnection = &mut tx;
+    let conn: &mut Tx = &mut tx;
 
     let authors = load_authors(conn, export, &host, &mut report).await?;
     let sections = load_sections(conn, export, &host, default_lang, &mut report).await?;

@@ -6,7 +6,7 @@ use super::{Export, ImportOptions, ImportReport, Outcome};
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::DataResult;
-use sqlx::SqliteConnection;
+use crate::Tx;
 use std::collections::HashMap;
 
 /// An attachment as stored: its media row and what content needs of it.
@@ -47,7 +47,7 @@ fn media_kind(mime: &str) -> &'static str {
 }
 
 pub(super) async fn load_media(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     export: &Export,
     options: &ImportOptions,
     bases: &[String],
@@ -61,26 +61,29 @@ pub(super) async fn load_media(
         };
         let mime = mime_of(&path);
         let meta = item.attachment.clone().unwrap_or_default();
-        let (width, height) = meta.size.map_or((None, None), |(w, h)| (Some(w), Some(h)));
+        let (width, height) = meta.size.map_or((None, None), |(w, h)| {
+            (Some(i64::from(w)), Some(i64::from(h)))
+        });
         let bytes = std::fs::metadata(options.media_dir.join(&path)).map(|m| m.len() as i64);
         if bytes.is_err() {
             report.missing_files += 1;
         }
         let existing: Option<(i64, String, Option<i64>, Option<i64>)> =
-            sqlx::query_as("SELECT id, mime, width, height FROM media WHERE path = ?")
+            crate::sql::query_as("SELECT id, mime, width, height FROM media WHERE path = ?")
                 .bind(&path)
                 .fetch_optional(&mut *conn)
                 .await?;
-        let unchanged = existing.as_ref().is_some_and(|(_, m, w, h)| {
-            m == mime && *w == width.map(i64::from) && *h == height.map(i64::from)
-        });
-        let id: i64 = sqlx::query_scalar(
+        let unchanged = existing
+            .as_ref()
+            .is_some_and(|(_, m, w, h)| m == mime && *w == width && *h == height);
+        let id: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
             "INSERT INTO media (kind, path, mime, width, height, bytes) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, mime = excluded.mime,
                width = excluded.width, height = excluded.height,
-               bytes = MAX(media.bytes, excluded.bytes)
+               bytes = {}
              RETURNING id",
-        )
+            greatest("media.bytes", "excluded.bytes")
+        )))
         .bind(media_kind(mime))
         .bind(&path)
         .bind(mime)
@@ -96,7 +99,7 @@ pub(super) async fn load_media(
             meta.alt.clone()
         };
         for lang in Lang::ALL {
-            sqlx::query(
+            crate::sql::query(
                 "INSERT INTO media_translations (media_id, lang, alt) VALUES (?, ?, ?)
                  ON CONFLICT (media_id, lang) DO NOTHING",
             )

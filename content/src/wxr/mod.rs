@@ -228,7 +228,7 @@ pub enum ImportError {
 /// Reads the export at `path` in full, then loads it in one transaction. `read` gets
 /// (bytes read, file size) while reading, `write` (groups written, groups) while writing.
 pub async fn import_file(
-    pool: &sqlx::SqlitePool,
+    pool: &crate::Db,
     path: &std::path::Path,
     options: &ImportOptions,
     read: &mut dyn FnMut(u64, u64),

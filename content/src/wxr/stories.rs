@@ -13,10 +13,9 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::search::excerpt::html_to_text;
 use crate::write::{sanitize_html, slugify, NewStory, NewTranslation};
-use crate::NOW;
+use crate::Tx;
 use crate::{redirects, search, DataResult};
 use const_format::concatcp;
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
 /// What content conversion reads, built once per import.
@@ -106,7 +105,7 @@ fn summary_of(item: &Item, text: &str) -> String {
 }
 
 pub(super) async fn load_story(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     source_key: &str,
     items: &[&Item],
     default_lang: Lang,
@@ -133,15 +132,16 @@ pub(super) async fn load_story(
     };
     let featured = items.iter().any(|i| i.sticky);
     let author_id = lookups.authors.get(&first.creator).copied();
-    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE source_key = ?")
-        .bind(source_key)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let existing: Option<i64> =
+        crate::sql::query_scalar("SELECT id FROM stories WHERE source_key = ?")
+            .bind(source_key)
+            .fetch_optional(&mut *conn)
+            .await?;
     let story_id = match existing {
         Some(id) => {
-            sqlx::query(
+            crate::sql::query(
                 "UPDATE stories SET kind = ?, section_id = ?, featured = ?, author_id = ?
-                 WHERE id = ? AND (kind, section_id, featured, author_id) IS NOT (?, ?, ?, ?)",
+                 WHERE id = ? AND (kind, section_id, featured, author_id) IS DISTINCT FROM (?, ?, ?, ?)",
             )
             .bind(kind)
             .bind(section_id)
@@ -163,7 +163,7 @@ pub(super) async fn load_story(
                 featured,
                 source_key: Some(source_key),
             };
-            sqlx::query_scalar(
+            crate::sql::query_scalar(
                 "INSERT INTO stories (kind, section_id, featured, source_key, author_id) VALUES (?, ?, ?, ?, ?) RETURNING id",
             )
             .bind(story.kind)
@@ -239,11 +239,13 @@ pub(super) async fn load_story(
         // Tags of the story.
         for (domain, slug, _) in &item.categories {
             if let (true, Some(tag)) = (domain == "post_tag", lookups.tags.get(slug)) {
-                sqlx::query("INSERT OR IGNORE INTO story_tags (story_id, tag_id) VALUES (?, ?)")
-                    .bind(story_id)
-                    .bind(tag)
-                    .execute(&mut *conn)
-                    .await?;
+                crate::sql::query(
+                    "INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                )
+                .bind(story_id)
+                .bind(tag)
+                .execute(&mut *conn)
+                .await?;
             }
         }
         // Old addresses: the permalink, ?p= / ?page_id=, and permalinks under old slugs.
@@ -267,21 +269,18 @@ pub(super) async fn load_story(
 }
 
 /// A story's section must have a name in the story's language to be listed there.
-async fn ensure_section_in(
-    conn: &mut SqliteConnection,
-    section_id: i64,
-    lang: Lang,
-) -> DataResult<()> {
-    let has: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM section_translations WHERE section_id = ? AND lang = ?")
-            .bind(section_id)
-            .bind(lang.code())
-            .fetch_optional(&mut *conn)
-            .await?;
+async fn ensure_section_in(conn: &mut Tx, section_id: i64, lang: Lang) -> DataResult<()> {
+    let has: Option<i64> = crate::sql::query_scalar(
+        "SELECT 1 FROM section_translations WHERE section_id = ? AND lang = ?",
+    )
+    .bind(section_id)
+    .bind(lang.code())
+    .fetch_optional(&mut *conn)
+    .await?;
     if has.is_some() {
         return Ok(());
     }
-    let (name, slug): (String, String) = sqlx::query_as(
+    let (name, slug): (String, String) = crate::sql::query_as(
         "SELECT name, slug FROM section_translations WHERE section_id = ? ORDER BY lang LIMIT 1",
     )
     .bind(section_id)
@@ -296,7 +295,7 @@ async fn ensure_section_in(
         section_id,
     )
     .await?;
-    sqlx::query(
+    crate::sql::query(
         "INSERT INTO section_translations (section_id, lang, name, slug) VALUES (?, ?, ?, ?)",
     )
     .bind(section_id)
@@ -310,7 +309,7 @@ async fn ensure_section_in(
 
 /// Inserts the translation, or updates it when what the file says differs.
 async fn upsert_translation(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     story_id: i64,
     tr: &NewTranslation<'_>,
 ) -> DataResult<(i64, Outcome)> {
@@ -324,7 +323,7 @@ async fn upsert_translation(
         Option<String>,
         Option<i64>,
     );
-    let existing: Option<Row> = sqlx::query_as(
+    let existing: Option<Row> = crate::sql::query_as(
         "SELECT id, slug, title, summary, body_html, status, published_at, cover_media_id
          FROM story_translations WHERE story_id = ? AND lang = ?",
     )
@@ -357,12 +356,12 @@ async fn upsert_translation(
     if same {
         return Ok((me, Outcome::Unchanged));
     }
-    sqlx::query(concatcp!(
+    crate::sql::query(crate::sql::dialect_const!(concatcp!(
         "UPDATE story_translations SET slug = ?, title = ?, summary = ?, body_html = ?, status = ?,
            published_at = ?, cover_media_id = ?, updated_at = ",
         NOW,
         " WHERE id = ?"
-    ))
+    )))
     .bind(&slug)
     .bind(tr.title)
     .bind(tr.summary)

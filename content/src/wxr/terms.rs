@@ -7,12 +7,12 @@ use crate::address::decode_segment;
 use crate::db::Written;
 use crate::lang::Lang;
 use crate::write::{candidates, upsert_section, SectionName};
+use crate::Tx;
 use crate::{redirects, DataResult};
-use sqlx::SqliteConnection;
 use std::collections::HashMap;
 
 pub(super) async fn load_authors(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     export: &Export,
     host: &str,
     report: &mut ImportReport,
@@ -22,14 +22,14 @@ pub(super) async fn load_authors(
         let key = format!("wp:{host}:{}", author.login);
         let name = name_or(&author.name, &author.login);
         let existing: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, display_name FROM authors WHERE key = ?")
+            crate::sql::query_as("SELECT id, display_name FROM authors WHERE key = ?")
                 .bind(&key)
                 .fetch_optional(&mut *conn)
                 .await?;
         let (id, outcome) = match existing {
             Some((id, old)) if old == name => (id, Outcome::Unchanged),
             Some((id, _)) => {
-                sqlx::query("UPDATE authors SET display_name = ? WHERE id = ?")
+                crate::sql::query("UPDATE authors SET display_name = ? WHERE id = ?")
                     .bind(name)
                     .bind(id)
                     .execute(&mut *conn)
@@ -37,7 +37,7 @@ pub(super) async fn load_authors(
                 (id, Outcome::Updated)
             }
             None => {
-                let id = sqlx::query_scalar(
+                let id = crate::sql::query_scalar(
                     "INSERT INTO authors (key, display_name) VALUES (?, ?) RETURNING id",
                 )
                 .bind(&key)
@@ -65,7 +65,7 @@ fn name_or<'a>(name: &'a str, slug: &'a str) -> &'a str {
 
 /// A slug not yet used in `lang` by another owner (`table`'s `owner` column ≠ `me`).
 pub(super) async fn free_slug(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     table: &str,
     owner: &str,
     lang: Lang,
@@ -75,7 +75,7 @@ pub(super) async fn free_slug(
     let base: String = wanted.chars().take(180).collect();
     let query = format!("SELECT {owner} FROM {table} WHERE lang = ? AND slug = ? AND {owner} <> ?");
     for candidate in candidates(base, "sans-titre") {
-        let taken: Option<i64> = sqlx::query_scalar(&query)
+        let taken: Option<i64> = crate::sql::query_scalar(&query)
             .bind(lang.code())
             .bind(&candidate)
             .bind(me)
@@ -91,7 +91,7 @@ pub(super) async fn free_slug(
 /// Categories become sections, parents before children; each also answers its old
 /// `/category/…` address.
 pub(super) async fn load_sections(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     export: &Export,
     host: &str,
     lang: Lang,
@@ -180,14 +180,14 @@ struct StoredSection {
 
 /// Creates or updates the section of one category; unchanged ones are not written.
 async fn write_category(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     key: &str,
     parent: Option<i64>,
     position: i64,
     lang: Lang,
     category: &super::Category,
 ) -> DataResult<(i64, Outcome)> {
-    let existing: Option<StoredSection> = sqlx::query_as(
+    let existing: Option<StoredSection> = crate::sql::query_as(
         "SELECT s.id, s.parent_id, st.name, st.slug, st.description FROM sections s
          LEFT JOIN section_translations st ON st.section_id = s.id AND st.lang = ?
          WHERE s.key = ?",
@@ -231,7 +231,7 @@ async fn write_category(
 }
 
 pub(super) async fn load_tags(
-    conn: &mut SqliteConnection,
+    conn: &mut Tx,
     export: &Export,
     host: &str,
     lang: Lang,
@@ -241,7 +241,7 @@ pub(super) async fn load_tags(
     for tag in &export.tags {
         let key = format!("wp:{host}:tag:{}", tag.slug);
         let name = name_or(&tag.name, &tag.slug);
-        let existing: Option<(i64, Option<String>)> = sqlx::query_as(
+        let existing: Option<(i64, Option<String>)> = crate::sql::query_as(
             "SELECT t.id, tt.name FROM tags t LEFT JOIN tag_translations tt ON tt.tag_id = t.id AND tt.lang = ? WHERE t.key = ?",
         )
         .bind(lang.code())
@@ -261,11 +261,13 @@ pub(super) async fn load_tags(
                 });
                 let id: i64 = match other {
                     Some((id, _)) => id,
-                    None => sqlx::query_scalar("INSERT INTO tags (key) VALUES (?) RETURNING id")
-                        .bind(&key)
-                        .fetch_all(&mut *conn)
-                        .await?
-                        .written()?,
+                    None => {
+                        crate::sql::query_scalar("INSERT INTO tags (key) VALUES (?) RETURNING id")
+                            .bind(&key)
+                            .fetch_all(&mut *conn)
+                            .await?
+                            .written()?
+                    }
                 };
                 let slug = free_slug(
                     conn,
@@ -276,7 +278,7 @@ pub(super) async fn load_tags(
                     id,
                 )
                 .await?;
-                sqlx::query(
+                crate::sql::query(
                     "INSERT INTO tag_translations (tag_id, lang, name, slug) VALUES (?, ?, ?, ?)
                      ON CONFLICT (tag_id, lang) DO UPDATE SET name = excluded.name, slug = excluded.slug",
                 )

@@ -47,7 +47,10 @@ async fn import(
 }
 
 async fn count(db: &test_db::TestDb, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
+    crate::sql::query_scalar(sql)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
 }
 
 fn count_in_file(text: &str, needle: &str) -> usize {
@@ -105,7 +108,7 @@ async fn theme_test_data_imports_completely_and_idempotently() {
     );
 
     // Hierarchy kept: parent > child-1 > child-2.
-    let chain: Vec<String> = sqlx::query_scalar(
+    let chain: Vec<String> = crate::sql::query_scalar(
         "WITH RECURSIVE up(id, parent_id, depth) AS (
            SELECT id, parent_id, 0 FROM sections WHERE key LIKE '%:cat:child-2'
            UNION ALL SELECT s.id, s.parent_id, depth + 1 FROM sections s JOIN up ON s.id = up.parent_id)
@@ -130,7 +133,7 @@ async fn theme_test_data_imports_completely_and_idempotently() {
     assert!(story.body_html.contains("<blockquote>"), "markup kept");
     assert!(!story.body_html.contains("<script"), "no script survives");
     // No shortcode is shown raw anywhere.
-    let bodies: Vec<String> = sqlx::query_scalar("SELECT body_html FROM story_translations")
+    let bodies: Vec<String> = crate::sql::query_scalar("SELECT body_html FROM story_translations")
         .fetch_all(&db.pool)
         .await
         .unwrap();
@@ -286,7 +289,7 @@ async fn polylang_groups_become_one_story_in_two_editions() {
         "summary from the text when no excerpt"
     );
     let alternates = crate::stories::translations(&db.pool, {
-        let id: i64 = sqlx::query_scalar("SELECT id FROM stories")
+        let id: i64 = crate::sql::query_scalar("SELECT id FROM stories")
             .fetch_one(&db.pool)
             .await
             .unwrap();

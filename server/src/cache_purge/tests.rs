@@ -51,15 +51,15 @@ async fn until_purged(purges: &Arc<Mutex<Vec<String>>>, count: usize) -> Vec<Str
 }
 
 /// A migrated database in a temporary folder (kept as long as the first value).
-async fn database() -> (tempfile::TempDir, SqlitePool) {
+async fn database() -> (tempfile::TempDir, Db) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("site.db").display());
     (dir, content::connect(&url).await.unwrap())
 }
 
 /// Queues `tags` as one write does: in one statement.
-async fn queue(pool: &SqlitePool, tags: &str) {
-    sqlx::query("INSERT INTO cache_purges (tag) SELECT value FROM json_each(?)")
+async fn queue(pool: &Db, tags: &str) {
+    content::sql::query("INSERT INTO cache_purges (tag) SELECT value FROM json_each(?)")
         .bind(serde_json::to_string(&tags.split(' ').collect::<Vec<_>>()).unwrap())
         .execute(pool)
         .await
@@ -107,7 +107,7 @@ async fn a_cache_that_was_down_gets_what_it_missed_and_the_one_that_was_up_gets_
     );
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(up_purges.lock().unwrap().len(), 2, "each purge once");
-    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM cache_purges")
+    let left: i64 = content::sql::query_scalar("SELECT count(*) FROM cache_purges")
         .fetch_one(&pool)
         .await
         .unwrap();

@@ -5,21 +5,21 @@
 
 use content::accounts::{check_password_rules, create_user};
 use content::model::Role;
-use sqlx::SqlitePool;
+use content::Db;
 
 /// Creates an account for `email` with the role named `role` (author, editor, admin).
-pub async fn create_account(pool: &SqlitePool, email: &str, role: &str) -> Result<(), String> {
+pub async fn create_account(pool: &Db, email: &str, role: &str) -> Result<(), String> {
     let role = Role::from_code(role)
         .ok_or_else(|| format!("no role {role:?}: author, editor or admin"))?;
     create(pool, email, role).await
 }
 
 /// Creates an administrator account for `email`.
-pub async fn create_admin(pool: &SqlitePool, email: &str) -> Result<(), String> {
+pub async fn create_admin(pool: &Db, email: &str) -> Result<(), String> {
     create(pool, email, Role::Admin).await
 }
 
-async fn create(pool: &SqlitePool, email: &str, role: Role) -> Result<(), String> {
+async fn create(pool: &Db, email: &str, role: Role) -> Result<(), String> {
     let password = match std::env::var("ADMIN_PASSWORD") {
         Ok(password) if !password.is_empty() => password,
         _ => ask_password()?,

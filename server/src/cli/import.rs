@@ -60,7 +60,7 @@ fn bar(message: &'static str, template: &str) -> ProgressBar {
 }
 
 /// Runs the import and prints the summary; an error means nothing was written.
-pub async fn run(pool: &sqlx::SqlitePool, config: &Config, args: ImportArgs) -> Result<(), String> {
+pub async fn run(pool: &content::Db, config: &Config, args: ImportArgs) -> Result<(), String> {
     let started = Instant::now();
     let reading = bar("reading", "{msg:>8} [{bar:40}] {bytes}/{total_bytes} {eta}");
     let writing = bar("writing", "{msg:>8} [{bar:40}] {pos}/{len} {per_sec} {eta}");

@@ -8,7 +8,7 @@ pub mod import;
 use crate::config::Config;
 
 /// Opens the database of `config`, migrated; the error says which file.
-pub async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
+pub async fn open_pool(config: &Config) -> Result<content::Db, String> {
     content::connect(&config.database_url)
         .await
         .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
@@ -18,7 +18,7 @@ pub async fn open_pool(config: &Config) -> Result<sqlx::SqlitePool, String> {
 /// at start (a full disk has no room even for SQLite's index of the write-ahead log),
 /// the existing file read-only, so that readers are still served. Every write is then
 /// refused with its message until the server is restarted with room on the disk.
-pub async fn open_pool_to_serve(config: &Config) -> Result<sqlx::SqlitePool, String> {
+pub async fn open_pool_to_serve(config: &Config) -> Result<content::Db, String> {
     let url = &config.database_url;
     let opened = match content::connect(url).await {
         Err(err) if err.refuses_writes() => {

@@ -26,8 +26,8 @@ use axum::routing::post;
 use axum::{Form, Json, Router};
 use content::lang::Lang;
 use content::model::FormValues;
+use content::Db;
 use leptos::prelude::*;
-use sqlx::SqlitePool;
 
 /// Largest body of a text-only form (the longest message is 5,000 characters).
 const TEXT_FORM_BYTES: usize = 64 * 1024;
@@ -40,7 +40,7 @@ const MAX_FIELDS: usize = 32;
 /// What the reader forms' handlers read of the server's state.
 #[derive(Clone)]
 pub struct FormsState {
-    pub pool: SqlitePool,
+    pub pool: Db,
     pub site_url: String,
     pub editors: String,
     pub key: TicketKey,

@@ -32,8 +32,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use content::address::Page;
+use content::Db;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
-use sqlx::SqlitePool;
 use std::sync::LazyLock;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -281,11 +281,7 @@ async fn purged_before_answering(
 /// Old addresses keep working: a WordPress permalink, `/?p=ID`, `/?page_id=ID` or
 /// `/category/…` that the site would answer 404 is sent on with `301` to its new page
 /// (see `content::redirects`). Only misses pay the lookup.
-pub async fn legacy_redirect(
-    State(pool): State<SqlitePool>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn legacy_redirect(State(pool): State<Db>, request: Request, next: Next) -> Response {
     use content::redirects;
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;

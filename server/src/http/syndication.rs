@@ -5,12 +5,12 @@ use crate::state::AppState;
 use axum::extract::FromRef;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use sqlx::SqlitePool;
+use content::Db;
 
 /// State of the feed and sitemap routes.
 #[derive(Clone)]
 pub struct Syndication {
-    pub pool: SqlitePool,
+    pub pool: Db,
     /// Public base URL without a trailing slash (feeds and sitemaps need absolute links).
     pub site_url: String,
     /// Addresses per sitemap file: the protocol's 50,000 (smaller in tests).

@@ -7,8 +7,8 @@
 
 use crate::db::Written;
 use crate::subscriptions::token_hash;
-use crate::{now_moved, DataResult, NOW};
-use sqlx::SqlitePool;
+use crate::DataResult;
+use crate::Db;
 
 /// Failed guesses from one origin before each further one must wait.
 pub const FREE_GUESSES: i64 = 5;
@@ -30,38 +30,41 @@ pub(super) struct Guess {
 
 /// Counts a guess at `user_id`'s password from `origin`. `None`: the origin must wait
 /// and the password is not to be checked.
-pub(super) async fn count(
-    pool: &SqlitePool,
-    user_id: i64,
-    origin: &str,
-) -> DataResult<Option<Guess>> {
+pub(super) async fn count(pool: &Db, user_id: i64, origin: &str) -> DataResult<Option<Guess>> {
     // The wait after failure n (n ≥ FREE_GUESSES) is 2^(n - FREE_GUESSES) minutes.
-    let wait_until =
-        now_moved("'+' || min(?4, 1 << min(password_guesses.failures + 1 - ?3, 6)) || ' minutes'");
-    let failures: Option<i64> = sqlx::query_scalar(&format!(
-        "INSERT INTO password_guesses (user_id, origin, failures) VALUES (?1, ?2, 1)
+    let sql = crate::sql::dialect_sql!({
+        let shift = least("password_guesses.failures + 1 - ?3", "6");
+        let minutes = least(
+            "?4",
+            &format!("(CAST(1 AS BIGINT) << CAST({shift} AS INTEGER))"),
+        );
+        let wait_until = now_moved(&format!("'+' || {minutes} || ' minutes'"));
+        format!(
+            "INSERT INTO password_guesses (user_id, origin, failures) VALUES (?1, ?2, 1)
          ON CONFLICT (user_id, origin) DO UPDATE SET
            failures = password_guesses.failures + 1,
            wait_until = CASE WHEN password_guesses.failures + 1 >= ?3 THEN {wait_until} END,
            last_at = {NOW}
          WHERE password_guesses.wait_until IS NULL OR password_guesses.wait_until <= {NOW}
          RETURNING failures"
-    ))
-    .bind(user_id)
-    .bind(token_hash(origin))
-    .bind(FREE_GUESSES)
-    .bind(LONGEST_WAIT_MINUTES)
-    .fetch_all(pool)
-    .await?
-    .maybe_written()?;
+        )
+    });
+    let failures: Option<i64> = crate::sql::query_scalar(&sql)
+        .bind(user_id)
+        .bind(token_hash(origin))
+        .bind(FREE_GUESSES)
+        .bind(LONGEST_WAIT_MINUTES)
+        .fetch_all(pool)
+        .await?
+        .maybe_written()?;
     Ok(failures.map(|failures| Guess {
         starts_waiting: failures == FREE_GUESSES,
     }))
 }
 
 /// The right password from `origin`: its failures are forgotten.
-pub(super) async fn forget(pool: &SqlitePool, user_id: i64, origin: &str) -> DataResult<()> {
-    sqlx::query("DELETE FROM password_guesses WHERE user_id = ? AND origin = ?")
+pub(super) async fn forget(pool: &Db, user_id: i64, origin: &str) -> DataResult<()> {
+    crate::sql::query("DELETE FROM password_guesses WHERE user_id = ? AND origin = ?")
         .bind(user_id)
         .bind(token_hash(origin))
         .execute(pool)
@@ -70,18 +73,19 @@ pub(super) async fn forget(pool: &SqlitePool, user_id: i64, origin: &str) -> Dat
 }
 
 /// SQL condition: some origin must wait before guessing account `u.id` again.
-pub(super) const SOMEONE_WAITS: &str = const_format::concatcp!(
-    "EXISTS (SELECT 1 FROM password_guesses g WHERE g.user_id = u.id AND g.wait_until > ",
-    NOW,
-    ")"
-);
+/// `now` is the dialect's `NOW`.
+pub(super) fn someone_waits(now: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM password_guesses g WHERE g.user_id = u.id AND g.wait_until > {now})"
+    )
+}
 
 /// Forgets the failures of origins that have been quiet for a day.
-pub(super) async fn purge(pool: &SqlitePool) -> DataResult<u64> {
-    let quiet_since = now_moved(&format!("'-{REMEMBERED_HOURS} hours'"));
-    Ok(sqlx::query(&format!(
-        "DELETE FROM password_guesses WHERE last_at < {quiet_since}"
-    ))
+pub(super) async fn purge(pool: &Db) -> DataResult<u64> {
+    Ok(crate::sql::query(crate::sql::dialect_sql!({
+        let quiet_since = now_moved(&format!("'-{REMEMBERED_HOURS} hours'"));
+        format!("DELETE FROM password_guesses WHERE last_at < {quiet_since}")
+    }))
     .execute(pool)
     .await?
     .rows_affected())

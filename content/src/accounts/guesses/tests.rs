@@ -4,11 +4,11 @@
 use crate::accounts::tests::{editor, ELSEWHERE, GOOD, HERE};
 use crate::accounts::{log_in, set_password, LogIn, FREE_GUESSES};
 use crate::subscriptions::token_hash;
-use crate::{test_db, NOW};
-use sqlx::SqlitePool;
+use crate::test_db;
+use crate::Db;
 
 /// Salma's log-in with `password` from `origin`: accepted or not.
-async fn salma_logs_in(pool: &SqlitePool, password: &str, origin: &str) -> bool {
+async fn salma_logs_in(pool: &Db, password: &str, origin: &str) -> bool {
     match log_in(pool, "salma@ccme.ma", password, origin, None)
         .await
         .unwrap()
@@ -19,18 +19,18 @@ async fn salma_logs_in(pool: &SqlitePool, password: &str, origin: &str) -> bool 
 }
 
 /// Ends every wait now, as time would.
-pub(in crate::accounts) async fn end_waits(pool: &SqlitePool) {
-    sqlx::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
+pub(in crate::accounts) async fn end_waits(pool: &Db) {
+    crate::sql::query("UPDATE password_guesses SET wait_until = '2000-01-01T00:00:00Z'")
         .execute(pool)
         .await
         .unwrap();
 }
 
 /// Failures remembered for the account `id` from `origin`: (count, must wait now).
-async fn failures(pool: &SqlitePool, id: i64, origin: &str) -> (i64, bool) {
-    sqlx::query_as(&format!(
+async fn failures(pool: &Db, id: i64, origin: &str) -> (i64, bool) {
+    crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT failures, wait_until > {NOW} FROM password_guesses WHERE user_id = ? AND origin = ?"
-    ))
+    )))
     .bind(id)
     .bind(token_hash(origin))
     .fetch_optional(pool)
@@ -61,19 +61,19 @@ async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() 
     // The owner, elsewhere, logs in at once.
     assert!(salma_logs_in(pool, GOOD, ELSEWHERE).await);
     let actions: Vec<String> =
-        sqlx::query_scalar("SELECT action FROM audit_log WHERE user_id = ? ORDER BY id")
+        crate::sql::query_scalar("SELECT action FROM audit_log WHERE user_id = ? ORDER BY id")
             .bind(id)
             .fetch_all(pool)
             .await
             .unwrap();
     assert_eq!(actions, ["account.create", "login.slowed", "session.open"]);
     // Each wait ends by itself, and the next failure doubles the one after it.
-    let wait_query = format!(
+    let wait_query = crate::sql::dialect_sql!(format!(
         "SELECT CAST(round((julianday(wait_until) - julianday({NOW})) * 1440) AS INTEGER)
          FROM password_guesses WHERE user_id = ?"
-    );
+    ));
     let waits = |id| {
-        sqlx::query_scalar::<_, i64>(&wait_query)
+        crate::sql::query_scalar::<i64>(&wait_query)
             .bind(id)
             .fetch_one(pool)
     };
@@ -91,7 +91,7 @@ async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() 
         .await
         .unwrap();
     assert_eq!(
-        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sessions")
+        crate::sql::query_scalar::<i64>("SELECT count(*) FROM sessions")
             .fetch_one(pool)
             .await
             .unwrap(),

@@ -2,6 +2,7 @@
 //! item, and the triggers made to write the same rows on both.
 
 use super::super::test_db;
+use crate::sql::{query, query_scalar, Db, Sql};
 use sqlx::{PgPool, Row, SqlitePool};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -337,8 +338,9 @@ async fn postgres_schema(pool: &PgPool) -> BTreeMap<String, Table> {
 #[tokio::test]
 async fn postgres_schema_has_every_table_column_key_index_and_trigger_of_sqlite() {
     let sqlite = test_db::empty().await;
-    let sqlite = sqlite_schema(&sqlite.pool).await;
-    let postgres = postgres_schema(&test_db::postgres_empty().await).await;
+    let sqlite = sqlite_schema(sqlite.pool.sqlite_pool().unwrap()).await;
+    let postgres = test_db::postgres_empty().await;
+    let postgres = postgres_schema(postgres.postgres_pool().unwrap()).await;
     assert_eq!(
         sqlite.keys().collect::<Vec<_>>(),
         postgres.keys().collect::<Vec<_>>(),
@@ -395,25 +397,26 @@ async fn postgres_migrations_twin_sqlite_ones() {
 
 #[tokio::test]
 async fn postgres_migrations_rerun_cleanly_and_store_times_as_sqlite_does() {
-    let pool = test_db::postgres_empty().await;
+    let db = test_db::postgres_empty().await;
+    let pool = db.postgres_pool().unwrap();
     // Applying them again on the same database does nothing (and fails on nothing).
     sqlx::migrate!("../migrations/postgres")
-        .run(&pool)
+        .run(pool)
         .await
         .unwrap();
     let langs: Vec<String> = sqlx::query_scalar("SELECT code FROM languages ORDER BY position")
-        .fetch_all(&pool)
+        .fetch_all(pool)
         .await
         .unwrap();
     let codes: Vec<&str> = crate::lang::Lang::ALL.iter().map(|l| l.code()).collect();
     assert_eq!(langs, codes);
     let sqlite = test_db::empty().await;
-    let sqlite_now: String = sqlx::query_scalar(&format!("SELECT {}", crate::NOW))
+    let sqlite_now: String = query_scalar(&format!("SELECT {}", crate::sql::dialect::sqlite::NOW))
         .fetch_one(&sqlite.pool)
         .await
         .unwrap();
-    let postgres_now: String = sqlx::query_scalar("SELECT site_now()")
-        .fetch_one(&pool)
+    let postgres_now: String = query_scalar("SELECT site_now()")
+        .fetch_one(&db)
         .await
         .unwrap();
     let shape = |t: &str| {
@@ -433,7 +436,7 @@ async fn postgres_migrations_rerun_cleanly_and_store_times_as_sqlite_does() {
 
 /// Writes of every kind the triggers watch, in the SQL both databases take, with the
 /// one statement that differs (filling the search index) given for each.
-const WRITES: &[(&str, &str)] = &[
+const WRITES: &[Sql<'static>] = &[
     same("INSERT INTO sections (id, key) VALUES (1, 'news'), (2, 'sub')"),
     same("INSERT INTO section_translations (section_id, lang, name, slug) VALUES (2, 'fr', 'Sub', 'sub')"),
     same("INSERT INTO stories (id, kind, section_id) VALUES (10, 'article', 2)"),
@@ -441,7 +444,7 @@ const WRITES: &[(&str, &str)] = &[
           VALUES (100, 10, 'fr', 'article', 2, 'published', '2026-01-01T00:00:00Z', 'a', 'A'),
                  (101, 10, 'ar', 'article', 2, 'draft', NULL, 'b', 'B')"),
     same("UPDATE story_translations SET search_rowid = 7 WHERE id = 100"),
-    (
+    Sql::each(
         "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (7, 'a', '', '', '')",
         "INSERT INTO search_index (key, title, summary, body, facets) VALUES (7, 'a', '', '', '')",
     ),
@@ -473,8 +476,8 @@ const WRITES: &[(&str, &str)] = &[
     same("DELETE FROM stories WHERE id = 10"),
 ];
 
-const fn same(sql: &'static str) -> (&'static str, &'static str) {
-    (sql, sql)
+const fn same(sql: &'static str) -> Sql<'static> {
+    Sql::each(sql, sql)
 }
 
 /// What readers' pages look like after the writes: the translations' copies of their
@@ -488,45 +491,31 @@ const STATE: &str = "SELECT 'translation ' || id || ': ' || kind || ' in ' || CO
 async fn postgres_triggers_purge_sync_and_unindex_as_sqlite_ones_do() {
     let sqlite = test_db::empty().await;
     let postgres = test_db::postgres_empty().await;
-    let new_tags = "SELECT tag FROM cache_purges WHERE seq > $1 ORDER BY tag";
+    let new_tags = "SELECT tag FROM cache_purges WHERE seq > ? ORDER BY tag";
     let last = "SELECT COALESCE(MAX(seq), 0) FROM cache_purges";
-    for (sqlite_sql, postgres_sql) in WRITES {
-        let before: i64 = sqlx::query_scalar(last)
-            .fetch_one(&sqlite.pool)
-            .await
-            .unwrap();
-        sqlx::query(sqlite_sql).execute(&sqlite.pool).await.unwrap();
-        let on_sqlite: Vec<String> = sqlx::query_scalar(new_tags)
-            .bind(before)
-            .fetch_all(&sqlite.pool)
-            .await
-            .unwrap();
-        let sqlite_state: Vec<String> = sqlx::query_scalar(STATE)
-            .fetch_all(&sqlite.pool)
-            .await
-            .unwrap();
-
-        let before: i64 = sqlx::query_scalar(last).fetch_one(&postgres).await.unwrap();
-        sqlx::query(postgres_sql).execute(&postgres).await.unwrap();
-        let on_postgres: Vec<String> = sqlx::query_scalar(new_tags)
-            .bind(before)
-            .fetch_all(&postgres)
-            .await
-            .unwrap();
-        let postgres_state: Vec<String> = sqlx::query_scalar(STATE)
-            .fetch_all(&postgres)
-            .await
-            .unwrap();
-
-        assert_eq!(on_sqlite, on_postgres, "purged after: {sqlite_sql}");
-        assert_eq!(sqlite_state, postgres_state, "state after: {sqlite_sql}");
+    for write in WRITES {
+        // What the write purged, and the state it left, on one database.
+        let run = |db: Db| async move {
+            let before: i64 = query_scalar(last).fetch_one(&db).await.unwrap();
+            query(write.clone()).execute(&db).await.unwrap();
+            let purged: Vec<String> = query_scalar(new_tags)
+                .bind(before)
+                .fetch_all(&db)
+                .await
+                .unwrap();
+            let state: Vec<String> = query_scalar(STATE).fetch_all(&db).await.unwrap();
+            (purged, state)
+        };
+        let on_sqlite = run(sqlite.pool.clone()).await;
+        let on_postgres = run(postgres.clone()).await;
+        assert_eq!(on_sqlite.0, on_postgres.0, "purged after: {write:?}");
+        assert_eq!(on_sqlite.1, on_postgres.1, "state after: {write:?}");
     }
     // The scenario did reach what it is about.
-    let purged: Vec<String> =
-        sqlx::query_scalar("SELECT DISTINCT tag FROM cache_purges ORDER BY tag")
-            .fetch_all(&postgres)
-            .await
-            .unwrap();
+    let purged: Vec<String> = query_scalar("SELECT DISTINCT tag FROM cache_purges ORDER BY tag")
+        .fetch_all(&postgres)
+        .await
+        .unwrap();
     assert_eq!(
         purged,
         [
@@ -538,7 +527,7 @@ async fn postgres_triggers_purge_sync_and_unindex_as_sqlite_ones_do() {
             "story-10"
         ]
     );
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_index")
+    let left: i64 = query_scalar("SELECT COUNT(*) FROM search_index")
         .fetch_one(&postgres)
         .await
         .unwrap();

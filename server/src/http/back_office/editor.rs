@@ -82,7 +82,7 @@ async fn no_writing_route_answers_without_a_session() {
         let (status, _, _) = send(&site, call(path, None)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
     }
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories")
+    let count: i64 = content::sql::query_scalar("SELECT count(*) FROM stories")
         .fetch_one(&site.pool)
         .await
         .unwrap();
@@ -149,7 +149,7 @@ async fn authors_write_and_submit_and_editors_publish() {
 #[tokio::test]
 async fn refused_posts_say_what_to_fix_in_the_accounts_language() {
     let site = site().await;
-    sqlx::query("UPDATE users SET lang = 'ar' WHERE email = 'editor@ccme.example'")
+    content::sql::query("UPDATE users SET lang = 'ar' WHERE email = 'editor@ccme.example'")
         .execute(&site.pool)
         .await
         .unwrap();
@@ -169,7 +169,7 @@ async fn refused_posts_say_what_to_fix_in_the_accounts_language() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("هذا التاريخ مضى"), "{page}");
     assert!(page.contains("2001-01-01T10:00"), "the time typed is kept");
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM stories")
+    let count: i64 = content::sql::query_scalar("SELECT count(*) FROM stories")
         .fetch_one(&site.pool)
         .await
         .unwrap();

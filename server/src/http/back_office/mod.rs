@@ -25,7 +25,7 @@ const PASSWORD: &str = "a long enough passphrase";
 
 pub(crate) struct Site {
     pub(crate) router: Router,
-    pub(crate) pool: sqlx::SqlitePool,
+    pub(crate) pool: content::Db,
     /// Its purge job (with no cache in front), as the answers to writes wait for it.
     pub(crate) purger: crate::cache_purge::Purger,
     _dir: tempfile::TempDir,
@@ -274,7 +274,7 @@ async fn log_in_and_out_set_and_clear_the_session() {
     );
     let (status, _, _) = send(&site, call(GetDashboard::PATH, Some(&laptop))).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let open: i64 = sqlx::query_scalar("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'editor@ccme.example'")
+    let open: i64 = content::sql::query_scalar("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'editor@ccme.example'")
         .fetch_one(&site.pool)
         .await
         .unwrap();

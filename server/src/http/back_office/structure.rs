@@ -82,7 +82,7 @@ async fn an_administrator_adds_a_section_a_menu_item_and_an_account() {
     );
     assert!(page.contains("Une autre rubrique de cette langue a déjà cette adresse."));
 
-    let id: i64 = sqlx::query_scalar("SELECT id FROM sections WHERE key = 'jeunesse'")
+    let id: i64 = content::sql::query_scalar("SELECT id FROM sections WHERE key = 'jeunesse'")
         .fetch_one(&site.pool)
         .await
         .unwrap();
@@ -136,10 +136,11 @@ async fn an_administrator_adds_a_section_a_menu_item_and_an_account() {
     );
 
     // Nobody disables their own account.
-    let me: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'admin@ccme.example'")
-        .fetch_one(&site.pool)
-        .await
-        .unwrap();
+    let me: i64 =
+        content::sql::query_scalar("SELECT id FROM users WHERE email = 'admin@ccme.example'")
+            .fetch_one(&site.pool)
+            .await
+            .unwrap();
     let path = format!("/admin/accounts/{me}");
     let (status, _, page) = send(&site, post(&path, &[("action", "disable")], Some(&admin))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -177,7 +178,7 @@ async fn changing_ones_password_asks_for_the_current_one() {
 async fn media_items_are_described_by_any_account_and_deleted_by_editors_when_unused() {
     use admin::media::item::GetMediaItem;
     let site = site().await;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = content::sql::query_scalar(
         "INSERT INTO media (kind, path, mime) VALUES ('image', 'uploads/a.png', 'image/png') RETURNING id",
     )
     .fetch_one(&site.pool)
@@ -208,11 +209,11 @@ async fn media_items_are_described_by_any_account_and_deleted_by_editors_when_un
 
     let editor = log_in(&site, "editor@ccme.example").await;
     let story: i64 =
-        sqlx::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
+        content::sql::query_scalar("INSERT INTO stories (kind) VALUES ('article') RETURNING id")
             .fetch_one(&site.pool)
             .await
             .unwrap();
-    sqlx::query(
+    content::sql::query(
         "INSERT INTO story_translations (story_id, lang, kind, slug, title, cover_media_id)
          VALUES (?, 'fr', 'article', 'affiche', 'L’affiche du forum', ?)",
     )
@@ -230,7 +231,7 @@ async fn media_items_are_described_by_any_account_and_deleted_by_editors_when_un
     );
     assert!(page.contains("ملصق"), "with the stored descriptions");
 
-    sqlx::query("DELETE FROM stories WHERE id = ?")
+    content::sql::query("DELETE FROM stories WHERE id = ?")
         .bind(story)
         .execute(&site.pool)
         .await

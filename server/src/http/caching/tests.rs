@@ -18,7 +18,7 @@ pub(crate) async fn demo_with(site: Site) -> (Site, String) {
     content::seed::seed_demo(&site.pool, media.path())
         .await
         .unwrap();
-    let slug: String = sqlx::query_scalar(
+    let slug: String = content::sql::query_scalar(
         "SELECT slug FROM story_translations
          WHERE lang = 'fr' AND kind = 'article' AND status = 'published' LIMIT 1",
     )
@@ -148,11 +148,13 @@ async fn a_page_read_again_is_not_modified_until_it_changes() {
     assert_eq!(headers[header::ETAG], format!("\"{hash}-br\"").as_str());
 
     // An editor's correction: the held copy is no longer the page.
-    sqlx::query("UPDATE story_translations SET title = title || ' (corrigé)' WHERE slug = ?")
-        .bind(article.trim_start_matches("/fr/article/"))
-        .execute(&site.pool)
-        .await
-        .unwrap();
+    content::sql::query(
+        "UPDATE story_translations SET title = title || ' (corrigé)' WHERE slug = ?",
+    )
+    .bind(article.trim_start_matches("/fr/article/"))
+    .execute(&site.pool)
+    .await
+    .unwrap();
     let (status, headers, body) = fetch(&site, &article, &[(header::IF_NONE_MATCH, &tag)]).await;
     assert_eq!(status, StatusCode::OK);
     assert_ne!(headers[header::ETAG], tag.as_str());
@@ -163,7 +165,7 @@ async fn a_page_read_again_is_not_modified_until_it_changes() {
 async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
     let (site, article) = demo().await;
     let story_id: i64 =
-        sqlx::query_scalar("SELECT story_id FROM story_translations WHERE slug = ?")
+        content::sql::query_scalar("SELECT story_id FROM story_translations WHERE slug = ?")
             .bind(article.trim_start_matches("/fr/article/"))
             .fetch_one(&site.pool)
             .await
@@ -241,7 +243,7 @@ async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
 async fn a_story_and_a_feed_say_when_they_changed_and_are_not_modified_since() {
     let (site, article) = demo().await;
     let slug = article.trim_start_matches("/fr/article/");
-    let updated: String = sqlx::query_scalar(
+    let updated: String = content::sql::query_scalar(
         "SELECT updated_at FROM story_translations WHERE lang = 'fr' AND slug = ?",
     )
     .bind(slug)

@@ -2,20 +2,20 @@ use super::*;
 use axum::body::{to_bytes, Body};
 use axum::routing::get;
 use axum::Router;
-use sqlx::SqlitePool;
+use content::Db;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tower::ServiceExt;
 
 /// Costly addresses whose handler holds a database connection a while (as a sitemap
 /// does while it reads its rows), and a reader's page that needs one too.
-fn site(costly: CostlyReads, pool: SqlitePool, running: Arc<AtomicUsize>) -> Router {
+fn site(costly: CostlyReads, pool: Db, running: Arc<AtomicUsize>) -> Router {
     // The connection is taken while the body is written, after the handler has
     // returned, as a sitemap file's rows are read.
     let busy = move || {
         let (pool, running) = (pool.clone(), running.clone());
         async move {
             Body::from_stream(futures_util::stream::once(async move {
-                let _connection = pool.acquire().await.unwrap();
+                let _connection = pool.sqlite_pool().unwrap().acquire().await.unwrap();
                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                 tokio::time::sleep(Duration::from_millis(300)).await;
                 running.fetch_sub(1, Ordering::SeqCst);
@@ -42,7 +42,7 @@ fn site(costly: CostlyReads, pool: SqlitePool, running: Arc<AtomicUsize>) -> Rou
 }
 
 /// A migrated database file in a folder of its own (kept as long as the folder).
-async fn database() -> (tempfile::TempDir, SqlitePool) {
+async fn database() -> (tempfile::TempDir, Db) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/site.db", dir.path().display());
     (dir, content::connect(&url).await.unwrap())
@@ -135,7 +135,11 @@ async fn a_flood_of_costly_reads_leaves_connections_for_readers() {
         .collect();
     tokio::time::sleep(Duration::from_millis(100)).await;
     // Meanwhile a reader's page gets a connection at once.
-    let reader = tokio::time::timeout(Duration::from_millis(100), pool.acquire()).await;
+    let reader = tokio::time::timeout(
+        Duration::from_millis(100),
+        pool.sqlite_pool().unwrap().acquire(),
+    )
+    .await;
     assert!(reader.is_ok(), "a connection was free for a reader");
     drop(reader);
     let mut most = 0;

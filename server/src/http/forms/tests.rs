@@ -17,7 +17,7 @@ use tower::ServiceExt;
 
 struct Forms {
     router: Router,
-    pool: sqlx::SqlitePool,
+    pool: content::Db,
     key: TicketKey,
     _dir: tempfile::TempDir,
 }
@@ -104,7 +104,7 @@ fn serde_urlencoded_pairs(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-async fn queued(pool: &sqlx::SqlitePool) -> Vec<mail_queue::QueuedMail> {
+async fn queued(pool: &content::Db) -> Vec<mail_queue::QueuedMail> {
     mail_queue::due(pool, 100).await.unwrap()
 }
 

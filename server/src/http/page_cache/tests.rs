@@ -26,7 +26,7 @@ fn from_memory(headers: &HeaderMap) -> bool {
 async fn a_page_read_again_comes_from_memory_until_what_it_shows_is_edited() {
     let pages = PageCache::new(8 << 20);
     let (site, article) = demo(&pages).await;
-    let other: String = sqlx::query_scalar(
+    let other: String = content::sql::query_scalar(
         "SELECT '/fr/article/' || slug FROM story_translations
          WHERE lang = 'fr' AND kind = 'article' AND status = 'published' AND '/fr/article/' || slug != ?
          LIMIT 1",
@@ -48,7 +48,7 @@ async fn a_page_read_again_comes_from_memory_until_what_it_shows_is_edited() {
     // An editor's correction, written however it is (here by hand): the purge job
     // reads it from the queue and the next readers get the new page.
     let slug = article.trim_start_matches("/fr/article/");
-    sqlx::query(
+    content::sql::query(
         "UPDATE story_translations SET title = 'Titre corrigé en mémoire'
          WHERE lang = 'fr' AND slug = ?",
     )
