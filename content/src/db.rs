@@ -28,6 +28,11 @@ impl DataError {
         use std::io::ErrorKind;
         match self {
             DataError::Database(sqlx::Error::Database(db)) => {
+                if let Some(postgres) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+                    // Disk full, a read-only transaction (a replica, or a database set
+                    // read-only), an I/O error.
+                    return matches!(postgres.code(), "53100" | "25006" | "58030");
+                }
                 // SQLite's extended codes carry the primary one in their low byte.
                 let primary = db
                     .code()
@@ -251,7 +256,7 @@ pub(crate) mod test_db {
 
     #[tokio::test]
     async fn migrations_create_schema_on_empty_file_and_rerun_cleanly() {
-        let db = empty().await;
+        let db = sqlite().await;
         let langs: Vec<String> =
             crate::sql::query_scalar("SELECT code FROM languages ORDER BY position")
                 .fetch_all(&db.pool)

@@ -263,7 +263,7 @@ mod tests {
 
     #[tokio::test]
     async fn queue_survives_a_restart_and_retries_later() {
-        let db = test_db::empty().await;
+        let db = test_db::sqlite().await;
         let first = enqueue(&db.pool, &mail("a@example.org")).await.unwrap();
         let second = enqueue(&db.pool, &mail("b@example.org")).await.unwrap();
         // The server stops before sending: a new pool on the same file still has both.

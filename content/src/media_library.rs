@@ -296,7 +296,7 @@ pub(super) async fn write_file(media_dir: &Path, relative: &str, bytes: &[u8]) -
 /// A library item's descriptions as one column (`lang:text` joined by U+001F), for a
 /// query on `media m`; [`descriptions`] reads it back.
 pub(super) const ALTS_COLUMN: &str =
-    "(SELECT group_concat(t.lang || ':' || t.alt, char(31)) FROM media_translations t
+    "(SELECT string_agg(t.lang || ':' || t.alt, '\u{1f}') FROM media_translations t
       WHERE t.media_id = m.id)";
 
 /// How many widths a picture of `media m` has renditions at (each in one or two types).

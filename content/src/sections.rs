@@ -93,7 +93,7 @@ pub(crate) const SUBTREE: &str = "WITH RECURSIVE tree(id) AS (
 /// so this reads the `story_tr_section` index alone (no table rows) to filter and sort.
 /// `published` is the dialect's PUBLISHED.
 fn in_tree(published: &str) -> String {
-    format!("t.lang = ?2 AND t.section_id IN tree AND {published}")
+    format!("t.lang = ?2 AND t.section_id IN (SELECT id FROM tree) AND {published}")
 }
 
 /// Page `page` (1-based) of the newest stories in section `id` and all its sub-sections,

@@ -14,7 +14,7 @@ const CARD_COLUMNS: &str = "t.kind, t.slug, t.title, t.summary, t.published_at,
     COALESCE(mt.alt, '') AS cover_alt,
     (SELECT string_agg('/media/' || v.path || ' ' || v.width || 'w', ', ')
      FROM media_variants v WHERE v.media_id = m.id AND v.mime <> 'image/webp') AS cover_srcset,
-    (SELECT group_concat('/media/' || v.path || ' ' || v.width || 'w', ', ')
+    (SELECT string_agg('/media/' || v.path || ' ' || v.width || 'w', ', ')
      FROM media_variants v WHERE v.media_id = m.id AND v.mime = 'image/webp') AS cover_webp_srcset";
 
 const CARD_JOINS: &str = "
@@ -120,8 +120,8 @@ pub async fn latest(
 /// newest article with a cover image. Two index lookups, never a sort of the archive.
 pub async fn featured(pool: &Db, lang: Lang) -> DataResult<Option<StoryCard>> {
     let marked = crate::sql::dialect_sql!(card_query(&format!(
-        // CROSS JOIN makes SQLite start from the few featured stories.
-        "WHERE t.id IN (SELECT t2.id FROM stories s CROSS JOIN story_translations t2
+        // ORDERED_JOIN makes SQLite start from the few featured stories.
+        "WHERE t.id IN (SELECT t2.id FROM stories s {ORDERED_JOIN} story_translations t2
                         ON t2.story_id = s.id AND t2.lang = ? WHERE s.featured)
            AND t.kind = 'article' AND {PUBLISHED}
          ORDER BY t.published_at DESC LIMIT 1"

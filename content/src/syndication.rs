@@ -111,7 +111,7 @@ pub async fn newest_articles(
                 SUBTREE,
                 format!(
                     "SELECT t.id FROM story_translations t
-                     WHERE t.lang = ?2 AND t.section_id IN tree AND {PUBLISHED}
+                     WHERE t.lang = ?2 AND t.section_id IN (SELECT id FROM tree) AND {PUBLISHED}
                      ORDER BY t.published_at DESC LIMIT ?3"
                 ),
             ),

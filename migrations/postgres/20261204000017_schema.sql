@@ -15,8 +15,12 @@
 CREATE FUNCTION site_now() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
     RETURN to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
 
--- The current time moved by an interval written as SQLite's date modifiers are
--- ('-2 days', '+' || n || ' minutes'), which PostgreSQL reads as intervals.
+-- A stored time moved by an interval written as SQLite's date modifiers are ('-2 days',
+-- '+' || n || ' minutes'), which PostgreSQL reads as intervals; and the current time so.
+CREATE FUNCTION site_time_moved(at text, moved_by text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN to_char((CAST(at AS timestamptz) + CAST(moved_by AS interval)) AT TIME ZONE 'UTC',
+                   'YYYY-MM-DD"T"HH24:MI:SS"Z"');
 CREATE FUNCTION site_now_moved(moved_by text) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
     RETURN to_char((statement_timestamp() + CAST(moved_by AS interval)) AT TIME ZONE 'UTC',
                    'YYYY-MM-DD"T"HH24:MI:SS"Z"');
@@ -200,17 +204,22 @@ CREATE TABLE redirects (
     story_translation_id BIGINT NOT NULL REFERENCES story_translations (id) ON DELETE CASCADE
 );
 
--- Search. The index's rows and the words of four letters or more (what they are for:
--- SQLite's 20261129000002). How PostgreSQL matches and ranks them is the search
--- module's; `key` is the same number as SQLite's rowid (language, publication time and
--- translation in one), so "newest first" and "this edition" are ranges of it here too.
+-- Search (SQLite's 20261129000002 says how words are folded in Rust and what the
+-- facets are). Each text is a tsvector of the words Rust prepared, made with
+-- array_to_tsvector (no parser, no dictionary: the Rust normalisation is the only
+-- one). `key` is the same number as SQLite's rowid (language, publication time and
+-- translation in one), so "newest first" and "this edition, these years" are ranges
+-- of it here too. One GIN index over the texts and the facets answers a query's words
+-- and its section filter at once; the columns apart say where a word is, for ranking.
 CREATE TABLE search_index (
     key     BIGINT PRIMARY KEY,
-    title   TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    body    TEXT NOT NULL,
-    facets  TEXT NOT NULL
+    title   tsvector NOT NULL,
+    summary tsvector NOT NULL,
+    body    tsvector NOT NULL,
+    facets  tsvector NOT NULL
 );
+CREATE INDEX search_index_words ON search_index
+    USING gin ((title || summary || body || facets));
 CREATE TABLE search_terms (term TEXT COLLATE "C" PRIMARY KEY);
 
 -- Whatever changes or removes a translation takes it out of the index at once.

@@ -3,7 +3,7 @@ use crate::test_db::{self, stories};
 
 #[tokio::test]
 async fn a_backup_is_a_working_copy_of_the_site_and_nothing_is_left_beside_it() {
-    let db = test_db::empty().await;
+    let db = test_db::sqlite().await;
     let media = db._dir.path().join("media");
     crate::seed::seed_demo(&db.pool, &media).await.unwrap();
     let dest = db._dir.path().join("nightly.db");
@@ -29,7 +29,7 @@ async fn a_backup_is_a_working_copy_of_the_site_and_nothing_is_left_beside_it() 
 
 #[tokio::test]
 async fn a_backup_never_replaces_an_existing_file() {
-    let db = test_db::empty().await;
+    let db = test_db::sqlite().await;
     let dest = db._dir.path().join("yesterday.db");
     std::fs::write(&dest, b"yesterday's backup").unwrap();
 
@@ -41,7 +41,7 @@ async fn a_backup_never_replaces_an_existing_file() {
 
 #[tokio::test]
 async fn what_a_backup_cut_short_left_behind_is_replaced() {
-    let db = test_db::empty().await;
+    let db = test_db::sqlite().await;
     let dest = db._dir.path().join("nightly.db");
     // A crash or a full disk in the middle of the copy left this.
     std::fs::write(partial_path(&dest).unwrap(), b"half a database").unwrap();

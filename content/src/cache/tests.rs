@@ -139,7 +139,7 @@ async fn the_sites_structure_and_a_published_storys_details_purge_what_shows_the
 
     // A published story gets a tag: its page and its editions' listings.
     let (id, langs): (i64, String) = crate::sql::query_as(
-        "SELECT story_id, group_concat(lang) FROM story_translations
+        "SELECT story_id, string_agg(lang, ',') FROM story_translations
          WHERE status = 'published' GROUP BY story_id LIMIT 1",
     )
     .fetch_one(&db.pool)

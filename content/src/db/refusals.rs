@@ -2,7 +2,7 @@
 //! and the write's error says "the storage refused", which the site turns into "nothing
 //! could be saved for now" instead of "you did something wrong".
 
-use super::test_db::{empty, stories};
+use super::test_db::stories;
 use super::*;
 use crate::model::Role;
 
@@ -23,7 +23,7 @@ async fn read_only(db: &super::test_db::TestDb) -> Db {
 
 #[tokio::test]
 async fn a_database_opened_read_only_answers_reads_and_its_writes_say_the_storage_refused() {
-    let db = empty().await;
+    let db = super::test_db::sqlite().await;
     crate::sql::query("INSERT INTO stories (kind) VALUES ('article')")
         .execute(&db.pool)
         .await
@@ -69,7 +69,7 @@ async fn full(db: &super::test_db::TestDb) -> Db {
 
 #[tokio::test]
 async fn an_editor_stays_logged_in_on_a_database_that_refuses_writes() {
-    let db = empty().await;
+    let db = super::test_db::sqlite().await;
     editor(&db.pool, "ed@example.org").await.unwrap();
     let logged_in =
         crate::accounts::log_in(&db.pool, "ed@example.org", PASSWORD, "192.0.2.1", None)
@@ -94,7 +94,7 @@ async fn an_editor_stays_logged_in_on_a_database_that_refuses_writes() {
 
 #[tokio::test]
 async fn a_full_database_answers_reads_and_its_writes_say_the_storage_refused() {
-    let db = empty().await;
+    let db = super::test_db::sqlite().await;
     let full = full(&db).await;
     let filler = "x".repeat(64 * 1024);
     let refused = crate::sql::query("INSERT INTO site_secrets (name, value) VALUES ('filler', ?)")
@@ -109,7 +109,7 @@ async fn a_full_database_answers_reads_and_its_writes_say_the_storage_refused() 
 
 #[tokio::test]
 async fn a_refused_post_of_bad_data_is_not_a_storage_refusal() {
-    let db = empty().await;
+    let db = super::test_db::sqlite().await;
     editor(&db.pool, "a@example.org").await.unwrap();
     let duplicate = editor(&db.pool, "a@example.org").await.unwrap_err();
     assert!(!duplicate.refuses_writes(), "{duplicate}");
@@ -131,7 +131,7 @@ fn a_file_system_that_is_full_or_read_only_refuses_writes() {
 
 #[tokio::test]
 async fn a_write_that_returns_its_id_fails_on_a_full_database_instead_of_vanishing() {
-    let db = empty().await;
+    let db = super::test_db::sqlite().await;
     let full = full(&db).await;
     let mail = crate::mail_queue::Mail {
         to_addr: "amina@example.org".into(),

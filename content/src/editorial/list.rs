@@ -11,7 +11,7 @@ use crate::sql::QueryBuilder;
 use crate::DataResult;
 use crate::Db;
 
-/// Adds the filter's conditions (each a bound parameter) after a `WHERE 1`.
+/// Adds the filter's conditions (each a bound parameter) after a `WHERE TRUE`.
 fn push_filters(query: &mut QueryBuilder<'_>, filter: &StoryFilter) {
     let status = filter
         .status
@@ -45,9 +45,9 @@ fn push_filters(query: &mut QueryBuilder<'_>, filter: &StoryFilter) {
                 .replace('_', "\\_")
         );
         query
-            .push(" AND EXISTS (SELECT 1 FROM story_translations w WHERE w.story_id = s.id AND w.title LIKE ")
+            .push(" AND EXISTS (SELECT 1 FROM story_translations w WHERE w.story_id = s.id AND lower(w.title) LIKE lower(")
             .push_bind(pattern)
-            .push(" ESCAPE '\\')");
+            .push(") ESCAPE '\\')");
     }
     if let Some(missing) = filter.missing.as_deref().and_then(Lang::from_code) {
         query
@@ -70,7 +70,7 @@ struct Row {
 
 /// One page of the list, titles and section names in the back office's `lang`.
 pub async fn list(pool: &Db, lang: Lang, filter: &StoryFilter) -> DataResult<StoryList> {
-    let mut count = QueryBuilder::new("SELECT count(*) FROM stories s WHERE 1");
+    let mut count = QueryBuilder::new("SELECT count(*) FROM stories s WHERE TRUE");
     push_filters(&mut count, filter);
     let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
     let total = total as u32;
@@ -96,7 +96,7 @@ pub async fn list(pool: &Db, lang: Lang, filter: &StoryFilter) -> DataResult<Sto
          LEFT JOIN section_translations st ON st.section_id = s.section_id AND st.lang = ",
         )
         .push_bind(lang.code())
-        .push(" WHERE 1");
+        .push(" WHERE TRUE");
     push_filters(&mut rows, filter);
     rows.push(" ORDER BY s.id DESC LIMIT ")
         .push_bind(i64::from(ADMIN_PAGE_SIZE))

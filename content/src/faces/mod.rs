@@ -158,7 +158,7 @@ pub async fn person(
     let profile_href = if profile_of {
         let slug: Option<String> = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
             "SELECT t.slug FROM profile_stories ps
-             CROSS JOIN story_translations t ON t.story_id = ps.profile_id AND t.lang = ?2
+             {ORDERED_JOIN} story_translations t ON t.story_id = ps.profile_id AND t.lang = ?2
              WHERE ps.story_id = ?1 AND {PUBLISHED} LIMIT 1"
         )))
         .bind(story_id)
@@ -192,10 +192,10 @@ pub async fn person(
 
 /// The articles and interviews about a person, in the editors' order, in `lang`.
 pub async fn stories_about(pool: &Db, lang: Lang, profile_id: i64) -> DataResult<Vec<StoryCard>> {
-    // CROSS JOIN: start from the person's few links, never from every story of the
+    // ORDERED_JOIN: start from the person's few links, never from every story of the
     // edition (SQLite would otherwise walk the whole archive and probe the links).
     let sql = crate::sql::dialect_sql!(card_query(&format!(
-        "WHERE t.id IN (SELECT t2.id FROM profile_stories ps CROSS JOIN story_translations t2
+        "WHERE t.id IN (SELECT t2.id FROM profile_stories ps {ORDERED_JOIN} story_translations t2
                         ON t2.story_id = ps.story_id AND t2.lang = ?2 WHERE ps.profile_id = ?1)
            AND {PUBLISHED}
          ORDER BY (SELECT ps.position FROM profile_stories ps

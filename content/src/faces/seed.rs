@@ -119,7 +119,7 @@ pub async fn seed_profiles(
             })?;
             crate::sql::query(
                 "INSERT INTO profile_stories (profile_id, story_id, position) VALUES (?, ?, ?)
-                 ON CONFLICT DO UPDATE SET position = excluded.position",
+                 ON CONFLICT (profile_id, story_id) DO UPDATE SET position = excluded.position",
             )
             .bind(id)
             .bind(story)

@@ -18,12 +18,12 @@ async fn article(pool: &Db, lang: Lang, slug: &str, hours_ago: i64) -> i64 {
             .fetch_one(pool)
             .await
             .unwrap();
-    crate::sql::query(
+    crate::sql::query(crate::sql::dialect_sql!(format!(
         "INSERT INTO story_translations
            (story_id, lang, kind, slug, title, summary, source, status, published_at)
-         VALUES (?, ?, 'article', ?, ?, 'Résumé', 'LE MATIN', 'published',
-                 strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' hours'))",
-    )
+         VALUES (?, ?, 'article', ?, ?, 'Résumé', 'LE MATIN', 'published', {})",
+        now_moved("'-' || ? || ' hours'")
+    )))
     .bind(id)
     .bind(lang.code())
     .bind(slug)
@@ -131,9 +131,10 @@ async fn a_press_review_starts_with_the_articles_since_the_last_issue() {
     assert_eq!(stories(pool, id).await.unwrap().len(), 1);
     // Once it has gone out, the next issue starts after it.
     start(pool, id, &rendered()).await.unwrap().unwrap();
-    crate::sql::query(
-        "UPDATE mailings SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-3 hours')",
-    )
+    crate::sql::query(crate::sql::dialect_sql!(format!(
+        "UPDATE mailings SET started_at = {}",
+        now_moved("'-3 hours'")
+    )))
     .execute(pool)
     .await
     .unwrap();
@@ -439,19 +440,19 @@ async fn a_mail_server_refusing_for_an_hour_delays_the_issue_and_each_recipient_
             "not before its delay"
         );
         // The clock moves on to the next try.
-        let wait: i64 = crate::sql::query_scalar(
-            "SELECT CAST(round((julianday(min(next_attempt_at)) - julianday('now')) * 1440)
-                    AS INTEGER)
+        let wait: i64 = crate::sql::query_scalar(crate::sql::dialect_sql!(format!(
+            "SELECT CAST(round(({} - {}) * 1440) AS BIGINT)
              FROM mail_queue WHERE sent_at IS NULL",
-        )
+            in_days("min(next_attempt_at)"),
+            in_days(NOW)
+        )))
         .fetch_one(pool)
         .await
         .unwrap();
-        crate::sql::query(
-            "UPDATE mail_queue SET next_attempt_at =
-               strftime('%Y-%m-%dT%H:%M:%SZ', next_attempt_at, '-' || ? || ' minutes')
-             WHERE sent_at IS NULL",
-        )
+        crate::sql::query(crate::sql::dialect_sql!(format!(
+            "UPDATE mail_queue SET next_attempt_at = {} WHERE sent_at IS NULL",
+            time_moved("next_attempt_at", "'-' || ? || ' minutes'")
+        )))
         .bind(wait)
         .execute(pool)
         .await
@@ -473,7 +474,7 @@ async fn a_mail_server_refusing_for_an_hour_delays_the_issue_and_each_recipient_
 
 #[tokio::test]
 async fn a_send_stopped_halfway_goes_on_after_a_restart_and_mails_each_recipient_once() {
-    let db = test_db::empty().await;
+    let db = test_db::sqlite().await;
     for n in 0..40 {
         subscriber(
             &db.pool,

@@ -77,7 +77,7 @@ async fn episodes(
 async fn programmes(pool: &Db, lang: Lang, slug: Option<&str>) -> DataResult<Vec<Programme>> {
     let rows: Vec<(String, String, String, i64)> = crate::sql::query_as(crate::sql::dialect_sql!(format!(
         "SELECT pt.name, pt.slug, pt.description,
-           (SELECT count(*) FROM episodes e CROSS JOIN story_translations t ON t.story_id = e.story_id
+           (SELECT count(*) FROM episodes e {ORDERED_JOIN} story_translations t ON t.story_id = e.story_id
              WHERE e.programme_id = p.id AND t.lang = pt.lang AND {PUBLISHED})
          FROM programmes p JOIN programme_translations pt ON pt.programme_id = p.id
          WHERE pt.lang = ? AND (? IS NULL OR pt.slug = ?)

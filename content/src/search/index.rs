@@ -1,11 +1,14 @@
-//! Keeping the FTS index in step with the stories. Triggers (see the migration) take a
-//! translation out of the index whenever it changes or goes; the functions here put the
-//! current version back. `index_missing` runs on start, `rebuild` on demand.
+//! Keeping the search index in step with the stories (SQLite's FTS5 table, or
+//! PostgreSQL's table of tsvectors: the same prepared words and the same keys).
+//! Triggers (see the migrations) take a translation out of the index whenever it
+//! changes or goes; the functions here put the current version back. `index_missing`
+//! runs on start, `rebuild` on demand.
 
 use super::excerpt::html_to_text;
 use super::normalize::{index_text, STEM_MARK};
 use crate::lang::Lang;
 use crate::model::StoryKind;
+use crate::sql::Sql;
 use crate::DataResult;
 use crate::{Db, Tx};
 
@@ -54,11 +57,12 @@ struct Source {
 /// Puts translation `id` in the index as it is now (replacing an older entry), when it
 /// is published. Returns whether it is indexed.
 pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
-    let Some(row) = crate::sql::query_as::<Source>(
+    let Some(row) = crate::sql::query_as::<Source>(crate::sql::dialect_sql!(format!(
         "SELECT lang, kind, status, title, summary, body_html, search_rowid,
-                COALESCE(unixepoch(published_at), 0) AS seconds
+                COALESCE({}, 0) AS seconds
          FROM story_translations WHERE id = ?",
-    )
+        unix_seconds("published_at")
+    )))
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?
@@ -66,10 +70,13 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
         return Ok(false);
     };
     if let Some(old) = row.search_rowid {
-        crate::sql::query("DELETE FROM search_index WHERE rowid = ?")
-            .bind(old)
-            .execute(&mut *conn)
-            .await?;
+        crate::sql::query(Sql::each(
+            "DELETE FROM search_index WHERE rowid = ?",
+            "DELETE FROM search_index WHERE key = ?",
+        ))
+        .bind(old)
+        .execute(&mut *conn)
+        .await?;
     }
     let lang = Lang::from_code(&row.lang).unwrap_or(Lang::Fr);
     let new_rowid = if row.status == "published" {
@@ -92,9 +99,15 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
             index_text(&row.summary, lang),
             index_text(&html_to_text(&row.body_html), lang),
         ];
-        crate::sql::query(
+        crate::sql::query(Sql::each(
             "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
-        )
+            // The words as they are, without PostgreSQL's parser (empty ones left out).
+            "INSERT INTO search_index (key, title, summary, body, facets) VALUES (?,
+               array_to_tsvector(array_remove(string_to_array(?, ' '), '')),
+               array_to_tsvector(array_remove(string_to_array(?, ' '), '')),
+               array_to_tsvector(array_remove(string_to_array(?, ' '), '')),
+               array_to_tsvector(array_remove(string_to_array(?, ' '), '')))",
+        ))
         .bind(rowid)
         .bind(&texts[0])
         .bind(&texts[1])
@@ -102,9 +115,11 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
         .bind(facets.join(" "))
         .execute(&mut *conn)
         .await?;
-        crate::sql::query(
+        crate::sql::query(Sql::each(
             "INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(?)",
-        )
+            "INSERT INTO search_terms (term)
+             SELECT jsonb_array_elements_text(CAST(? AS jsonb)) ON CONFLICT DO NOTHING",
+        ))
         .bind(long_words_json(&texts))
         .execute(&mut *conn)
         .await?;
@@ -170,9 +185,12 @@ pub async fn index_missing(pool: &Db) -> DataResult<u64> {
 /// for the fastest reads. Returns how many translations were indexed.
 pub async fn rebuild(pool: &Db) -> DataResult<u64> {
     let mut tx = crate::write_tx(pool).await?;
-    crate::sql::query("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-        .execute(&mut tx)
-        .await?;
+    crate::sql::query(Sql::each(
+        "INSERT INTO search_index (search_index) VALUES ('delete-all')",
+        "DELETE FROM search_index",
+    ))
+    .execute(&mut tx)
+    .await?;
     crate::sql::query("DELETE FROM search_terms")
         .execute(&mut tx)
         .await?;
@@ -183,9 +201,13 @@ pub async fn rebuild(pool: &Db) -> DataResult<u64> {
     .await?;
     tx.commit().await?;
     let done = index_missing(pool).await?;
-    crate::sql::query("INSERT INTO search_index (search_index) VALUES ('optimize')")
-        .execute(pool)
-        .await?;
+    // SQLite merges the index's segments; PostgreSQL's GIN index needs fresh statistics.
+    crate::sql::query(Sql::each(
+        "INSERT INTO search_index (search_index) VALUES ('optimize')",
+        "ANALYZE search_index",
+    ))
+    .execute(pool)
+    .await?;
     Ok(done)
 }
 

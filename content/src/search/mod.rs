@@ -1,4 +1,5 @@
-//! Full-text search over the archive (SQLite FTS5, words folded in Rust).
+//! Full-text search over the archive (SQLite FTS5 or PostgreSQL tsvectors; words folded
+//! in Rust, so both databases match the same words the same way).
 //!
 //! Ranking: every word of the query must match; each counts 10 when it is in the
 //! title, 4 in the summary, 1 in the body, and newer stories win ties. (SQLite's BM25
@@ -22,6 +23,7 @@ use super::DataResult;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
+use crate::sql::{Backend, Sql};
 use crate::Db;
 use excerpt::{excerpt_around_match, excerpt_start, highlight, html_to_text};
 use query::ParsedQuery;
@@ -83,11 +85,15 @@ fn now_seconds() -> i64 {
         .unwrap_or(0)
 }
 
-/// The full MATCH expression: the section filter as a facet token, then the words.
-fn match_expression(query: &ParsedQuery, request: &SearchRequest) -> String {
-    match request.section_id {
-        Some(section) => format!("facets : \"s_{section}\" AND {}", query.fts_expression()),
-        None => query.fts_expression(),
+/// The full match for `backend`: the section filter as a facet token, then the words.
+fn match_expression(query: &ParsedQuery, request: &SearchRequest, backend: Backend) -> String {
+    match (backend, request.section_id) {
+        (Backend::Sqlite, Some(section)) => {
+            format!("facets : \"s_{section}\" AND {}", query.fts_expression())
+        }
+        (Backend::Sqlite, None) => query.fts_expression(),
+        (Backend::Postgres, Some(section)) => format!("'s_{section}' & {}", query.ts_query()),
+        (Backend::Postgres, None) => query.ts_query(),
     }
 }
 
@@ -114,15 +120,19 @@ async fn newest_matches(
         ),
         None => (0, now_seconds() + 1),
     };
-    let expression = match_expression(query, request);
+    let expression = match_expression(query, request, pool.backend());
     let mut found: Vec<i64> = Vec::new();
     for lang in languages(request) {
         let (low, high) = index::rowid_range(lang, from, to);
-        let rowids: Vec<i64> = crate::sql::query_scalar(
+        let rowids: Vec<i64> = crate::sql::query_scalar(Sql::each(
             "SELECT rowid FROM search_index
              WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
              ORDER BY rowid DESC LIMIT ?",
-        )
+            "SELECT key FROM search_index
+             WHERE (title || summary || body || facets) @@ CAST(? AS tsquery)
+               AND key BETWEEN ? AND ?
+             ORDER BY key DESC LIMIT ?",
+        ))
         .bind(&expression)
         .bind(low)
         .bind(high)
@@ -147,14 +157,16 @@ async fn expand_prefixes(pool: &Db, query: &mut ParsedQuery) -> DataResult<()> {
         if !term.prefix || term.word.chars().count() < index::MIN_TERM_CHARS {
             continue;
         }
-        let words: Vec<String> = crate::sql::query_scalar(
-            "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || char(1114111)
-             ORDER BY term LIMIT ?2",
-        )
-        .bind(&term.word)
-        .bind(MAX_EXPANSIONS + 1)
-        .fetch_all(pool)
-        .await?;
+        let words: Vec<String> =
+            crate::sql::query_scalar(crate::sql::dialect_const!(const_format::concatcp!(
+                "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?1 || ",
+                LAST_CHARACTER,
+                " ORDER BY term LIMIT ?2"
+            )))
+            .bind(&term.word)
+            .bind(MAX_EXPANSIONS + 1)
+            .fetch_all(pool)
+            .await?;
         if words.len() as i64 <= MAX_EXPANSIONS {
             term.expansions = Some(words);
         }
@@ -189,16 +201,31 @@ async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<
             None => spans.push((rowid, rowid)),
         }
     }
+    let backend = pool.backend();
     let mut selects = Vec::new();
     let mut expressions = Vec::new();
     for (term, word) in query.terms.iter().enumerate() {
         for (column, name) in [(0, "title"), (1, "summary")] {
             for (low, high) in &spans {
-                selects.push(format!(
-                    "SELECT rowid, {term}, {column} FROM search_index
-                     WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
-                ));
-                expressions.push(format!("{{{name}}} : ({})", word.fts_expression()));
+                let (select, expression) = match backend {
+                    Backend::Sqlite => (
+                        format!(
+                            "SELECT rowid, {term}, {column} FROM search_index
+                             WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
+                        ),
+                        format!("{{{name}}} : ({})", word.fts_expression()),
+                    ),
+                    Backend::Postgres => (
+                        format!(
+                            "SELECT key, CAST({term} AS BIGINT), CAST({column} AS BIGINT)
+                             FROM search_index
+                             WHERE {name} @@ CAST(? AS tsquery) AND key BETWEEN {low} AND {high}"
+                        ),
+                        word.ts_query(),
+                    ),
+                };
+                selects.push(select);
+                expressions.push(expression);
             }
         }
     }

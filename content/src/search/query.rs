@@ -1,6 +1,7 @@
-//! A reader's query turned into terms and into an FTS5 expression. Every term is a
-//! folded word written as a quoted FTS string, so quotes, `*`, `NEAR`, `OR`, brackets
-//! or emoji in the input are plain words (or nothing), never syntax.
+//! A reader's query turned into terms and into the full-text query of each database:
+//! an FTS5 expression on SQLite, a `tsquery` on PostgreSQL. Every term is a folded word
+//! written as a quoted string of that language, so quotes, `*`, `NEAR`, `OR`, `&`, `!`,
+//! brackets or emoji in the input are plain words (or nothing), never syntax.
 
 use super::normalize::{stemmer_for, stems, words, STEM_MARK};
 use crate::lang::Lang;
@@ -88,8 +89,19 @@ impl ParsedQuery {
     /// The FTS5 expression matching every term in the text columns, e.g.
     /// `{title summary body} : (("emigres" OR "_emigr") AND "mar"*)`.
     pub fn fts_expression(&self) -> String {
-        let parts: Vec<String> = self.terms.iter().map(Term::fts_expression).collect();
-        format!("{{title summary body}} : ({})", parts.join(" AND "))
+        format!("{{title summary body}} : ({})", self.expression(&FTS5))
+    }
+
+    /// The `tsquery` matching every term, e.g. `('emigres' | '_emigr') & 'mar':*`.
+    /// (Facet tokens hold a `_` after their first letter, which no word does, so the
+    /// words cannot match the facets PostgreSQL's index keeps beside them.)
+    pub fn ts_query(&self) -> String {
+        self.expression(&TSQUERY)
+    }
+
+    fn expression(&self, language: &QueryLanguage) -> String {
+        let parts: Vec<String> = self.terms.iter().map(|t| t.expression(language)).collect();
+        parts.join(language.and)
     }
 
     /// Does the folded word `folded` of a text in `lang` match a term? Used to mark
@@ -103,13 +115,23 @@ impl Term {
     /// This term alone as an FTS5 expression: `"mar"*` while typed, else the word or
     /// any of its stems (`("emigres" OR "emigr" OR "_emigr")`).
     pub fn fts_expression(&self) -> String {
+        self.expression(&FTS5)
+    }
+
+    /// This term alone as a `tsquery` (`'mar':*`, `('emigres' | 'emigr' | '_emigr')`).
+    pub fn ts_query(&self) -> String {
+        self.expression(&TSQUERY)
+    }
+
+    fn expression(&self, language: &QueryLanguage) -> String {
+        let quoted = language.quoted;
         if self.prefix {
             match self.expansions.as_deref() {
                 Some(words) if !words.is_empty() => {
                     let words: Vec<String> = words.iter().map(|w| quoted(w)).collect();
-                    format!("({})", words.join(" OR "))
+                    format!("({})", words.join(language.or))
                 }
-                _ => format!("{}*", quoted(&self.word)),
+                _ => format!("{}{}", quoted(&self.word), language.prefix),
             }
         } else if self.stems.is_empty() {
             quoted(&self.word)
@@ -124,7 +146,12 @@ impl Term {
                     bare.into_iter().chain([quoted(&format!("{STEM_MARK}{s}"))])
                 })
                 .collect();
-            format!("({} OR {})", quoted(&self.word), alternatives.join(" OR "))
+            format!(
+                "({}{}{})",
+                quoted(&self.word),
+                language.or,
+                alternatives.join(language.or)
+            )
         }
     }
 
@@ -151,10 +178,41 @@ fn may_stem_to(folded: &str, stem: &str) -> bool {
     folded.contains(core.as_str())
 }
 
+/// How a full-text query language writes words and joins them.
+struct QueryLanguage {
+    quoted: fn(&str) -> String,
+    and: &'static str,
+    or: &'static str,
+    /// After a quoted word: every word it begins.
+    prefix: &'static str,
+}
+
+/// SQLite's FTS5.
+const FTS5: QueryLanguage = QueryLanguage {
+    quoted: fts_quoted,
+    and: " AND ",
+    or: " OR ",
+    prefix: "*",
+};
+
+/// PostgreSQL's `tsquery`, read as typed (`CAST(… AS tsquery)`: no dictionary).
+const TSQUERY: QueryLanguage = QueryLanguage {
+    quoted: ts_quoted,
+    and: " & ",
+    or: " | ",
+    prefix: ":*",
+};
+
 /// An FTS5 string literal. Folded words hold only letters and digits, but quotes are
 /// doubled anyway so no input can ever leave the literal.
-fn quoted(word: &str) -> String {
+fn fts_quoted(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
+}
+
+/// A `tsquery` lexeme, quoted so that it is taken whole; quotes and backslashes
+/// escaped, for the same reason as [`fts_quoted`].
+fn ts_quoted(word: &str) -> String {
+    format!("'{}'", word.replace('\\', "\\\\").replace('\'', "''"))
 }
 
 #[cfg(test)]
@@ -170,6 +228,10 @@ mod tests {
         assert_eq!(
             q.fts_expression(),
             r#"{title summary body} : (("emigres" OR "emigr" OR "_emigr" OR "_emigres") AND "mar"*)"#
+        );
+        assert_eq!(
+            q.ts_query(),
+            "('emigres' | 'emigr' | '_emigr' | '_emigres') & 'mar':*"
         );
         let done = ParsedQuery::parse("Émigrés mar ", Lang::Fr, false);
         assert!(!done.terms[1].prefix, "a trailing space ends the word");
@@ -189,6 +251,8 @@ mod tests {
             let q = ParsedQuery::parse(input, Lang::Fr, false);
             let expr = q.fts_expression();
             assert_eq!(expr.matches('"').count() % 2, 0, "{input}: {expr}");
+            let ts = q.ts_query();
+            assert_eq!(ts.matches('\'').count() % 2, 0, "{input}: {ts}");
             for term in &q.terms {
                 assert!(term.word.chars().all(char::is_alphanumeric), "{input}");
             }

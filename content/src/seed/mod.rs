@@ -380,7 +380,7 @@ mod tests {
         assert!(articles >= 60, "{articles} articles");
         let trilingual: i64 = crate::sql::query_scalar(
             "SELECT count(*) FROM (SELECT story_id FROM story_translations WHERE kind = 'article'
-             GROUP BY story_id HAVING count(DISTINCT lang) = 3)",
+             GROUP BY story_id HAVING count(DISTINCT lang) = 3) AS trilingual",
         )
         .fetch_one(pool)
         .await

@@ -21,7 +21,12 @@ pub mod sqlite {
     /// The current time moved by an interval given as an SQL text expression
     /// (`'-2 days'`, `'+' || ? || ' hours'`), as stored: deadlines and keeping times.
     pub fn now_moved(interval: &str) -> String {
-        format!("strftime({STORED_TIME}, 'now', {interval})")
+        time_moved("'now'", interval)
+    }
+
+    /// A stored time moved by an interval ([`now_moved`]'s), as stored.
+    pub fn time_moved(time: &str, interval: &str) -> String {
+        format!("strftime({STORED_TIME}, {time}, {interval})")
     }
 
     /// Condition for "visible to readers now" on `story_translations t`.
@@ -29,6 +34,14 @@ pub mod sqlite {
 
     /// This year (UTC), as an integer.
     pub const CURRENT_YEAR: &str = "CAST(strftime('%Y', 'now') AS INTEGER)";
+
+    /// An inner join (with `ON`) that SQLite must start from its left side: its query
+    /// planner reads a CROSS JOIN in the order written.
+    pub const ORDERED_JOIN: &str = "CROSS JOIN";
+
+    /// The last character of Unicode (U+10FFFF): `x || LAST_CHARACTER` is above every
+    /// text that begins with `x`.
+    pub const LAST_CHARACTER: &str = "char(1114111)";
 
     /// A stored time as a number of days, to measure how far apart two are.
     pub fn in_days(time: &str) -> String {
@@ -77,12 +90,24 @@ pub mod postgres {
         format!("site_now_moved({interval})")
     }
 
+    /// A stored time moved by an interval ([`now_moved`]'s), as stored.
+    pub fn time_moved(time: &str, interval: &str) -> String {
+        format!("site_time_moved({time}, {interval})")
+    }
+
     /// Condition for "visible to readers now" on `story_translations t`.
     pub const PUBLISHED: &str = concatcp!("t.status = 'published' AND t.published_at <= ", NOW);
 
     /// This year (UTC), as an integer.
     pub const CURRENT_YEAR: &str =
         "CAST(extract(year FROM statement_timestamp() AT TIME ZONE 'UTC') AS BIGINT)";
+
+    /// An inner join (with `ON`); PostgreSQL's planner picks the order itself.
+    pub const ORDERED_JOIN: &str = "JOIN";
+
+    /// The last character of Unicode (U+10FFFF): `x || LAST_CHARACTER` is above every
+    /// text that begins with `x` (in the "C" collation of `search_terms.term`).
+    pub const LAST_CHARACTER: &str = "chr(1114111)";
 
     /// A stored time as a number of days, to measure how far apart two are.
     pub fn in_days(time: &str) -> String {

@@ -270,8 +270,8 @@ pub(super) async fn load_story(
 
 /// A story's section must have a name in the story's language to be listed there.
 async fn ensure_section_in(conn: &mut Tx, section_id: i64, lang: Lang) -> DataResult<()> {
-    let has: Option<i64> = crate::sql::query_scalar(
-        "SELECT 1 FROM section_translations WHERE section_id = ? AND lang = ?",
+    let has: Option<bool> = crate::sql::query_scalar(
+        "SELECT TRUE FROM section_translations WHERE section_id = ? AND lang = ?",
     )
     .bind(section_id)
     .bind(lang.code())

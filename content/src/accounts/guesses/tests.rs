@@ -69,8 +69,10 @@ async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() 
     assert_eq!(actions, ["account.create", "login.slowed", "session.open"]);
     // Each wait ends by itself, and the next failure doubles the one after it.
     let wait_query = crate::sql::dialect_sql!(format!(
-        "SELECT CAST(round((julianday(wait_until) - julianday({NOW})) * 1440) AS INTEGER)
-         FROM password_guesses WHERE user_id = ?"
+        "SELECT CAST(round(({} - {}) * 1440) AS BIGINT)
+         FROM password_guesses WHERE user_id = ?",
+        in_days("wait_until"),
+        in_days(NOW)
     ));
     let waits = |id| {
         crate::sql::query_scalar::<i64>(&wait_query)

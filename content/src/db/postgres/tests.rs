@@ -337,7 +337,7 @@ async fn postgres_schema(pool: &PgPool) -> BTreeMap<String, Table> {
 
 #[tokio::test]
 async fn postgres_schema_has_every_table_column_key_index_and_trigger_of_sqlite() {
-    let sqlite = test_db::empty().await;
+    let sqlite = test_db::sqlite().await;
     let sqlite = sqlite_schema(sqlite.pool.sqlite_pool().unwrap()).await;
     let postgres = test_db::postgres_empty().await;
     let postgres = postgres_schema(postgres.postgres_pool().unwrap()).await;
@@ -410,7 +410,7 @@ async fn postgres_migrations_rerun_cleanly_and_store_times_as_sqlite_does() {
         .unwrap();
     let codes: Vec<&str> = crate::lang::Lang::ALL.iter().map(|l| l.code()).collect();
     assert_eq!(langs, codes);
-    let sqlite = test_db::empty().await;
+    let sqlite = test_db::sqlite().await;
     let sqlite_now: String = query_scalar(&format!("SELECT {}", crate::sql::dialect::sqlite::NOW))
         .fetch_one(&sqlite.pool)
         .await
@@ -432,6 +432,31 @@ async fn postgres_migrations_rerun_cleanly_and_store_times_as_sqlite_does() {
         (at(&sqlite_now) - at(&postgres_now)).abs() < 30,
         "{sqlite_now} vs {postgres_now}"
     );
+}
+
+#[tokio::test]
+async fn a_postgresql_that_refuses_writes_says_so_and_a_conflict_does_not() {
+    let db = test_db::postgres_empty().await;
+    let mut tx = crate::write_tx(&db).await.unwrap();
+    query("SET TRANSACTION READ ONLY")
+        .execute(&mut tx)
+        .await
+        .unwrap();
+    let refused = query("INSERT INTO stories (kind) VALUES ('article')")
+        .execute(&mut tx)
+        .await
+        .map_err(crate::DataError::from)
+        .unwrap_err();
+    assert!(refused.refuses_writes(), "{refused}");
+    drop(tx);
+    let insert = "INSERT INTO authors (key, display_name) VALUES ('a', 'A')";
+    query(insert).execute(&db).await.unwrap();
+    let conflict = query(insert)
+        .execute(&db)
+        .await
+        .map_err(crate::DataError::from)
+        .unwrap_err();
+    assert!(!conflict.refuses_writes(), "{conflict}");
 }
 
 /// Writes of every kind the triggers watch, in the SQL both databases take, with the
@@ -489,7 +514,7 @@ const STATE: &str = "SELECT 'translation ' || id || ': ' || kind || ' in ' || CO
 
 #[tokio::test]
 async fn postgres_triggers_purge_sync_and_unindex_as_sqlite_ones_do() {
-    let sqlite = test_db::empty().await;
+    let sqlite = test_db::sqlite().await;
     let postgres = test_db::postgres_empty().await;
     let new_tags = "SELECT tag FROM cache_purges WHERE seq > ? ORDER BY tag";
     let last = "SELECT COALESCE(MAX(seq), 0) FROM cache_purges";
