@@ -75,7 +75,9 @@ export default defineConfig({
     timeout: 60_000,
     reuseExistingServer: false,
     env: {
-      DATABASE_URL: 'sqlite://target/e2e/site.db',
+      // E2E_DATABASE_URL: the same site on another database (scripts/test runs some
+      // journeys again on a fresh PostgreSQL database; the issue-19 backend).
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'sqlite://target/e2e/site.db',
       MEDIA_DIR: 'target/e2e/media',
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,

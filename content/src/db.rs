@@ -90,9 +90,13 @@ impl<T> Written<T> for Vec<T> {
     }
 }
 
-/// Opens (creating if needed) the SQLite database at `url`, in WAL mode with foreign
-/// keys enforced, and applies pending migrations. The one way the app gets a pool.
+/// Opens the site's database at `url` and applies pending migrations: the one way the
+/// app gets its [`Db`]. `sqlite://path/site.db` (created if needed, in WAL mode with
+/// foreign keys enforced) or `postgres://user:password@host/database`.
 pub async fn connect(url: &str) -> DataResult<Db> {
+    if is_postgres(url) {
+        return Ok(Db::from_postgres(postgres::connect_postgres(url).await?));
+    }
     let options = site_options(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -113,7 +117,30 @@ pub async fn connect(url: &str) -> DataResult<Db> {
 /// is not read: a clean stop leaves none, and after a crash its last writes only show
 /// once the site runs normally again.
 pub async fn connect_read_only(url: &str) -> DataResult<Db> {
+    if is_postgres(url) {
+        // The server's own disk is not where PostgreSQL writes: nothing to work around.
+        return connect(url).await;
+    }
     migrated_pool(site_options(url)?.read_only(true).immutable(true)).await
+}
+
+fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// `url` as it may be shown in a log or an error: without its password.
+pub fn display_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) if rest[..at].contains(':') => {
+            let user = rest[..at].split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***{}", &rest[at..])
+        }
+        _ => url.to_owned(),
+    }
 }
 
 /// What every connection to the site's database sets, writing or not.
@@ -138,9 +165,9 @@ async fn migrated_pool(options: SqliteConnectOptions) -> DataResult<Db> {
     Ok(Db::from_sqlite(pool))
 }
 
-/// SQLite is the one database the server stores its data in. Any other address is
-/// refused before anything is opened: sqlx would read `postgres://user@host/site` as a
-/// file path and quietly create a new, empty site in a folder named `postgres:`. The
+/// SQLite and PostgreSQL are the databases the server stores its data in. Any other
+/// address is refused before anything is opened: sqlx would read `mysql://host/site` as
+/// a file path and quietly create a new, empty site in a folder named `mysql:`. The
 /// message names the scheme only, as the rest may hold a password.
 fn supported(url: &str) -> DataResult<()> {
     if url.starts_with("sqlite:") {
@@ -148,8 +175,8 @@ fn supported(url: &str) -> DataResult<()> {
     }
     let scheme = url.split_once(':').map_or("(none)", |(scheme, _)| scheme);
     Err(DataError::Invalid(format!(
-        "DATABASE_URL: the scheme {scheme:?} is not supported; \
-         give an SQLite file as sqlite://path/to/site.db"
+        "DATABASE_URL: the scheme {scheme:?} is not supported; give an SQLite file as \
+         sqlite://path/to/site.db or a PostgreSQL database as postgres://user:password@host/name"
     )))
 }
 
@@ -241,17 +268,38 @@ pub(crate) mod test_db {
 
     #[tokio::test]
     async fn a_database_address_of_another_kind_is_refused_without_creating_anything() {
-        for url in [
-            "postgres://site:secret@db.example/site",
-            "mysql://db/site",
-            "site.db",
-        ] {
+        for url in ["mysql://site:secret@db/site", "site.db"] {
             let refused = connect(url).await.unwrap_err().to_string();
             assert!(refused.contains("is not supported"), "{url}: {refused}");
             assert!(!refused.contains("secret"), "{url}: {refused}");
         }
         // What sqlx would have made of the first address (tests run in the crate's folder).
+        assert!(!std::path::Path::new("mysql:").exists());
+        // A PostgreSQL address is a server to reach, never a file.
+        let unreachable = connect("postgres://site:secret@127.0.0.1:9/site").await;
+        let err = unreachable.map(drop).unwrap_err().to_string();
+        assert!(!err.contains("secret"), "{err}");
         assert!(!std::path::Path::new("postgres:").exists());
+    }
+
+    #[test]
+    fn addresses_are_shown_without_their_password() {
+        assert_eq!(
+            display_url("postgres://site:s3cr@t@db.example:5432/site?sslmode=require"),
+            "postgres://site:***@db.example:5432/site?sslmode=require"
+        );
+        assert_eq!(
+            display_url("postgres://site@db.example/site"),
+            "postgres://site@db.example/site"
+        );
+        assert_eq!(
+            display_url("sqlite://data/site.db"),
+            "sqlite://data/site.db"
+        );
+        assert_eq!(
+            display_url("postgres://db.example/site"),
+            "postgres://db.example/site"
+        );
     }
 
     #[tokio::test]

@@ -1,9 +1,10 @@
 //! The site's content, without Leptos: the language and address of every page, the
 //! model types shared with the browser (serde only, so they compile to WASM) and, with
-//! the `db` feature, the data layer — plain async functions over a `Db`, by
-//! domain (stories, sections, search, editorial workflow, accounts, mail queue, media,
-//! WordPress import, demo seed). No HTTP and no views here: every query is testable on
-//! a temporary SQLite file with `cargo test -p content --features db`.
+//! the `db` feature, the data layer — plain async functions over a [`Db`] (SQLite or
+//! PostgreSQL), by domain (stories, sections, search, editorial workflow, accounts, mail
+//! queue, media, WordPress import, demo seed). No HTTP and no views here: every query
+//! is tested on a temporary SQLite file with `cargo test -p content --features db`, and
+//! on PostgreSQL with `TEST_BACKEND=postgres`.
 
 pub mod address;
 pub mod alternates;
@@ -19,12 +20,14 @@ pub use db::postgres::connect_postgres;
 #[cfg(all(test, feature = "db"))]
 pub(crate) use db::test_db;
 #[cfg(feature = "db")]
-pub use db::{connect, connect_read_only, DataError, DataResult};
+pub use db::{connect, connect_read_only, display_url, DataError, DataResult};
 #[cfg(feature = "db")]
 pub mod sql;
 #[cfg(feature = "db")]
 #[cfg(feature = "db")]
-pub use sql::{write_tx, Backend, Db, Tx};
+pub use sql::{claim_job_turn, write_tx, Backend, Db, JobTurn, Tx};
+#[cfg(feature = "db")]
+pub mod copy;
 #[cfg(feature = "db")]
 pub mod documents;
 

@@ -34,6 +34,10 @@ enum Pool {
     Postgres(PgPool),
 }
 
+/// The yes/no columns: `INTEGER` 0/1 in SQLite, `BOOLEAN` in PostgreSQL (read and
+/// written as Rust's `bool` on both).
+pub const BOOLEAN_COLUMNS: &[(&str, &str)] = &[("stories", "featured"), ("users", "disabled")];
+
 /// Which database a [`Db`] is, for what differs outside SQL (backups, messages).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -106,6 +110,27 @@ pub async fn read_tx(db: &Db) -> DataResult<Tx> {
         Pool::Postgres(pool) => TxOn::Postgres(pool.begin().await?),
     }))
 }
+
+/// The right to run one turn of background job `job` (the scheduler, the mail worker,
+/// the housekeeping): `None` while another app server on the same PostgreSQL database
+/// runs its turn of it, which it then skips. Held until dropped, and let go of if the
+/// server dies mid-turn (it is a transaction's advisory lock). SQLite's file has one
+/// server: always granted there.
+pub async fn claim_job_turn(db: &Db, job: &str) -> DataResult<Option<JobTurn>> {
+    let Pool::Postgres(pool) = &db.0 else {
+        return Ok(Some(JobTurn(None)));
+    };
+    let mut tx = pool.begin().await?;
+    let granted: bool = sqlx::query_scalar("SELECT pg_try_advisory_xact_lock(hashtext($1))")
+        .bind(format!("ccme job: {job}"))
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(granted.then_some(JobTurn(Some(tx))))
+}
+
+/// See [`claim_job_turn`].
+#[must_use = "the turn ends when this is dropped"]
+pub struct JobTurn(#[allow(dead_code)] Option<sqlx::Transaction<'static, Postgres>>);
 
 /// A transaction on either database: what the data layer's `…_on` functions take, so
 /// that a change and what goes with it (a mail, an audit line) land together or not at

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 /// Everything the server needs besides Leptos options.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// sqlx-style SQLite URL, e.g. `sqlite://data/site.db`.
+    /// The site's database: `sqlite://data/site.db` (the default) or
+    /// `postgres://user:password@host/database`.
     pub database_url: String,
     /// Folder of uploaded and generated media, served at `/media/`.
     pub media_dir: PathBuf,

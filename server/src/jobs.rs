@@ -1,5 +1,7 @@
 //! Background jobs of the running site: personal data past its keeping time, renditions
-//! of older pictures, scheduled publication.
+//! of older pictures, scheduled publication. Several app servers may share one
+//! PostgreSQL database: each turn of a job is claimed first (`content::claim_job_turn`),
+//! so it runs on one server at a time and the others skip it.
 
 /// A periodic job's log of its failures. A storage that refuses writes (a full disk, a
 /// read-only database) is said once when it starts and once when it is over, not at
@@ -46,15 +48,30 @@ impl FailureLog {
 /// How often the housekeeping jobs (retention, renditions) run after the first time.
 const HOUSEKEEPING_PERIOD: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
 
-/// Runs `job` now, then every [`HOUSEKEEPING_PERIOD`], in the background.
-fn spawn_housekeeping<F, Fut>(mut job: F)
+/// Whether this server has the turn of `job` (see the module's comment); a failure to
+/// ask counts as "not now".
+pub async fn my_turn(pool: &content::Db, job: &'static str) -> Option<content::JobTurn> {
+    match content::claim_job_turn(pool, job).await {
+        Ok(turn) => turn,
+        Err(err) => {
+            tracing::error!(%err, job, "cannot tell whether another server runs the job");
+            None
+        }
+    }
+}
+
+/// Runs `job` now, then every [`HOUSEKEEPING_PERIOD`], in the background, when this
+/// server has its turn.
+fn spawn_housekeeping<F, Fut>(pool: content::Db, name: &'static str, mut job: F)
 where
     F: FnMut() -> Fut + Send + 'static,
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
     tokio::spawn(async move {
         loop {
-            job().await;
+            if let Some(_turn) = my_turn(&pool, name).await {
+                job().await;
+            }
             tokio::time::sleep(HOUSEKEEPING_PERIOD).await;
         }
     });
@@ -62,7 +79,7 @@ where
 
 /// Purges personal data past its keeping time.
 pub fn spawn_retention(pool: content::Db) {
-    spawn_housekeeping(move || {
+    spawn_housekeeping(pool.clone(), "retention", move || {
         let pool = pool.clone();
         async move {
             match content::retention::purge(&pool).await {
@@ -79,7 +96,7 @@ pub fn spawn_retention(pool: content::Db) {
 /// Gives pictures without renditions (the WordPress archive's, older uploads) theirs;
 /// running again later picks up files copied into the media folder without a restart.
 pub fn spawn_renditions(pool: content::Db, media_dir: std::path::PathBuf) {
-    spawn_housekeeping(move || {
+    spawn_housekeeping(pool.clone(), "renditions", move || {
         let (pool, media_dir) = (pool.clone(), media_dir.clone());
         async move {
             use content::media_renditions::add_missing_renditions;
@@ -104,6 +121,9 @@ pub fn spawn_scheduler(pool: content::Db) {
         let mut failures = FailureLog::default();
         loop {
             tick.tick().await;
+            let Some(_turn) = my_turn(&pool, "scheduler").await else {
+                continue;
+            };
             let published = content::editorial::publish_due(&pool).await;
             match failures.outcome("scheduled publication", published) {
                 Some(0) | None => {}

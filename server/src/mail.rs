@@ -199,10 +199,13 @@ impl Mailer {
                 if *stop.borrow() {
                     break;
                 }
-                issue_failures.outcome("newsletter issues", issues.prepare(&pool).await);
-                let sent = self.send_due(&pool, rate.allowance(), &stop).await;
-                if let Some((_, lists)) = queue_failures.outcome("mail queue", sent) {
-                    rate.spent(lists);
+                // One server at a time hands issues over and sends (jobs.rs).
+                if let Some(_turn) = crate::jobs::my_turn(&pool, "mail").await {
+                    issue_failures.outcome("newsletter issues", issues.prepare(&pool).await);
+                    let sent = self.send_due(&pool, rate.allowance(), &stop).await;
+                    if let Some((_, lists)) = queue_failures.outcome("mail queue", sent) {
+                        rate.spent(lists);
+                    }
                 }
                 let mut stop = stop.clone();
                 tokio::select! {

@@ -3,6 +3,7 @@
 //! `server` (or `server serve`) runs the site; `server seed` loads the demo content;
 //! `server generate N` adds N synthetic articles for benchmarks; `server reindex`
 //! rebuilds the search index; `server backup FILE` copies the live database;
+//! `server copy-database FROM_URL TO_URL` moves a site between SQLite and PostgreSQL;
 //! `server import-wxr FILE [--lang fr|ar|en]` imports a WordPress export;
 //! `server create-admin EMAIL` makes a back-office administrator (password from
 //! ADMIN_PASSWORD or the terminal). All use DATABASE_URL.
@@ -66,6 +67,7 @@ async fn run() -> ExitCode {
             .map(|n| println!("demo content: {n} stories created")),
         ["reindex"] => cli::reindex(&config).await,
         ["backup", file] => cli::backup(&config, std::path::Path::new(file)).await,
+        ["copy-database", from, to] => cli::copy::run(from, to).await,
         ["create-admin", email] => match cli::open_pool(&config).await {
             Ok(pool) => cli::accounts::create_admin(&pool, email).await,
             Err(e) => Err(e),

@@ -111,12 +111,18 @@ pub mod postgres {
 
     /// A stored time as a number of days, to measure how far apart two are.
     pub fn in_days(time: &str) -> String {
-        format!("(extract(epoch FROM CAST({time} AS timestamptz)) / 86400)")
+        format!("(extract(epoch FROM {}) / 86400)", timestamp(time))
     }
 
     /// A stored time as seconds since 1970 (the search index's order).
     pub fn unix_seconds(time: &str) -> String {
-        format!("CAST(extract(epoch FROM CAST({time} AS timestamptz)) AS BIGINT)")
+        format!("CAST(extract(epoch FROM {}) AS BIGINT)", timestamp(time))
+    }
+
+    /// A stored time as a `timestamptz`; an empty one (a draft's date) is NULL, as
+    /// SQLite's date functions make it.
+    fn timestamp(time: &str) -> String {
+        format!("CAST(NULLIF({time}, '') AS timestamptz)")
     }
 
     /// Whether text `haystack` contains text `needle`.

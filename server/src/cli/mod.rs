@@ -3,15 +3,17 @@
 //! DATABASE_URL.
 
 pub mod accounts;
+pub mod copy;
 pub mod import;
 
 use crate::config::Config;
 
 /// Opens the database of `config`, migrated; the error says which file.
 pub async fn open_pool(config: &Config) -> Result<content::Db, String> {
-    content::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("cannot open database {}: {e}", config.database_url))
+    content::connect(&config.database_url).await.map_err(|e| {
+        let url = content::display_url(&config.database_url);
+        format!("cannot open database {url}: {e}")
+    })
 }
 
 /// The database the site serves: as [`open_pool`], or, when the storage refuses writes
@@ -30,7 +32,7 @@ pub async fn open_pool_to_serve(config: &Config) -> Result<content::Db, String> 
         }
         opened => opened,
     };
-    opened.map_err(|e| format!("cannot open database {url}: {e}"))
+    opened.map_err(|e| format!("cannot open database {}: {e}", content::display_url(url)))
 }
 
 /// `server seed`: loads the demo content; returns how many stories were created.

@@ -7,7 +7,7 @@ use sqlx::{PgPool, Row, SqlitePool};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Yes/no columns: `INTEGER CHECK (x IN (0, 1))` in SQLite, `BOOLEAN` here.
-const BOOLEANS: &[(&str, &str)] = &[("stories", "featured"), ("users", "disabled")];
+const BOOLEANS: &[(&str, &str)] = crate::sql::BOOLEAN_COLUMNS;
 
 /// SQLite's full-text table has no twin: PostgreSQL indexes the same prepared words in a
 /// table of its own (`search_index`, keyed as SQLite's rowids), which the search module
@@ -457,6 +457,41 @@ async fn a_postgresql_that_refuses_writes_says_so_and_a_conflict_does_not() {
         .map_err(crate::DataError::from)
         .unwrap_err();
     assert!(!conflict.refuses_writes(), "{conflict}");
+}
+
+#[tokio::test]
+async fn one_app_server_at_a_time_gets_a_turn_of_a_job() {
+    let db = test_db::postgres_empty().await;
+    // Another app server is another session: any other connection of the pool is one.
+    let other = db.clone();
+    let turn = crate::claim_job_turn(&db, "scheduler").await.unwrap();
+    assert!(turn.is_some());
+    assert!(crate::claim_job_turn(&other, "scheduler")
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        crate::claim_job_turn(&other, "mail")
+            .await
+            .unwrap()
+            .is_some(),
+        "another job is not held up"
+    );
+    drop(turn);
+    assert!(crate::claim_job_turn(&other, "scheduler")
+        .await
+        .unwrap()
+        .is_some());
+    // On SQLite's one file there is one server: always its turn.
+    let sqlite = test_db::sqlite().await;
+    let first = crate::claim_job_turn(&sqlite.pool, "scheduler")
+        .await
+        .unwrap();
+    assert!(first.is_some());
+    assert!(crate::claim_job_turn(&sqlite.pool, "scheduler")
+        .await
+        .unwrap()
+        .is_some());
 }
 
 /// Writes of every kind the triggers watch, in the SQL both databases take, with the
