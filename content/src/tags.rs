@@ -127,14 +127,20 @@ pub async fn set_story_tags(
     .await?;
     for name in names {
         let tag = tag_named(conn, lang, name).await?;
-        crate::sql::query(
-            "INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        )
-        .bind(story_id)
-        .bind(tag)
-        .execute(&mut *conn)
-        .await?;
+        tag_story(conn, story_id, tag).await?;
     }
+    Ok(())
+}
+
+/// Gives story `story_id` tag `tag_id` (nothing if it has it).
+pub(crate) async fn tag_story(conn: &mut Tx, story_id: i64, tag_id: i64) -> DataResult<()> {
+    crate::sql::query(
+        "INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(story_id)
+    .bind(tag_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

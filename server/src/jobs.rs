@@ -48,16 +48,25 @@ impl FailureLog {
 /// How often the housekeeping jobs (retention, renditions) run after the first time.
 const HOUSEKEEPING_PERIOD: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
 
-/// Whether this server has the turn of `job` (see the module's comment); a failure to
-/// ask counts as "not now".
-pub async fn my_turn(pool: &content::Db, job: &'static str) -> Option<content::JobTurn> {
-    match content::claim_job_turn(pool, job).await {
-        Ok(turn) => turn,
+/// Runs `work` when this server has the turn of `job` (see the module's comment), then
+/// lets go of the turn; `None` when another server has it (or asking failed).
+pub async fn in_turn<T>(
+    pool: &content::Db,
+    job: &'static str,
+    work: impl std::future::Future<Output = T>,
+) -> Option<T> {
+    let turn = match content::claim_job_turn(pool, job).await {
+        Ok(turn) => turn?,
         Err(err) => {
             tracing::error!(%err, job, "cannot tell whether another server runs the job");
-            None
+            return None;
         }
+    };
+    let done = work.await;
+    if let Err(err) = turn.end().await {
+        tracing::error!(%err, job, "ending the job's turn");
     }
+    Some(done)
 }
 
 /// Runs `job` now, then every [`HOUSEKEEPING_PERIOD`], in the background, when this
@@ -69,9 +78,7 @@ where
 {
     tokio::spawn(async move {
         loop {
-            if let Some(_turn) = my_turn(&pool, name).await {
-                job().await;
-            }
+            in_turn(&pool, name, job()).await;
             tokio::time::sleep(HOUSEKEEPING_PERIOD).await;
         }
     });
@@ -121,10 +128,10 @@ pub fn spawn_scheduler(pool: content::Db) {
         let mut failures = FailureLog::default();
         loop {
             tick.tick().await;
-            let Some(_turn) = my_turn(&pool, "scheduler").await else {
+            let turn = in_turn(&pool, "scheduler", content::editorial::publish_due(&pool));
+            let Some(published) = turn.await else {
                 continue;
             };
-            let published = content::editorial::publish_due(&pool).await;
             match failures.outcome("scheduled publication", published) {
                 Some(0) | None => {}
                 Some(published) => tracing::info!(published, "scheduled versions went live"),

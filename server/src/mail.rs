@@ -200,13 +200,14 @@ impl Mailer {
                     break;
                 }
                 // One server at a time hands issues over and sends (jobs.rs).
-                if let Some(_turn) = crate::jobs::my_turn(&pool, "mail").await {
+                crate::jobs::in_turn(&pool, "mail", async {
                     issue_failures.outcome("newsletter issues", issues.prepare(&pool).await);
                     let sent = self.send_due(&pool, rate.allowance(), &stop).await;
                     if let Some((_, lists)) = queue_failures.outcome("mail queue", sent) {
                         rate.spent(lists);
                     }
-                }
+                })
+                .await;
                 let mut stop = stop.clone();
                 tokio::select! {
                     () = tokio::time::sleep(poll) => {}

@@ -238,14 +238,8 @@ pub(super) async fn load_story(
         report.stories.add(outcome);
         // Tags of the story.
         for (domain, slug, _) in &item.categories {
-            if let (true, Some(tag)) = (domain == "post_tag", lookups.tags.get(slug)) {
-                crate::sql::query(
-                    "INSERT INTO story_tags (story_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                )
-                .bind(story_id)
-                .bind(tag)
-                .execute(&mut *conn)
-                .await?;
+            if let (true, Some(&tag)) = (domain == "post_tag", lookups.tags.get(slug)) {
+                crate::tags::tag_story(conn, story_id, tag).await?;
             }
         }
         // Old addresses: the permalink, ?p= / ?page_id=, and permalinks under old slugs.

@@ -477,7 +477,7 @@ async fn one_app_server_at_a_time_gets_a_turn_of_a_job() {
             .is_some(),
         "another job is not held up"
     );
-    drop(turn);
+    turn.unwrap().end().await.unwrap();
     assert!(crate::claim_job_turn(&other, "scheduler")
         .await
         .unwrap()
