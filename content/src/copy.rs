@@ -86,8 +86,9 @@ enum Value {
 /// How many rows of each table, in [`TABLES`] order.
 pub type Counts = Vec<(&'static str, i64)>;
 
-/// What the copy did: rows per table on each side (equal when it succeeded) and how
-/// many translations the target's search index holds.
+/// What the copy did: rows per table on each side (the source's counted as the table
+/// was copied, the target's at the end; equal when it succeeded) and how many
+/// translations the target's search index holds.
 #[derive(Debug)]
 pub struct Copied {
     pub source: Counts,
@@ -104,8 +105,10 @@ pub async fn copy_database(
     mut progress: impl FnMut(&str, u64, u64),
 ) -> DataResult<Copied> {
     empty(to).await?;
+    let mut source = Vec::with_capacity(TABLES.len());
     for &table in TABLES {
         let total = count(from, table).await?;
+        source.push((table, total));
         let columns = columns(to, table).await?;
         if table == "cache_purges" {
             // What the target's triggers queued while rows arrived.
@@ -125,7 +128,7 @@ pub async fn copy_database(
         .execute(to)
         .await?;
     let indexed = crate::search::index::rebuild(to).await?;
-    let (source, target) = (counts(from).await?, counts(to).await?);
+    let target = counts(to).await?;
     let differ: Vec<String> = source
         .iter()
         .zip(&target)

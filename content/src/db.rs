@@ -1,5 +1,6 @@
-//! The database connection: one way to open the pool, the transaction that writes, the
-//! errors of the data layer and the SQL fragments every query shares.
+//! The database connection: one way to open the site's database (SQLite or PostgreSQL,
+//! by its address) and the errors of the data layer. The handles and the query API are
+//! `crate::sql`.
 
 use crate::sql::Db;
 
@@ -185,7 +186,7 @@ fn supported(url: &str) -> DataResult<()> {
 mod refusals;
 
 #[path = "db/postgres.rs"]
-pub mod postgres;
+mod postgres;
 
 #[cfg(test)]
 pub(crate) mod test_db {

@@ -15,8 +15,6 @@ pub mod site;
 
 #[cfg(feature = "db")]
 mod db;
-#[cfg(feature = "db")]
-pub use db::postgres::connect_postgres;
 #[cfg(all(test, feature = "db"))]
 pub(crate) use db::test_db;
 #[cfg(feature = "db")]

@@ -18,7 +18,7 @@ use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool}
 pub mod dialect;
 mod query;
 
-pub(crate) use query::{dialect_const, dialect_sql};
+pub(crate) use query::{dialect_const, dialect_sql, for_each_dialect};
 pub use query::{
     query, query_as, query_scalar, Bound, Done, Query, QueryAs, QueryBuilder, QueryScalar, Sql,
 };
@@ -51,7 +51,7 @@ impl Db {
         Db(Pool::Sqlite(pool))
     }
 
-    /// The site on a PostgreSQL pool (opened by `connect_postgres`).
+    /// The site on a PostgreSQL pool (opened by `connect`).
     pub fn from_postgres(pool: PgPool) -> Db {
         Db(Pool::Postgres(pool))
     }
@@ -103,18 +103,23 @@ pub async fn write_tx(db: &Db) -> DataResult<Tx> {
 }
 
 /// Begins a transaction that only reads: its statements see the database at one moment
-/// (on SQLite a deferred transaction, which takes no lock from writers).
+/// (on SQLite a deferred transaction, which takes no lock from writers; on PostgreSQL
+/// a read-only one at REPEATABLE READ, whose default READ COMMITTED would give each
+/// statement a moment of its own).
 pub async fn read_tx(db: &Db) -> DataResult<Tx> {
     Ok(Tx(match &db.0 {
         Pool::Sqlite(pool) => TxOn::Sqlite(pool.begin().await?),
-        Pool::Postgres(pool) => TxOn::Postgres(pool.begin().await?),
+        Pool::Postgres(pool) => TxOn::Postgres(
+            pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .await?,
+        ),
     }))
 }
 
 /// The right to run one turn of background job `job` (the scheduler, the mail worker,
 /// the housekeeping): `None` while another app server on the same PostgreSQL database
-/// runs its turn of it, which it then skips. Held until dropped, and let go of if the
-/// server dies mid-turn (it is a transaction's advisory lock). SQLite's file has one
+/// runs its turn of it, which it then skips. Held until [`JobTurn::end`] (or dropped),
+/// and let go of if the server dies mid-turn (it is a transaction's advisory lock). SQLite's file has one
 /// server: always granted there.
 pub async fn claim_job_turn(db: &Db, job: &str) -> DataResult<Option<JobTurn>> {
     let Pool::Postgres(pool) = &db.0 else {

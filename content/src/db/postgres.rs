@@ -3,9 +3,6 @@
 //! PostgreSQL (BIGINT identities, BOOLEAN, BYTEA, PL/pgSQL triggers) rather than shared
 //! with SQLite's, and checked against SQLite's by the tests beside this file: same
 //! tables, columns, keys and indexes, and triggers that write the same rows.
-//!
-//! The data layer's queries are being given their PostgreSQL form module by module; until
-//! every one has it, the server keeps refusing a `postgres://` address (`supported`).
 
 use super::DataResult;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -17,7 +14,7 @@ use std::time::Duration;
 /// applies the pending migrations of `migrations/postgres`. Several app servers may call
 /// it at once: sqlx takes an advisory lock around migrating, so one migrates and the
 /// others wait and then find nothing to do.
-pub async fn connect_postgres(url: &str) -> DataResult<PgPool> {
+pub(crate) async fn connect_postgres(url: &str) -> DataResult<PgPool> {
     migrated_pool(PgConnectOptions::from_str(url)?).await
 }
 

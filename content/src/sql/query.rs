@@ -87,25 +87,21 @@ impl Sql<'static> {
 /// once with SQLite's fragments in scope and once with PostgreSQL's, giving an [`Sql`].
 macro_rules! dialect_sql {
     ($text:expr) => {
-        $crate::sql::Sql::owned(
-            {
-                #[allow(unused_imports)]
-                use $crate::sql::dialect::sqlite::*;
-                $text
-            },
-            {
-                #[allow(unused_imports)]
-                use $crate::sql::dialect::postgres::*;
-                $text
-            },
-        )
+        $crate::sql::for_each_dialect!($crate::sql::Sql::owned, $text)
     };
 }
 
 /// [`dialect_sql!`] for a constant (`concatcp!` of fragments and text).
 macro_rules! dialect_const {
     ($text:expr) => {
-        $crate::sql::Sql::each(
+        $crate::sql::for_each_dialect!($crate::sql::Sql::each, $text)
+    };
+}
+
+/// `$make(text with SQLite's fragments, text with PostgreSQL's)`.
+macro_rules! for_each_dialect {
+    ($make:path, $text:expr) => {
+        $make(
             {
                 #[allow(unused_imports)]
                 use $crate::sql::dialect::sqlite::*;
@@ -121,6 +117,7 @@ macro_rules! dialect_const {
 }
 pub(crate) use dialect_const;
 pub(crate) use dialect_sql;
+pub(crate) use for_each_dialect;
 
 /// A statement and its values, not yet given to a driver.
 struct Bindings<'q> {

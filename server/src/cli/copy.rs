@@ -11,7 +11,7 @@ pub async fn run(from: &str, to: &str) -> Result<(), String> {
     if from == to {
         return Err("copy-database: FROM and TO are the same database".into());
     }
-    let (source, target) = (open(from).await?, open(to).await?);
+    let (source, target) = (super::open(from).await?, super::open(to).await?);
     let started = Instant::now();
     let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template("{msg:>26} [{bar:40}] {pos}/{len} rows") {
@@ -39,11 +39,4 @@ pub async fn run(from: &str, to: &str) -> Result<(), String> {
         copied.indexed
     );
     Ok(())
-}
-
-/// The database at `url`, migrated; the error names it without its password.
-async fn open(url: &str) -> Result<content::Db, String> {
-    content::connect(url)
-        .await
-        .map_err(|e| format!("cannot open database {}: {e}", content::display_url(url)))
 }

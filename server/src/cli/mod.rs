@@ -8,12 +8,20 @@ pub mod import;
 
 use crate::config::Config;
 
-/// Opens the database of `config`, migrated; the error says which file.
+/// Opens the database of `config`, migrated; the error says which.
 pub async fn open_pool(config: &Config) -> Result<content::Db, String> {
-    content::connect(&config.database_url).await.map_err(|e| {
-        let url = content::display_url(&config.database_url);
-        format!("cannot open database {url}: {e}")
-    })
+    open(&config.database_url).await
+}
+
+/// Opens the database at `url`, migrated; the error names it without its password.
+pub async fn open(url: &str) -> Result<content::Db, String> {
+    content::connect(url)
+        .await
+        .map_err(|e| cannot_open(url, &e))
+}
+
+fn cannot_open(url: &str, err: &content::DataError) -> String {
+    format!("cannot open database {}: {err}", content::display_url(url))
 }
 
 /// The database the site serves: as [`open_pool`], or, when the storage refuses writes
@@ -32,7 +40,7 @@ pub async fn open_pool_to_serve(config: &Config) -> Result<content::Db, String> 
         }
         opened => opened,
     };
-    opened.map_err(|e| format!("cannot open database {}: {e}", content::display_url(url)))
+    opened.map_err(|e| cannot_open(url, &e))
 }
 
 /// `server seed`: loads the demo content; returns how many stories were created.
