@@ -78,6 +78,9 @@ export default defineConfig({
       // E2E_DATABASE_URL: the same site on another database (scripts/test runs some
       // journeys again on a fresh PostgreSQL database; the issue-19 backend).
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'sqlite://target/e2e/site.db',
+      // E2E_DATABASE_READ_URLS: that PostgreSQL database's read replicas (scripts/test
+      // gives it one: readers are then served by the replica).
+      DATABASE_READ_URLS: process.env.E2E_DATABASE_READ_URLS ?? '',
       MEDIA_DIR: 'target/e2e/media',
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,

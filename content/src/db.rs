@@ -111,6 +111,32 @@ pub async fn connect(url: &str) -> DataResult<Db> {
     migrated_pool(options).await
 }
 
+/// Opens the site's database at `url` as [`connect`] does, with PostgreSQL's read
+/// replicas at `read_urls` (`DATABASE_READ_URLS`; see `sql::replicas`). Replicas are
+/// not migrated: they replay what the primary does. They need a PostgreSQL primary.
+pub async fn connect_with_replicas(url: &str, read_urls: &[String]) -> DataResult<Db> {
+    if read_urls.is_empty() {
+        return connect(url).await;
+    }
+    if !is_postgres(url) {
+        return Err(DataError::Invalid(
+            "read replicas (DATABASE_READ_URLS) need a PostgreSQL DATABASE_URL".to_owned(),
+        ));
+    }
+    let mut replicas = Vec::with_capacity(read_urls.len());
+    for read_url in read_urls {
+        if !is_postgres(read_url) {
+            return Err(DataError::Invalid(format!(
+                "read replica {} is not a postgres:// address",
+                display_url(read_url)
+            )));
+        }
+        replicas.push((postgres::replica_pool(read_url)?, display_url(read_url)));
+    }
+    let primary = connect(url).await?;
+    Ok(primary.with_replicas(crate::sql::replicas::Replicas::new(replicas)))
+}
+
 /// Opens the existing database at `url` without writing anything, not even SQLite's
 /// shared-memory index: for a site whose disk is full when it starts (that index needs
 /// room of its own). Readers are served; every write is refused as by a read-only

@@ -18,7 +18,9 @@ mod db;
 #[cfg(all(test, feature = "db"))]
 pub(crate) use db::test_db;
 #[cfg(feature = "db")]
-pub use db::{connect, connect_read_only, display_url, DataError, DataResult};
+pub use db::{
+    connect, connect_read_only, connect_with_replicas, display_url, DataError, DataResult,
+};
 #[cfg(feature = "db")]
 pub mod sql;
 #[cfg(feature = "db")]

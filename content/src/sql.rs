@@ -17,16 +17,22 @@ use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool}
 
 pub mod dialect;
 mod query;
+pub mod replicas;
 
 pub(crate) use query::{dialect_const, dialect_sql, for_each_dialect};
 pub use query::{
     query, query_as, query_scalar, Bound, Done, Query, QueryAs, QueryBuilder, QueryScalar, Sql,
 };
 
-/// The site's database: one SQLite file (the default) or a PostgreSQL server. Every
-/// data-layer function takes it; cloning it is cheap (the pools are shared handles).
+/// The site's database: one SQLite file (the default) or a PostgreSQL server, with its
+/// read replicas if any ([`Db::reader`]). Every data-layer function takes it; cloning it
+/// is cheap (the pools are shared handles).
 #[derive(Clone, Debug)]
-pub struct Db(Pool);
+pub struct Db {
+    pool: Pool,
+    /// PostgreSQL's read replicas (`DATABASE_READ_URLS`); none on a handle of one.
+    replicas: Option<std::sync::Arc<replicas::Replicas>>,
+}
 
 #[derive(Clone, Debug)]
 enum Pool {
@@ -48,17 +54,23 @@ pub enum Backend {
 impl Db {
     /// The site on an SQLite pool (opened by `connect`).
     pub fn from_sqlite(pool: SqlitePool) -> Db {
-        Db(Pool::Sqlite(pool))
+        Db {
+            pool: Pool::Sqlite(pool),
+            replicas: None,
+        }
     }
 
     /// The site on a PostgreSQL pool (opened by `connect`).
     pub fn from_postgres(pool: PgPool) -> Db {
-        Db(Pool::Postgres(pool))
+        Db {
+            pool: Pool::Postgres(pool),
+            replicas: None,
+        }
     }
 
     /// Which database this is.
     pub fn backend(&self) -> Backend {
-        match self.0 {
+        match self.pool {
             Pool::Sqlite(_) => Backend::Sqlite,
             Pool::Postgres(_) => Backend::Postgres,
         }
@@ -67,7 +79,7 @@ impl Db {
     /// The SQLite pool, for what only SQLite has (a backup is a copy of its file; its
     /// connection limits and read-only opening) and for tests that look at the file.
     pub fn sqlite_pool(&self) -> Option<&SqlitePool> {
-        match &self.0 {
+        match &self.pool {
             Pool::Sqlite(pool) => Some(pool),
             Pool::Postgres(_) => None,
         }
@@ -75,7 +87,7 @@ impl Db {
 
     /// Closes every connection (a server stopping, a test releasing its file).
     pub async fn close(&self) {
-        match &self.0 {
+        match &self.pool {
             Pool::Sqlite(pool) => pool.close().await,
             Pool::Postgres(pool) => pool.close().await,
         }
@@ -83,7 +95,7 @@ impl Db {
 
     /// The PostgreSQL pool, for tests that look at the server's catalogue.
     pub fn postgres_pool(&self) -> Option<&PgPool> {
-        match &self.0 {
+        match &self.pool {
             Pool::Sqlite(_) => None,
             Pool::Postgres(pool) => Some(pool),
         }
@@ -96,7 +108,7 @@ impl Db {
 /// whenever another connection committed in between, which the busy timeout does not
 /// retry. PostgreSQL's row locks need nothing of the kind.
 pub async fn write_tx(db: &Db) -> DataResult<Tx> {
-    Ok(Tx(match &db.0 {
+    Ok(Tx(match &db.pool {
         Pool::Sqlite(pool) => TxOn::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
         Pool::Postgres(pool) => TxOn::Postgres(pool.begin().await?),
     }))
@@ -107,7 +119,7 @@ pub async fn write_tx(db: &Db) -> DataResult<Tx> {
 /// a read-only one at REPEATABLE READ, whose default READ COMMITTED would give each
 /// statement a moment of its own).
 pub async fn read_tx(db: &Db) -> DataResult<Tx> {
-    Ok(Tx(match &db.0 {
+    Ok(Tx(match &db.pool {
         Pool::Sqlite(pool) => TxOn::Sqlite(pool.begin().await?),
         Pool::Postgres(pool) => TxOn::Postgres(
             pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -122,7 +134,7 @@ pub async fn read_tx(db: &Db) -> DataResult<Tx> {
 /// and let go of if the server dies mid-turn (it is a transaction's advisory lock). SQLite's file has one
 /// server: always granted there.
 pub async fn claim_job_turn(db: &Db, job: &str) -> DataResult<Option<JobTurn>> {
-    let Pool::Postgres(pool) = &db.0 else {
+    let Pool::Postgres(pool) = &db.pool else {
         return Ok(Some(JobTurn(None)));
     };
     let mut tx = pool.begin().await?;
@@ -192,7 +204,7 @@ pub trait Executes<'c>: Send {
 
 impl<'c> Executes<'c> for &'c Db {
     fn target(self) -> Target<'c> {
-        match &self.0 {
+        match &self.pool {
             Pool::Sqlite(pool) => Target::SqlitePool(pool),
             Pool::Postgres(pool) => Target::PostgresPool(pool),
         }

@@ -131,6 +131,17 @@ pub fn spawn(pool: Db, targets: Vec<String>, pages: PageCache) -> Purger {
             if last.is_none() || (last == seen && !behind) {
                 continue;
             }
+            // A cache purged before the read replicas have the change would keep the
+            // old page again, read from a replica: the purge waits for them (one left
+            // out for lagging is not waited for).
+            match pool.wait_for_replicas(POLL).await {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(err) => {
+                    tracing::error!(%err, "cache purge: read replicas");
+                    continue;
+                }
+            }
             match content::cache::queued_after(&pool, local_seen).await {
                 Ok(Some(purge)) => {
                     local.forget(&purge.tags);

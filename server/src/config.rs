@@ -9,6 +9,10 @@ pub struct Config {
     /// The site's database: `sqlite://data/site.db` (the default) or
     /// `postgres://user:password@host/database`.
     pub database_url: String,
+    /// PostgreSQL read replicas of that database (`DATABASE_READ_URLS`, comma- or
+    /// space-separated; none by default): what readers are shown is read from them
+    /// (`content::sql::replicas`).
+    pub database_read_urls: Vec<String>,
     /// Folder of uploaded and generated media, served at `/media/`.
     pub media_dir: PathBuf,
     /// Public base URL of the site (canonical links, feeds, emails).
@@ -69,6 +73,11 @@ impl Config {
         let set = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         Config {
             database_url: var("DATABASE_URL", "sqlite://data/site.db"),
+            database_read_urls: var("DATABASE_READ_URLS", "")
+                .split([',', ' '])
+                .filter(|url| !url.trim().is_empty())
+                .map(|url| url.trim().to_owned())
+                .collect(),
             media_dir: PathBuf::from(var("MEDIA_DIR", "data/media")),
             site_url: var("SITE_URL", "http://127.0.0.1:3000")
                 .trim_end_matches('/')
@@ -106,6 +115,7 @@ impl Config {
     pub fn in_folder(dir: &std::path::Path, site_url: &str) -> Config {
         Config {
             database_url: format!("sqlite://{}", dir.join("site.db").display()),
+            database_read_urls: Vec::new(),
             media_dir: dir.join("media"),
             site_url: site_url.into(),
             seed_demo: false,

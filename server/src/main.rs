@@ -114,6 +114,13 @@ async fn serve(config: Config) -> Result<(), String> {
     let addr = options.site_addr;
 
     let pool = cli::open_pool_to_serve(&config).await?;
+    if pool.replica_count() > 0 {
+        tracing::info!(
+            replicas = pool.replica_count(),
+            "reading from read replicas"
+        );
+        pool.watch_replicas();
+    }
     if config.seed_demo
         && content::seed::is_empty(&pool)
             .await

@@ -6,7 +6,7 @@
 mod running;
 
 use content::lang::Lang;
-use running::{get, post, server_command};
+use running::{form, get, post, server_command, write_to_the_editors};
 use std::fs::File;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -70,38 +70,6 @@ fn a_site_that_has_served(db: &Path, port: u16) {
     let site = server(db, port, &[]);
     assert_eq!(get(port, "/fr/").0, 200);
     stop(site);
-}
-
-/// URL-encoded `fields`.
-fn form(fields: &[(&str, &str)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish()
-}
-
-/// The ticket of the form on the page at `path`.
-fn ticket(port: u16, path: &str) -> String {
-    let (_, page) = get(port, path);
-    let at = page
-        .find("name=\"ticket\" value=\"")
-        .expect("a form with a ticket")
-        + 21;
-    page[at..].split('"').next().unwrap().to_owned()
-}
-
-/// A reader's message through the contact form of `lang`, without JavaScript.
-fn write_to_the_editors(port: u16, lang: Lang, message: &str) -> (u16, String) {
-    let path = format!("/{}/contact", lang.code());
-    let ticket = ticket(port, &path);
-    let fields = [
-        ("ticket", ticket.as_str()),
-        ("form", "contact"),
-        ("name", "Amina"),
-        ("email", "amina@example.org"),
-        ("subject", "Question"),
-        ("message", message),
-    ];
-    post(port, &path, &form(&fields), None)
 }
 
 /// What readers open: the home pages, an article, search, the sitemap.

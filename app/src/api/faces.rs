@@ -9,8 +9,8 @@ use leptos::prelude::*;
 /// choices of each filter and the A–Z index.
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn get_faces(lang: Lang, filter: FacesFilter) -> Result<FacesPage, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::faces::faces(&pool()?, lang, &filter)
+    use super::server_only::{internal, reader};
+    content::faces::faces(&reader()?, lang, &filter)
         .await
         .map_err(internal)
 }

@@ -11,8 +11,8 @@ pub async fn get_interviews(
     lang: Lang,
     country: Option<String>,
 ) -> Result<InterviewsPage, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::interviews::interviews(&pool()?, lang, country.as_deref())
+    use super::server_only::{internal, reader};
+    content::interviews::interviews(&reader()?, lang, country.as_deref())
         .await
         .map_err(internal)
 }

@@ -12,8 +12,8 @@ pub const ARCHIVE_LENGTH: i64 = 30;
 /// The latest sent issues of both lists in `lang`, newest first.
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn get_issue_archive(lang: Lang) -> Result<Vec<Mailing>, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::mailings::archive(&pool()?, lang, ARCHIVE_LENGTH)
+    use super::server_only::{internal, reader};
+    content::mailings::archive(&reader()?, lang, ARCHIVE_LENGTH)
         .await
         .map_err(internal)
 }
@@ -24,11 +24,11 @@ pub async fn get_archived_issue(
     lang: Lang,
     slug: String,
 ) -> Result<Option<ArchivedIssue>, ServerFnError> {
-    use super::server_only::{internal, pool};
+    use super::server_only::{internal, reader};
     let Ok(id) = slug.parse::<i64>() else {
         return Ok(None);
     };
-    content::mailings::archived(&pool()?, lang, id)
+    content::mailings::archived(&reader()?, lang, id)
         .await
         .map_err(internal)
 }

@@ -12,8 +12,8 @@ pub async fn get_library(
     filters: LibraryFilters,
     page: u32,
 ) -> Result<LibraryPage, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::library::library(&pool()?, lang, &filters, page)
+    use super::server_only::{internal, reader};
+    content::library::library(&reader()?, lang, &filters, page)
         .await
         .map_err(internal)
 }
@@ -24,8 +24,8 @@ pub async fn get_publication(
     lang: Lang,
     slug: String,
 ) -> Result<Option<PublicationPage>, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::library::publication(&pool()?, lang, &slug)
+    use super::server_only::{internal, reader};
+    content::library::publication(&reader()?, lang, &slug)
         .await
         .map_err(internal)
 }

@@ -23,9 +23,26 @@ pub mod server_only {
     use content::Db;
     use leptos::prelude::*;
 
-    /// The pool the server put in context for this request.
+    /// The pool the server put in context for this request: the primary database, for
+    /// writes and for reads that must see them.
     pub fn pool() -> Result<Db, ServerFnError> {
         use_context::<Db>().ok_or_else(|| ServerFnError::new("database unavailable"))
+    }
+
+    /// Where what readers are shown is read from: a read replica when the site has
+    /// some, unless this browser wrote a moment ago (`content::sql::replicas`), when
+    /// the primary shows it what it did.
+    pub fn reader() -> Result<Db, ServerFnError> {
+        let db = pool()?;
+        let wrote = use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .any(content::sql::replicas::wrote_recently)
+        });
+        Ok(if wrote { db } else { db.reader() })
     }
 
     /// Names story `id`, last changed at `updated_at`, as what this page shows, for

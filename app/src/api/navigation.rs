@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// Header and footer menus of `lang`.
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn get_navigation(lang: Lang) -> Result<Navigation, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::menus::navigation(&pool()?, lang)
+    use super::server_only::{internal, reader};
+    content::menus::navigation(&reader()?, lang)
         .await
         .map_err(internal)
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 /// The programmes and latest episodes of `lang`.
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn get_podcasts(lang: Lang) -> Result<PodcastsPage, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::podcasts::podcasts(&pool()?, lang)
+    use super::server_only::{internal, reader};
+    content::podcasts::podcasts(&reader()?, lang)
         .await
         .map_err(internal)
 }
@@ -20,8 +20,8 @@ pub async fn get_programme(
     lang: Lang,
     slug: String,
 ) -> Result<Option<ProgrammePage>, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::podcasts::programme(&pool()?, lang, &slug)
+    use super::server_only::{internal, reader};
+    content::podcasts::programme(&reader()?, lang, &slug)
         .await
         .map_err(internal)
 }
@@ -29,8 +29,8 @@ pub async fn get_programme(
 /// One episode; `None` when unknown (404).
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn get_episode(lang: Lang, slug: String) -> Result<Option<EpisodePage>, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::podcasts::episode(&pool()?, lang, &slug)
+    use super::server_only::{internal, reader};
+    content::podcasts::episode(&reader()?, lang, &slug)
         .await
         .map_err(internal)
 }

@@ -17,11 +17,11 @@ pub async fn get_search(
     page: u32,
     filters: SearchFilters,
 ) -> Result<SearchResults, ServerFnError> {
-    use super::server_only::{internal, pool};
+    use super::server_only::{internal, reader};
     use content::model::PAGE_SIZE;
     use content::search::{search, section_choices, years, SearchRequest};
     use content::sections;
-    let pool = pool()?;
+    let pool = reader()?;
     let page = page.max(1);
     let section_id = match filters.section.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => sections::by_slug(&pool, lang, slug)
@@ -67,14 +67,14 @@ pub async fn get_search(
 /// The best few matches of `query` in the `lang` edition, for the search overlay.
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn quick_search(lang: Lang, query: String) -> Result<QuickResults, ServerFnError> {
-    use super::server_only::{internal, pool};
+    use super::server_only::{internal, reader};
     use content::search::{search, SearchRequest};
     let request = SearchRequest {
         per_page: QUICK_HITS,
         excerpt_words: 18,
         ..SearchRequest::new(&query, lang)
     };
-    let found = search(&pool()?, &request).await.map_err(internal)?;
+    let found = search(&reader()?, &request).await.map_err(internal)?;
     Ok(QuickResults {
         hits: found.hits,
         total: found.total,

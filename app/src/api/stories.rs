@@ -8,9 +8,9 @@ use leptos::prelude::*;
 /// Everything the home page of `lang` shows.
 #[server(input = GetUrl, output = JsonReply)]
 pub async fn get_home(lang: Lang) -> Result<HomePage, ServerFnError> {
-    use super::server_only::{internal, pool};
+    use super::server_only::{internal, reader};
     use crate::components::{meta::site_url, structured_data};
-    let mut home = content::pages::home(&pool()?, lang)
+    let mut home = content::pages::home(&reader()?, lang)
         .await
         .map_err(internal)?;
     home.structured_data = vec![structured_data::home(&site_url(), lang).to_string()];
@@ -24,9 +24,9 @@ pub async fn get_section(
     slug: String,
     page: u32,
 ) -> Result<Option<SectionPage>, ServerFnError> {
-    use super::server_only::{internal, pool};
+    use super::server_only::{internal, reader};
     use crate::components::{meta::site_url, structured_data};
-    let mut section = content::pages::section(&pool()?, lang, &slug, page.max(1))
+    let mut section = content::pages::section(&reader()?, lang, &slug, page.max(1))
         .await
         .map_err(internal)?;
     if let Some(section) = &mut section {
@@ -43,8 +43,8 @@ pub async fn get_tag(
     slug: String,
     page: u32,
 ) -> Result<Option<SectionPage>, ServerFnError> {
-    use super::server_only::{internal, pool};
-    content::pages::tag(&pool()?, lang, &slug, page.max(1))
+    use super::server_only::{internal, reader};
+    content::pages::tag(&reader()?, lang, &slug, page.max(1))
         .await
         .map_err(internal)
 }
@@ -56,9 +56,9 @@ pub async fn get_story(
     slug: String,
     page_kind: bool,
 ) -> Result<Option<ArticlePage>, ServerFnError> {
-    use super::server_only::{internal, pool, shows_story};
+    use super::server_only::{internal, reader, shows_story};
     use crate::components::{meta::site_url, structured_data};
-    let mut story = content::pages::story(&pool()?, lang, &slug, page_kind)
+    let mut story = content::pages::story(&reader()?, lang, &slug, page_kind)
         .await
         .map_err(internal)?;
     if let Some(story) = &mut story {

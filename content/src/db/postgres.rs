@@ -18,6 +18,15 @@ pub(crate) async fn connect_postgres(url: &str) -> DataResult<PgPool> {
     migrated_pool(PgConnectOptions::from_str(url)?).await
 }
 
+/// A pool on the read replica at `url`, opened lazily: a replica that is down when the
+/// server starts is left out until it answers, instead of stopping the site.
+pub(crate) fn replica_pool(url: &str) -> DataResult<PgPool> {
+    Ok(PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(2))
+        .connect_lazy_with(PgConnectOptions::from_str(url)?.options([("timezone", "UTC")])))
+}
+
 /// The pool on `options`, with the site's PostgreSQL migrations applied.
 pub(crate) async fn migrated_pool(options: PgConnectOptions) -> DataResult<PgPool> {
     // Times are written by the database (site_now()) in UTC whatever the server's zone;

@@ -101,12 +101,13 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
         ];
         crate::sql::query(Sql::each(
             "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
-            // The words as they are, without PostgreSQL's parser (empty ones left out).
-            "INSERT INTO search_index (key, title, summary, body, facets) VALUES (?,
-               array_to_tsvector(array_remove(string_to_array(?, ' '), '')),
-               array_to_tsvector(array_remove(string_to_array(?, ' '), '')),
-               array_to_tsvector(array_remove(string_to_array(?, ' '), '')),
-               array_to_tsvector(array_remove(string_to_array(?, ' '), '')))",
+            // The words as they are, without PostgreSQL's parser (empty ones left out);
+            // title and summary apart for ranking, and every word together for matching.
+            "INSERT INTO search_index (key, title, summary, words) VALUES (?1,
+               array_to_tsvector(array_remove(string_to_array(?2, ' '), '')),
+               array_to_tsvector(array_remove(string_to_array(?3, ' '), '')),
+               array_to_tsvector(array_remove(
+                 string_to_array(concat_ws(' ', ?2, ?3, ?4, ?5), ' '), '')))",
         ))
         .bind(rowid)
         .bind(&texts[0])

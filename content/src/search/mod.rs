@@ -129,8 +129,7 @@ async fn newest_matches(
              WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
              ORDER BY rowid DESC LIMIT ?",
             "SELECT key FROM search_index
-             WHERE (title || summary || body || facets) @@ CAST(? AS tsquery)
-               AND key BETWEEN ? AND ?
+             WHERE words @@ CAST(? AS tsquery) AND key BETWEEN ? AND ?
              ORDER BY key DESC LIMIT ?",
         ))
         .bind(&expression)
@@ -182,10 +181,38 @@ const BODY_WEIGHT: u32 = 1;
 /// Orders `window` (rowids, newest first) best first: each query word weighs
 /// [`TITLE_WEIGHT`] when the story has it in its title, else [`SUMMARY_WEIGHT`] in its
 /// summary, else [`BODY_WEIGHT`]; the newest first among equals (the sort is stable).
-/// The index itself says which column holds which word: one column-filtered match per
-/// word and column, limited to the window's rowid range, so nothing is re-read or
+/// The index itself says which column holds which word, so nothing is re-read or
 /// re-stemmed here.
 async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
+    let best = match pool.backend() {
+        Backend::Sqlite => word_places_fts5(pool, query, window).await?,
+        Backend::Postgres => word_places_postgres(pool, query, window).await?,
+    };
+    let terms = query.terms.len() as i64;
+    window.sort_by_cached_key(|&rowid| {
+        let score: u32 = (0..terms)
+            .map(|term| match best.get(&(rowid, term)) {
+                Some(0) => TITLE_WEIGHT,
+                Some(1) => SUMMARY_WEIGHT,
+                _ => BODY_WEIGHT,
+            })
+            .sum();
+        std::cmp::Reverse(score)
+    });
+    Ok(())
+}
+
+/// Per rowid of the window and query word (its index in the query): where the story
+/// has the word, 0 in its title, 1 in its summary (absent: elsewhere).
+type WordPlaces = std::collections::HashMap<(i64, i64), i64>;
+
+/// [`WordPlaces`] from FTS5: one column-filtered match per word and column, limited to
+/// the window's rowid span in each edition (a seek in FTS5's rowid order).
+async fn word_places_fts5(
+    pool: &Db,
+    query: &ParsedQuery,
+    window: &[i64],
+) -> DataResult<WordPlaces> {
     // The window's rowid span in each edition it holds.
     let mut spans: Vec<(i64, i64)> = Vec::new();
     for &rowid in window.iter() {
@@ -201,31 +228,16 @@ async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<
             None => spans.push((rowid, rowid)),
         }
     }
-    let backend = pool.backend();
     let mut selects = Vec::new();
     let mut expressions = Vec::new();
     for (term, word) in query.terms.iter().enumerate() {
         for (column, name) in [(0, "title"), (1, "summary")] {
             for (low, high) in &spans {
-                let (select, expression) = match backend {
-                    Backend::Sqlite => (
-                        format!(
-                            "SELECT rowid, {term}, {column} FROM search_index
-                             WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
-                        ),
-                        format!("{{{name}}} : ({})", word.fts_expression()),
-                    ),
-                    Backend::Postgres => (
-                        format!(
-                            "SELECT key, CAST({term} AS BIGINT), CAST({column} AS BIGINT)
-                             FROM search_index
-                             WHERE {name} @@ CAST(? AS tsquery) AND key BETWEEN {low} AND {high}"
-                        ),
-                        word.ts_query(),
-                    ),
-                };
-                selects.push(select);
-                expressions.push(expression);
+                selects.push(format!(
+                    "SELECT rowid, {term}, {column} FROM search_index
+                     WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
+                ));
+                expressions.push(format!("{{{name}}} : ({})", word.fts_expression()));
             }
         }
     }
@@ -234,25 +246,48 @@ async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<
     for expression in expressions {
         found = found.bind(expression);
     }
-    // Per rowid and word: the best column seen (0 title, 1 summary).
-    let mut best: std::collections::HashMap<(i64, i64), i64> = std::collections::HashMap::new();
+    let mut best = WordPlaces::new();
     for (rowid, term, column) in found.fetch_all(pool).await? {
         best.entry((rowid, term))
             .and_modify(|c| *c = (*c).min(column))
             .or_insert(column);
     }
-    let terms = query.terms.len() as i64;
-    window.sort_by_cached_key(|&rowid| {
-        let score: u32 = (0..terms)
-            .map(|term| match best.get(&(rowid, term)) {
-                Some(0) => TITLE_WEIGHT,
-                Some(_) => SUMMARY_WEIGHT,
-                None => BODY_WEIGHT,
-            })
-            .sum();
-        std::cmp::Reverse(score)
-    });
-    Ok(())
+    Ok(best)
+}
+
+/// [`WordPlaces`] from PostgreSQL: the window's rows read once by key, each word's
+/// place worked out on the row (a digit per word: 0 title, 1 summary, 2 elsewhere).
+/// A key range would read every row between a rare word's scattered matches.
+async fn word_places_postgres(
+    pool: &Db,
+    query: &ParsedQuery,
+    window: &[i64],
+) -> DataResult<WordPlaces> {
+    let places = vec![
+        "CASE WHEN title @@ CAST(? AS tsquery) THEN '0' \
+              WHEN summary @@ CAST(? AS tsquery) THEN '1' ELSE '2' END";
+        query.terms.len()
+    ];
+    let sql = format!(
+        "SELECT key, concat({}) FROM search_index
+         WHERE key = ANY(CAST(string_to_array(?, ',') AS BIGINT[]))",
+        places.join(", ")
+    );
+    let mut found = crate::sql::query_as::<(i64, String)>(&sql);
+    for term in &query.terms {
+        let expression = term.ts_query();
+        found = found.bind(expression.clone()).bind(expression);
+    }
+    let keys: Vec<String> = window.iter().map(i64::to_string).collect();
+    let mut best = WordPlaces::new();
+    for (key, digits) in found.bind(keys.join(",")).fetch_all(pool).await? {
+        for (term, digit) in digits.bytes().enumerate() {
+            if digit < b'2' {
+                best.insert((key, term as i64), i64::from(digit - b'0'));
+            }
+        }
+    }
+    Ok(best)
 }
 
 #[derive(sqlx::FromRow)]

@@ -30,7 +30,7 @@ fn cannot_open(url: &str, err: &content::DataError) -> String {
 /// refused with its message until the server is restarted with room on the disk.
 pub async fn open_pool_to_serve(config: &Config) -> Result<content::Db, String> {
     let url = &config.database_url;
-    let opened = match content::connect(url).await {
+    let opened = match content::connect_with_replicas(url, &config.database_read_urls).await {
         Err(err) if err.refuses_writes() => {
             tracing::error!(
                 %err,

@@ -179,6 +179,10 @@ pub fn router(state: AppState) -> Router {
             purged_before_answering,
         ))
         .layer(middleware::from_fn_with_state(
+            state.pool.clone(),
+            own_writes_from_primary,
+        ))
+        .layer(middleware::from_fn_with_state(
             csrf::SiteOrigin::of(&state.config.site_url),
             csrf::same_origin_only,
         ))
@@ -274,6 +278,21 @@ async fn purged_before_answering(
     let response = next.run(request).await;
     if write {
         state.purger.after_write(&state.pool).await;
+    }
+    response
+}
+
+/// On a site with read replicas, the answer to any write (a form post, a save in the
+/// back office) sets a short-lived cookie that sends this browser's reads to the
+/// primary database for a few seconds: what it just did shows at once, wherever the
+/// replicas are (`content::sql::replicas`). Without replicas nothing is added.
+async fn own_writes_from_primary(State(pool): State<Db>, request: Request, next: Next) -> Response {
+    let write = !matches!(*request.method(), Method::GET | Method::HEAD);
+    let mut response = next.run(request).await;
+    if write && pool.replica_count() > 0 && response.status().as_u16() < 400 {
+        if let Ok(cookie) = HeaderValue::from_str(&content::sql::replicas::wrote_cookie()) {
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+        }
     }
     response
 }

@@ -20,7 +20,8 @@ pub struct Syndication {
 impl FromRef<AppState> for Syndication {
     fn from_ref(state: &AppState) -> Syndication {
         Syndication {
-            pool: state.pool.clone(),
+            // Feeds and sitemaps are what readers are shown: a read replica's.
+            pool: state.pool.reader(),
             site_url: state.config.site_url.clone(),
             sitemap_limit: content::syndication::SITEMAP_LIMIT,
         }

@@ -5,6 +5,7 @@
 // Each test file compiles its own copy of this module and uses part of it.
 #![allow(dead_code)]
 
+use content::lang::Lang;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -40,10 +41,16 @@ pub fn connect(port: u16) -> TcpStream {
 
 /// GET `path` from the server at `port`: the status code and the whole answer.
 pub fn get(port: u16, path: &str) -> (u16, String) {
+    get_with_cookie(port, path, None)
+}
+
+/// GET `path` with `cookie` if any: the status code and the whole answer.
+pub fn get_with_cookie(port: u16, path: &str, cookie: Option<&str>) -> (u16, String) {
     let mut stream = connect(port);
+    let cookie = cookie.map_or(String::new(), |c| format!("Cookie: {c}\r\n"));
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{cookie}\r\n"
     )
     .unwrap();
     answer(stream)
@@ -63,6 +70,38 @@ pub fn post(port: u16, path: &str, body: &str, cookie: Option<&str>) -> (u16, St
     )
     .unwrap();
     answer(stream)
+}
+
+/// URL-encoded `fields`.
+pub fn form(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+/// The ticket of the form on the page at `path`.
+pub fn ticket(port: u16, path: &str) -> String {
+    let (_, page) = get(port, path);
+    let at = page
+        .find("name=\"ticket\" value=\"")
+        .expect("a form with a ticket")
+        + 21;
+    page[at..].split('"').next().unwrap().to_owned()
+}
+
+/// A reader's message through the contact form of `lang`, without JavaScript.
+pub fn write_to_the_editors(port: u16, lang: Lang, message: &str) -> (u16, String) {
+    let path = format!("/{}/contact", lang.code());
+    let ticket = ticket(port, &path);
+    let fields = [
+        ("ticket", ticket.as_str()),
+        ("form", "contact"),
+        ("name", "Amina"),
+        ("email", "amina@example.org"),
+        ("subject", "Question"),
+        ("message", message),
+    ];
+    post(port, &path, &form(&fields), None)
 }
 
 /// The whole answer read from `stream` until the server closes it, and its status code.

@@ -506,7 +506,7 @@ const WRITES: &[Sql<'static>] = &[
     same("UPDATE story_translations SET search_rowid = 7 WHERE id = 100"),
     Sql::each(
         "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (7, 'a', '', '', '')",
-        "INSERT INTO search_index (key, title, summary, body, facets) VALUES (7, 'a', '', '', '')",
+        "INSERT INTO search_index (key, title, summary, words) VALUES (7, 'a', '', 'a')",
     ),
     same("UPDATE story_translations SET summary = 'changed' WHERE id = 100"),
     same("UPDATE story_translations SET search_rowid = 8 WHERE id = 100"),
