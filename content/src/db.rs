@@ -22,6 +22,20 @@ pub enum DataError {
 }
 
 impl DataError {
+    /// Whether a write was refused because another row already holds its value of
+    /// `column` under a unique key: two writers raced for the same value, an address most often
+    /// (what a check before the write cannot rule out once several servers write).
+    pub fn is_taken(&self, column: &str) -> bool {
+        match self {
+            DataError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                // SQLite names the columns ("UNIQUE constraint failed: t.lang, t.slug"),
+                // PostgreSQL the constraint or index ("…_lang_slug_key").
+                db.message().contains(column) || db.constraint().is_some_and(|c| c.contains(column))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the storage refused to write: a read-only database or file system, a full
     /// disk, a failing device. The site goes on answering reads; whoever posted is told
     /// that nothing could be saved for now, not that they did something wrong.

@@ -5,7 +5,6 @@
 //! form cannot be used to probe addresses: only the e-mail differs.
 
 use super::DataResult;
-use crate::db::Written;
 use crate::lang::Lang;
 use crate::{Db, Tx};
 use const_format::concatcp;
@@ -143,36 +142,34 @@ pub async fn request(
 ) -> DataResult<Requested> {
     let email = normalize_email(email);
     let mut tx = crate::write_tx(pool).await?;
-    let existing: Option<(i64, String)> =
+    // The row first, so that two requests at once for one address (two servers, a
+    // double click) both find it rather than both adding it, which the unique key
+    // would refuse to the second: on PostgreSQL the second waits for the first here.
+    crate::sql::query(
+        "INSERT INTO subscribers (email, list, lang) VALUES (?, ?, ?)
+         ON CONFLICT (email, list) DO NOTHING",
+    )
+    .bind(&email)
+    .bind(list.code())
+    .bind(lang.code())
+    .execute(&mut tx)
+    .await?;
+    let (id, status): (i64, String) =
         crate::sql::query_as("SELECT id, status FROM subscribers WHERE email = ? AND list = ?")
             .bind(&email)
             .bind(list.code())
-            .fetch_optional(&mut tx)
+            .fetch_one(&mut tx)
             .await?;
-    let id = match &existing {
-        Some((id, status)) if status == "confirmed" => {
-            let unsubscribe = issue(&mut tx, *id, "unsubscribe", None).await?;
-            tx.commit().await?;
-            return Ok(Requested::AlreadyConfirmed { unsubscribe });
-        }
-        Some((id, _)) => {
-            crate::sql::query("UPDATE subscribers SET status = 'pending', lang = ? WHERE id = ?")
-                .bind(lang.code())
-                .bind(id)
-                .execute(&mut tx)
-                .await?;
-            *id
-        }
-        None => crate::sql::query_scalar(
-            "INSERT INTO subscribers (email, list, lang) VALUES (?, ?, ?) RETURNING id",
-        )
-        .bind(&email)
-        .bind(list.code())
+    if status == "confirmed" {
+        let unsubscribe = issue(&mut tx, id, "unsubscribe", None).await?;
+        tx.commit().await?;
+        return Ok(Requested::AlreadyConfirmed { unsubscribe });
+    }
+    crate::sql::query("UPDATE subscribers SET status = 'pending', lang = ? WHERE id = ?")
         .bind(lang.code())
-        .fetch_all(&mut tx)
-        .await?
-        .written()?,
-    };
+        .bind(id)
+        .execute(&mut tx)
+        .await?;
     log_consent(&mut tx, id, &email, lang, consent, "requested").await?;
     let confirm = issue(&mut tx, id, "confirm", Some(CONFIRM_HOURS)).await?;
     let unsubscribe = issue(&mut tx, id, "unsubscribe", None).await?;
@@ -309,6 +306,46 @@ mod tests {
         form: "footer-newsletter",
         wording: "newsletter-v1",
     };
+
+    #[tokio::test]
+    async fn requests_at_once_for_one_address_all_succeed_with_one_subscriber() {
+        // Two servers (or a double click) at the same moment: on PostgreSQL the
+        // requests really run side by side.
+        let db = test_db::empty().await;
+        let asked = (0..8).map(|_| {
+            let pool = db.pool.clone();
+            tokio::spawn(async move {
+                request(
+                    &pool,
+                    "twice@example.org",
+                    List::Newsletter,
+                    Lang::Fr,
+                    &FORM,
+                )
+                .await
+            })
+        });
+        for answer in futures_util::future::join_all(asked).await {
+            let answer = answer
+                .unwrap()
+                .expect("every request is answered, none refused");
+            assert!(matches!(answer, Requested::ConfirmationNeeded { .. }));
+        }
+        let rows: i64 = crate::sql::query_scalar(
+            "SELECT count(*) FROM subscribers WHERE email = 'twice@example.org'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(rows, 1);
+        let consents: i64 = crate::sql::query_scalar(
+            "SELECT count(*) FROM consents WHERE email = 'twice@example.org' AND action = 'requested'",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(consents, 8, "each request's consent is on record");
+    }
 
     #[tokio::test]
     async fn double_opt_in_runs_request_confirm_unsubscribe() {

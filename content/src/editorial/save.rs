@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{EditorAction, EditorProblem, SessionUser, StoryFields, StoryStatus};
 use crate::write::{insert_clean_translation, slugify, NewTranslation};
-use crate::{accounts, redirects, search, tags, DataResult};
+use crate::{accounts, redirects, search, tags, DataError, DataResult};
 use crate::{Db, Tx};
 
 /// Longest title, summary and body (characters).
@@ -189,89 +189,103 @@ pub async fn save(
         EditorAction::Archive => (StoryStatus::Archived, kept),
     };
 
-    let mut tx = crate::write_tx(pool).await?;
-    let (story_id, kind) = match (story_id, &existing) {
-        (Some(id), Some(found)) => {
-            crate::sql::query(
-                "UPDATE stories SET section_id = ? WHERE id = ? AND section_id IS DISTINCT FROM ?",
-            )
-            .bind(input.section_id)
-            .bind(id)
-            .bind(input.section_id)
-            .execute(&mut tx)
-            .await?;
-            (id, found.kind)
-        }
-        _ => {
-            let id: i64 = crate::sql::query_scalar(
-                "INSERT INTO stories (kind, section_id, created_by) VALUES (?, ?, ?) RETURNING id",
-            )
-            .bind(kind)
-            .bind(input.section_id)
-            .bind(user.id)
-            .fetch_all(&mut tx)
-            .await?
-            .written()?;
-            (id, kind)
-        }
-    };
-    let cover: Option<i64> = match input.cover_id {
-        Some(id) => {
-            crate::sql::query_scalar("SELECT id FROM media WHERE id = ? AND kind = 'image'")
+    // Another editor may take the address between the check above and this write (two
+    // servers, or two tabs at once): the database's unique key refuses the second, which
+    // is told the address is taken, as by the check, with nothing written.
+    let written = async {
+        let mut tx = crate::write_tx(pool).await?;
+        let (story_id, kind) = match (story_id, &existing) {
+            (Some(id), Some(found)) => {
+                crate::sql::query(
+                    "UPDATE stories SET section_id = ? WHERE id = ? AND section_id IS DISTINCT FROM ?",
+                )
+                .bind(input.section_id)
                 .bind(id)
-                .fetch_optional(&mut tx)
+                .bind(input.section_id)
+                .execute(&mut tx)
+                .await?;
+                (id, found.kind)
+            }
+            _ => {
+                let id: i64 = crate::sql::query_scalar(
+                    "INSERT INTO stories (kind, section_id, created_by) VALUES (?, ?, ?) RETURNING id",
+                )
+                .bind(kind)
+                .bind(input.section_id)
+                .bind(user.id)
+                .fetch_all(&mut tx)
                 .await?
+                .written()?;
+                (id, kind)
+            }
+        };
+        let cover: Option<i64> = match input.cover_id {
+            Some(id) => {
+                crate::sql::query_scalar("SELECT id FROM media WHERE id = ? AND kind = 'image'")
+                    .bind(id)
+                    .fetch_optional(&mut tx)
+                    .await?
+            }
+            None => None,
+        };
+        let fields = &input.fields;
+        let version = Version {
+            lang,
+            slug: &slug,
+            fields,
+            body_html: &markdown::to_html(&fields.body),
+            status,
+            published_at: published_at.as_deref(),
+            cover,
+        };
+        let translation_id = match existing.as_ref().and_then(|e| e.translation_id) {
+            Some(id) => {
+                update_version(&mut tx, id, &version).await?;
+                id
+            }
+            None => insert_version(&mut tx, story_id, &version).await?,
+        };
+        crate::sql::query(
+            "UPDATE story_translations SET body_markdown = ?, updated_by = ? WHERE id = ?",
+        )
+        .bind(&fields.body)
+        .bind(user.id)
+        .bind(translation_id)
+        .execute(&mut tx)
+        .await?;
+        let tag_names = tags::parse_tags(&fields.tags).unwrap_or_default();
+        tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
+        let duration = attachment::parse_duration(&fields.duration).unwrap_or_default();
+        attachment::save(&mut tx, story_id, kind, &fields.attachment, duration).await?;
+        details::save(&mut tx, story_id, kind, lang, &fields.details).await?;
+        search::index::index_translation(&mut tx, translation_id).await?;
+        // A live address that changes keeps working: the old one leads to the new.
+        let old_slug = existing.as_ref().and_then(|e| e.slug.as_deref());
+        if let Some(old) = old_slug.filter(|old| *old != slug && published_before.is_some()) {
+            if let Some(old_path) = redirects::normalize(&story_path(lang, kind, old)) {
+                redirects::add_story(&mut tx, &old_path, translation_id).await?;
+            }
         }
-        None => None,
-    };
-    let fields = &input.fields;
-    let version = Version {
-        lang,
-        slug: &slug,
-        fields,
-        body_html: &markdown::to_html(&fields.body),
-        status,
-        published_at: published_at.as_deref(),
-        cover,
-    };
-    let translation_id = match existing.as_ref().and_then(|e| e.translation_id) {
-        Some(id) => {
-            update_version(&mut tx, id, &version).await?;
-            id
-        }
-        None => insert_version(&mut tx, story_id, &version).await?,
-    };
-    crate::sql::query(
-        "UPDATE story_translations SET body_markdown = ?, updated_by = ? WHERE id = ?",
-    )
-    .bind(&fields.body)
-    .bind(user.id)
-    .bind(translation_id)
-    .execute(&mut tx)
-    .await?;
-    let tag_names = tags::parse_tags(&fields.tags).unwrap_or_default();
-    tags::set_story_tags(&mut tx, story_id, lang, &tag_names).await?;
-    let duration = attachment::parse_duration(&fields.duration).unwrap_or_default();
-    attachment::save(&mut tx, story_id, kind, &fields.attachment, duration).await?;
-    details::save(&mut tx, story_id, kind, lang, &fields.details).await?;
-    search::index::index_translation(&mut tx, translation_id).await?;
-    // A live address that changes keeps working: the old one leads to the new.
-    let old_slug = existing.as_ref().and_then(|e| e.slug.as_deref());
-    if let Some(old) = old_slug.filter(|old| *old != slug && published_before.is_some()) {
-        if let Some(old_path) = redirects::normalize(&story_path(lang, kind, old)) {
-            redirects::add_story(&mut tx, &old_path, translation_id).await?;
-        }
+        accounts::audit_on(
+            &mut tx,
+            Some(user.id),
+            &format!("story.{}", input.action.code()),
+            &format!("story {story_id} {}", lang.code()),
+            fields.title.trim(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok::<i64, DataError>(story_id)
     }
-    accounts::audit_on(
-        &mut tx,
-        Some(user.id),
-        &format!("story.{}", input.action.code()),
-        &format!("story {story_id} {}", lang.code()),
-        fields.title.trim(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Saved::Done { story_id, status })
+    .await;
+    match written {
+        Ok(story_id) => Ok(Saved::Done { story_id, status }),
+        Err(err) if err.is_taken("slug") => Ok(Saved::Refused(vec![(
+            "slug".into(),
+            EditorProblem::SlugTaken,
+        )])),
+        Err(err) => Err(err),
+    }
 }
 
 /// One version as it is written.

@@ -262,6 +262,47 @@ async fn authors_write_and_submit_editors_publish_and_unpublish() {
 }
 
 #[tokio::test]
+async fn editors_racing_for_one_address_get_it_once_and_the_others_are_told() {
+    // Editors on several servers save new stories with one title at the same moment:
+    // each gets the address or "address taken", never an error, and one story has it.
+    let db = test_db::empty().await;
+    let editor = account(&db.pool, "editor@ccme.ma", Role::Editor).await;
+    let saves = (0..6).map(|n| {
+        let (pool, editor) = (db.pool.clone(), editor.clone());
+        tokio::spawn(async move {
+            let input = input("Un titre disputé", &format!("version {n}"), Publish);
+            save(&pool, &editor, None, Lang::Fr, &input).await
+        })
+    });
+    let mut published = 0;
+    for saved in futures_util::future::join_all(saves).await {
+        match saved.unwrap().expect("an answer, not an error") {
+            Saved::Done { .. } => published += 1,
+            refused => assert_eq!(
+                refused,
+                Saved::Refused(vec![("slug".into(), EditorProblem::SlugTaken)])
+            ),
+        }
+    }
+    assert_eq!(published, 1);
+    let holders: i64 = crate::sql::query_scalar(
+        "SELECT count(*) FROM story_translations WHERE lang = 'fr' AND slug = 'un-titre-dispute'",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(holders, 1);
+    let stories: i64 = crate::sql::query_scalar("SELECT count(*) FROM stories")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        stories, 1,
+        "a refused save leaves no story without a version"
+    );
+}
+
+#[tokio::test]
 async fn slugs_are_unique_per_language_and_renamed_live_addresses_redirect() {
     let db = test_db::empty().await;
     let pool = &db.pool;

@@ -136,6 +136,9 @@ async fn newest_matches(
         .bind(low)
         .bind(high)
         .bind(i64::from(SEARCH_WINDOW + 1))
+        // PostgreSQL walks the dates down for a common word, and looks a rare one up in
+        // the words' index, only when it plans for the word at hand.
+        .planned_each_time()
         .fetch_all(pool)
         .await?;
         found.extend(rowids);

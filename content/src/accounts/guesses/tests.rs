@@ -40,6 +40,36 @@ async fn failures(pool: &Db, id: i64, origin: &str) -> (i64, bool) {
 }
 
 #[tokio::test]
+async fn guesses_at_once_are_each_counted_and_the_wait_starts_once() {
+    // A guesser sends many tries at the same moment (to several servers): the counter
+    // loses none, stops at the free guesses, and the slow-down is audited once.
+    let db = test_db::empty().await;
+    let id = editor(&db.pool).await;
+    let tries = (0..3 * FREE_GUESSES).map(|_| {
+        let pool = db.pool.clone();
+        tokio::spawn(async move { salma_logs_in(&pool, "wrong password!", HERE).await })
+    });
+    for accepted in futures_util::future::join_all(tries).await {
+        assert!(!accepted.unwrap());
+    }
+    assert_eq!(failures(&db.pool, id, HERE).await, (FREE_GUESSES, true));
+    let slowed: i64 =
+        crate::sql::query_scalar("SELECT count(*) FROM audit_log WHERE action = 'login.slowed'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(slowed, 1);
+    assert!(
+        !salma_logs_in(&db.pool, GOOD, HERE).await,
+        "this origin waits"
+    );
+    assert!(
+        salma_logs_in(&db.pool, GOOD, ELSEWHERE).await,
+        "the owner does not"
+    );
+}
+
+#[tokio::test]
 async fn repeated_failures_slow_down_that_origin_and_never_lock_the_owner_out() {
     let db = test_db::empty().await;
     let pool = &db.pool;
