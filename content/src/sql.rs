@@ -171,6 +171,14 @@ enum TxOn {
 }
 
 impl Tx {
+    /// Which database the transaction is on.
+    pub fn backend(&self) -> Backend {
+        match self.0 {
+            TxOn::Sqlite(_) => Backend::Sqlite,
+            TxOn::Postgres(_) => Backend::Postgres,
+        }
+    }
+
     /// Makes the transaction's writes permanent.
     pub async fn commit(self) -> sqlx::Result<()> {
         match self.0 {

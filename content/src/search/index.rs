@@ -6,9 +6,10 @@
 
 use super::excerpt::html_to_text;
 use super::normalize::{index_text, STEM_MARK};
+use super::query::INITIAL_MARK;
 use crate::lang::Lang;
 use crate::model::StoryKind;
-use crate::sql::Sql;
+use crate::sql::{Backend, Sql};
 use crate::DataResult;
 use crate::{Db, Tx};
 
@@ -94,11 +95,16 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
             .chain(sections.iter().map(|s| format!("s_{s}")))
             .collect();
         let rowid = rowid(lang, row.seconds, id);
-        let texts = [
+        let mut texts = [
             index_text(&row.title, lang),
             index_text(&row.summary, lang),
             index_text(&html_to_text(&row.body_html), lang),
         ];
+        if conn.backend() == Backend::Postgres {
+            for text in &mut texts {
+                with_initials(text);
+            }
+        }
         crate::sql::query(Sql::each(
             "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
             // The words as they are, without PostgreSQL's parser (empty ones left out);
@@ -134,6 +140,23 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
         .execute(&mut *conn)
         .await?;
     Ok(new_rowid.is_some())
+}
+
+/// Adds to an index text the token of each initial of its words (`m~`, see
+/// [`INITIAL_MARK`]; PostgreSQL only, the migration 20261205000018 does the same).
+fn with_initials(text: &mut String) {
+    let mut initials: Vec<char> = text
+        .split(' ')
+        .filter(|word| !word.starts_with(STEM_MARK))
+        .filter_map(|word| word.chars().next())
+        .collect();
+    initials.sort_unstable();
+    initials.dedup();
+    for initial in initials {
+        text.push(' ');
+        text.push(initial);
+        text.push(INITIAL_MARK);
+    }
 }
 
 /// Shortest word kept in `search_terms` (shorter prefixes have FTS prefix indexes).

@@ -153,6 +153,33 @@ async fn prefix_finds_the_reference_article_as_typed() {
 }
 
 #[tokio::test]
+async fn one_letter_finds_the_words_of_that_initial_titles_first() {
+    // The first keystroke (PostgreSQL answers it from a token per initial).
+    let db = test_db::with_demo().await;
+    let found = search(&db.pool, &request("M", Lang::Fr)).await.unwrap();
+    let two = search(&db.pool, &request("Ma", Lang::Fr)).await.unwrap();
+    assert!(
+        found.total >= two.total && two.total > 0,
+        "{} {}",
+        found.total,
+        two.total
+    );
+    assert!(
+        found.hits[0].title_html.contains("<mark>M"),
+        "{:?}",
+        found.hits[0]
+    );
+    for hit in &found.hits {
+        assert!(
+            hit.title_html.contains("<mark>") || hit.excerpt_html.contains("<mark>"),
+            "{hit:?}"
+        );
+    }
+    let none = search(&db.pool, &request("q", Lang::Ar)).await.unwrap();
+    assert_eq!(none.total, 0, "no Arabic word begins with a Latin q");
+}
+
+#[tokio::test]
 async fn stems_widen_whole_words_but_not_prefixes() {
     let db = test_db::empty().await;
     let pool = &db.pool;
