@@ -284,12 +284,31 @@ pub(super) fn clean_name(original: &str) -> String {
         .collect()
 }
 
+/// Writes a media file under a temporary name beside it, then renames it into place:
+/// no reader, and no other app server sharing `MEDIA_DIR` on a network volume, ever
+/// sees half a file, and a write cut short leaves no file under the real name.
 pub(super) async fn write_file(media_dir: &Path, relative: &str, bytes: &[u8]) -> DataResult<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
     let full: PathBuf = media_dir.join(relative);
     if let Some(parent) = full.parent() {
         tokio::fs::create_dir_all(parent).await?;
     }
-    tokio::fs::write(full, bytes).await?;
+    // Unique across the servers sharing the folder: process, moment and count.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let partial = full.with_file_name(format!(
+        ".{}.{}-{nanos}-{}.part",
+        full.file_name().and_then(|n| n.to_str()).unwrap_or("media"),
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
+    tokio::fs::write(&partial, bytes).await?;
+    if let Err(err) = tokio::fs::rename(&partial, &full).await {
+        let _ = tokio::fs::remove_file(&partial).await;
+        return Err(err.into());
+    }
     Ok(())
 }
 

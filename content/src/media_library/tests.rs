@@ -265,3 +265,25 @@ async fn descriptions_are_corrected_after_upload_and_unused_items_deleted_with_t
     .unwrap();
     assert_eq!(audited, ["media.describe", "media.delete"]);
 }
+
+#[tokio::test]
+async fn media_files_are_replaced_whole_and_leave_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = vec![7_u8; 300_000];
+    super::write_file(dir.path(), "2026/12/picture.jpg", &bytes)
+        .await
+        .unwrap();
+    super::write_file(dir.path(), "2026/12/picture.jpg", b"replaced")
+        .await
+        .unwrap();
+    let folder = dir.path().join("2026/12");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["picture.jpg"], "no temporary file is left");
+    assert_eq!(
+        std::fs::read(folder.join("picture.jpg")).unwrap(),
+        b"replaced"
+    );
+}
