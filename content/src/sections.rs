@@ -147,16 +147,34 @@ async fn newest_in_tree(
     limit: u32,
     offset: u32,
 ) -> DataResult<Vec<StoryCard>> {
-    let sql = crate::sql::dialect_sql!(format!(
-        "{SUBTREE} {}",
-        // Pick the page's ids from the index first, then read only those rows.
-        card_query(&format!(
-            "WHERE t.id IN (SELECT t.id FROM story_translations t WHERE {}
-                            ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4)
-             ORDER BY t.published_at DESC",
-            in_tree(PUBLISHED)
-        ))
-    ));
+    use crate::sql::dialect::{postgres, sqlite};
+    // Pick the page's ids from the index first, then read only those rows.
+    let page = |ids: &str| {
+        format!(
+            "{SUBTREE} {}",
+            card_query(&format!(
+                "WHERE t.id IN ({ids}) ORDER BY t.published_at DESC"
+            ))
+        )
+    };
+    let sql = crate::sql::Sql::owned(
+        page(&format!(
+            "SELECT t.id FROM story_translations t WHERE {}
+             ORDER BY t.published_at DESC LIMIT ?3 OFFSET ?4",
+            in_tree(sqlite::PUBLISHED)
+        )),
+        // PostgreSQL would read every story of the edition and sort them (110 ms at
+        // 100,000 articles): instead each section of the tree gives its newest from
+        // its own index (lang, status, section, date), and only those are sorted.
+        page(&format!(
+            "SELECT n.id FROM tree, LATERAL (
+               SELECT t.id, t.published_at FROM story_translations t
+               WHERE t.lang = ?2 AND t.section_id = tree.id AND {}
+               ORDER BY t.published_at DESC LIMIT ?3 + ?4) AS n
+             ORDER BY n.published_at DESC LIMIT ?3 OFFSET ?4",
+            postgres::PUBLISHED
+        )),
+    );
     let rows: Vec<CardRow> = crate::sql::query_as(&sql)
         .bind(id)
         .bind(lang.code())
