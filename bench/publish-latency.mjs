@@ -4,30 +4,14 @@
 // time, the clock runs from sending the correction until a reader's read through
 // Varnish shows it (the first read after the back office's answer, or the next ones).
 // Usage: node bench/publish-latency.mjs CACHE_BASE EMAIL PASSWORD [ROUNDS]
+import { logIn, postForm } from './back-office.mjs';
+
 const [base, email, password, rounds = '20'] = process.argv.slice(2);
 if (!password) throw new Error('usage: node bench/publish-latency.mjs CACHE_BASE EMAIL PASSWORD [ROUNDS]');
 
-// Posts say they come from the site's own pages, as a browser's do (the cross-site guard).
-const fromSite = { 'sec-fetch-site': 'same-origin' };
-const login = await fetch(`${base}/admin/login`, {
-  method: 'POST',
-  redirect: 'manual',
-  headers: fromSite,
-  body: new URLSearchParams({ email, password, next: '/admin' }),
-});
-const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
-if (!cookie) throw new Error(`log-in refused: ${login.status}`);
-
-async function post(path, fields) {
-  const response = await fetch(base + path, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...fromSite, cookie },
-    body: new URLSearchParams({ lang: 'fr', kind: 'article', body: 'Un paragraphe.', ...fields }),
-  });
-  if (response.status !== 303) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.headers.get('location');
-}
+const cookie = await logIn(base, email, password);
+const post = (path, fields) =>
+  postForm(base, path, { lang: 'fr', kind: 'article', body: 'Un paragraphe.', ...fields }, cookie);
 
 const title = `Mesure de publication ${Date.now()}`;
 const editor = (await post('/admin/stories/new', { title, summary: 'v0', action: 'publish' })).replace(/\?.*$/, '');

@@ -6,30 +6,12 @@
 // `scheduled: N` for the script's checks.
 // Usage: node bench/two-servers.mjs BASE_A BASE_B EMAIL PASSWORD
 import autocannon from 'autocannon';
+import { logIn, postForm } from './back-office.mjs';
 
 const [a, b, email, password] = process.argv.slice(2);
 if (!password) throw new Error('usage: node bench/two-servers.mjs BASE_A BASE_B EMAIL PASSWORD');
-const fromSite = { 'sec-fetch-site': 'same-origin' };
-
-const login = await fetch(`${a}/admin/login`, {
-  method: 'POST',
-  redirect: 'manual',
-  headers: fromSite,
-  body: new URLSearchParams({ email, password, next: '/admin' }),
-});
-const cookie = (login.headers.get('set-cookie') || '').split(';')[0];
-if (!cookie) throw new Error(`log-in refused: ${login.status}`);
-
-async function post(base, path, fields) {
-  const response = await fetch(base + path, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...fromSite, cookie },
-    body: new URLSearchParams(fields),
-  });
-  if (response.status !== 303) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.headers.get('location');
-}
+const cookie = await logIn(a, email, password);
+const post = (base, path, fields) => postForm(base, path, fields, cookie);
 
 const story = (base, title, action, extra = {}) =>
   post(base, '/admin/stories/new', {

@@ -38,41 +38,31 @@ fn cluster(variable: &str) -> String {
     })
 }
 
+/// Connects to the database at `url` (a new connection each time: the replica may not
+/// have the test's database yet) and runs `sql`: its first row, if any.
+fn first_row(url: &str, sql: &str) -> Result<Option<()>, sqlx::Error> {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let mut connection: sqlx::PgConnection = sqlx::Connection::connect(url).await?;
+        let row = sqlx::query(sql).fetch_optional(&mut connection).await?;
+        Ok(row.map(|_| ()))
+    })
+}
+
 /// Runs `sql` on the database at `url`.
 fn run_sql(url: &str, sql: &str) {
-    let url = url.to_owned();
-    let sql = sql.to_owned();
-    tokio::runtime::Runtime::new()
-        .unwrap()
-        .block_on(async move {
-            let mut connection: sqlx::PgConnection = sqlx::Connection::connect(&url).await.unwrap();
-            sqlx::raw_sql(&sql).execute(&mut connection).await.unwrap();
-        });
+    first_row(url, sql).unwrap();
 }
 
 /// Waits until the replica at `url` answers `sql` with a row (it replays the primary).
 fn replica_has(url: &str, sql: &str) {
-    let url = url.to_owned();
-    let sql = sql.to_owned();
-    tokio::runtime::Runtime::new()
-        .unwrap()
-        .block_on(async move {
-            let asked = Instant::now();
-            loop {
-                if let Ok(mut connection) =
-                    <sqlx::PgConnection as sqlx::Connection>::connect(&url).await
-                {
-                    if let Ok(Some(_)) = sqlx::query(&sql).fetch_optional(&mut connection).await {
-                        return;
-                    }
-                }
-                assert!(
-                    asked.elapsed() < Duration::from_secs(60),
-                    "the replica replays in 60 s"
-                );
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-        });
+    let asked = Instant::now();
+    while !matches!(first_row(url, sql), Ok(Some(()))) {
+        assert!(
+            asked.elapsed() < Duration::from_secs(60),
+            "the replica replays in 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 #[test]
