@@ -2,9 +2,7 @@
 //! a write, it starts again on a whole database; asked to stop while a client never
 //! finishes its request, it still stops, within its grace period.
 
-mod running;
-
-use running::{connect, get, server_command};
+use crate::running::{connect, get, server_command};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus};

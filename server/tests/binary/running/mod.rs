@@ -2,9 +2,6 @@
 //! plain HTTP/1.1 to it (a connection once it listens, a GET's status and whole answer;
 //! no client library: the tests see the bytes).
 
-// Each test file compiles its own copy of this module and uses part of it.
-#![allow(dead_code)]
-
 use content::lang::Lang;
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -4,12 +4,10 @@
 //! The stop is what `systemctl stop` or Ctrl-C sends (SIGTERM): the server records the
 //! mail it is sending before it exits.
 
-mod running;
-mod sink;
-
+use crate::running::server_command;
+use crate::sink;
 use content::lang::Lang;
 use content::model::List;
-use running::server_command;
 use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};

@@ -3,10 +3,8 @@
 //! posts is told, in their language, that nothing could be saved, with what they typed
 //! shown again; the editor's draft is saved once there is room again; nothing panics.
 
-mod running;
-
+use crate::running::{form, get, post, server_command, write_to_the_editors};
 use content::lang::Lang;
-use running::{form, get, post, server_command, write_to_the_editors};
 use std::fs::File;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};

@@ -2,11 +2,9 @@
 //! 18): the copy holds every message committed before the backup began and none
 //! half-written, and put in place of a site's database it serves the site.
 
-mod running;
-
+use crate::running::{get, server_command};
 use content::lang::Lang;
 use content::reader_messages::{insert, NewMessage};
-use running::{get, server_command};
 use std::path::Path;
 use std::process::Child;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};

@@ -4,10 +4,8 @@
 //! replay is paused so that it is visibly behind: readers are then served what it
 //! holds, while a browser that has just written reads the primary.
 
-mod running;
-
+use crate::running::{get, get_with_cookie, server_command, write_to_the_editors};
 use content::lang::Lang;
-use running::{get, get_with_cookie, server_command, write_to_the_editors};
 use std::process::Child;
 use std::time::{Duration, Instant};
 
