@@ -1,0 +1,124 @@
+//! Ordering a search's window of matches best first: where each query word is in a
+//! story (title, summary, elsewhere), as the index says, on either database.
+
+use super::index;
+use super::query::ParsedQuery;
+use crate::sql::Backend;
+use crate::{DataResult, Db};
+
+/// Weight of a query word found in the title, in the summary, elsewhere (the body).
+const TITLE_WEIGHT: u32 = 10;
+const SUMMARY_WEIGHT: u32 = 4;
+const BODY_WEIGHT: u32 = 1;
+
+/// Orders `window` (rowids, newest first) best first: each query word weighs
+/// [`TITLE_WEIGHT`] when the story has it in its title, else [`SUMMARY_WEIGHT`] in its
+/// summary, else [`BODY_WEIGHT`]; the newest first among equals (the sort is stable).
+/// The index itself says which column holds which word, so nothing is re-read or
+/// re-stemmed here.
+pub(super) async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
+    let best = match pool.backend() {
+        Backend::Sqlite => word_places_fts5(pool, query, window).await?,
+        Backend::Postgres => word_places_postgres(pool, query, window).await?,
+    };
+    let terms = query.terms.len() as i64;
+    window.sort_by_cached_key(|&rowid| {
+        let score: u32 = (0..terms)
+            .map(|term| match best.get(&(rowid, term)) {
+                Some(0) => TITLE_WEIGHT,
+                Some(1) => SUMMARY_WEIGHT,
+                _ => BODY_WEIGHT,
+            })
+            .sum();
+        std::cmp::Reverse(score)
+    });
+    Ok(())
+}
+
+/// Per rowid of the window and query word (its index in the query): where the story
+/// has the word, 0 in its title, 1 in its summary (absent: elsewhere).
+type WordPlaces = std::collections::HashMap<(i64, i64), i64>;
+
+/// [`WordPlaces`] from FTS5: one column-filtered match per word and column, limited to
+/// the window's rowid span in each edition (a seek in FTS5's rowid order).
+async fn word_places_fts5(
+    pool: &Db,
+    query: &ParsedQuery,
+    window: &[i64],
+) -> DataResult<WordPlaces> {
+    // The window's rowid span in each edition it holds.
+    let mut spans: Vec<(i64, i64)> = Vec::new();
+    for &rowid in window.iter() {
+        let edition = rowid & !index::DATE_ORDER_MASK;
+        match spans
+            .iter_mut()
+            .find(|(low, _)| low & !index::DATE_ORDER_MASK == edition)
+        {
+            Some((low, high)) => {
+                *low = (*low).min(rowid);
+                *high = (*high).max(rowid);
+            }
+            None => spans.push((rowid, rowid)),
+        }
+    }
+    let mut selects = Vec::new();
+    let mut expressions = Vec::new();
+    for (term, word) in query.terms.iter().enumerate() {
+        for (column, name) in [(0, "title"), (1, "summary")] {
+            for (low, high) in &spans {
+                selects.push(format!(
+                    "SELECT rowid, {term}, {column} FROM search_index
+                     WHERE search_index MATCH ? AND rowid BETWEEN {low} AND {high}"
+                ));
+                expressions.push(format!("{{{name}}} : ({})", word.fts_expression()));
+            }
+        }
+    }
+    let sql = selects.join(" UNION ALL ");
+    let mut found = crate::sql::query_as::<(i64, i64, i64)>(&sql);
+    for expression in expressions {
+        found = found.bind(expression);
+    }
+    let mut best = WordPlaces::new();
+    for (rowid, term, column) in found.fetch_all(pool).await? {
+        best.entry((rowid, term))
+            .and_modify(|c| *c = (*c).min(column))
+            .or_insert(column);
+    }
+    Ok(best)
+}
+
+/// [`WordPlaces`] from PostgreSQL: the window's rows read once by key, each word's
+/// place worked out on the row (a digit per word: 0 title, 1 summary, 2 elsewhere).
+/// A key range would read every row between a rare word's scattered matches.
+async fn word_places_postgres(
+    pool: &Db,
+    query: &ParsedQuery,
+    window: &[i64],
+) -> DataResult<WordPlaces> {
+    let places = vec![
+        "CASE WHEN title @@ CAST(? AS tsquery) THEN '0' \
+              WHEN summary @@ CAST(? AS tsquery) THEN '1' ELSE '2' END";
+        query.terms.len()
+    ];
+    let sql = format!(
+        "SELECT key, concat({}) FROM search_index
+         WHERE key = ANY(CAST(string_to_array(?, ',') AS BIGINT[]))",
+        places.join(", ")
+    );
+    let mut found = crate::sql::query_as::<(i64, String)>(&sql);
+    for term in &query.terms {
+        let expression = term.ts_query();
+        found = found.bind(expression.clone()).bind(expression);
+    }
+    let keys: Vec<String> = window.iter().map(i64::to_string).collect();
+    let mut best = WordPlaces::new();
+    for (key, digits) in found.bind(keys.join(",")).fetch_all(pool).await? {
+        for (term, digit) in digits.bytes().enumerate() {
+            if digit < b'2' {
+                best.insert((key, term as i64), i64::from(digit - b'0'));
+            }
+        }
+    }
+    Ok(best)
+}
