@@ -103,14 +103,17 @@ impl Db {
     }
 
     /// Waits until every usable replica has what the primary holds now, at most
-    /// `within`: whether they all have. At once without replicas.
+    /// `within`: whether they all have. At once without replicas. "Now" is the end of
+    /// the write-ahead log as inserted, not as written: with asynchronous commit a
+    /// commit may not be written out yet, and a replica at the written end would miss it.
     pub async fn wait_for_replicas(&self, within: Duration) -> DataResult<bool> {
         let (Some(replicas), Pool::Postgres(primary)) = (&self.replicas, &self.pool) else {
             return Ok(true);
         };
-        let written: String = sqlx::query_scalar("SELECT CAST(pg_current_wal_lsn() AS TEXT)")
-            .fetch_one(primary)
-            .await?;
+        let written: String =
+            sqlx::query_scalar("SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)")
+                .fetch_one(primary)
+                .await?;
         let deadline = Instant::now() + within;
         for replica in &replicas.list {
             while replica.usable.load(Ordering::Relaxed) && !has(&replica.pool, &written).await {
@@ -138,8 +141,10 @@ impl Db {
                 let now = Instant::now();
                 if let Ok(Ok(lsn)) = tokio::time::timeout(
                     ANSWER_WITHIN,
-                    sqlx::query_scalar::<_, String>("SELECT CAST(pg_current_wal_lsn() AS TEXT)")
-                        .fetch_one(&primary),
+                    sqlx::query_scalar::<_, String>(
+                        "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)",
+                    )
+                    .fetch_one(&primary),
                 )
                 .await
                 {
