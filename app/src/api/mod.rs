@@ -34,15 +34,20 @@ pub mod server_only {
     /// the primary shows it what it did.
     pub fn reader() -> Result<Db, ServerFnError> {
         let db = pool()?;
-        let wrote = use_context::<http::request::Parts>().is_some_and(|parts| {
-            parts
-                .headers
-                .get_all(http::header::COOKIE)
-                .iter()
-                .filter_map(|value| value.to_str().ok())
-                .any(content::sql::replicas::wrote_recently)
-        });
+        let wrote = use_context::<http::request::Parts>()
+            .is_some_and(|parts| wrote_recently(&parts.headers));
         Ok(if wrote { db } else { db.reader() })
+    }
+
+    /// Do a request's headers carry the cookie of a browser that wrote a moment ago
+    /// (`content::sql::replicas::WROTE_COOKIE`)? Its reads then go to the primary, past
+    /// the server's copy of pages too.
+    pub fn wrote_recently(headers: &http::HeaderMap) -> bool {
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .any(content::sql::replicas::wrote_recently)
     }
 
     /// Names story `id`, last changed at `updated_at`, as what this page shows, for

@@ -103,17 +103,12 @@ impl Db {
     }
 
     /// Waits until every usable replica has what the primary holds now, at most
-    /// `within`: whether they all have. At once without replicas. "Now" is the end of
-    /// the write-ahead log as inserted, not as written: with asynchronous commit a
-    /// commit may not be written out yet, and a replica at the written end would miss it.
+    /// `within`: whether they all have. At once without replicas. "Now" is [`wal_end`].
     pub async fn wait_for_replicas(&self, within: Duration) -> DataResult<bool> {
         let (Some(replicas), Pool::Postgres(primary)) = (&self.replicas, &self.pool) else {
             return Ok(true);
         };
-        let written: String =
-            sqlx::query_scalar("SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)")
-                .fetch_one(primary)
-                .await?;
+        let written = wal_end(primary).await?;
         let deadline = Instant::now() + within;
         for replica in &replicas.list {
             while replica.usable.load(Ordering::Relaxed) && !has(&replica.pool, &written).await {
@@ -139,15 +134,7 @@ impl Db {
             let mut written: VecDeque<(Instant, String)> = VecDeque::new();
             loop {
                 let now = Instant::now();
-                if let Ok(Ok(lsn)) = tokio::time::timeout(
-                    ANSWER_WITHIN,
-                    sqlx::query_scalar::<_, String>(
-                        "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)",
-                    )
-                    .fetch_one(&primary),
-                )
-                .await
-                {
+                if let Ok(Ok(lsn)) = tokio::time::timeout(ANSWER_WITHIN, wal_end(&primary)).await {
                     written.push_back((now, lsn));
                 }
                 while written.len() > 1 && now.duration_since(written[1].0) >= MOST_LAG {
@@ -159,20 +146,12 @@ impl Db {
                     .map(|(_, lsn)| lsn.clone());
                 for replica in &replicas.list {
                     let usable = match &mark {
-                        Some(mark) => {
-                            matches!(
-                                tokio::time::timeout(
-                                    ANSWER_WITHIN,
-                                    has_or_err(&replica.pool, mark)
-                                )
-                                .await,
-                                Ok(Ok(true))
-                            )
-                        }
-                        None => matches!(
-                            tokio::time::timeout(ANSWER_WITHIN, answers(&replica.pool)).await,
-                            Ok(true)
-                        ),
+                        Some(mark) => tokio::time::timeout(ANSWER_WITHIN, has(&replica.pool, mark))
+                            .await
+                            .unwrap_or(false),
+                        None => tokio::time::timeout(ANSWER_WITHIN, answers(&replica.pool))
+                            .await
+                            .unwrap_or(false),
                     };
                     if replica.usable.swap(usable, Ordering::Relaxed) != usable {
                         if usable {
@@ -192,17 +171,23 @@ impl Db {
     }
 }
 
+/// The end of the primary's write-ahead log as inserted, not as written: with
+/// asynchronous commit a commit may not be written out yet, and a replica at the
+/// written end would miss it.
+async fn wal_end(primary: &PgPool) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)")
+        .fetch_one(primary)
+        .await
+}
+
 /// Has `replica` replayed the primary's write-ahead log up to `lsn`? (No when it does
 /// not answer.)
 async fn has(replica: &PgPool, lsn: &str) -> bool {
-    matches!(has_or_err(replica, lsn).await, Ok(true))
-}
-
-async fn has_or_err(replica: &PgPool, lsn: &str) -> sqlx::Result<bool> {
     sqlx::query_scalar("SELECT COALESCE(pg_last_wal_replay_lsn() >= CAST($1 AS pg_lsn), FALSE)")
         .bind(lsn)
         .fetch_one(replica)
         .await
+        .unwrap_or(false)
 }
 
 async fn answers(replica: &PgPool) -> bool {

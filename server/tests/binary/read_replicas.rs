@@ -4,20 +4,9 @@
 //! replay is paused so that it is visibly behind: readers are then served what it
 //! holds, while a browser that has just written reads the primary.
 
-use crate::running::{get, get_with_cookie, server_command, write_to_the_editors};
+use crate::running::{get, get_with_cookie, server_command, write_to_the_editors, Site};
 use content::lang::Lang;
-use std::process::Child;
 use std::time::{Duration, Instant};
-
-/// A running server, killed when the test ends.
-struct Site(Child);
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// `cluster_url` with its database name replaced by `name`.
 fn on_database(cluster_url: &str, name: &str) -> String {
@@ -83,7 +72,7 @@ fn readers_are_served_by_the_replica_and_whoever_just_wrote_by_the_primary() {
         .unwrap();
     assert!(seeded.success());
     replica_has(&replica, "SELECT 1 FROM stories LIMIT 1");
-    let site = Site(
+    let site = Site(Some(
         server_command(&dir.path().join("unused.db"), port)
             .env("DATABASE_URL", &primary)
             .env("DATABASE_READ_URLS", &replica)
@@ -93,7 +82,7 @@ fn readers_are_served_by_the_replica_and_whoever_just_wrote_by_the_primary() {
             .env("PAGE_CACHE_MB", "0")
             .spawn()
             .unwrap(),
-    );
+    ));
     let (status, home) = get(port, "/fr/");
     assert_eq!(status, 200);
     let at = home.find("href=\"/fr/article/").expect("an article") + 6;

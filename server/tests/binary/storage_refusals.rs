@@ -3,24 +3,12 @@
 //! posts is told, in their language, that nothing could be saved, with what they typed
 //! shown again; the editor's draft is saved once there is room again; nothing panics.
 
-use crate::running::{form, get, post, server_command, write_to_the_editors};
+use crate::running::{form, get, post, server_command, write_to_the_editors, Site};
 use content::lang::Lang;
 use std::fs::File;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-
-/// A running server, killed if the test fails before it is stopped.
-struct Site(Option<Child>);
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
+use std::process::Command;
 
 /// The server binary on `db`, listening at `port`, with `settings` on top of the usual
 /// ones.

@@ -222,7 +222,9 @@ fn key_of(request: &Request) -> Option<String> {
         || headers.contains_key(header::RANGE)
         || content::site::is_back_office_path(path)
         || content::site::is_back_office_api_path(path)
-        || wrote_recently(headers)
+        // A browser that wrote a moment ago reads the primary, past the kept pages: it
+        // sees what it did even when a replica it was served from is behind.
+        || app::api::server_only::wrote_recently(headers)
     {
         return None;
     }
@@ -231,17 +233,6 @@ fn key_of(request: &Request) -> Option<String> {
         None => "",
     };
     (accepted.len() <= LONGEST_ACCEPT_ENCODING).then(|| format!("{} {accepted}", request.uri()))
-}
-
-/// Did this browser write a moment ago? Then it reads the primary database, past the
-/// kept pages (`content::sql::replicas`): it sees what it did even when a replica it
-/// was served from is behind.
-fn wrote_recently(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .any(content::sql::replicas::wrote_recently)
 }
 
 /// The layer in front of the site (after compression): answers from the kept pages,

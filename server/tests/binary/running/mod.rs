@@ -6,8 +6,20 @@ use content::lang::Lang;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
+
+/// A running server, killed when the test ends (or fails) before it is stopped.
+pub struct Site(pub Option<Child>);
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
 
 /// The server binary on the SQLite file `db`, listening on `port`, with its media and
 /// outbox beside the file; each test adds its own settings and arguments.
