@@ -38,6 +38,67 @@ pub fn translation_id(rowid: i64) -> i64 {
     rowid & ID_MASK
 }
 
+/// A way of cutting an edition's keys into numbered spans of publication time, each a
+/// token in PostgreSQL's index: a search asks its words' index for the matches in the
+/// newest spans only (see `search::newest`), which the key's own index cannot do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Bits of seconds one span covers.
+    time_bits: u32,
+    /// The token's start; a facet's mark (a letter and `_`), which no word has.
+    mark: &'static str,
+}
+
+/// About 24 days (2^21 s) of an edition.
+pub const PERIOD: Span = Span {
+    time_bits: 21,
+    mark: "p_",
+};
+/// About 97 days (2^23 s, 4 periods) of an edition.
+pub const QUARTER: Span = Span {
+    time_bits: 23,
+    mark: "q_",
+};
+/// About 388 days (2^25 s, 4 quarters) of an edition.
+pub const YEAR: Span = Span {
+    time_bits: 25,
+    mark: "y_",
+};
+/// A whole edition.
+pub const EDITION: Span = Span {
+    time_bits: TIME_BITS,
+    mark: "e_",
+};
+
+impl Span {
+    /// Every span, each story holding the token of each.
+    pub const ALL: [Span; 4] = [PERIOD, QUARTER, YEAR, EDITION];
+
+    fn shift(self) -> u32 {
+        ID_BITS + self.time_bits
+    }
+
+    /// The number of the span holding `key` (its edition and its dates, one number).
+    pub fn of(self, key: i64) -> i64 {
+        key >> self.shift()
+    }
+
+    /// The first key of span `number`.
+    pub fn first_key(self, number: i64) -> i64 {
+        number << self.shift()
+    }
+
+    /// The token of span `number` (`p_4100`).
+    pub fn token(self, number: i64) -> String {
+        format!("{}{number}", self.mark)
+    }
+}
+
+/// The publication time held in a key, in seconds.
+pub fn seconds(key: i64) -> i64 {
+    (key >> ID_BITS) & TIME_MAX
+}
+
 /// Smallest and largest rowid of `lang` published in `[from, to)` (Unix seconds).
 pub fn rowid_range(lang: Lang, from: i64, to: i64) -> (i64, i64) {
     (rowid(lang, from, 0), rowid(lang, to, 0) - 1)
@@ -91,10 +152,10 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-        let facets: Vec<String> = std::iter::once(format!("k_{}", row.kind))
+        let rowid = rowid(lang, row.seconds, id);
+        let mut facets: Vec<String> = std::iter::once(format!("k_{}", row.kind))
             .chain(sections.iter().map(|s| format!("s_{s}")))
             .collect();
-        let rowid = rowid(lang, row.seconds, id);
         let mut texts = [
             index_text(&row.title, lang),
             index_text(&row.summary, lang),
@@ -104,6 +165,7 @@ pub async fn index_translation(conn: &mut Tx, id: i64) -> DataResult<bool> {
             for text in &mut texts {
                 with_initials(text);
             }
+            facets.extend(Span::ALL.map(|span| span.token(span.of(rowid))));
         }
         crate::sql::query(Sql::each(
             "INSERT INTO search_index (rowid, title, summary, body, facets) VALUES (?, ?, ?, ?, ?)",
@@ -260,5 +322,32 @@ mod tests {
             older & DATE_ORDER_MASK,
             rowid(Lang::Fr, 1_400_000_000, 99_999)
         );
+    }
+
+    #[test]
+    fn spans_cut_one_edition_by_date() {
+        let key = rowid(Lang::Ar, 1_400_000_000, 7);
+        let (edition_low, edition_high) =
+            (rowid(Lang::Ar, 0, 0), rowid(Lang::Ar, TIME_MAX, ID_MASK));
+        for span in Span::ALL {
+            let number = span.of(key);
+            let (low, next) = (span.first_key(number), span.first_key(number + 1));
+            assert!(low <= key && key < next, "{span:?}");
+            assert!(
+                edition_low <= low && next - 1 <= edition_high,
+                "{span:?} in one edition"
+            );
+        }
+        assert_eq!(EDITION.of(key), 1);
+        assert_eq!(
+            QUARTER.of(key),
+            PERIOD.of(key) >> 2,
+            "a quarter is 4 periods"
+        );
+        assert_eq!(YEAR.of(key), QUARTER.of(key) >> 2, "a year is 4 quarters");
+        let days = (seconds(PERIOD.first_key(1)) - seconds(PERIOD.first_key(0))) as f64 / 86_400.0;
+        assert!((24.0..25.0).contains(&days), "{days}");
+        assert_eq!(seconds(key), 1_400_000_000);
+        assert_eq!(PERIOD.token(4100), "p_4100");
     }
 }

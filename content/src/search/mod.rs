@@ -8,13 +8,15 @@
 //! would stop counting for exactly the queries readers type most.)
 //!
 //! Index rowids are in date order, so a query walks its matches from the newest and
-//! stops after [`SEARCH_WINDOW`] + 1: counting, ranking and paging cost the same for a
+//! stops after [`SEARCH_WINDOW`] + 1 (on PostgreSQL, whose index cannot walk by date,
+//! by the ways of [`newest`]): counting, ranking and paging cost the same for a
 //! rare name and for a one-letter prefix that matches the whole archive. Past that many
 //! matches the count shows as "500+" and the ranking covers the newest 500, which
 //! is what a reader refining a broad query wants from a news archive.
 
 pub mod excerpt;
 pub mod index;
+mod newest;
 pub mod normalize;
 pub mod query;
 mod rank;
@@ -24,9 +26,10 @@ use super::DataResult;
 use crate::lang::Lang;
 use crate::model::StoryKind;
 use crate::model::{SearchHit, SectionChoice, StoryCard, SEARCH_WINDOW};
-use crate::sql::{Backend, Sql};
+use crate::sql::Backend;
 use crate::Db;
 use excerpt::{excerpt_around_match, excerpt_start, highlight, html_to_text};
+use newest::Match;
 use query::ParsedQuery;
 
 /// What to search for and how much of it to return.
@@ -107,13 +110,13 @@ fn languages(request: &SearchRequest) -> Vec<Lang> {
     }
 }
 
-/// Index rowids of the matches, newest first, at most `SEARCH_WINDOW + 1`: per edition
-/// one walk down its rowid range (language and dates), then merged by date.
+/// The matches, newest first, at most `SEARCH_WINDOW + 1`: per edition its newest
+/// matches in the dates asked for ([`newest::newest_matches`]), then merged by date.
 async fn newest_matches(
     pool: &Db,
     query: &ParsedQuery,
     request: &SearchRequest<'_>,
-) -> DataResult<Vec<i64>> {
+) -> DataResult<Vec<Match>> {
     let (from, to) = match request.year {
         Some(year) => (
             year_start(year),
@@ -122,29 +125,12 @@ async fn newest_matches(
         None => (0, now_seconds() + 1),
     };
     let expression = match_expression(query, request, pool.backend());
-    let mut found: Vec<i64> = Vec::new();
+    let mut found: Vec<Match> = Vec::new();
     for lang in languages(request) {
         let (low, high) = index::rowid_range(lang, from, to);
-        let rowids: Vec<i64> = crate::sql::query_scalar(Sql::each(
-            "SELECT rowid FROM search_index
-             WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?
-             ORDER BY rowid DESC LIMIT ?",
-            "SELECT key FROM search_index
-             WHERE words @@ CAST(? AS tsquery) AND key BETWEEN ? AND ?
-             ORDER BY key DESC LIMIT ?",
-        ))
-        .bind(&expression)
-        .bind(low)
-        .bind(high)
-        .bind(i64::from(SEARCH_WINDOW + 1))
-        // PostgreSQL walks the dates down for a common word, and looks a rare one up in
-        // the words' index, only when it plans for the word at hand.
-        .planned_each_time()
-        .fetch_all(pool)
-        .await?;
-        found.extend(rowids);
+        found.extend(newest::newest_matches(pool, query, &expression, low, high).await?);
     }
-    found.sort_by_key(|&rowid| std::cmp::Reverse(rowid & index::DATE_ORDER_MASK));
+    found.sort_by_key(|found| std::cmp::Reverse(found.key & index::DATE_ORDER_MASK));
     found.truncate(SEARCH_WINDOW as usize + 1);
     Ok(found)
 }
@@ -214,7 +200,7 @@ pub async fn search(pool: &Db, request: &SearchRequest<'_>) -> DataResult<Search
         .iter()
         .skip(skip)
         .take(request.per_page as usize)
-        .map(|&rowid| index::translation_id(rowid))
+        .map(|found| index::translation_id(found.key))
         .collect();
     if ids.is_empty() {
         return Ok(outcome);

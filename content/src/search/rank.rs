@@ -2,6 +2,7 @@
 //! story (title, summary, elsewhere), as the index says, on either database.
 
 use super::index;
+use super::newest::Match;
 use super::query::ParsedQuery;
 use crate::sql::Backend;
 use crate::{DataResult, Db};
@@ -11,20 +12,21 @@ const TITLE_WEIGHT: u32 = 10;
 const SUMMARY_WEIGHT: u32 = 4;
 const BODY_WEIGHT: u32 = 1;
 
-/// Orders `window` (rowids, newest first) best first: each query word weighs
+/// Orders `window` (newest first) best first: each query word weighs
 /// [`TITLE_WEIGHT`] when the story has it in its title, else [`SUMMARY_WEIGHT`] in its
 /// summary, else [`BODY_WEIGHT`]; the newest first among equals (the sort is stable).
 /// The index itself says which column holds which word, so nothing is re-read or
-/// re-stemmed here.
-pub(super) async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [i64]) -> DataResult<()> {
+/// re-stemmed here: FTS5 is asked now; PostgreSQL said it with the matches
+/// ([`Match::places`]).
+pub(super) async fn rank(pool: &Db, query: &ParsedQuery, window: &mut [Match]) -> DataResult<()> {
     let best = match pool.backend() {
         Backend::Sqlite => word_places_fts5(pool, query, window).await?,
-        Backend::Postgres => word_places_postgres(pool, query, window).await?,
+        Backend::Postgres => word_places_postgres(window),
     };
     let terms = query.terms.len() as i64;
-    window.sort_by_cached_key(|&rowid| {
+    window.sort_by_cached_key(|found| {
         let score: u32 = (0..terms)
-            .map(|term| match best.get(&(rowid, term)) {
+            .map(|term| match best.get(&(found.key, term)) {
                 Some(0) => TITLE_WEIGHT,
                 Some(1) => SUMMARY_WEIGHT,
                 _ => BODY_WEIGHT,
@@ -44,11 +46,11 @@ type WordPlaces = std::collections::HashMap<(i64, i64), i64>;
 async fn word_places_fts5(
     pool: &Db,
     query: &ParsedQuery,
-    window: &[i64],
+    window: &[Match],
 ) -> DataResult<WordPlaces> {
     // The window's rowid span in each edition it holds.
     let mut spans: Vec<(i64, i64)> = Vec::new();
-    for &rowid in window.iter() {
+    for rowid in window.iter().map(|found| found.key) {
         let edition = rowid & !index::DATE_ORDER_MASK;
         match spans
             .iter_mut()
@@ -88,37 +90,35 @@ async fn word_places_fts5(
     Ok(best)
 }
 
-/// [`WordPlaces`] from PostgreSQL: the window's rows read once by key, each word's
-/// place worked out on the row (a digit per word: 0 title, 1 summary, 2 elsewhere).
-/// A key range would read every row between a rare word's scattered matches.
-async fn word_places_postgres(
-    pool: &Db,
-    query: &ParsedQuery,
-    window: &[i64],
-) -> DataResult<WordPlaces> {
+/// The SQL that says, on a row of PostgreSQL's index, where each query word is: a
+/// digit per word, 0 in the title, 1 in the summary, 2 elsewhere (see
+/// [`Match::places`]); with the values to bind first, in order.
+pub(super) fn places_sql(query: &ParsedQuery) -> (String, Vec<String>) {
     let places = vec![
         "CASE WHEN title @@ CAST(? AS tsquery) THEN '0' \
               WHEN summary @@ CAST(? AS tsquery) THEN '1' ELSE '2' END";
         query.terms.len()
     ];
-    let sql = format!(
-        "SELECT key, concat({}) FROM search_index
-         WHERE key = ANY(CAST(string_to_array(?, ',') AS BIGINT[]))",
-        places.join(", ")
-    );
-    let mut found = crate::sql::query_as::<(i64, String)>(&sql);
-    for term in &query.terms {
-        let expression = term.ts_query();
-        found = found.bind(expression.clone()).bind(expression);
-    }
-    let keys: Vec<String> = window.iter().map(i64::to_string).collect();
+    let binds = query
+        .terms
+        .iter()
+        .flat_map(|term| {
+            let expression = term.ts_query();
+            [expression.clone(), expression]
+        })
+        .collect();
+    (format!("concat({})", places.join(", ")), binds)
+}
+
+/// [`WordPlaces`] from the digits PostgreSQL gave with each match ([`places_sql`]).
+fn word_places_postgres(window: &[Match]) -> WordPlaces {
     let mut best = WordPlaces::new();
-    for (key, digits) in found.bind(keys.join(",")).fetch_all(pool).await? {
-        for (term, digit) in digits.bytes().enumerate() {
+    for found in window {
+        for (term, digit) in found.places.bytes().enumerate() {
             if digit < b'2' {
-                best.insert((key, term as i64), i64::from(digit - b'0'));
+                best.insert((found.key, term as i64), i64::from(digit - b'0'));
             }
         }
     }
-    Ok(best)
+    best
 }
