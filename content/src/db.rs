@@ -198,12 +198,23 @@ fn site_options(url: &str) -> DataResult<SqliteConnectOptions> {
 /// The pool on `options`, with the site's migrations applied (on a read-only database
 /// this only checks that none is missing).
 async fn migrated_pool(options: SqliteConnectOptions) -> DataResult<Db> {
-    let pool = SqlitePoolOptions::new()
+    let pool = pool_options()
         .max_connections(8)
         .connect_with(options)
         .await?;
     sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
     Ok(Db::from_sqlite(pool))
+}
+
+/// How the site's SQLite pools keep their connections. SQLite rolls a transaction back
+/// by itself when a write finds the disk full; sqlx 0.8 then fails at its own ROLLBACK
+/// and goes on counting the transaction as open, so every transaction begun later on
+/// that connection would fail ("non-zero transaction depth"), full disk or not. Such a
+/// connection is closed when it comes back to the pool instead of being handed out.
+pub(crate) fn pool_options() -> SqlitePoolOptions {
+    SqlitePoolOptions::new().after_release(|connection, _| {
+        Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(connection)) })
+    })
 }
 
 /// SQLite and PostgreSQL are the databases the server stores its data in. Any other

@@ -59,7 +59,7 @@ async fn full(db: &super::test_db::TestDb) -> Db {
         .unwrap()
         .pragma("max_page_count", pages.to_string());
     Db::from_sqlite(
-        SqlitePoolOptions::new()
+        super::pool_options()
             .max_connections(1)
             .connect_with(options)
             .await
@@ -105,6 +105,40 @@ async fn a_full_database_answers_reads_and_its_writes_say_the_storage_refused() 
         .unwrap_err();
     assert!(refused.refuses_writes(), "{refused}");
     assert_eq!(stories(&full).await, 0, "reads go on");
+}
+
+#[tokio::test]
+async fn a_write_refused_for_a_full_disk_leaves_its_connection_fit_for_the_next() {
+    let db = super::test_db::sqlite().await;
+    // One connection, so the next write gets the one whose write was refused.
+    let full = full(&db).await;
+    let filler = "x".repeat(64 * 1024);
+    let mut tx = crate::write_tx(&full).await.unwrap();
+    crate::sql::query("INSERT INTO stories (kind) VALUES ('article')")
+        .execute(&mut tx)
+        .await
+        .unwrap();
+    // SQLite rolls the whole transaction back itself on SQLITE_FULL.
+    let refused = crate::sql::query("INSERT INTO site_secrets (name, value) VALUES ('filler', ?)")
+        .bind(filler.as_bytes())
+        .execute(&mut tx)
+        .await
+        .map_err(DataError::from)
+        .unwrap_err();
+    assert!(refused.refuses_writes(), "{refused}");
+    drop(tx);
+    // Room again (the limit is the connection's own).
+    crate::sql::query("PRAGMA max_page_count = 1073741823")
+        .execute(&full)
+        .await
+        .unwrap();
+    let mut tx = crate::write_tx(&full).await.expect("a new write begins");
+    crate::sql::query("INSERT INTO stories (kind) VALUES ('article')")
+        .execute(&mut tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(stories(&db.pool).await, 1, "the refused write left nothing");
 }
 
 #[tokio::test]
