@@ -93,6 +93,15 @@ impl Db {
         }
     }
 
+    /// Whether [`Db::close`] was called: the background jobs stop then, instead of
+    /// logging a failed turn each time until the process ends.
+    pub fn is_closed(&self) -> bool {
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.is_closed(),
+            Pool::Postgres(pool) => pool.is_closed(),
+        }
+    }
+
     /// The PostgreSQL pool, for tests that look at the server's catalogue.
     pub fn postgres_pool(&self) -> Option<&PgPool> {
         match &self.pool {

@@ -120,6 +120,9 @@ pub fn spawn(pool: Db, targets: Vec<String>, pages: PageCache) -> Purger {
                 _ = tick.tick() => {}
                 _ = woken.notified() => {}
             }
+            if pool.is_closed() {
+                return;
+            }
             let last = match content::cache::last_queued(&pool).await {
                 Ok(last) => last,
                 Err(err) => {

@@ -77,7 +77,7 @@ where
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
     tokio::spawn(async move {
-        loop {
+        while !pool.is_closed() {
             in_turn(&pool, name, job()).await;
             tokio::time::sleep(HOUSEKEEPING_PERIOD).await;
         }
@@ -128,6 +128,9 @@ pub fn spawn_scheduler(pool: content::Db) {
         let mut failures = FailureLog::default();
         loop {
             tick.tick().await;
+            if pool.is_closed() {
+                return;
+            }
             let turn = in_turn(&pool, "scheduler", content::editorial::publish_due(&pool));
             let Some(published) = turn.await else {
                 continue;
