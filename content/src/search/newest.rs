@@ -8,7 +8,7 @@
 //! PostgreSQL a search first checks the newest few hundred stories one by one. A word
 //! that many of them hold is then looked for story by story down the dates. For a
 //! rarer one, every story's words also hold the tokens of its spans of dates
-//! ([`index::Span`]: about 24 days, about a year, the edition), and the search asks the
+//! ([`index::Span`]: about 24 days, 97 days, a year, the edition), and the search asks the
 //! words' index for the word AND the newest spans, as many as the share of matches so
 //! far says the window needs; the index intersects the two from the shorter list, and
 //! the table is read for those matches only.
