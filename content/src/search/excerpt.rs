@@ -2,7 +2,7 @@
 //! the first match, and the matching words marked in the *original* text (diacritics
 //! and all), exactly as the index matched them.
 
-use super::normalize::{words, Word};
+use super::normalize::{words, words_of, Word};
 use super::query::ParsedQuery;
 use crate::lang::Lang;
 use html5ever::tendril::StrTendril;
@@ -117,14 +117,26 @@ pub fn excerpt_around_match(
     lang: Lang,
     length: usize,
 ) -> Option<String> {
-    let all = words(text);
-    let first = all.iter().position(|w| query.matches(&w.folded, lang))?;
+    // The words up to the first match and `length` more: one more than the passage can
+    // reach, so that `cut` tells the end of the text from the end of what was read.
+    let mut read = words_of(text);
+    let mut all = Vec::new();
+    let first = loop {
+        let word = read.next()?;
+        let matches = query.matches(&word.folded, lang);
+        all.push(word);
+        if matches {
+            break all.len() - 1;
+        }
+    };
+    all.extend(read.take(length + 1));
     Some(cut(text, &all, first, query, lang, length))
 }
 
 /// About `length` words from the start of `text` (nothing matched there).
 pub fn excerpt_start(text: &str, query: &ParsedQuery, lang: Lang, length: usize) -> String {
-    cut(text, &words(text), 0, query, lang, length)
+    let all: Vec<Word> = words_of(text).take(length + 1).collect();
+    cut(text, &all, 0, query, lang, length)
 }
 
 /// The passage of `text` of about `length` words that shows word `focus` near its
@@ -201,5 +213,35 @@ mod tests {
         let zz = ParsedQuery::parse("zz ", Lang::En, false);
         assert_eq!(excerpt_around_match(&text, &zz, Lang::En, 5), None);
         assert_eq!(excerpt_start(&text, &zz, Lang::En, 5), "w1 w2 w3 w4 w5…");
+    }
+
+    #[test]
+    fn an_excerpt_read_up_to_its_passage_is_the_one_read_from_every_word() {
+        let query = ParsedQuery::parse("cible ", Lang::Fr, false);
+        for words_in_text in [1, 2, 7, 30] {
+            for at in 0..words_in_text {
+                let text: Vec<String> = (0..words_in_text)
+                    .map(|i| {
+                        if i == at {
+                            "cible".into()
+                        } else {
+                            format!("m{i}")
+                        }
+                    })
+                    .collect();
+                let text = text.join(" ");
+                for length in [1, 2, 3, 5, 8, 40] {
+                    let every = words(&text);
+                    let expected = cut(&text, &every, at, &query, Lang::Fr, length);
+                    assert_eq!(
+                        excerpt_around_match(&text, &query, Lang::Fr, length).as_deref(),
+                        Some(expected.as_str()),
+                        "{text} / {length}"
+                    );
+                    let start = cut(&text, &every, 0, &query, Lang::Fr, length);
+                    assert_eq!(excerpt_start(&text, &query, Lang::Fr, length), start);
+                }
+            }
+        }
     }
 }

@@ -55,9 +55,15 @@ fn is_combining_accent(ch: char) -> bool {
     matches!(ch, '\u{0300}'..='\u{036F}')
 }
 
+/// Arabic letters, marks and Arabic-Indic digits (U+0620 to U+0669): all word
+/// characters, told apart from the rest without Unicode's tables.
+fn is_basic_arabic(ch: char) -> bool {
+    ('\u{0620}'..='\u{0669}').contains(&ch)
+}
+
 /// Characters that belong to a word: letters, digits and the marks stripped later.
 fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric() || is_arabic_mark(ch) || is_combining_accent(ch)
+    is_basic_arabic(ch) || ch.is_alphanumeric() || is_arabic_mark(ch) || is_combining_accent(ch)
 }
 
 fn is_apostrophe(ch: char) -> bool {
@@ -74,7 +80,15 @@ const ELISIONS: [&str; 13] = [
 /// numbers only. Rust counts some marks as letters (Arabic honorific signs, Indic vowel
 /// signs, the dot of a lower-case `İ`); left in a folded word, SQLite would cut it in
 /// two and read the query's term as a phrase, which the index cannot answer.
+/// ASCII and Arabic letters, most of what is searched, skip the lookup in Unicode's
+/// tables (a search folds every word of its results' text to find the passage to show).
 fn is_token_char(ch: char) -> bool {
+    if ch.is_ascii() {
+        return ch.is_ascii_alphanumeric();
+    }
+    if ('\u{0620}'..='\u{064A}').contains(&ch) {
+        return true;
+    }
     matches!(
         ch.general_category_group(),
         GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
@@ -92,6 +106,10 @@ pub fn normalize_word(word: &str) -> String {
             out.push(folded);
         } else if let Some(folded) = fold_latin(ch) {
             out.push_str(folded);
+        } else if ch.is_ascii() {
+            if ch.is_ascii_alphanumeric() {
+                out.push(ch.to_ascii_lowercase());
+            }
         } else {
             out.extend(ch.to_lowercase().filter(|&c| is_token_char(c)));
         }
@@ -110,9 +128,15 @@ pub struct Word {
 /// The words of `text`, folded, with their places in the original; French elisions
 /// (`l'`, `d'` …) are left out.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut found = Vec::new();
+    words_of(text).collect()
+}
+
+/// [`words`] one by one, for a reader that stops early (an excerpt needs the words up
+/// to its passage only, not a whole article's).
+pub fn words_of(text: &str) -> impl Iterator<Item = Word> + '_ {
     let mut chars = text.char_indices().peekable();
-    while let Some((start, ch)) = chars.next() {
+    std::iter::from_fn(move || loop {
+        let (start, ch) = chars.next()?;
         if !is_word_char(ch) {
             continue;
         }
@@ -130,10 +154,9 @@ pub fn words(text: &str) -> Vec<Word> {
             && after.next().is_some_and(is_word_char)
             && ELISIONS.contains(&folded.as_str());
         if !folded.is_empty() && !elided {
-            found.push(Word { start, end, folded });
+            return Some(Word { start, end, folded });
         }
-    }
-    found
+    })
 }
 
 static ARABIC: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Arabic));
@@ -213,6 +236,33 @@ pub fn index_text(text: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortcuts_for_ascii_and_arabic_agree_with_unicodes_tables() {
+        for ch in ('\0'..='\u{2FFF}').chain(['\u{FB50}', '\u{FEFC}', '\u{1D400}']) {
+            let word_char = ch.is_alphanumeric() || is_arabic_mark(ch) || is_combining_accent(ch);
+            assert_eq!(is_word_char(ch), word_char, "{ch:?} U+{:04X}", ch as u32);
+            let token_char = matches!(
+                ch.general_category_group(),
+                GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+            );
+            assert_eq!(is_token_char(ch), token_char, "{ch:?} U+{:04X}", ch as u32);
+            let text = ch.to_string();
+            if !is_arabic_mark(ch) && !is_combining_accent(ch) && fold_arabic(ch).is_none() {
+                let lowered: String = fold_latin(ch)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| ch.to_lowercase().filter(|&c| is_token_char(c)).collect());
+                assert_eq!(normalize_word(&text), lowered, "U+{:04X}", ch as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn words_one_by_one_are_the_words() {
+        let text = "L'immigration, d'abord : الجالية المغربية في الخارج — 2024 œuvres.";
+        assert_eq!(words_of(text).collect::<Vec<_>>(), words(text));
+        assert_eq!(words_of(text).count(), 8);
+    }
 
     fn folded(text: &str) -> Vec<String> {
         words(text).into_iter().map(|w| w.folded).collect()
