@@ -2,7 +2,7 @@
 //! the first match, and the matching words marked in the *original* text (diacritics
 //! and all), exactly as the index matched them.
 
-use super::normalize::{words, words_of, Word};
+use super::normalize::{words_of, Word};
 use super::query::ParsedQuery;
 use crate::lang::Lang;
 use html5ever::tendril::StrTendril;
@@ -96,7 +96,7 @@ fn escape(text: &str, out: &mut String) {
 pub fn highlight(text: &str, query: &ParsedQuery, lang: Lang) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut done = 0;
-    for word in words(text) {
+    for word in words_of(text) {
         if query.matches(&word.folded, lang) {
             escape(&text[done..word.start], &mut out);
             out.push_str("<mark>");
@@ -117,8 +117,8 @@ pub fn excerpt_around_match(
     lang: Lang,
     length: usize,
 ) -> Option<String> {
-    // The words up to the first match and `length` more: one more than the passage can
-    // reach, so that `cut` tells the end of the text from the end of what was read.
+    // The words up to the first match and `length` more: the passage ends before the
+    // last of them, so `cut` tells the end of the text from the end of what was read.
     let mut read = words_of(text);
     let mut all = Vec::new();
     let first = loop {
@@ -129,7 +129,7 @@ pub fn excerpt_around_match(
             break all.len() - 1;
         }
     };
-    all.extend(read.take(length + 1));
+    all.extend(read.take(length));
     Some(cut(text, &all, first, query, lang, length))
 }
 
@@ -174,6 +174,7 @@ fn cut(
 
 #[cfg(test)]
 mod tests {
+    use super::super::normalize::words;
     use super::*;
 
     #[test]

@@ -55,15 +55,15 @@ fn is_combining_accent(ch: char) -> bool {
     matches!(ch, '\u{0300}'..='\u{036F}')
 }
 
-/// Arabic letters, marks and Arabic-Indic digits (U+0620 to U+0669): all word
-/// characters, told apart from the rest without Unicode's tables.
-fn is_basic_arabic(ch: char) -> bool {
-    ('\u{0620}'..='\u{0669}').contains(&ch)
+/// The letters of the Arabic alphabet (U+0620 to U+064A, tatweel included), most of
+/// the Arabic edition's text: told apart without Unicode's tables.
+fn is_arabic_letter(ch: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&ch)
 }
 
 /// Characters that belong to a word: letters, digits and the marks stripped later.
 fn is_word_char(ch: char) -> bool {
-    is_basic_arabic(ch) || ch.is_alphanumeric() || is_arabic_mark(ch) || is_combining_accent(ch)
+    is_arabic_letter(ch) || is_arabic_mark(ch) || ch.is_alphanumeric() || is_combining_accent(ch)
 }
 
 fn is_apostrophe(ch: char) -> bool {
@@ -86,7 +86,7 @@ fn is_token_char(ch: char) -> bool {
     if ch.is_ascii() {
         return ch.is_ascii_alphanumeric();
     }
-    if ('\u{0620}'..='\u{064A}').contains(&ch) {
+    if is_arabic_letter(ch) {
         return true;
     }
     matches!(
@@ -219,7 +219,7 @@ pub fn stems(original: &str, folded: &str, lang: Lang) -> Vec<String> {
 /// its marked stem when it has one (`immigres _immigr`).
 pub fn index_text(text: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 2);
-    for word in words(text) {
+    for word in words_of(text) {
         if !out.is_empty() {
             out.push(' ');
         }
