@@ -9,7 +9,7 @@
   const SAVED = 'saved-v1';
   const PAGES = 'pages-v1';
   const root = document.documentElement;
-  /** The edition on screen: the app's own navigation can change it without a reload. */
+  /** The edition on screen: /nav.js can change it without a reload. */
   const edition = () => root.lang || 'fr';
   const canCache = 'serviceWorker' in navigator && 'caches' in window;
 
@@ -191,21 +191,31 @@
   });
 
   // --- install ---------------------------------------------------------------------------
-  const install = $('.install-app');
+  // (Looked up when needed: /nav.js puts a new footer, with a new button, on each page.)
   let deferred = null;
+  const showInstall = () => {
+    const install = $('.install-app');
+    if (install) install.hidden = !deferred;
+  };
   window.addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault();
     deferred = event;
-    if (install) install.hidden = false;
+    showInstall();
   });
-  install?.addEventListener('click', async () => {
-    if (!deferred) return;
+  window.addEventListener('ccme:navigated', showInstall);
+  document.addEventListener('click', async (event) => {
+    const install = event.target instanceof Element && event.target.closest('.install-app');
+    if (!install || !deferred) return;
     deferred.prompt();
     await deferred.userChoice;
     deferred = null;
-    install.hidden = true;
+    showInstall();
   });
   const ios = /iphone|ipad|ipod/i.test(navigator.userAgent) && !window.matchMedia('(display-mode: standalone)').matches;
-  const iosHelp = $('.install-ios');
-  if (iosHelp) iosHelp.hidden = !ios;
+  const showIosHelp = () => {
+    const iosHelp = $('.install-ios');
+    if (iosHelp) iosHelp.hidden = !ios;
+  };
+  showIosHelp();
+  window.addEventListener('ccme:navigated', showIosHelp);
 })();

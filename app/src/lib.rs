@@ -1,9 +1,9 @@
-//! ccme-portal's reader application: components, pages and server functions shared by
-//! the server (SSR) and the browser (hydration). The back office is the `admin` crate,
-//! a server-only application of its own.
+//! ccme-portal's reader application: pages rendered on the server, with islands (search,
+//! menu, share bar, player, forms) that also run in the browser, and the server
+//! functions they call. The back office is the `admin` crate, a server-only
+//! application of its own.
 
-// Each lazy route's view (`pages::lazy_page!`) is laid out for hydration in this crate
-// now, and a page's view type is nested deeper than rustc's default query depth.
+// A page's view type is nested deeper than rustc's default query depth.
 #![recursion_limit = "256"]
 
 pub mod api;
@@ -34,6 +34,10 @@ use pages::search::SearchRoute;
 use pages::section::{SectionRoute, TagRoute};
 use pages::subscriptions::{ConfirmRoute, NewsletterRoute, UnsubscribeRoute};
 
+/// Called by the browser entry point so that the linker keeps this crate, whose
+/// islands are the WASM's exports.
+pub fn link_islands() {}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The service worker runs in release builds only: under `cargo leptos watch` it
@@ -52,8 +56,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d4b"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <script src="/pwa.js" defer></script>
+                <script src="/nav.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -72,10 +77,9 @@ fn PublicLayout() -> impl IntoView {
 
 /// The application: every route of the public site. Each route renders fully on the
 /// server before the response is sent (`SsrMode::Async`), so pages are complete without
-/// JavaScript and titles/descriptions come from the data. Each page's code is a lazy
-/// route (`pages::lazy_page!`): the browser loads the frame (header, footer, player)
-/// and the chunk of the page being read, and other pages' chunks when the reader goes
-/// there.
+/// JavaScript and titles/descriptions come from the data. The browser runs only the
+/// islands of the page (one WASM module for every page) and moves between pages with
+/// /nav.js, which swaps in the next page's server HTML.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

@@ -1,10 +1,11 @@
-// Route splitting (issue 15): each reader page's code is a WASM chunk of its own
-// (`app::lazy_page!`, built with `cargo leptos build --split`). A direct visit fetches
-// the frame and that page's chunks only; moving on inside the app fetches the next
-// page's chunks once, without a reload; every page hydrates on a hard refresh; the
-// search overlay and the podcast player's controls come on first use. Only
-// meaningful with JavaScript: tagged @javascript (tests/*.spec.ts), so the server-HTML
-// projects leave them out.
+// What a reader's browser downloads (issue 15). The pages are the server's HTML; only
+// their islands (search, menu, share bar, player, forms) run in the browser, all in
+// one WASM module: a direct visit to any page fetches that module and nothing else,
+// moving on to another page (/nav.js) fetches no WASM at all and stays in the same
+// document, every page hydrates on a hard refresh, and the search overlay and the
+// podcast player's controls, chunks of their own (`cargo leptos build --split`), come
+// on first use. Only meaningful with JavaScript: tagged @javascript (tests/*.spec.ts),
+// so the server-HTML projects leave them out.
 import { expect, type Page, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,13 +26,6 @@ function chunksOfSplit(prefix: string): string[] {
   const entries = Object.entries(manifest()).filter(([name]) => name.startsWith(prefix));
   if (entries.length !== 1) throw new Error(`the manifest has ${entries.length} entries for ${prefix}`);
   return entries[0][1].map((chunk) => `${chunk}.wasm`);
-}
-
-/** The chunk files of the lazy route `route` (e.g. `ArticleRoute`, whose view is the
- * lazy function `__article_route_view_<hash>` in the manifest). */
-function chunksOf(route: string): string[] {
-  const snake = route.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase());
-  return chunksOfSplit(`__${snake}_view_`);
 }
 
 /** Every `/pkg/` WASM file the page loads from now on, with how many times. The
@@ -74,7 +68,7 @@ export async function firstLink(page: Page, path: string, pattern: RegExp): Prom
   return found;
 }
 
-/** One address of each reader page type, with its lazy route and a heading to expect. */
+/** One address of each reader page type, named by its route. */
 export async function readerPages(page: Page, lang: 'fr' | 'ar' = 'fr'): Promise<{ route: string; path: string }[]> {
   const e = `/${lang}`;
   const linked = (path: string, kind: string) => firstLink(page, `${e}${path}`, new RegExp(`^${e}/${kind}/[^/?]+$`));
@@ -96,7 +90,7 @@ export async function readerPages(page: Page, lang: 'fr' | 'ar' = 'fr'): Promise
     { route: 'EpisodeRoute', path: await linked('/podcasts', 'podcasts/episode') },
     { route: 'NewsletterRoute', path: `${e}/newsletter` },
     // An issue of the web archive; whether issue 1 exists yet (sent by the mailings
-    // journey) or not (the route's own "not found" state), the route's chunks load.
+    // journey) or not (the route's own "not found" state).
     { route: 'IssueRoute', path: `${e}/newsletter/archive/1` },
     { route: 'ContactRoute', path: `${e}/contact` },
     { route: 'OpEdRoute', path: `${e}/tribune` },
@@ -120,21 +114,17 @@ export function chunksJourney() {
   test.describe('without the service worker', () => {
     test.use({ serviceWorkers: 'block' });
 
-    test('a direct visit to an article fetches the frame and the article chunks only', async ({ page }, info) => {
-      const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
-      const context = page.context();
-      const fresh = await context.newPage();
-      const fetched = recordWasm(fresh);
-      await open(fresh, info, article);
-      const main = [...fetched.keys()].filter((f) => f.startsWith('ccme-portal'));
-      expect(main, 'the frame (main WASM) once').toHaveLength(1);
-      const chunks = [...fetched.keys()].filter((f) => !f.startsWith('ccme-portal')).sort();
-      expect(chunks, fetched.log.join('\n')).toEqual([...chunksOf('ArticleRoute')].sort());
-      // Nothing of a page not on screen (the search results page, the library) came along.
-      const elsewhere = [...chunksOf('SearchRoute'), ...chunksOf('LibraryRoute')].filter((c) => !chunks.includes(c));
-      expect(elsewhere.length, 'other pages have chunks of their own').toBeGreaterThan(0);
-      for (const chunk of elsewhere) expect(fetched.has(chunk), chunk).toBe(false);
-      await fresh.close();
+    test('a direct visit to any page type fetches the app module and nothing else', async ({ page }, info) => {
+      test.setTimeout(120_000);
+      const pages = await readerPages(page);
+      for (const { route, path } of pages) {
+        const fresh = await page.context().newPage();
+        const fetched = recordWasm(fresh);
+        await open(fresh, info, path);
+        expect([...fetched.keys()].map((f) => f.replace(/\..*/, '')), `${route}:\n${fetched.log.join('\n')}`).toEqual(['ccme-portal']);
+        expect([...fetched.values()], `${route}: once`).toEqual([1]);
+        await fresh.close();
+      }
     });
   });
 
@@ -148,10 +138,8 @@ export function chunksJourney() {
       const errors = failOnErrors(fresh);
       const fetched = recordWasm(fresh);
       await open(fresh, info, episode);
-      /** The widget's chunks that the page itself did not need. */
-      const own = (prefix: string) => chunksOfSplit(prefix).filter((c) => !chunksOf('EpisodeRoute').includes(c));
-      const overlay = own('search_overlay_');
-      const player = own('player_controls_');
+      const overlay = chunksOfSplit('search_overlay_');
+      const player = chunksOfSplit('player_controls_');
       expect(overlay.length, 'the overlay has chunks of its own').toBeGreaterThan(0);
       expect(player.length, 'the player controls have chunks of their own').toBeGreaterThan(0);
       for (const chunk of [...overlay, ...player]) {
@@ -172,15 +160,15 @@ export function chunksJourney() {
     });
   });
 
-  test('moving through every page type stays in the app and fetches each chunk once', async ({ page }, info) => {
+  test('moving through every page type stays in the same document and fetches no WASM', async ({ page }, info) => {
     test.setTimeout(120_000);
     const pages = await readerPages(page);
     const errors = failOnErrors(page);
-    const fetched = recordWasm(page);
     await open(page, info, '/fr/privacy');
+    const fetched = recordWasm(page);
     await markDocument(page, info);
     for (const { route, path } of [...pages, ...pages.slice(0, 3)]) {
-      // A link inside the app, as a menu or a card would give it.
+      // A link inside the page, as a menu or a card would give it.
       await page.evaluate((href) => {
         const a = document.createElement('a');
         a.href = href;
@@ -191,13 +179,11 @@ export function chunksJourney() {
       // A click event on it (whatever covers the end of the page on a phone).
       await page.locator('#chunk-journey-link').last().evaluate((a: HTMLAnchorElement) => a.click());
       await expect(page).toHaveURL((url) => url.pathname + url.search === path);
-      const chunks = chunksOf(route);
-      await expect.poll(() => chunks.filter((c) => fetched.has(c)).length, `${route}'s chunks fetched`).toBe(chunks.length);
-      await expect(page.locator('main h1').first()).toBeVisible();
+      await expect(page.locator('main h1').first(), route).toBeVisible();
+      await expect(page.locator('#chunk-journey-link'), `${route}: the new page is on screen`).toHaveCount(0);
       await expectSameDocument(page, info);
-      for (const chunk of chunks) expect(fetched.get(chunk), `${route}: ${chunk} once:\n${fetched.log.join('\n')}`).toBe(1);
     }
-    for (const [file, count] of fetched) expect(count, `${file} fetched once:\n${fetched.log.join('\n')}`).toBe(1);
+    expect([...fetched.keys()], fetched.log.join('\n')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -206,40 +192,39 @@ export function chunksJourney() {
     const pages = await readerPages(page);
     const errors = failOnErrors(page);
     for (const { route, path } of pages) {
-      const fetched = recordWasm(page);
       await open(page, info, path);
       await page.reload();
       await page.waitForSelector('html[data-hydrated="true"]');
-      for (const chunk of chunksOf(route)) expect(fetched.has(chunk), `${route}: ${chunk}`).toBe(true);
-      page.removeAllListeners('request');
+      expect(await page.locator('leptos-island').count(), `${route} has islands`).toBeGreaterThan(0);
     }
     expect(errors).toEqual([]);
   });
 
-  test('the service worker precaches the frame and offline chunks, and keeps the chunks of a page once read', async ({ page, request }, info) => {
+  test('the service worker precaches the app and the search overlay, and keeps the player once used', async ({ page, request }, info) => {
     const source = await (await request.get('/sw.js')).text();
     const assets: string[] = JSON.parse(source.match(/const ASSETS = (\[.*?\]);/)?.[1] ?? '[]');
-    const offline = [...chunksOf('OfflineRoute'), ...chunksOf('SavedRoute'), ...chunksOfSplit('search_overlay_')];
-    for (const chunk of offline) expect(assets, `${chunk} precached`).toContain(`/pkg/${chunk}`);
-    const article = chunksOf('ArticleRoute').filter((c) => !offline.includes(c));
-    expect(article.length, 'the article has chunks of its own').toBeGreaterThan(0);
-    for (const chunk of article) expect(assets, `${chunk} not precached`).not.toContain(`/pkg/${chunk}`);
+    const module = readdirSync(PKG).find((f) => /^ccme-portal\.[^.]+\.wasm$/.test(f));
+    expect(assets, 'the app module precached').toContain(`/pkg/${module}`);
+    for (const chunk of chunksOfSplit('search_overlay_')) expect(assets, `${chunk} precached`).toContain(`/pkg/${chunk}`);
+    const player = chunksOfSplit('player_controls_').filter((c) => !assets.includes(`/pkg/${c}`));
+    expect(player.length, 'the player controls are fetched on demand').toBeGreaterThan(0);
 
-    await open(page, info, '/fr/');
+    const episode = await firstLink(page, '/fr/podcasts', /^\/fr\/podcasts\/episode\/[^/?]+$/);
+    await open(page, info, episode);
     await controlled(page);
-    const href = await page.locator('main a[href^="/fr/article/"]').first().getAttribute('href');
-    await open(page, info, href!);
+    await page.getByRole('button', { name: 'Écouter' }).click();
+    await expect(page.locator('.audio-player .player-toggle')).toBeVisible();
     const kept = () => page.evaluate(async () => {
       const name = (await caches.keys()).find((n) => n.startsWith('precache-'));
       return name ? (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname) : [];
     });
-    await expect.poll(kept).toEqual(expect.arrayContaining(article.map((c) => `/pkg/${c}`)));
+    await expect.poll(kept).toEqual(expect.arrayContaining(player.map((c) => `/pkg/${c}`)));
   });
 
   // Issue 16: nothing of the back office reaches readers. Its text is every string of
   // the `admin` crate's translation tables (admin/src/i18n/) that no reader text
-  // (app/src/i18n/) contains; its server functions live under /api/admin/, of which
-  // readers call only the preview (an editor's view of a draft as readers will see it).
+  // (app/src/i18n/) contains; its server functions live under /api/admin/, and readers
+  // call none (the preview of a draft is a page the server renders).
   test('the reader WASM holds no back-office text and no back-office server function', () => {
     const tables = (dir: string) =>
       readdirSync(join(__dirname, '../..', dir)).filter((f) => f.endsWith('.rs')).map((f) => join(__dirname, '../..', dir, f));
@@ -256,6 +241,6 @@ export function chunksJourney() {
     const leaked = texts.filter((text) => wasm.some((bytes) => bytes.includes(Buffer.from(text))));
     expect(leaked).toEqual([]);
     const endpoints = new Set(wasm.flatMap((bytes) => bytes.toString('latin1').match(/\/api\/admin\/[a-z_]+/g) ?? []));
-    expect([...endpoints]).toEqual(['/api/admin/preview']);
+    expect([...endpoints]).toEqual([]);
   });
 }

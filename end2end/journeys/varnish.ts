@@ -75,17 +75,18 @@ export function varnishJourney() {
     }
   });
 
-  test('hydrated navigation gets its data from Varnish too', async ({ browser }) => {
-    // Readers with JavaScript go from the home page to its first section: the page's
-    // data is a GET that Varnish keeps, and a later reader gets it from Varnish (again
-    // if another journey's publication purged it in between).
+  test('navigation in place gets the next page from Varnish too', async ({ browser }) => {
+    // Readers with JavaScript go from the home page to its first section: /nav.js
+    // fetches the section's page, a GET that Varnish keeps, and a later reader gets it
+    // from Varnish (again if another journey's publication purged it in between).
     const navigate = async () => {
       // (A context of this project's browser would have its JavaScript off.)
       const context = await browser.newContext({ baseURL: VARNISH, javaScriptEnabled: true });
       const page = await context.newPage();
       await page.goto('/fr/');
       await page.waitForSelector('html[data-hydrated="true"]');
-      const data = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/get_section'));
+      const data = page.waitForResponse((r) =>
+        r.request().resourceType() === 'fetch' && new URL(r.url()).pathname.startsWith('/fr/section/'));
       await page.locator('.home-block .block-title a').first().click();
       const response = await data;
       expect(response.request().method()).toBe('GET');

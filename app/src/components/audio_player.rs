@@ -15,7 +15,7 @@ use crate::i18n::Texts;
 use leptos::prelude::*;
 
 /// An episode loaded in the player.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Track {
     pub src: String,
     pub title: String,
@@ -52,30 +52,67 @@ impl Player {
     }
 }
 
-/// Puts a player in context (called once by the layout).
-pub fn provide_player() {
-    provide_context(Player {
+/// Puts a new player in context, for the player's island and its controls.
+fn provide_player() -> Player {
+    let player = Player {
         track: RwSignal::new(None),
         audio: NodeRef::new(),
         current: RwSignal::new(0.0),
         duration: RwSignal::new(0.0),
         playing: RwSignal::new(false),
-    });
+    };
+    provide_context(player);
+    player
 }
 
-/// The player of the layout.
-pub fn use_player() -> Player {
+/// The player of the island around it.
+fn use_player() -> Player {
     expect_context::<Player>()
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// The page's one player, set when its island hydrates: the "Listen" buttons are
+    /// islands of their own and reach it here.
+    static PAGE_PLAYER: std::cell::Cell<Option<Player>> = const { std::cell::Cell::new(None) };
+}
+
+/// The page's player once it runs in the browser (never on the server).
+pub fn page_player() -> Option<Player> {
+    #[cfg(feature = "hydrate")]
+    return PAGE_PLAYER.with(std::cell::Cell::get);
+    #[cfg(not(feature = "hydrate"))]
+    None
 }
 
 const SPEEDS: [f64; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];
 
 /// The fixed player bar, shown once something is playing: the `<audio>` element, and
 /// the controls once the first episode starts.
-#[component]
-pub fn AudioPlayer() -> impl IntoView {
-    let lang = use_lang();
-    let player = use_player();
+///
+/// The bar stays on screen while the reader moves from page to page (`data-permanent`:
+/// /nav.js carries it into each new page), so it follows the edition from the
+/// `ccme:navigated` event that /nav.js sends after each move.
+#[island]
+pub fn AudioPlayer(lang: content::lang::Lang) -> impl IntoView {
+    let lang = crate::components::layout::provide_island_lang(lang);
+    let player = provide_player();
+    #[cfg(feature = "hydrate")]
+    {
+        PAGE_PLAYER.with(|cell| cell.set(Some(player)));
+        let follow = window_event_listener_untyped("ccme:navigated", move |_| {
+            let code = document()
+                .document_element()
+                .map(|root| root.get_attribute("lang"));
+            if let Some(edition) = code
+                .flatten()
+                .and_then(|code| content::lang::Lang::from_code(&code))
+            {
+                lang.set(edition);
+            }
+        });
+        std::mem::forget(follow);
+    }
     let read_time = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(element) = player.audio.get() {
@@ -91,7 +128,7 @@ pub fn AudioPlayer() -> impl IntoView {
         before.copied().unwrap_or(false) || player.track.with(Option::is_some)
     });
     view! {
-        <section class="audio-player" aria-label=move || lang.get().podcasts().player hidden=move || player.track.with(Option::is_none)>
+        <section class="audio-player" id="audio-player" data-permanent aria-label=move || lang.get().podcasts().player hidden=move || player.track.with(Option::is_none)>
             <audio
                 node_ref=player.audio
                 preload="none"

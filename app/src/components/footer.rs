@@ -3,8 +3,8 @@
 
 use crate::components::header::SocialLinks;
 use crate::components::layout::{use_lang, NavResource};
-use crate::forms::view::{PrivacyNote, ReaderForm, TextField};
-use crate::forms::{field, limit, FormKind};
+use crate::forms::layouts::FormLayout;
+use crate::forms::view::ReaderForm;
 use crate::i18n::Texts;
 use content::address::{Named, Page};
 use content::site::{CONTACT_EMAIL, CONTACT_PHONE};
@@ -23,12 +23,12 @@ pub fn Footer() -> impl IntoView {
                 <section>
                     <h2>{move || t().newsletter_title}</h2>
                     <p>{move || t().newsletter_text}</p>
-                    <FooterSubscription list="newsletter" prefix="footer-newsletter"/>
+                    <ReaderForm layout=FormLayout::FooterNewsletter/>
                 </section>
                 <section>
                     <h2>{move || t().press_review_title}</h2>
                     <p>{move || t().press_review_text}</p>
-                    <FooterSubscription list="press_review" prefix="footer-press-review"/>
+                    <ReaderForm layout=FormLayout::FooterPressReview/>
                 </section>
                 // Filled in by /pwa.js: the install button where the browser offers
                 // installing, the iOS steps on iPhones and iPads.
@@ -77,17 +77,5 @@ pub fn Footer() -> impl IntoView {
                 </p>
             </div>
         </footer>
-    }
-}
-
-/// The one-field subscription form of a footer block (posts to `/{lang}/newsletter`,
-/// where a refused plain POST is shown again).
-#[component]
-fn FooterSubscription(list: &'static str, prefix: &'static str) -> impl IntoView {
-    view! {
-        <ReaderForm kind=FormKind::Subscribe prefix main=false hidden=vec![(field::LIST, list), ("origin", "footer")]>
-            <TextField name=field::EMAIL label=|f| f.email kind="email" max=limit::EMAIL autocomplete="email"/>
-            <PrivacyNote text=|f| f.subscribe_note/>
-        </ReaderForm>
     }
 }

@@ -6,37 +6,16 @@ use crate::components::layout::{page_alternates, use_lang, NavResource};
 use crate::components::search_overlay::{open_on_slash_key, search_overlay, SearchOpen};
 use crate::i18n::Texts;
 use content::address::{Named, Page};
+use content::lang::Lang;
 use content::model::{Alternate, MenuItem};
 use content::site::SOCIAL_ACCOUNTS;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// The header of every page.
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
-    let location = use_location();
-    let (open, set_open) = signal(false);
-    // A new page closes the phone menu.
-    Effect::new(move |_| {
-        location.pathname.track();
-        set_open.set(false);
-    });
-    let toggle = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        set_open.update(|o| *o = !*o);
-    };
-    // Hydrated, the search link opens the overlay instead of the results page.
-    let search_open = RwSignal::new(false);
-    provide_context(SearchOpen(search_open));
-    open_on_slash_key(search_open);
-    let search_button = NodeRef::<leptos::html::A>::new();
-    // The overlay's code is fetched the first time it opens, then it stays mounted.
-    let search_wanted = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false) || search_open.get()
-    });
-
     view! {
         <header class="site-header">
             <div class="topbar">
@@ -53,46 +32,103 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{move || t().tagline}</span>
                     </span>
                 </a>
-                <a
-                    class="search-link"
-                    href=move || Page::Named(Named::Search).path(lang.get())
-                    node_ref=search_button
-                    aria-haspopup="dialog"
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        search_open.set(true);
-                    }
-                >
-                    <Icon kind=IconKind::Search/>
-                    <span>{move || t().search}</span>
-                </a>
-                <a
-                    class="menu-toggle"
-                    href="#site-nav"
-                    aria-controls="site-nav"
-                    aria-expanded=move || open.get().to_string()
-                    aria-label=move || t().open_menu
-                    on:click=toggle
-                >
-                    <Icon kind=IconKind::Menu/>
-                    <span>{move || t().menu}</span>
-                </a>
+                {move || view! { <SearchLauncher lang=lang.get()/> }}
+                {move || view! { <MenuToggle lang=lang.get()/> }}
             </div>
-            <nav id="site-nav" class="site-nav" class:open=open aria-label=move || t().main_menu>
+            <nav id="site-nav" class="site-nav" aria-label=move || t().main_menu>
                 <div class="container">
-                    <a class="menu-close" href="#" on:click=toggle>
-                        <Icon kind=IconKind::Close/>
-                        <span>{move || t().close_menu}</span>
-                    </a>
+                    {move || view! { <MenuClose lang=lang.get()/> }}
                     <MainMenu/>
                 </div>
             </nav>
-            {move || search_wanted.get().then(|| view! {
-                <Suspense fallback=|| ()>
-                    {Suspend::new(async move { search_overlay(search_button).await })}
-                </Suspense>
-            })}
         </header>
+    }
+}
+
+/// Opens or closes the phone menu (`#site-nav`), which sits apart from its buttons:
+/// its class and the toggle's `aria-expanded` are set on the page itself.
+fn set_menu_open(open: impl FnOnce(bool) -> bool) {
+    let document = document();
+    let (Some(nav), Some(toggle)) = (
+        document.get_element_by_id("site-nav"),
+        document.query_selector(".menu-toggle").ok().flatten(),
+    ) else {
+        return;
+    };
+    let open = open(nav.class_list().contains("open"));
+    let _ = nav.class_list().toggle_with_force("open", open);
+    let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
+}
+
+/// The phone menu's button: without JavaScript a jump to the menu, hydrated a toggle.
+#[island]
+fn MenuToggle(lang: Lang) -> impl IntoView {
+    let t = lang.t();
+    view! {
+        <a
+            class="menu-toggle"
+            href="#site-nav"
+            aria-controls="site-nav"
+            aria-expanded="false"
+            aria-label=t.open_menu
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                set_menu_open(|open| !open);
+            }
+        >
+            <Icon kind=IconKind::Menu/>
+            <span>{t.menu}</span>
+        </a>
+    }
+}
+
+/// The phone menu's close button (a jump to the top without JavaScript).
+#[island]
+fn MenuClose(lang: Lang) -> impl IntoView {
+    let t = lang.t();
+    view! {
+        <a class="menu-close" href="#" on:click=move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            set_menu_open(|_| false);
+        }>
+            <Icon kind=IconKind::Close/>
+            <span>{t.close_menu}</span>
+        </a>
+    }
+}
+
+/// The search link, which opens the overlay once hydrated.
+#[island]
+fn SearchLauncher(lang: Lang) -> impl IntoView {
+    crate::components::layout::provide_island_lang(lang);
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let search_open = RwSignal::new(false);
+    provide_context(SearchOpen(search_open));
+    open_on_slash_key(search_open);
+    let search_button = NodeRef::<leptos::html::A>::new();
+    let search_wanted = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || search_open.get()
+    });
+    view! {
+        <a
+            class="search-link"
+            href=move || Page::Named(Named::Search).path(lang.get())
+            node_ref=search_button
+            aria-haspopup="dialog"
+            on:click=move |ev| {
+                ev.prevent_default();
+                search_open.set(true);
+            }
+        >
+            <Icon kind=IconKind::Search/>
+            <span>{move || t().search}</span>
+        </a>
+        {move || search_wanted.get().then(|| view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move { search_overlay(search_button).await })}
+            </Suspense>
+        })}
     }
 }
 

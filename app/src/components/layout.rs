@@ -2,7 +2,7 @@
 //! main content and footer. Menus are loaded once per language and shared.
 
 use crate::api::navigation::get_navigation;
-use crate::components::audio_player::{provide_player, AudioPlayer};
+use crate::components::audio_player::AudioPlayer;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::i18n::Texts;
@@ -27,6 +27,17 @@ pub struct CurrentLang {
 /// The current edition, for any component under the layout.
 pub fn use_lang() -> Memo<Lang> {
     expect_context::<CurrentLang>().lang
+}
+
+/// Inside an island, the edition the server gave it, for [`use_lang`] (islands do not
+/// see the layout's context in the browser); the island may change it later.
+pub fn provide_island_lang(lang: Lang) -> RwSignal<Lang> {
+    let edition = RwSignal::new(lang);
+    provide_context(CurrentLang {
+        lang: Memo::new(move |_| edition.get()),
+        known: Memo::new(|_| true),
+    });
+    edition
 }
 
 /// Whether the URL names a real edition.
@@ -144,7 +155,6 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(CurrentLang { lang, known });
     let nav = Resource::new(move || lang.get(), get_navigation);
     provide_context(NavResource(nav));
-    provide_player();
 
     view! {
         <Html {..} lang=move || lang.get().code() dir=move || lang.get().dir()/>
@@ -159,7 +169,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Header/>
         <main id="content" tabindex="-1">{children()}</main>
         // Outside the routed area: keeps playing from page to page.
-        <AudioPlayer/>
+        {move || view! { <AudioPlayer lang=lang.get()/> }}
         <Footer/>
     }
 }

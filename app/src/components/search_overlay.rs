@@ -19,7 +19,6 @@ use leptos::html;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
 use std::time::Duration;
 
 /// Pause after the last key before asking the server, so typing a word costs one query.
@@ -29,9 +28,21 @@ const DEBOUNCE: Duration = Duration::from_millis(120);
 #[derive(Clone, Copy)]
 pub struct SearchOpen(pub RwSignal<bool>);
 
-/// Opens the overlay on `/` pressed outside a text field (as on many news sites).
+/// Opens the overlay on `/` pressed outside a text field (as on many news sites). One
+/// listener for the life of the document; it opens the overlay of the page on screen
+/// (/nav.js brings a new header, and a new launcher, with each page).
 pub fn open_on_slash_key(open: RwSignal<bool>) {
-    Effect::new(move |_| {
+    #[cfg(feature = "hydrate")]
+    {
+        use std::cell::Cell;
+        thread_local! {
+            static CURRENT: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
+            static LISTENING: Cell<bool> = const { Cell::new(false) };
+        }
+        CURRENT.with(|current| current.set(Some(open)));
+        if LISTENING.with(|listening| listening.replace(true)) {
+            return;
+        }
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
@@ -46,13 +57,37 @@ pub fn open_on_slash_key(open: RwSignal<bool>) {
                     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
                         || el.has_attribute("contenteditable")
                 });
-            if !typing {
+            if let (false, Some(open)) = (typing, CURRENT.with(Cell::get)) {
                 ev.prevent_default();
                 open.set(true);
             }
         });
-        on_cleanup(move || handle.remove());
-    });
+        std::mem::forget(handle);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = open;
+}
+
+/// Opens `href` as a link would: in place through /nav.js (`window.ccmeGo`), or as a
+/// page load when that script is not there.
+fn follow(href: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let go = js_sys::Reflect::get(&window(), &"ccmeGo".into())
+            .ok()
+            .and_then(|go| go.dyn_into::<js_sys::Function>().ok());
+        match go {
+            Some(go) => {
+                let _ = go.call1(&leptos::wasm_bindgen::JsValue::NULL, &href.into());
+            }
+            None => {
+                let _ = window().location().set_href(href);
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = href;
 }
 
 /// The overlay, compiled into a chunk of its own (`#[lazy]`): readers who never search
@@ -79,8 +114,6 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
     // Answers to older keystrokes are dropped: only the latest request may show.
     let latest_request = StoredValue::new(0_u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let navigate = use_navigate();
-    let location = use_location();
 
     let close = move |refocus: bool| {
         open.set(false);
@@ -92,12 +125,7 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
     };
     // A new page (a result opened) closes the overlay; not the page it opened on (the
     // overlay is first built when it opens: see `search_overlay`).
-    Effect::new(move |previous_run: Option<()>| {
-        location.pathname.track();
-        if previous_run.is_some() {
-            open.set(false);
-        }
-    });
+
     // Focus the input as soon as the panel shows, its old text selected so that typing
     // replaces it. Not when the input already has the focus: the reader is typing (a tap
     // on the field beat this frame), and selecting then lets the next key wipe what they
@@ -148,31 +176,24 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
         timer.set_value(handle.ok());
     };
 
-    let go_to = {
-        let navigate = navigate.clone();
-        move |href: String| {
-            open.set(false);
-            navigate(&href, Default::default());
-        }
+    let go_to = move |href: String| {
+        open.set(false);
+        follow(&href);
     };
     let hit_count = move || results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
-    let open_selected = {
-        let go_to = go_to.clone();
-        move || {
-            let target = match active.get_untracked() {
-                Some(i) => results.with_untracked(|r| {
-                    r.as_ref()
-                        .and_then(|r| r.hits.get(i).map(|h| h.href.clone()))
-                }),
-                None => None,
-            };
-            let query = text.get_untracked();
-            let href = target.unwrap_or_else(|| {
-                search_url(lang.get_untracked(), &query, &SearchFilters::default())
-            });
-            if !query.trim().is_empty() || active.get_untracked().is_some() {
-                go_to(href);
-            }
+    let open_selected = move || {
+        let target = match active.get_untracked() {
+            Some(i) => results.with_untracked(|r| {
+                r.as_ref()
+                    .and_then(|r| r.hits.get(i).map(|h| h.href.clone()))
+            }),
+            None => None,
+        };
+        let query = text.get_untracked();
+        let href = target
+            .unwrap_or_else(|| search_url(lang.get_untracked(), &query, &SearchFilters::default()));
+        if !query.trim().is_empty() || active.get_untracked().is_some() {
+            go_to(href);
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -256,7 +277,7 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
                     {move || results.get().map(|r| r.hits).unwrap_or_default().into_iter().enumerate().map(|(i, hit)| {
                         let selected = move || active.get() == Some(i);
                         let href = hit.href.clone();
-                        let go = go_to.clone();
+                        let go = go_to;
                         // An option is one choice: no links inside (nested-interactive);
                         // a click opens it like Enter does.
                         view! {

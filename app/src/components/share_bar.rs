@@ -5,7 +5,6 @@
 //! (Web Share API) where the browser has one. The two buttons appear after hydration.
 
 use crate::components::icons::{Icon, IconKind};
-use crate::components::layout::use_lang;
 use crate::i18n::Texts;
 use content::address::encode_segment;
 use leptos::prelude::*;
@@ -91,9 +90,14 @@ enum Copy {
 }
 
 /// The share bar of one page (`url` absolute).
-#[component]
-pub fn ShareBar(url: String, title: String, image: String) -> impl IntoView {
-    let t = use_lang().get_untracked().t();
+#[island]
+pub fn ShareBar(
+    lang: content::lang::Lang,
+    url: String,
+    title: String,
+    image: String,
+) -> impl IntoView {
+    let t = lang.t();
     let hydrated = RwSignal::new(false);
     let can_share = RwSignal::new(false);
     let copy_state = RwSignal::new(Copy::Idle);

@@ -4,13 +4,15 @@
 //! `fetch` and shows the answer in place: problems next to their fields, focus on the
 //! first one, or the thank-you message.
 
+use super::layouts::FormLayout;
 use super::{field, FormKind, Notice, Outcome, Problem, ReaderRefused};
 use crate::api::forms::form_ticket;
 use crate::components::field::{described_by, FieldHint, FieldProblem};
-use crate::components::layout::use_lang;
+use crate::components::layout::{provide_island_lang, use_lang};
 use crate::i18n::Texts;
 use crate::i18n::{FormStrings, Strings};
 use content::address::{Named, Page};
+use content::lang::Lang;
 use content::model::FormValues;
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -66,23 +68,15 @@ struct FormLoad {
     refused: Option<ReaderRefused>,
 }
 
-/// A reader form posting to `/{lang}/{kind.page()}`.
+/// A reader form posting to `/{lang}/{kind.page()}`: its ticket (and, for the page's
+/// own form, a refused plain POST and the `?sent=` message) are read on the server and
+/// handed to the form's island.
 #[component]
-pub fn ReaderForm(
-    kind: FormKind,
-    /// Prefix of the fields' ids, unique on the page.
-    prefix: &'static str,
-    /// Whether this form shows a refused plain POST again and the `?sent=` message (the
-    /// page's own form; not the footer's copies).
-    #[prop(default = true)]
-    main: bool,
-    /// Extra hidden fields (`origin` of footer subscriptions).
-    #[prop(optional)]
-    hidden: Vec<(&'static str, &'static str)>,
-    children: ChildrenFn,
-) -> impl IntoView {
+pub fn ReaderForm(layout: FormLayout) -> impl IntoView {
+    let lang = use_lang();
     let query = use_query_map();
-    let from_server = if main {
+    let kind = layout.kind();
+    let from_server = if layout.is_main() {
         use_context::<ReaderRefused>()
     } else {
         None
@@ -99,29 +93,45 @@ pub fn ReaderForm(
             }
         },
     );
-    let sent_by_redirect = move || main && query.read().get("sent").as_deref() == Some(kind.code());
-    let children = StoredValue::new(children);
-    let hidden = StoredValue::new(hidden);
+    let sent_by_redirect =
+        layout.is_main() && query.read_untracked().get("sent").as_deref() == Some(kind.code());
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let FormLoad { ticket, refused } = load.await;
-                let (values, outcome) = refused
-                    .map(|r| (r.values.clone(), Outcome::of_refused(&r)))
-                    .unwrap_or_default();
-                let state = FormState {
-                    prefix,
-                    outcome: RwSignal::new(outcome),
-                    values: StoredValue::new(values),
-                };
-                let ticket = RwSignal::new(ticket);
                 view! {
-                    <Provider value=state>
-                        <FormBody kind state ticket sent_by_redirect hidden children/>
-                    </Provider>
+                    <ReaderFormIsland lang=lang.get_untracked() layout ticket refused sent_by_redirect/>
                 }
             })}
         </Transition>
+    }
+}
+
+/// The form itself, an island: it posts with `fetch` and shows the answer in place.
+#[island]
+fn ReaderFormIsland(
+    lang: Lang,
+    layout: FormLayout,
+    ticket: String,
+    refused: Option<ReaderRefused>,
+    sent_by_redirect: bool,
+) -> impl IntoView {
+    provide_island_lang(lang);
+    let (values, outcome) = refused
+        .map(|r| (r.values.clone(), Outcome::of_refused(&r)))
+        .unwrap_or_default();
+    let state = FormState {
+        prefix: layout.prefix(),
+        outcome: RwSignal::new(outcome),
+        values: StoredValue::new(values),
+    };
+    let ticket = RwSignal::new(ticket);
+    let hidden = StoredValue::new(layout.hidden());
+    view! {
+        <Provider value=state>
+            <FormBody kind=layout.kind() state ticket sent_by_redirect=move || sent_by_redirect hidden
+                children=StoredValue::new(std::sync::Arc::new(move || layout.fields()) as ChildrenFn)/>
+        </Provider>
     }
 }
 

@@ -17,16 +17,16 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
-crate::lazy_page!(
-    /// An article, interview or face in full, in its own chunk.
+crate::page_route!(
+    /// An article, interview or face in full.
     ArticleRoute => ArticlePage, loads Article = load_story(false)
 );
-crate::lazy_page!(
-    /// A static page, in its own chunk.
+crate::page_route!(
+    /// A static page.
     StaticPageRoute => StaticPage, loads Article = load_story(true)
 );
-crate::lazy_page!(
-    /// A back-office preview, in its own chunk: a draft has no published editions, so
+crate::page_route!(
+    /// A back-office preview: a draft has no published editions, so
     /// the switcher leads to the front pages.
     PreviewRoute => PreviewPage, Page::Home
 );
@@ -148,7 +148,7 @@ fn StoryView(article: Article, page_kind: bool) -> impl IntoView {
                 </header>
                 {(!page_kind).then(|| view! {
                     <div class="article-tools">
-                        {view! { <ShareBar url=format!("{site}{canonical}") title=card.title.clone() image=share_image(card.cover.as_ref()).src/> }.into_any()}
+                        {view! { <ShareBar lang=lang.get_untracked() url=format!("{site}{canonical}") title=card.title.clone() image=share_image(card.cover.as_ref()).src/> }.into_any()}
                         // Shown by /pwa.js where the browser can keep pages (service worker + caches).
                         // Both labels are rendered; CSS shows one by aria-pressed, so the
                         // script only sets attributes and never rewrites the app's nodes.

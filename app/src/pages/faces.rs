@@ -17,8 +17,8 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-crate::lazy_page!(
-    /// The faces gallery, in its own chunk.
+crate::page_route!(
+    /// The faces gallery.
     FacesRoute => FacesListPage, Page::Named(Named::Faces)
 );
 

@@ -10,8 +10,8 @@ use crate::pages::UntranslatedNotice;
 use content::address::Page;
 use leptos::prelude::*;
 
-crate::lazy_page!(
-    /// The home page of an edition, in its own chunk.
+crate::page_route!(
+    /// The home page of an edition.
     HomeRoute => HomePage, Page::Home
 );
 

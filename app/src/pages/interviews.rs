@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-crate::lazy_page!(
-    /// The interviews list, in its own chunk.
+crate::page_route!(
+    /// The interviews list.
     InterviewsRoute => InterviewsListPage, Page::Named(Named::Interviews)
 );
 

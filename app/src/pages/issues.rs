@@ -14,8 +14,8 @@ use content::address::{story_path, Page};
 use content::model::{ArchivedIssue, Mailing, MailingStory, StoryKind};
 use leptos::prelude::*;
 
-crate::lazy_page!(
-    /// One sent issue, in its own chunk.
+crate::page_route!(
+    /// One sent issue.
     IssueRoute => IssueDetailPage, loads ArchivedIssue = load_item(get_archived_issue)
 );
 

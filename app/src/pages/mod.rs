@@ -22,25 +22,20 @@ use content::lang::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Declares a route whose page component is compiled into its own WASM chunk
-/// (`cargo leptos build --split`): a reader who opens one page downloads that page's
-/// code and what it shares with others, not the whole site's. The chunk is fetched
-/// when the router first needs the page — on hydration of a direct visit (the server
-/// has already linked it with a `preload`) or on the first client-side navigation to
-/// it.
-///
-/// The route also says where the language switcher leads from its page, before the
-/// router renders anything (`data()` runs first, on the server and in the browser):
-/// - `lazy_page!(HomeRoute => HomePage, Page::Home);` for a page every edition has: its
+/// Declares the route of a reader page. Pages are rendered on the server only (their
+/// interactive parts are islands), so a route is the page's data and view; it also
+/// says where the language switcher leads from its page, before the router renders
+/// anything (`data()` runs first):
+/// - `page_route!(HomeRoute => HomePage, Page::Home);` for a page every edition has: its
 ///   editions are known from the page alone;
-/// - `lazy_page!(ArticleRoute => ArticlePage, loads Article = load_story(false));`
+/// - `page_route!(ArticleRoute => ArticlePage, loads Article = load_story(false));`
 ///   for a page of one item: `load_story(false)` makes the item's resource (in `data()`,
-///   so the query starts while the chunk downloads), the page component receives it as
+///   so the query starts before the layout renders), the page component receives it as
 ///   `data`, and the item's `alternates` feed the switcher: one request per page.
 ///
 /// Then `<Route view={Lazy::<HomeRoute>::new()}/>`.
 #[macro_export]
-macro_rules! lazy_page {
+macro_rules! page_route {
     ($(#[$doc:meta])* $route:ident => $page:ident, loads $item:ty = $load:expr) => {
         $(#[$doc])*
         pub struct $route {
@@ -49,7 +44,6 @@ macro_rules! lazy_page {
             >,
         }
 
-        #[leptos_router::lazy_route]
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
                 let data = $load;
@@ -59,7 +53,7 @@ macro_rules! lazy_page {
                 Self { data }
             }
 
-            fn view(this: Self) -> leptos::prelude::AnyView {
+            async fn view(this: Self) -> leptos::prelude::AnyView {
                 leptos::prelude::view! { <$page data=this.data/> }.into_any()
             }
         }
@@ -68,14 +62,13 @@ macro_rules! lazy_page {
         $(#[$doc])*
         pub struct $route;
 
-        #[leptos_router::lazy_route]
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
                 $crate::components::layout::publish_fixed_alternates(&$alternates);
                 Self
             }
 
-            fn view(_this: Self) -> leptos::prelude::AnyView {
+            async fn view(_this: Self) -> leptos::prelude::AnyView {
                 leptos::prelude::view! { <$page/> }.into_any()
             }
         }
@@ -97,7 +90,7 @@ pub fn use_route_item() -> impl Fn() -> (Lang, String) + Copy + Send + Sync + 's
 }
 
 /// The item at the route's `:slug` in its edition, loaded by `fetch` (story,
-/// programme, episode, publication): the resource a `lazy_page!` route makes in its
+/// programme, episode, publication): the resource a `page_route!` route makes in its
 /// `data()`.
 pub fn load_item<T, Fut>(
     fetch: impl Fn(Lang, String) -> Fut + Send + Sync + 'static,

@@ -10,12 +10,12 @@ use content::address::{Named, Page};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-crate::lazy_page!(
-    /// The offline page, in its own chunk.
+crate::page_route!(
+    /// The offline page.
     OfflineRoute => OfflinePage, Page::Named(Named::Offline)
 );
-crate::lazy_page!(
-    /// The saved articles, in its own chunk.
+crate::page_route!(
+    /// The saved articles.
     SavedRoute => SavedPage, Page::Named(Named::Saved)
 );
 

@@ -5,7 +5,7 @@
 //! player, which keeps playing across pages.
 
 use crate::api::podcasts::{get_episode, get_podcasts, get_programme};
-use crate::components::audio_player::{use_player, Track};
+use crate::components::audio_player::{page_player, Track};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::DateLine;
 use crate::components::layout::use_lang;
@@ -21,16 +21,16 @@ use content::lang::Lang;
 use content::model::{Crumb, EpisodeCard, EpisodePage, Programme, ProgrammePage};
 use leptos::prelude::*;
 
-crate::lazy_page!(
-    /// The podcasts list, in its own chunk.
+crate::page_route!(
+    /// The podcasts list.
     PodcastsRoute => PodcastsPage, Page::Named(Named::Podcasts)
 );
-crate::lazy_page!(
-    /// One programme, in its own chunk.
+crate::page_route!(
+    /// One programme.
     ProgrammeRoute => ProgrammeDetailPage, loads ProgrammePage = load_item(get_programme)
 );
-crate::lazy_page!(
-    /// One episode, in its own chunk.
+crate::page_route!(
+    /// One episode.
     EpisodeRoute => EpisodeDetailPage, loads EpisodePage = load_item(get_episode)
 );
 
@@ -42,34 +42,41 @@ fn programme_path(lang: Lang, slug: &str) -> String {
 /// "Listen" button once the app runs.
 #[component]
 fn Listen(episode: EpisodeCard) -> impl IntoView {
-    let lang = use_lang();
-    let player = use_player();
+    let lang = use_lang().get_untracked();
+    episode.audio.clone().map(|audio| {
+        let track = Track {
+            src: audio.href.clone(),
+            title: episode.card.title.clone(),
+            href: story_path(lang, episode.card.kind, &episode.card.slug),
+            duration: episode.duration_seconds,
+        };
+        view! { <ListenButton lang track/> }
+    })
+}
+
+/// The "Listen" button (an island): it hands its episode to the page's player.
+#[island]
+fn ListenButton(lang: Lang, track: Track) -> impl IntoView {
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
-    let Some(audio) = episode.audio.clone() else {
-        return ().into_any();
-    };
-    let track = Track {
-        src: audio.href.clone(),
-        title: episode.card.title.clone(),
-        href: story_path(lang.get_untracked(), episode.card.kind, &episode.card.slug),
-        duration: episode.duration_seconds,
-    };
-    let src = audio.href.clone();
-    let title = episode.card.title.clone();
-    view! {
-        {move || if mounted.get() {
+    let (src, title) = (track.src.clone(), track.title.clone());
+    move || {
+        if mounted.get() {
             let track = track.clone();
             view! {
-                <button type="button" class="button listen" on:click=move |_| player.play(track.clone())>
-                    {move || format!("▶ {}", lang.get().podcasts().listen)}
+                <button type="button" class="button listen" on:click=move |_| {
+                    if let Some(player) = page_player() {
+                        player.play(track.clone());
+                    }
+                }>
+                    {format!("▶ {}", lang.podcasts().listen)}
                 </button>
-            }.into_any()
+            }
+            .into_any()
         } else {
             view! { <audio class="native-player" controls preload="none" src=src.clone() aria-label=title.clone()></audio> }.into_any()
-        }}
+        }
     }
-    .into_any()
 }
 
 /// An episode in a list.

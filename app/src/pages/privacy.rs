@@ -8,8 +8,8 @@ use content::address::{encode_segment, Named, Page};
 use content::site::CONTACT_EMAIL;
 use leptos::prelude::*;
 
-crate::lazy_page!(
-    /// The privacy page, in its own chunk.
+crate::page_route!(
+    /// The privacy page.
     PrivacyRoute => PrivacyPage, Page::Named(Named::Privacy)
 );
 

@@ -23,12 +23,12 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-crate::lazy_page!(
-    /// The library, in its own chunk.
+crate::page_route!(
+    /// The library.
     LibraryRoute => LibraryPage, Page::Named(Named::Publications)
 );
-crate::lazy_page!(
-    /// One publication, in its own chunk.
+crate::page_route!(
+    /// One publication.
     PublicationRoute => PublicationDetailPage, loads PublicationPage = load_item(get_publication)
 );
 

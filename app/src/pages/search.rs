@@ -20,8 +20,8 @@ use leptos_meta::Meta;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-crate::lazy_page!(
-    /// The search results page, in its own chunk.
+crate::page_route!(
+    /// The search results page.
     SearchRoute => SearchPage, Page::Named(Named::Search)
 );
 
@@ -125,7 +125,7 @@ fn SearchBody(found: SearchResults, query: String, filters: SearchFilters) -> im
 }
 
 /// The query input with the section, year and language filters. A plain GET form:
-/// without JavaScript it loads the results page; hydrated, the router navigates.
+/// without JavaScript it loads the results page; with it, /nav.js loads it in place.
 #[component]
 fn SearchForm(
     query: String,

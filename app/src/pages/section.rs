@@ -17,12 +17,12 @@ use content::lang::Lang;
 use content::model::SectionPage as SectionData;
 use leptos::prelude::*;
 
-crate::lazy_page!(
-    /// A section's listing, in its own chunk.
+crate::page_route!(
+    /// A section's listing.
     SectionRoute => SectionPage, loads SectionData = load(get_section)
 );
-crate::lazy_page!(
-    /// A tag's listing, in its own chunk.
+crate::page_route!(
+    /// A tag's listing.
     TagRoute => TagPage, loads SectionData = load(get_tag)
 );
 

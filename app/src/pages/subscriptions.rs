@@ -8,8 +8,9 @@ use crate::api::forms::get_link_target;
 use crate::components::layout::use_lang;
 use crate::components::meta::PageMeta;
 use crate::components::status::{LoadError, Loading};
-use crate::forms::view::{CheckField, CheckGroup, PrivacyNote, ReaderForm, TextField};
-use crate::forms::{field, limit, FormKind};
+use crate::forms::field;
+use crate::forms::layouts::FormLayout;
+use crate::forms::view::ReaderForm;
 use crate::i18n::Texts;
 use crate::i18n::{FormStrings, Strings};
 use crate::pages::edition_page;
@@ -19,16 +20,16 @@ use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
-crate::lazy_page!(
-    /// The newsletter form, in its own chunk.
+crate::page_route!(
+    /// The newsletter form.
     NewsletterRoute => NewsletterPage, Page::Named(Named::Newsletter)
 );
-crate::lazy_page!(
-    /// The subscription confirmation, in its own chunk.
+crate::page_route!(
+    /// The subscription confirmation.
     ConfirmRoute => ConfirmPage, Page::Named(Named::Newsletter)
 );
-crate::lazy_page!(
-    /// The unsubscription page, in its own chunk.
+crate::page_route!(
+    /// The unsubscription page.
     UnsubscribeRoute => UnsubscribePage, Page::Named(Named::Newsletter)
 );
 
@@ -36,23 +37,6 @@ crate::lazy_page!(
 fn list_name(lang: Lang, code: &str) -> &'static str {
     let list = content::model::List::from_code(code).unwrap_or(content::model::List::Newsletter);
     crate::i18n::list_name(lang, list)
-}
-
-/// The subscription fields: address and lists (both forms of the footer post one list
-/// each as a hidden field instead).
-#[component]
-pub fn SubscribeFields() -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().t();
-    view! {
-        <TextField name=field::EMAIL label=|f| f.email kind="email" max=limit::EMAIL autocomplete="email"/>
-        <CheckGroup name=field::LIST legend=Signal::derive(move || lang.get().forms().choose_lists.to_owned())>
-            <CheckField name=field::LIST value="newsletter" suffix="-newsletter" checked=true
-                label=Signal::derive(move || t().newsletter_title.to_owned())/>
-            <CheckField name=field::LIST value="press_review" suffix="-press_review"
-                label=Signal::derive(move || t().press_review_title.to_owned())/>
-        </CheckGroup>
-    }
 }
 
 /// Head tags and heading shared by the form pages.
@@ -78,10 +62,7 @@ pub fn NewsletterPage() -> impl IntoView {
         view! {
         <div class="container form-page">
             <FormPageHead title=f.subscriptions_title.to_owned() intro=f.subscriptions_intro.to_owned() page="newsletter"/>
-            <ReaderForm kind=FormKind::Subscribe prefix="subscribe">
-                <SubscribeFields/>
-                <PrivacyNote text=|f| f.subscribe_note/>
-            </ReaderForm>
+            <ReaderForm layout=FormLayout::Subscribe/>
             <super::issues::IssueArchive/>
         </div>
     }

@@ -132,6 +132,7 @@ pub fn router(state: AppState) -> Router {
         )
         // Not hashed: the browser revalidates them on every load.
         .route_service("/pwa.js", revalidated(format!("{site_root}/pwa.js")))
+        .route_service("/nav.js", revalidated(format!("{site_root}/nav.js")))
         .route_service("/admin.js", revalidated(format!("{site_root}/admin.js")));
     let app_files = Router::new()
         .route("/sw.js", get(pwa::service_worker))

@@ -1,6 +1,6 @@
 //! The installable app: a web app manifest per edition and the service worker. The
-//! worker's precache list is read from the build's hashed `/pkg/` files (the frame and
-//! the chunks offline reading needs; each page's chunks are kept when first used), and
+//! worker's precache list is read from the build's hashed `/pkg/` files (the app's
+//! module and the chunks offline reading needs; the others are kept when first used), and
 //! its version is derived from that list: a new build is a new worker, which
 //! the page offers to load ("new version — reload"), and old caches go on activation.
 
@@ -13,9 +13,10 @@ use content::lang::Lang;
 use std::sync::Arc;
 
 /// Files every page needs besides the build's `/pkg/` files.
-const APP_FILES: [&str; 5] = [
+const APP_FILES: [&str; 6] = [
     "/favicon.svg",
     "/pwa.js",
+    "/nav.js",
     "/icons/icon-192.png",
     "/icons/icon-512.png",
     "/icons/maskable-512.png",
@@ -88,18 +89,15 @@ impl ServiceWorker {
     }
 }
 
-/// Lazy functions whose chunks are precached with the frame: what a reader may open
-/// with no connection besides pages already read — the offline page the worker falls
-/// back to, the saved articles and the search overlay (which says it needs a network).
-const OFFLINE_SPLITS: [&str; 3] = [
-    "__offline_route_view_",
-    "__saved_route_view_",
-    "search_overlay_",
-];
+/// Lazy functions whose chunks are precached with the app's module: what a reader may
+/// open with no connection besides pages already read — the search overlay (which says
+/// it needs a network).
+const OFFLINE_SPLITS: [&str; 1] = ["search_overlay_"];
 
 /// The WASM chunks of a split build (`cargo leptos build --split`) that the worker does
-/// not precache: each page's chunks are fetched when a page needs them and kept then
-/// (cache-first in `sw.js`), so installing the app does not download every page. Read
+/// not precache: a widget's chunks (the player's controls) are fetched when first used
+/// and kept then (cache-first in `sw.js`), so installing the app downloads only what
+/// offline reading needs. Read
 /// from the build's split manifest (lazy function → chunk files); none without one.
 fn chunks_fetched_on_demand(pkg: &str, names: &[String]) -> std::collections::HashSet<String> {
     use std::collections::{HashMap, HashSet};
@@ -222,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn worker_precaches_the_frame_and_offline_chunks_not_every_page() {
+    fn worker_precaches_the_module_and_offline_chunks_not_every_widget() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_str().unwrap();
         let pkg = dir.path().join("pkg");
@@ -236,15 +234,15 @@ mod tests {
             "chunk_1.aa.wasm",
             "chunk_2.bb.wasm",
             "chunk_3.cc.wasm",
-            "split___article_route_view_1.dd.wasm",
-            "split___offline_route_view_1.ee.wasm",
+            "split_player_controls_1.dd.wasm",
+            "split_search_overlay_1.ee.wasm",
         ] {
             std::fs::write(pkg.join(name), b"").unwrap();
         }
         std::fs::write(
             pkg.join("__wasm_split_manifest.ff.json"),
-            r#"{"__article_route_view_1": ["chunk_1.aa", "chunk_2.bb", "split___article_route_view_1.dd"],
-                "__offline_route_view_1": ["chunk_1.aa", "chunk_3.cc", "split___offline_route_view_1.ee"]}"#,
+            r#"{"player_controls_1": ["chunk_1.aa", "chunk_2.bb", "split_player_controls_1.dd"],
+                "search_overlay_1": ["chunk_1.aa", "chunk_3.cc", "split_search_overlay_1.ee"]}"#,
         )
         .unwrap();
         let worker = ServiceWorker::for_site(root, "pkg").0;
@@ -255,7 +253,7 @@ mod tests {
             "/pkg/__wasm_split_manifest.ff.json",
             "/pkg/chunk_1.aa.wasm",
             "/pkg/chunk_3.cc.wasm",
-            "/pkg/split___offline_route_view_1.ee.wasm",
+            "/pkg/split_search_overlay_1.ee.wasm",
         ] {
             assert!(
                 worker.contains(&format!("\"{precached}\"")),
@@ -264,7 +262,7 @@ mod tests {
         }
         for on_demand in [
             "/pkg/chunk_2.bb.wasm",
-            "/pkg/split___article_route_view_1.dd.wasm",
+            "/pkg/split_player_controls_1.dd.wasm",
             "/pkg/app.abc.wasm.br",
             "/pkg/app.abc.wasm.gz",
         ] {
