@@ -187,6 +187,41 @@ export function chunksJourney() {
     expect(errors).toEqual([]);
   });
 
+  test('the islands of a page reached in place run: share bar, search, phone menu', async ({ page }, info) => {
+    const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
+    const errors = failOnErrors(page);
+    await open(page, info, '/fr/privacy');
+    await markDocument(page, info);
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = href;
+      a.id = 'island-journey-link';
+      document.querySelector('main')?.append(a);
+    }, article);
+    await page.locator('#island-journey-link').evaluate((a: HTMLAnchorElement) => a.click());
+    await expect(page).toHaveURL((url) => url.pathname === article);
+    await expectSameDocument(page, info);
+    // The copy button shows only once the share bar's island runs.
+    await expect(page.locator('.share-bar .share-copy')).toBeVisible();
+    // The new header's menu button toggles the menu (its island, not a jump).
+    await page.locator('.menu-toggle').evaluate((a: HTMLAnchorElement) => a.click());
+    await expect(page.locator('.menu-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('#site-nav')).toHaveClass(/\bopen\b/);
+    await page.locator('.menu-toggle').evaluate((a: HTMLAnchorElement) => a.click());
+    await expect(page.locator('.menu-toggle')).toHaveAttribute('aria-expanded', 'false');
+    // The new header's search link opens the overlay, and Enter opens the results page
+    // in place.
+    await page.locator('.search-link').click();
+    await page.locator('#quick-search-input').pressSequentially('maroc', { delay: 40 });
+    await expect(page.locator('#quick-results [role=option]').first()).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL((url) => url.pathname === '/fr/search' && url.searchParams.get('q') === 'maroc');
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await expectSameDocument(page, info);
+    expect(errors).toEqual([]);
+  });
+
   test('a hard refresh on every page type hydrates it', async ({ page }, info) => {
     test.setTimeout(120_000);
     const pages = await readerPages(page);

@@ -134,10 +134,8 @@ pub fn page_alternates() -> impl Future<Output = Vec<Alternate>> + Send {
 
 /// The current page's editions as far as they are known now (`None` while its data
 /// loads), for the `<head>`: its tags render in the page's own pass, never in a
-/// `Suspense` of their own. One that resolved late on the server put its tags after the
-/// chunk preloads the server adds last, and hydration, which claims head tags in order,
-/// then took those preloads for the page's `hreflang` links (and moved them on the next
-/// page, so the browser fetched them again).
+/// `Suspense` of their own (one that resolved late on the server put its tags after the
+/// module preloads the server adds last).
 pub fn loaded_page_alternates() -> Option<Vec<Alternate>> {
     match use_context::<PageAlternates>()?.0.get() {
         AlternatesFeed::Fixed(list) => Some(list),

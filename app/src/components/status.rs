@@ -38,7 +38,8 @@ pub fn LoadError() -> impl IntoView {
     view! { <p class="notice notice-error" role="alert">{move || lang.get().t().error_loading}</p> }
 }
 
-/// Shown while a page's data loads after a client-side navigation.
+/// Shown while a page's data loads: a fallback for streamed rendering (the reader
+/// pages render whole on the server, `SsrMode::Async`, so readers never see it).
 #[component]
 pub fn Loading() -> impl IntoView {
     let lang = use_lang();

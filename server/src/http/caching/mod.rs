@@ -55,7 +55,7 @@ pub fn policy(method: &Method, uri: &Uri, status: StatusCode, headers: &HeaderMa
     }
     match status {
         StatusCode::OK if is_search(path) => SEARCH,
-        // A page's data, as hydrated navigation asks for it: kept like the page.
+        // A reader server function's answer (a GET): kept like the page.
         StatusCode::OK if path.starts_with("/api/") => PAGE,
         StatusCode::OK if is_machine_read(headers) => FEED,
         StatusCode::OK => PAGE,

@@ -200,7 +200,7 @@ async fn each_kept_answer_names_what_it_shows_and_no_personal_one_does() {
         let (_, headers, _) = fetch(&site, path, &[]).await;
         assert_eq!(xkey(&headers), None, "{path}");
     }
-    // The article's data, as hydrated navigation asks for it: kept like its page, named
+    // The article's data from its server function (a GET): kept like its page, named
     // by its story; a section's by its edition.
     use leptos::server_fn::ServerFn;
     let slug = article.trim_start_matches("/fr/article/");
