@@ -1,7 +1,8 @@
-// ccme-portal's navigation between reader pages without reloading: once the page's
-// islands run (<html data-hydrated>), a click on a link to another reader page, or a
-// search/filter form sent with GET, fetches that page's server HTML and puts it in
-// place of the current one: head, <html lang dir>, body. Elements marked
+// ccme-portal's navigation: the phone menu's buttons, and moving between reader pages
+// without reloading. Once the page's islands run (<html data-hydrated>), a click on a
+// link to another reader page, or a search/filter form sent with GET, fetches that
+// page's server HTML and puts it in place of the current one: head, <html lang dir>,
+// body. Elements marked
 // `data-permanent` (the audio player) are carried over as they are, so an episode keeps
 // playing; the new page's islands are then hydrated. Back and forward work the same
 // way and put the reader back where they were on the page.
@@ -130,6 +131,18 @@
     shown = landed.pathname + landed.search;
     show(doc, landed, scroll);
   }
+
+  // The phone menu: its button opens and closes it, its close link closes it (without
+  // JavaScript, both are jumps to and from the menu).
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element && event.target.closest('.menu-toggle, .menu-close');
+    const menu = document.getElementById('site-nav');
+    if (!button || !menu || event.button !== 0) return;
+    event.preventDefault();
+    const open = button.classList.contains('menu-toggle') && !menu.classList.contains('open');
+    menu.classList.toggle('open', open);
+    document.querySelector('.menu-toggle')?.setAttribute('aria-expanded', String(open));
+  });
 
   document.addEventListener('click', (event) => {
     if (!ready() || event.defaultPrevented || event.button !== 0) return;

@@ -1,5 +1,5 @@
 //! ccme-portal's reader application: pages rendered on the server, with islands (search,
-//! menu, share bar, player, forms) that also run in the browser, and the server
+//! share bar, player, forms) that also run in the browser, and the server
 //! functions they call. The back office is the `admin` crate, a server-only
 //! application of its own.
 

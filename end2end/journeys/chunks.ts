@@ -1,14 +1,15 @@
 // What a reader's browser downloads (issue 15). The pages are the server's HTML; only
-// their islands (search, menu, share bar, player, forms) run in the browser, all in
-// one WASM module: a direct visit to any page fetches that module and nothing else,
-// moving on to another page (/nav.js) fetches no WASM at all and stays in the same
-// document, every page hydrates on a hard refresh, and the search overlay and the
-// podcast player's controls, chunks of their own (`cargo leptos build --split`), come
-// on first use. Only meaningful with JavaScript: tagged @javascript (tests/*.spec.ts),
+// their islands (search, share bar, player, forms) run in the browser, all in one WASM
+// module: a direct visit to any page fetches that module and nothing else, moving on
+// to another page (/nav.js) fetches no WASM at all and stays in the same document,
+// every page hydrates on a hard refresh, and the search overlay, the podcast player's
+// controls and the forms, chunks of their own (`cargo leptos build --split`), come on
+// first use. Only meaningful with JavaScript: tagged @javascript (tests/*.spec.ts),
 // so the server-HTML projects leave them out.
 import { expect, type Page, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { likeAPerson, ownClientAddress } from './mailbox';
 import { controlled } from './offline';
 import { expectSameDocument, markDocument, open } from './support';
 
@@ -160,6 +161,31 @@ export function chunksJourney() {
     });
   });
 
+  test.describe('a form on first use, without the service worker', () => {
+    test.use({ serviceWorkers: 'block' });
+
+    test('a form is fetched when the reader first reaches it, and answers in place', async ({ page }, info) => {
+      await ownClientAddress(page);
+      const errors = failOnErrors(page);
+      const fetched = recordWasm(page);
+      await open(page, info, '/fr/contact');
+      await markDocument(page, info);
+      const form = chunksOfSplit('hydrate_form_');
+      expect(form.length, 'the forms have chunks of their own').toBeGreaterThan(0);
+      for (const chunk of form) expect(fetched.has(chunk), `${chunk} not before use`).toBe(false);
+      const contact = page.locator('main form.reader-form');
+      await contact.locator('#contact-name').focus();
+      for (const chunk of form) await expect.poll(() => fetched.get(chunk), `${chunk} once`).toBe(1);
+      // Sent empty: the problems show in place, in the same document.
+      await likeAPerson(page);
+      await contact.locator('button[type="submit"]').click();
+      await expect(contact.locator('.form-alert')).toBeVisible();
+      await expect(contact.locator('#contact-name-error')).toBeVisible();
+      await expectSameDocument(page, info);
+      expect(errors).toEqual([]);
+    });
+  });
+
   test('moving through every page type stays in the same document and fetches no WASM', async ({ page }, info) => {
     test.setTimeout(120_000);
     const pages = await readerPages(page);
@@ -187,7 +213,7 @@ export function chunksJourney() {
     expect(errors).toEqual([]);
   });
 
-  test('the islands of a page reached in place run: share bar, search, phone menu', async ({ page }, info) => {
+  test('what acts on a page reached in place works: share bar, search, phone menu', async ({ page }, info) => {
     const article = await firstLink(page, '/fr/', /^\/fr\/article\/[^/?]+$/);
     const errors = failOnErrors(page);
     await open(page, info, '/fr/privacy');
@@ -204,7 +230,7 @@ export function chunksJourney() {
     await expectSameDocument(page, info);
     // The copy button shows only once the share bar's island runs.
     await expect(page.locator('.share-bar .share-copy')).toBeVisible();
-    // The new header's menu button toggles the menu (its island, not a jump).
+    // The new header's menu button toggles the menu (/nav.js, not a jump).
     await page.locator('.menu-toggle').evaluate((a: HTMLAnchorElement) => a.click());
     await expect(page.locator('.menu-toggle')).toHaveAttribute('aria-expanded', 'true');
     await expect(page.locator('#site-nav')).toHaveClass(/\bopen\b/);

@@ -1,5 +1,5 @@
 //! Browser entry point in islands mode: the server's HTML is the page, and only its
-//! islands (search, menu, share bar, player, forms) run in the browser. Leptos's island
+//! islands (search, share bar, player, forms) run in the browser. Leptos's island
 //! script loads this module when the browser is idle, calls `hydrate`, then hydrates
 //! each `<leptos-island>`; `/nav.js` moves between pages without reloading.
 

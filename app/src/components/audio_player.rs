@@ -15,7 +15,7 @@ use crate::i18n::Texts;
 use leptos::prelude::*;
 
 /// An episode loaded in the player.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Track {
     pub src: String,
     pub title: String,
@@ -70,19 +70,49 @@ fn use_player() -> Player {
     expect_context::<Player>()
 }
 
+/// The episodes' "Listen" buttons: the server renders each one hidden, right before the
+/// browser's own player of its episode. Once the page's player runs, each button shows
+/// in place of that player (on this page and on each page /nav.js brings).
 #[cfg(feature = "hydrate")]
-thread_local! {
-    /// The page's one player, set when its island hydrates: the "Listen" buttons are
-    /// islands of their own and reach it here.
-    static PAGE_PLAYER: std::cell::Cell<Option<Player>> = const { std::cell::Cell::new(None) };
+fn take_over_listen_buttons() {
+    use leptos::wasm_bindgen::JsCast;
+    let Ok(buttons) = document().query_selector_all("button.listen[hidden]") else {
+        return;
+    };
+    for index in 0..buttons.length() {
+        let Some(button) = buttons
+            .item(index)
+            .and_then(|node| node.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if let Some(native) = button
+            .next_element_sibling()
+            .filter(|next| next.class_list().contains("native-player"))
+        {
+            native.remove();
+        }
+        button.set_hidden(false);
+    }
 }
 
-/// The page's player once it runs in the browser (never on the server).
-pub fn page_player() -> Option<Player> {
-    #[cfg(feature = "hydrate")]
-    return PAGE_PLAYER.with(std::cell::Cell::get);
-    #[cfg(not(feature = "hydrate"))]
-    None
+/// The episode of a "Listen" button that was clicked, from its `data-` attributes.
+#[cfg(feature = "hydrate")]
+fn clicked_track(ev: &leptos::ev::MouseEvent) -> Option<Track> {
+    use leptos::wasm_bindgen::JsCast;
+    let button = ev
+        .target()?
+        .dyn_into::<leptos::web_sys::Element>()
+        .ok()?
+        .closest("button.listen")
+        .ok()??;
+    let data = |name: &str| button.get_attribute(&format!("data-{name}"));
+    Some(Track {
+        src: data("src")?,
+        title: data("title")?,
+        href: data("href")?,
+        duration: data("duration")?.parse().ok()?,
+    })
 }
 
 const SPEEDS: [f64; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];
@@ -92,15 +122,23 @@ const SPEEDS: [f64; 5] = [0.75, 1.0, 1.25, 1.5, 2.0];
 ///
 /// The bar stays on screen while the reader moves from page to page (`data-permanent`:
 /// /nav.js carries it into each new page), so it follows the edition from the
-/// `ccme:navigated` event that /nav.js sends after each move.
+/// `ccme:navigated` event that /nav.js sends after each move. It also answers the
+/// episodes' "Listen" buttons, which are plain server HTML.
 #[island]
 pub fn AudioPlayer(lang: content::lang::Lang) -> impl IntoView {
     let lang = crate::components::layout::provide_island_lang(lang);
     let player = provide_player();
     #[cfg(feature = "hydrate")]
     {
-        PAGE_PLAYER.with(|cell| cell.set(Some(player)));
+        take_over_listen_buttons();
+        let listen = window_event_listener(leptos::ev::click, move |ev| {
+            if let Some(track) = clicked_track(&ev) {
+                player.play(track);
+            }
+        });
+        std::mem::forget(listen);
         let follow = window_event_listener_untyped("ccme:navigated", move |_| {
+            take_over_listen_buttons();
             let code = document()
                 .document_element()
                 .map(|root| root.get_attribute("lang"));

@@ -33,11 +33,11 @@ pub fn Header() -> impl IntoView {
                     </span>
                 </a>
                 {move || view! { <SearchLauncher lang=lang.get()/> }}
-                {move || view! { <MenuToggle lang=lang.get()/> }}
+                <MenuToggle lang=lang.get_untracked()/>
             </div>
             <nav id="site-nav" class="site-nav" aria-label=move || t().main_menu>
                 <div class="container">
-                    {move || view! { <MenuClose lang=lang.get()/> }}
+                    <MenuClose lang=lang.get_untracked()/>
                     <MainMenu/>
                 </div>
             </nav>
@@ -45,52 +45,26 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Opens or closes the phone menu (`#site-nav`), which sits apart from its buttons:
-/// its class and the toggle's `aria-expanded` are set on the page itself.
-fn set_menu_open(open: impl FnOnce(bool) -> bool) {
-    let document = document();
-    let (Some(nav), Some(toggle)) = (
-        document.get_element_by_id("site-nav"),
-        document.query_selector(".menu-toggle").ok().flatten(),
-    ) else {
-        return;
-    };
-    let open = open(nav.class_list().contains("open"));
-    let _ = nav.class_list().toggle_with_force("open", open);
-    let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
-}
-
-/// The phone menu's button: without JavaScript a jump to the menu, hydrated a toggle.
-#[island]
+/// The phone menu's button: without JavaScript a jump to the menu; /nav.js makes it a
+/// toggle (plain JavaScript: no WASM for a class and an `aria-expanded`).
+#[component]
 fn MenuToggle(lang: Lang) -> impl IntoView {
     let t = lang.t();
     view! {
-        <a
-            class="menu-toggle"
-            href="#site-nav"
-            aria-controls="site-nav"
-            aria-expanded="false"
-            aria-label=t.open_menu
-            on:click=move |ev: leptos::ev::MouseEvent| {
-                ev.prevent_default();
-                set_menu_open(|open| !open);
-            }
-        >
+        <a class="menu-toggle" href="#site-nav" aria-controls="site-nav" aria-expanded="false" aria-label=t.open_menu>
             <Icon kind=IconKind::Menu/>
             <span>{t.menu}</span>
         </a>
     }
 }
 
-/// The phone menu's close button (a jump to the top without JavaScript).
-#[island]
+/// The phone menu's close button (a jump to the top without JavaScript; /nav.js closes
+/// the menu with it).
+#[component]
 fn MenuClose(lang: Lang) -> impl IntoView {
     let t = lang.t();
     view! {
-        <a class="menu-close" href="#" on:click=move |ev: leptos::ev::MouseEvent| {
-            ev.prevent_default();
-            set_menu_open(|_| false);
-        }>
+        <a class="menu-close" href="#">
             <Icon kind=IconKind::Close/>
             <span>{t.close_menu}</span>
         </a>

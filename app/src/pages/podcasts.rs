@@ -5,7 +5,6 @@
 //! player, which keeps playing across pages.
 
 use crate::api::podcasts::{get_episode, get_podcasts, get_programme};
-use crate::components::audio_player::{page_player, Track};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::cards::DateLine;
 use crate::components::layout::use_lang;
@@ -38,45 +37,25 @@ fn programme_path(lang: Lang, slug: &str) -> String {
     Page::Programme(slug.into()).path(lang)
 }
 
-/// The audio of an episode: the browser's player in the server's HTML, the site's
-/// "Listen" button once the app runs.
+/// The audio of an episode: the browser's player in the server's HTML, and beside it
+/// the site's "Listen" button, hidden until the page's player runs
+/// (`audio_player::take_over_listen_buttons` then shows it instead of the browser's).
 #[component]
 fn Listen(episode: EpisodeCard) -> impl IntoView {
     let lang = use_lang().get_untracked();
     episode.audio.clone().map(|audio| {
-        let track = Track {
-            src: audio.href.clone(),
-            title: episode.card.title.clone(),
-            href: story_path(lang, episode.card.kind, &episode.card.slug),
-            duration: episode.duration_seconds,
-        };
-        view! { <ListenButton lang track/> }
-    })
-}
-
-/// The "Listen" button (an island): it hands its episode to the page's player.
-#[island]
-fn ListenButton(lang: Lang, track: Track) -> impl IntoView {
-    let mounted = RwSignal::new(false);
-    Effect::new(move |_| mounted.set(true));
-    let (src, title) = (track.src.clone(), track.title.clone());
-    move || {
-        if mounted.get() {
-            let track = track.clone();
-            view! {
-                <button type="button" class="button listen" on:click=move |_| {
-                    if let Some(player) = page_player() {
-                        player.play(track.clone());
-                    }
-                }>
-                    {format!("▶ {}", lang.podcasts().listen)}
-                </button>
-            }
-            .into_any()
-        } else {
-            view! { <audio class="native-player" controls preload="none" src=src.clone() aria-label=title.clone()></audio> }.into_any()
+        let title = episode.card.title.clone();
+        view! {
+            <button type="button" class="button listen" hidden
+                data-src=audio.href.clone()
+                data-title=title.clone()
+                data-href=story_path(lang, episode.card.kind, &episode.card.slug)
+                data-duration=episode.duration_seconds.to_string()>
+                {format!("▶ {}", lang.podcasts().listen)}
+            </button>
+            <audio class="native-player" controls preload="none" src=audio.href aria-label=title></audio>
         }
-    }
+    })
 }
 
 /// An episode in a list.
