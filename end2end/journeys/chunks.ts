@@ -101,6 +101,21 @@ export async function readerPages(page: Page, lang: 'fr' | 'ar' = 'fr'): Promise
   ];
 }
 
+const JOURNEY_LINK = 'chunk-journey-link';
+
+/** Clicks a link to `href` put at the end of the page's `<main>`, as a menu or a card
+ * would give it (a click event: whatever covers the end of the page on a phone). */
+async function followLinkInPage(page: Page, href: string) {
+  await page.evaluate(([href, id]) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = href;
+    a.id = id;
+    document.querySelector('main')?.append(a);
+  }, [href, JOURNEY_LINK]);
+  await page.locator(`#${JOURNEY_LINK}`).last().evaluate((a: HTMLAnchorElement) => a.click());
+}
+
 /** Fails the test on any uncaught error of the page (a chunk that did not load). */
 function failOnErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -194,19 +209,10 @@ export function chunksJourney() {
     const fetched = recordWasm(page);
     await markDocument(page, info);
     for (const { route, path } of [...pages, ...pages.slice(0, 3)]) {
-      // A link inside the page, as a menu or a card would give it.
-      await page.evaluate((href) => {
-        const a = document.createElement('a');
-        a.href = href;
-        a.textContent = href;
-        a.id = 'chunk-journey-link';
-        document.querySelector('main')?.append(a);
-      }, path);
-      // A click event on it (whatever covers the end of the page on a phone).
-      await page.locator('#chunk-journey-link').last().evaluate((a: HTMLAnchorElement) => a.click());
+      await followLinkInPage(page, path);
       await expect(page).toHaveURL((url) => url.pathname + url.search === path);
       await expect(page.locator('main h1').first(), route).toBeVisible();
-      await expect(page.locator('#chunk-journey-link'), `${route}: the new page is on screen`).toHaveCount(0);
+      await expect(page.locator(`#${JOURNEY_LINK}`), `${route}: the new page is on screen`).toHaveCount(0);
       await expectSameDocument(page, info);
     }
     expect([...fetched.keys()], fetched.log.join('\n')).toEqual([]);
@@ -218,14 +224,7 @@ export function chunksJourney() {
     const errors = failOnErrors(page);
     await open(page, info, '/fr/privacy');
     await markDocument(page, info);
-    await page.evaluate((href) => {
-      const a = document.createElement('a');
-      a.href = href;
-      a.textContent = href;
-      a.id = 'island-journey-link';
-      document.querySelector('main')?.append(a);
-    }, article);
-    await page.locator('#island-journey-link').evaluate((a: HTMLAnchorElement) => a.click());
+    await followLinkInPage(page, article);
     await expect(page).toHaveURL((url) => url.pathname === article);
     await expectSameDocument(page, info);
     // The copy button shows only once the share bar's island runs.
