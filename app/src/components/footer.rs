@@ -3,8 +3,8 @@
 
 use crate::components::header::SocialLinks;
 use crate::components::layout::{use_lang, NavResource};
+use crate::forms::island::ReaderForm;
 use crate::forms::layouts::FormLayout;
-use crate::forms::view::ReaderForm;
 use crate::i18n::Texts;
 use content::address::{Named, Page};
 use content::site::{CONTACT_EMAIL, CONTACT_PHONE};

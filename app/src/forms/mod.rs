@@ -4,6 +4,7 @@
 //! gets them as JSON. Problems are codes, translated where they are shown, so the
 //! message is in the reader's language whichever path the form took.
 
+pub mod island;
 pub mod layouts;
 pub mod view;
 

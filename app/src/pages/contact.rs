@@ -2,8 +2,8 @@
 //! op-ed): the forms, their introductions and what the data is for.
 
 use super::subscriptions::FormPageHead;
+use crate::forms::island::ReaderForm;
 use crate::forms::layouts::FormLayout;
-use crate::forms::view::ReaderForm;
 use crate::i18n::Texts;
 use crate::pages::edition_page;
 use content::address::{Named, Page};
