@@ -88,8 +88,8 @@
   window.addEventListener('offline', showConnection);
   showConnection();
 
-  // Offline, the app's own navigation would ask the server for data: load pages whole,
-  // so the service worker answers from its cache.
+  // Offline, links load pages whole (not /nav.js's fetch in place), so the service
+  // worker answers with the page or its offline page, as for any page load.
   window.addEventListener(
     'click',
     (event) => {

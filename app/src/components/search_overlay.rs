@@ -123,9 +123,6 @@ pub fn SearchOverlay(trigger: NodeRef<html::A>) -> impl IntoView {
             }
         }
     };
-    // A new page (a result opened) closes the overlay; not the page it opened on (the
-    // overlay is first built when it opens: see `search_overlay`).
-
     // Focus the input as soon as the panel shows, its old text selected so that typing
     // replaces it. Not when the input already has the focus: the reader is typing (a tap
     // on the field beat this frame), and selecting then lets the next key wipe what they

@@ -74,8 +74,8 @@ pub fn ReaderForm(layout: FormLayout) -> impl IntoView {
 /// Where a form comes alive. The server renders the whole form inside it (its
 /// children); in the browser this island only waits for the reader to reach the form
 /// (focus, pointer) and then fetches the form's own chunk, which hydrates it: readers
-/// who never fill a form never download it. A form sent before that goes as a plain
-/// POST, like without JavaScript.
+/// who never fill a form never download it. A form sent before the chunk has hydrated
+/// it waits for it (`wake_on_first_use`).
 #[island]
 fn ReaderFormIsland(prefix: String, load: String, children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
@@ -92,6 +92,8 @@ fn wake_on_first_use(prefix: &str, load: &str) {
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
+    // The island's own element: the parent of the form's wrap, which holds the
+    // thank-you (`{prefix}-sent`).
     let Some(host) = document()
         .get_element_by_id(&format!("{prefix}-sent"))
         .and_then(|sent| sent.parent_element())

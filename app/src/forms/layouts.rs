@@ -1,6 +1,7 @@
 //! The reader forms as the page shows them: which form, its fields and the prefix of
-//! their ids. A form is an island (`view::ReaderFormIsland`), so its fields are built in
-//! the browser too and can show their problems there; the server names the layout.
+//! their ids. The server renders a form from its layout, and the form's chunk
+//! (`island::hydrate_form`) builds the same fields to hydrate them and show their
+//! problems in place.
 
 use super::view::{
     AgreeField, CheckField, CheckGroup, FileField, PrivacyNote, TextArea, TextField,

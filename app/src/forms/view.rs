@@ -1,8 +1,8 @@
-//! The form components. A reader form (`island::ReaderForm`) is a real `<form method="post">` to its page,
-//! complete in the server's HTML (signed ticket, hidden honeypot, the values and
-//! problems of a refused plain POST). After hydration it posts the same fields with
-//! `fetch` and shows the answer in place: problems next to their fields, focus on the
-//! first one, or the thank-you message.
+//! The form components. A reader form (`island::ReaderForm`) is a real
+//! `<form method="post">` to its page, complete in the server's HTML (signed ticket,
+//! hidden honeypot, the values and problems of a refused plain POST). After hydration
+//! it posts the same fields with `fetch` and shows the answer in place: problems next
+//! to their fields, focus on the first one, or the thank-you message.
 
 use super::{field, FormKind, Notice, Outcome, Problem};
 use crate::components::field::{described_by, FieldHint, FieldProblem};
